@@ -1,0 +1,220 @@
+package com.focusracer.accounts.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.accounts.Role;
+import com.focusracer.shared.web.ProblemResponses;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+
+/**
+ * Who may open what. Pages: form login with a session; the API: bearer tokens, no
+ * session, no cookies.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data: blob:; "
+			+ "style-src 'self'; script-src 'self'; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; "
+			+ "base-uri 'self'; object-src 'none'";
+
+	/**
+	 * Argon2id at OWASP's minimum (19 MiB, two passes, one lane); Spring's defaults are
+	 * weaker.
+	 * @return the encoder
+	 */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+	}
+
+	@Bean
+	AuthenticationManager authenticationManager(UserDetailsService users, PasswordEncoder passwordEncoder) {
+		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
+		provider.setPasswordEncoder(passwordEncoder);
+		// Check the account's state only once the password is known to be right, so that
+		// a
+		// wrong password says the same whether the account exists, is disabled or
+		// unconfirmed.
+		provider.setPreAuthenticationChecks((user) -> {
+		});
+		provider.setPostAuthenticationChecks((user) -> {
+			if (!user.isEnabled()) {
+				throw new DisabledException("Account disabled");
+			}
+			if (user instanceof AccountPrincipal principal && !principal.emailVerified()) {
+				throw new UnconfirmedEmailException();
+			}
+		});
+		return new ProviderManager(provider);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain apiSecurity(HttpSecurity http, ApiTokens tokens, AccountRepository accounts, Clock clock)
+			throws Exception {
+		http.securityMatcher("/api/**")
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable())
+			.requestCache((cache) -> cache.disable())
+			.authorizeHttpRequests((authorize) -> authorize.requestMatchers("/api/v1/auth/token", "/api/v1/public/**")
+				.permitAll()
+				.anyRequest()
+				.hasAnyRole(proAndAdmin()))
+			.addFilterBefore(new BearerTokenFilter(tokens, accounts, clock), AnonymousAuthenticationFilter.class)
+			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint((request, response, ex) -> {
+				response.setHeader("WWW-Authenticate", "Bearer");
+				ProblemResponses.write(response, 401, "Unauthorized",
+						"Send a valid API token as 'Authorization: Bearer <token>'. Get one from POST /api/v1/auth/token "
+								+ "or create a personal token in the pro space.");
+			})
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, 403, "Forbidden",
+						"This account may not use this endpoint: the API is for pro and admin accounts.")));
+		headers(http);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain pageSecurity(HttpSecurity http, LoginThrottle throttle, AccountRepository accounts, Clock clock)
+			throws Exception {
+		http.authorizeHttpRequests(
+				(authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+					.permitAll()
+					.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
+							"/password/**", "/settings/email/confirm", "/css/**", "/js/**", "/img/**", "/webjars/**",
+							"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/pro", "/pro/**")
+					.hasAnyRole(Role.proRoleNames())
+					.requestMatchers("/account", "/account/**")
+					.hasRole(Role.RUNNER.name())
+					.requestMatchers("/admin", "/admin/**", "/actuator/**")
+					.hasRole(Role.ADMIN.name())
+					.anyRequest()
+					.authenticated())
+			.formLogin((form) -> form.loginPage("/login")
+				.successHandler(new LandingPageSuccessHandler(throttle))
+				.failureHandler(new LoginFailureHandler(throttle))
+				.permitAll())
+			.logout((logout) -> logout.logoutUrl("/logout").addLogoutHandler((request, response, authentication) -> {
+				if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+					accounts.bumpSessionVersion(principal.id());
+				}
+			}).logoutSuccessUrl("/?loggedOut"))
+			.addFilterBefore(new LoginThrottleFilter(throttle, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterAfter(new SessionVersionFilter(accounts), SecurityContextHolderFilter.class)
+			.exceptionHandling(
+					(exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))
+						.accessDeniedHandler(forbiddenPage()));
+		headers(http);
+		return http.build();
+	}
+
+	private static void headers(HttpSecurity http) throws Exception {
+		http.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.referrerPolicy((referrer) -> referrer
+				.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+			.permissionsPolicyHeader(
+					(permissions) -> permissions.policy("camera=(self), geolocation=(), microphone=()")));
+	}
+
+	private static AccessDeniedHandler forbiddenPage() {
+		return (request, response, ex) -> {
+			response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+			request.getRequestDispatcher("/forbidden").forward(request, response);
+		};
+	}
+
+	private static String[] proAndAdmin() {
+		String[] pro = Role.proRoleNames();
+		String[] all = java.util.Arrays.copyOf(pro, pro.length + 1);
+		all[pro.length] = Role.ADMIN.name();
+		return all;
+	}
+
+	/**
+	 * Sends each role to its own space after login, or back to the page that asked for a
+	 * login.
+	 */
+	static final class LandingPageSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final LoginThrottle throttle;
+
+		LandingPageSuccessHandler(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.core.Authentication authentication)
+				throws IOException, jakarta.servlet.ServletException {
+			AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
+			this.throttle.recordSuccess(principal.email());
+			setDefaultTargetUrl(principal.role().landingPath());
+			super.onAuthenticationSuccess(request, response, authentication);
+		}
+
+	}
+
+	/**
+	 * Counts wrong passwords for the throttle; says the same for an unknown e-mail and a
+	 * wrong password.
+	 */
+	static final class LoginFailureHandler implements AuthenticationFailureHandler {
+
+		private final LoginThrottle throttle;
+
+		LoginFailureHandler(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException {
+			String reason = "error";
+			if (exception instanceof BadCredentialsException) {
+				this.throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());
+			}
+			else if (exception instanceof DisabledException) {
+				reason = "disabled";
+			}
+			else if (exception instanceof UnconfirmedEmailException) {
+				reason = "unconfirmed";
+			}
+			response.sendRedirect(request.getContextPath() + "/login?" + reason);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Users, roles, sign-up, login, password reset and API tokens.
+ */
+package com.focusracer.accounts;

@@ -1,0 +1,176 @@
+package com.focusracer.accounts.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import com.focusracer.accounts.AccountException;
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.Role;
+import com.focusracer.accounts.internal.SignIn;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Login, sign-up and password-reset pages.
+ */
+@Controller
+class AuthPages {
+
+	private final AccountManagement accounts;
+
+	private final MessageSource messages;
+
+	private final SignIn signIn;
+
+	AuthPages(AccountManagement accounts, MessageSource messages, SignIn signIn) {
+		this.accounts = accounts;
+		this.messages = messages;
+		this.signIn = signIn;
+	}
+
+	@GetMapping("/login")
+	ModelAndView login(HttpServletRequest request, Locale locale) {
+		String error = null;
+		String notice = null;
+		if (request.getParameter("error") != null) {
+			error = text("login.error.bad", locale);
+		}
+		else if (request.getParameter("disabled") != null) {
+			error = text("login.error.disabled", locale);
+		}
+		else if (request.getParameter("unconfirmed") != null) {
+			error = text("login.error.unconfirmed", locale);
+		}
+		else if (request.getParameter("reset") != null) {
+			notice = text("reset.done", locale);
+		}
+		else if (request.getParameter("emailChanged") != null) {
+			notice = text("settings.email.changed", locale);
+		}
+		Map<String, Object> model = new java.util.HashMap<>();
+		model.put("error", error);
+		model.put("notice", notice);
+		return new ModelAndView("auth/login", model);
+	}
+
+	/**
+	 * Shown instead of a login attempt while the e-mail or IP is throttled.
+	 * @param request the forwarded request, carrying the moment attempts are allowed
+	 * again
+	 * @param locale the page's language
+	 * @return the 429 page
+	 */
+	@RequestMapping("/login/blocked")
+	ModelAndView blocked(HttpServletRequest request, Locale locale) {
+		Object attribute = request.getAttribute("com.focusracer.accounts.internal.LoginThrottleFilter.retryAt");
+		Instant retryAt = (attribute instanceof Instant instant) ? instant : Instant.now().plus(Duration.ofMinutes(10));
+		long minutes = Math.max(1, (Duration.between(Instant.now(), retryAt).toSeconds() + 59) / 60);
+		String time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris")).format(retryAt);
+		return new ModelAndView("auth/blocked", Map.of("retryAt", time, "minutes", minutes),
+				HttpStatus.TOO_MANY_REQUESTS);
+	}
+
+	@GetMapping("/signup")
+	String signUpForm() {
+		return "auth/signup";
+	}
+
+	@PostMapping("/signup")
+	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "RUNNER") String kind,
+			@RequestParam(required = false) String proRole, Locale locale) {
+		Role role = Role.RUNNER;
+		if ("PRO".equals(kind)) {
+			role = Role.proRoles()
+				.stream()
+				.filter((r) -> r.name().equals(proRole))
+				.findFirst()
+				.orElse(Role.PHOTOGRAPHER);
+		}
+		try {
+			this.accounts.signUp(email, name, password, role, locale);
+			return message("signup.sent.title", "signup.sent.text", "signup-sent");
+		}
+		catch (AccountException ex) {
+			return new ModelAndView("auth/signup", Map.of("error", text(ex, locale), "email", email, "name", name,
+					"kind", (role == Role.RUNNER) ? "RUNNER" : role.name()), HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+	}
+
+	/**
+	 * The link from the sign-up e-mail: confirms the address and signs the new account
+	 * in.
+	 * @param token the link's secret
+	 * @param request the request
+	 * @param response the response
+	 * @return the account's space, or a page saying the link no longer works
+	 */
+	@GetMapping("/signup/confirm")
+	ModelAndView confirm(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
+			HttpServletResponse response) {
+		return this.accounts.confirmSignUp(token).map((account) -> {
+			this.signIn.signIn(account, request, response);
+			return new ModelAndView("redirect:" + account.role().landingPath() + "?welcome");
+		}).orElseGet(() -> message("signup.invalid.title", "signup.invalid.text", "signup-invalid"));
+	}
+
+	@GetMapping("/password/forgot")
+	String forgotForm() {
+		return "auth/forgot";
+	}
+
+	@PostMapping("/password/forgot")
+	ModelAndView forgot(@RequestParam(defaultValue = "") String email, Locale locale) {
+		this.accounts.requestPasswordReset(email, locale);
+		return message("forgot.sent.title", "forgot.sent.text", "forgot-sent");
+	}
+
+	@GetMapping("/password/reset")
+	ModelAndView resetForm(@RequestParam(defaultValue = "") String token) {
+		if (!this.accounts.isPasswordResetLinkValid(token)) {
+			return message("reset.invalid.title", "reset.invalid.text", "reset-invalid");
+		}
+		return new ModelAndView("auth/reset", Map.of("token", token));
+	}
+
+	@PostMapping("/password/reset")
+	ModelAndView reset(@RequestParam(defaultValue = "") String token, @RequestParam(defaultValue = "") String password,
+			Locale locale) {
+		try {
+			return this.accounts.resetPassword(token, password)
+				.map((account) -> new ModelAndView("redirect:/login?reset"))
+				.orElseGet(() -> message("reset.invalid.title", "reset.invalid.text", "reset-invalid"));
+		}
+		catch (AccountException ex) {
+			return new ModelAndView("auth/reset", Map.of("token", token, "error", text(ex, locale)),
+					HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+	}
+
+	private static ModelAndView message(String titleKey, String textKey, String id) {
+		return new ModelAndView("auth/message", Map.of("titleKey", titleKey, "textKey", textKey, "id", id));
+	}
+
+	private String text(String key, Locale locale) {
+		return this.messages.getMessage(key, null, locale);
+	}
+
+	private String text(AccountException ex, Locale locale) {
+		return this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+	}
+
+}

@@ -1,0 +1,60 @@
+package com.focusracer.admin;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import com.focusracer.accounts.Account;
+import com.focusracer.accounts.AccountException;
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.accounts.Role;
+import com.focusracer.privacy.AuditLog;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What admins do to accounts. Each action and its audit-log line are committed together.
+ */
+@Service
+@Transactional
+public class AccountAdministration {
+
+	private final AccountManagement accounts;
+
+	private final AuditLog audit;
+
+	AccountAdministration(AccountManagement accounts, AuditLog audit) {
+		this.accounts = accounts;
+		this.audit = audit;
+	}
+
+	public Account createProAccount(AccountPrincipal admin, String email, String name, Role role, Locale locale) {
+		if (role == Role.RUNNER) {
+			throw new AccountException("admin.accounts.roleNotPro");
+		}
+		Account account = this.accounts.createInvited(email, name, role, locale);
+		this.audit.record(admin.id(), admin.email(), "ACCOUNT_CREATED", "ACCOUNT", account.id().toString(),
+				account.email() + " as " + role);
+		return account;
+	}
+
+	public void setEnabled(AccountPrincipal admin, UUID accountId, boolean enabled) {
+		if (!enabled && admin.id().equals(accountId)) {
+			throw new AccountException("admin.accounts.notYourself");
+		}
+		Account account = this.accounts.setEnabled(accountId, enabled);
+		this.audit.record(admin.id(), admin.email(), enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", "ACCOUNT",
+				accountId.toString(), account.email());
+	}
+
+	public void changeRole(AccountPrincipal admin, UUID accountId, Role role) {
+		if (admin.id().equals(accountId)) {
+			throw new AccountException("admin.accounts.notYourself");
+		}
+		Account before = this.accounts.changeRole(accountId, role);
+		this.audit.record(admin.id(), admin.email(), "ACCOUNT_ROLE_CHANGED", "ACCOUNT", accountId.toString(),
+				before.email() + ": " + before.role() + " → " + role);
+	}
+
+}

@@ -1,0 +1,146 @@
+package com.focusracer.admin.web;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.focusracer.accounts.AccountException;
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.accounts.Role;
+import com.focusracer.admin.AccountAdministration;
+import com.focusracer.mail.Outbox;
+import com.focusracer.privacy.AuditLog;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The admin space: accounts, audit log and the e-mail outbox.
+ */
+@Controller
+class AdminPages {
+
+	private static final int PAGE_SIZE = 50;
+
+	private final AccountManagement accounts;
+
+	private final AccountAdministration administration;
+
+	private final AuditLog audit;
+
+	private final Outbox outbox;
+
+	private final MessageSource messages;
+
+	AdminPages(AccountManagement accounts, AccountAdministration administration, AuditLog audit, Outbox outbox,
+			MessageSource messages) {
+		this.accounts = accounts;
+		this.administration = administration;
+		this.audit = audit;
+		this.outbox = outbox;
+		this.messages = messages;
+	}
+
+	@GetMapping("/admin")
+	ModelAndView home() {
+		Map<String, Object> model = new HashMap<>();
+		model.put("accountCount", this.accounts.count(null, null));
+		model.put("proCount", Role.proRoles().stream().mapToLong((role) -> this.accounts.count(null, role)).sum());
+		model.put("runnerCount", this.accounts.count(null, Role.RUNNER));
+		model.put("recent", this.audit.latest(null, 10, 0));
+		return new ModelAndView("admin/home", model);
+	}
+
+	@GetMapping("/admin/accounts")
+	ModelAndView accounts(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) Role role,
+			@RequestParam(defaultValue = "0") int page) {
+		int current = Math.max(0, page);
+		Map<String, Object> model = new HashMap<>();
+		model.put("accounts", this.accounts.search(q, role, PAGE_SIZE, current * PAGE_SIZE));
+		model.put("total", this.accounts.count(q, role));
+		model.put("q", q);
+		model.put("role", (role != null) ? role.name() : "");
+		model.put("page", current);
+		model.put("pageSize", PAGE_SIZE);
+		return new ModelAndView("admin/accounts", model);
+	}
+
+	@GetMapping("/admin/accounts/new")
+	ModelAndView newAccount() {
+		return new ModelAndView("admin/account-new");
+	}
+
+	@PostMapping("/admin/accounts")
+	ModelAndView createAccount(@AuthenticationPrincipal AccountPrincipal admin,
+			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
+			@RequestParam(defaultValue = "PHOTOGRAPHER") Role role, Locale locale, RedirectAttributes redirect) {
+		try {
+			this.administration.createProAccount(admin, email, name, role, locale);
+			redirect.addFlashAttribute("notice",
+					this.messages.getMessage("admin.accounts.created", new Object[] { email }, locale));
+			return new ModelAndView("redirect:/admin/accounts");
+		}
+		catch (AccountException ex) {
+			Map<String, Object> model = new HashMap<>();
+			model.put("error", this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			model.put("email", email);
+			model.put("name", name);
+			return new ModelAndView("admin/account-new", model, HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+	}
+
+	@PostMapping("/admin/accounts/{id}/enabled")
+	String setEnabled(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id,
+			@RequestParam boolean enabled, Locale locale, RedirectAttributes redirect) {
+		run(() -> this.administration.setEnabled(admin, id, enabled), locale, redirect);
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/role")
+	String changeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, @RequestParam Role role,
+			Locale locale, RedirectAttributes redirect) {
+		run(() -> this.administration.changeRole(admin, id, role), locale, redirect);
+		return "redirect:/admin/accounts";
+	}
+
+	@GetMapping("/admin/audit")
+	ModelAndView auditLog(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
+		int current = Math.max(0, page);
+		return new ModelAndView("admin/audit", Map.of("entries", this.audit.latest(q, PAGE_SIZE, current * PAGE_SIZE),
+				"q", q, "page", current, "pageSize", PAGE_SIZE));
+	}
+
+	@GetMapping("/admin/mail")
+	ModelAndView mail(@RequestParam(defaultValue = "") String q) {
+		return new ModelAndView("admin/mail", Map.of("mails", this.outbox.latest(q, 100), "q", q));
+	}
+
+	@GetMapping("/admin/mail/{id}")
+	ModelAndView mailMessage(@PathVariable UUID id) {
+		return this.outbox.find(id)
+			.map((mail) -> new ModelAndView("admin/mail-message", Map.of("mail", mail)))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	private void run(Runnable action, Locale locale, RedirectAttributes redirect) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("notice", this.messages.getMessage("admin.accounts.updated", null, locale));
+		}
+		catch (AccountException ex) {
+			redirect.addFlashAttribute("error", this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+		}
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Admin pages.
+ */
+package com.focusracer.admin.web;

@@ -1,0 +1,4 @@
+/**
+ * Public pages.
+ */
+package com.focusracer.gallery.web;

@@ -1,0 +1,95 @@
+package com.focusracer.mail;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Stores every outgoing e-mail, in the caller's transaction, so that an e-mail exists
+ * exactly when the action that caused it was committed. The sender delivers it
+ * afterwards.
+ */
+@Service
+public class Outbox {
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final boolean smtpConfigured;
+
+	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.smtpConfigured = mailSender.getIfAvailable() != null;
+	}
+
+	/**
+	 * Stores an e-mail for sending.
+	 * @param recipient the address
+	 * @param subject the subject line
+	 * @param body the plain-text body
+	 * @return the stored e-mail's id
+	 */
+	@Transactional
+	public UUID queue(String recipient, String subject, String body) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.sql("""
+				insert into outbox_mail (id, recipient, subject, body, status, created_at, next_attempt_at)
+				values (?, ?, ?, ?, ?, ?, ?)""")
+			.params(id, recipient, subject, body,
+					(this.smtpConfigured ? OutboxMail.Status.PENDING : OutboxMail.Status.KEPT).name(),
+					Timestamp.from(this.clock.instant()), Timestamp.from(this.clock.instant()))
+			.update();
+		return id;
+	}
+
+	/**
+	 * The newest e-mails, newest first.
+	 * @param recipientFilter part of an address to filter on, or {@code null}
+	 * @param limit how many at most
+	 * @return the e-mails
+	 */
+	@Transactional(readOnly = true)
+	public List<OutboxMail> latest(String recipientFilter, int limit) {
+		String filter = (recipientFilter == null || recipientFilter.isBlank()) ? "%"
+				: "%" + recipientFilter.trim().toLowerCase() + "%";
+		return this.jdbc.sql("select * from outbox_mail where lower(recipient) like ? order by created_at desc limit ?")
+			.params(filter, limit)
+			.query(Outbox::map)
+			.list();
+	}
+
+	/**
+	 * One e-mail.
+	 * @param id its id
+	 * @return the e-mail, if it exists
+	 */
+	@Transactional(readOnly = true)
+	public Optional<OutboxMail> find(UUID id) {
+		return this.jdbc.sql("select * from outbox_mail where id = ?").param(id).query(Outbox::map).optional();
+	}
+
+	static OutboxMail map(ResultSet rs, int row) throws SQLException {
+		return new OutboxMail(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
+				rs.getString("body"), OutboxMail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
+				rs.getString("last_error"), instant(rs.getTimestamp("created_at")),
+				instant(rs.getTimestamp("sent_at")));
+	}
+
+	private static Instant instant(Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+}

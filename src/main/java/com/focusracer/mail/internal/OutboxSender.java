@@ -1,0 +1,109 @@
+package com.focusracer.mail.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.focusracer.mail.MailProperties;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends pending e-mails over SMTP, retrying with growing delays. Rows are claimed with
+ * {@code FOR UPDATE SKIP LOCKED}, so several nodes never send the same e-mail twice.
+ */
+@Component
+@ConditionalOnBean(JavaMailSender.class)
+class OutboxSender {
+
+	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+	private final JdbcClient jdbc;
+
+	private final JavaMailSender sender;
+
+	private final MailProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	OutboxSender(JdbcClient jdbc, JavaMailSender sender, MailProperties properties, TransactionTemplate transactions,
+			Clock clock) {
+		this.jdbc = jdbc;
+		this.sender = sender;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	@Scheduled(fixedDelayString = "${focusracer.mail.poll-interval:5s}")
+	void sendDue() {
+		int sent;
+		do {
+			sent = sendBatch();
+		}
+		while (sent > 0);
+	}
+
+	private int sendBatch() {
+		Integer count = this.transactions.execute((status) -> {
+			List<Due> due = this.jdbc.sql("""
+					select id, recipient, subject, body, attempts from outbox_mail
+					where status = 'PENDING' and next_attempt_at <= ?
+					order by next_attempt_at limit 20 for update skip locked""")
+				.param(Timestamp.from(this.clock.instant()))
+				.query(Due.class)
+				.list();
+			due.forEach(this::send);
+			return due.size();
+		});
+		return (count != null) ? count : 0;
+	}
+
+	private void send(Due mail) {
+		try {
+			MimeMessage message = this.sender.createMimeMessage();
+			MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+			helper.setFrom(new InternetAddress(this.properties.from()));
+			helper.setTo(mail.recipient());
+			helper.setSubject(mail.subject());
+			helper.setText(mail.body(), false);
+			this.sender.send(message);
+			this.jdbc.sql(
+					"update outbox_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+				.params(Timestamp.from(this.clock.instant()), mail.id())
+				.update();
+		}
+		catch (Exception ex) {
+			int attempts = mail.attempts() + 1;
+			boolean giveUp = attempts >= this.properties.maxAttempts();
+			Instant next = this.clock.instant()
+				.plus(Duration.ofSeconds((long) Math.min(3600, 5 * Math.pow(2, attempts - 1))));
+			log.warn("Sending e-mail {} failed (attempt {}): {}", mail.id(), attempts, ex.getMessage());
+			this.jdbc.sql(
+					"update outbox_mail set status = ?, attempts = ?, last_error = ?, next_attempt_at = ? where id = ?")
+				.params(giveUp ? "FAILED" : "PENDING", attempts, String.valueOf(ex.getMessage()), Timestamp.from(next),
+						mail.id())
+				.update();
+		}
+	}
+
+	record Due(UUID id, String recipient, String subject, String body, int attempts) {
+	}
+
+}

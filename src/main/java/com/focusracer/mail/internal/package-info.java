@@ -1,0 +1,4 @@
+/**
+ * Outbox storage and the SMTP sender.
+ */
+package com.focusracer.mail.internal;

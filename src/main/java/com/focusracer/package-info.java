@@ -1,0 +1,4 @@
+/**
+ * Focus Racer application root: each direct sub-package is a business module.
+ */
+package com.focusracer;

@@ -1,0 +1,87 @@
+package com.focusracer.shared.web;
+
+import java.time.Duration;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.CookieLocaleResolver;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
+import org.springframework.web.servlet.support.RequestContextUtils;
+
+/**
+ * Languages (French by default, English on request, remembered in a cookie) and the
+ * {@link Ui} helper given to every page.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration implements WebMvcConfigurer {
+
+	static final Locale FRENCH = Locale.FRENCH;
+
+	@Bean
+	LocaleResolver localeResolver() {
+		CookieLocaleResolver resolver = new CookieLocaleResolver("focusracer-lang");
+		resolver.setDefaultLocale(FRENCH);
+		resolver.setCookieMaxAge(Duration.ofDays(365));
+		resolver.setRejectInvalidCookies(true);
+		return resolver;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		// Only the languages we translate reach the cookie.
+		LocaleChangeInterceptor interceptor = new LocaleChangeInterceptor() {
+
+			@Override
+			public boolean preHandle(HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response,
+					Object handler) throws jakarta.servlet.ServletException {
+				String lang = request.getParameter(getParamName());
+				return !("fr".equals(lang) || "en".equals(lang)) || super.preHandle(request, response, handler);
+			}
+
+		};
+		interceptor.setParamName("lang");
+		registry.addInterceptor(interceptor);
+	}
+
+	/**
+	 * Adds {@code ui} to every page's model.
+	 */
+	@ControllerAdvice
+	static class UiModel {
+
+		private final MessageSource messages;
+
+		UiModel(MessageSource messages) {
+			this.messages = messages;
+		}
+
+		@ModelAttribute("ui")
+		Ui ui(HttpServletRequest request) {
+			return of(this.messages, request);
+		}
+
+		static Ui of(MessageSource messages, HttpServletRequest request) {
+			Locale locale = RequestContextUtils.getLocale(request);
+			if (!"en".equals(locale.getLanguage())) {
+				locale = FRENCH;
+			}
+			Object csrf = request.getAttribute(CsrfToken.class.getName());
+			return new Ui(messages, locale, SecurityContextHolder.getContext().getAuthentication(),
+					(csrf instanceof CsrfToken token) ? token : null, request.getRequestURI(),
+					request.getQueryString());
+		}
+
+	}
+
+}
