@@ -19,20 +19,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
-	static final String RETRY_AT = LoginThrottleFilter.class.getName() + ".retryAt";
-
 	private final LoginThrottle throttle;
 
 	private final Clock clock;
 
-	LoginThrottleFilter(LoginThrottle throttle, Clock clock) {
+	private final BlockedLoginPage page;
+
+	LoginThrottleFilter(LoginThrottle throttle, Clock clock, BlockedLoginPage page) {
 		this.throttle = throttle;
 		this.clock = clock;
+		this.page = page;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+		return !("POST".equals(request.getMethod())
+				&& (request.getContextPath() + "/login").equals(request.getRequestURI()));
 	}
 
 	@Override
@@ -41,10 +43,8 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 		Optional<Instant> blockedUntil = this.throttle.blockedUntil(request.getParameter("username"),
 				request.getRemoteAddr());
 		if (blockedUntil.isPresent()) {
-			long seconds = Math.max(1, Duration.between(this.clock.instant(), blockedUntil.get()).toSeconds());
-			response.setHeader("Retry-After", Long.toString(seconds));
-			request.setAttribute(RETRY_AT, blockedUntil.get());
-			request.getRequestDispatcher("/login/blocked").forward(request, response);
+			this.page.render(request, response, Duration.between(this.clock.instant(), blockedUntil.get()),
+					blockedUntil.get());
 			return;
 		}
 		chain.doFilter(request, response);

@@ -106,23 +106,25 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain pageSecurity(HttpSecurity http, LoginThrottle throttle, AccountRepository accounts, Clock clock)
+	SecurityFilterChain pageSecurity(HttpSecurity http, AuthenticationManager authenticationManager,
+			LoginThrottle throttle, AccountRepository accounts, Clock clock, BlockedLoginPage blockedPage)
 			throws Exception {
-		http.authorizeHttpRequests(
-				(authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
-					.permitAll()
-					.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
-							"/password/**", "/settings/email/confirm", "/css/**", "/js/**", "/img/**", "/webjars/**",
-							"/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
-					.permitAll()
-					.requestMatchers("/pro", "/pro/**")
-					.hasAnyRole(Role.proRoleNames())
-					.requestMatchers("/account", "/account/**")
-					.hasRole(Role.RUNNER.name())
-					.requestMatchers("/admin", "/admin/**", "/actuator/**")
-					.hasRole(Role.ADMIN.name())
-					.anyRequest()
-					.authenticated())
+		http.authenticationManager(authenticationManager)
+			.authorizeHttpRequests(
+					(authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
+								"/password/**", "/settings/email/confirm", "/css/**", "/js/**", "/img/**",
+								"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
+						.permitAll()
+						.requestMatchers("/pro", "/pro/**")
+						.hasAnyRole(Role.proRoleNames())
+						.requestMatchers("/account", "/account/**")
+						.hasRole(Role.RUNNER.name())
+						.requestMatchers("/admin", "/admin/**", "/actuator/**")
+						.hasRole(Role.ADMIN.name())
+						.anyRequest()
+						.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.successHandler(new LandingPageSuccessHandler(throttle))
 				.failureHandler(new LoginFailureHandler(throttle))
@@ -132,7 +134,8 @@ class SecurityConfiguration {
 					accounts.bumpSessionVersion(principal.id());
 				}
 			}).logoutSuccessUrl("/?loggedOut"))
-			.addFilterBefore(new LoginThrottleFilter(throttle, clock), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new LoginThrottleFilter(throttle, clock, blockedPage),
+					UsernamePasswordAuthenticationFilter.class)
 			.addFilterAfter(new SessionVersionFilter(accounts), SecurityContextHolderFilter.class)
 			.exceptionHandling(
 					(exceptions) -> exceptions.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login"))

@@ -1,9 +1,5 @@
 package com.focusracer.accounts.web;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 
@@ -20,7 +16,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
@@ -46,42 +41,25 @@ class AuthPages {
 	ModelAndView login(HttpServletRequest request, Locale locale) {
 		String error = null;
 		String notice = null;
-		if (request.getParameter("error") != null) {
+		if (request.getParameterMap().containsKey("error")) {
 			error = text("login.error.bad", locale);
 		}
-		else if (request.getParameter("disabled") != null) {
+		else if (request.getParameterMap().containsKey("disabled")) {
 			error = text("login.error.disabled", locale);
 		}
-		else if (request.getParameter("unconfirmed") != null) {
+		else if (request.getParameterMap().containsKey("unconfirmed")) {
 			error = text("login.error.unconfirmed", locale);
 		}
-		else if (request.getParameter("reset") != null) {
+		else if (request.getParameterMap().containsKey("reset")) {
 			notice = text("reset.done", locale);
 		}
-		else if (request.getParameter("emailChanged") != null) {
+		else if (request.getParameterMap().containsKey("emailChanged")) {
 			notice = text("settings.email.changed", locale);
 		}
 		Map<String, Object> model = new java.util.HashMap<>();
 		model.put("error", error);
 		model.put("notice", notice);
 		return new ModelAndView("auth/login", model);
-	}
-
-	/**
-	 * Shown instead of a login attempt while the e-mail or IP is throttled.
-	 * @param request the forwarded request, carrying the moment attempts are allowed
-	 * again
-	 * @param locale the page's language
-	 * @return the 429 page
-	 */
-	@RequestMapping("/login/blocked")
-	ModelAndView blocked(HttpServletRequest request, Locale locale) {
-		Object attribute = request.getAttribute("com.focusracer.accounts.internal.LoginThrottleFilter.retryAt");
-		Instant retryAt = (attribute instanceof Instant instant) ? instant : Instant.now().plus(Duration.ofMinutes(10));
-		long minutes = Math.max(1, (Duration.between(Instant.now(), retryAt).toSeconds() + 59) / 60);
-		String time = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.of("Europe/Paris")).format(retryAt);
-		return new ModelAndView("auth/blocked", Map.of("retryAt", time, "minutes", minutes),
-				HttpStatus.TOO_MANY_REQUESTS);
 	}
 
 	@GetMapping("/signup")

@@ -44,7 +44,7 @@ class SettingsPages {
 	ModelAndView settings(@AuthenticationPrincipal AccountPrincipal principal, HttpServletRequest request,
 			Locale locale) {
 		String notice = null;
-		if (request.getParameter("emailSent") != null) {
+		if (request.getParameterMap().containsKey("emailSent")) {
 			notice = this.messages.getMessage("settings.email.sent", null, locale);
 		}
 		return page(principal, null, notice, HttpStatus.OK);

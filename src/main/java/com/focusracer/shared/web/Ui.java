@@ -6,7 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.context.MessageSource;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -40,6 +44,22 @@ public final class Ui {
 		this.csrf = csrf;
 		this.path = path;
 		this.query = query;
+	}
+
+	/**
+	 * The helper for the page that answers a request: French unless English was chosen.
+	 * @param messages the message bundles
+	 * @param request the request
+	 * @return the helper
+	 */
+	public static Ui of(MessageSource messages, HttpServletRequest request) {
+		Locale locale = RequestContextUtils.getLocale(request);
+		if (!"en".equals(locale.getLanguage())) {
+			locale = Locale.FRENCH;
+		}
+		Object csrf = request.getAttribute(CsrfToken.class.getName());
+		return new Ui(messages, locale, SecurityContextHolder.getContext().getAuthentication(),
+				(csrf instanceof CsrfToken token) ? token : null, request.getRequestURI(), request.getQueryString());
 	}
 
 	/**

@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.servlet.LocaleResolver;
@@ -17,7 +15,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
-import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Languages (French by default, English on request, remembered in a cookie) and the
@@ -68,18 +65,7 @@ class WebConfiguration implements WebMvcConfigurer {
 
 		@ModelAttribute("ui")
 		Ui ui(HttpServletRequest request) {
-			return of(this.messages, request);
-		}
-
-		static Ui of(MessageSource messages, HttpServletRequest request) {
-			Locale locale = RequestContextUtils.getLocale(request);
-			if (!"en".equals(locale.getLanguage())) {
-				locale = FRENCH;
-			}
-			Object csrf = request.getAttribute(CsrfToken.class.getName());
-			return new Ui(messages, locale, SecurityContextHolder.getContext().getAuthentication(),
-					(csrf instanceof CsrfToken token) ? token : null, request.getRequestURI(),
-					request.getQueryString());
+			return Ui.of(this.messages, request);
 		}
 
 	}
