@@ -114,7 +114,7 @@ class SecurityConfiguration {
 					(authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
 						.permitAll()
 						.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
-								"/password/**", "/settings/email/confirm", "/css/**", "/js/**", "/img/**",
+								"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
 								"/webjars/**", "/favicon.ico", "/error", "/actuator/health", "/actuator/health/**")
 						.permitAll()
 						.requestMatchers("/pro", "/pro/**")

@@ -1,0 +1,249 @@
+package com.focusracer.accounts;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.internal.ApiTokens;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.handler.AbstractHandlerMethodMapping;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+/**
+ * Every registered route, opened by a guest and by each role: allowed where the matrix
+ * says so, refused (login redirect, 401 or 403) everywhere else. A new route fails this
+ * test until it is added to the matrix.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixTests {
+
+	/**
+	 * Who may open a route.
+	 */
+	enum Access {
+
+		/** Every visitor. */
+		PUBLIC,
+		/** Any signed-in account. */
+		SIGNED_IN,
+		/** Runner accounts. */
+		RUNNER,
+		/** The five pro roles. */
+		PRO,
+		/** Admins. */
+		ADMIN,
+		/** API, no token needed. */
+		API_PUBLIC,
+		/** API with a token of a pro or admin account. */
+		API_PRO,
+		/** The page that explains a refusal: it answers 403 to everyone. */
+		DENIAL_PAGE
+
+	}
+
+	static final Map<String, Access> MATRIX = new TreeMap<>();
+
+	static {
+		MATRIX.put("GET /", Access.PUBLIC);
+		MATRIX.put("GET /login", Access.PUBLIC);
+		MATRIX.put("GET /signup", Access.PUBLIC);
+		MATRIX.put("POST /signup", Access.PUBLIC);
+		MATRIX.put("GET /signup/confirm", Access.PUBLIC);
+		MATRIX.put("GET /password/forgot", Access.PUBLIC);
+		MATRIX.put("POST /password/forgot", Access.PUBLIC);
+		MATRIX.put("GET /password/reset", Access.PUBLIC);
+		MATRIX.put("POST /password/reset", Access.PUBLIC);
+		MATRIX.put("GET /settings/email/confirm", Access.PUBLIC);
+		MATRIX.put("ANY /error", Access.PUBLIC);
+		MATRIX.put("ANY /forbidden", Access.DENIAL_PAGE);
+		MATRIX.put("GET /actuator/health", Access.PUBLIC);
+		MATRIX.put("GET /actuator/health/**", Access.PUBLIC);
+		MATRIX.put("GET /settings", Access.SIGNED_IN);
+		MATRIX.put("POST /settings/password", Access.SIGNED_IN);
+		MATRIX.put("POST /settings/email", Access.SIGNED_IN);
+		MATRIX.put("GET /account", Access.RUNNER);
+		MATRIX.put("GET /pro", Access.PRO);
+		MATRIX.put("GET /pro/tokens", Access.PRO);
+		MATRIX.put("POST /pro/tokens", Access.PRO);
+		MATRIX.put("POST /pro/tokens/{id}/revoke", Access.PRO);
+		MATRIX.put("GET /admin", Access.ADMIN);
+		MATRIX.put("GET /admin/accounts", Access.ADMIN);
+		MATRIX.put("GET /admin/accounts/new", Access.ADMIN);
+		MATRIX.put("POST /admin/accounts", Access.ADMIN);
+		MATRIX.put("POST /admin/accounts/{id}/enabled", Access.ADMIN);
+		MATRIX.put("POST /admin/accounts/{id}/role", Access.ADMIN);
+		MATRIX.put("GET /admin/audit", Access.ADMIN);
+		MATRIX.put("GET /admin/mail", Access.ADMIN);
+		MATRIX.put("GET /admin/mail/{id}", Access.ADMIN);
+		MATRIX.put("GET /actuator", Access.ADMIN);
+		MATRIX.put("GET /actuator/info", Access.ADMIN);
+		MATRIX.put("GET /actuator/prometheus", Access.ADMIN);
+		MATRIX.put("POST /api/v1/auth/token", Access.API_PUBLIC);
+		MATRIX.put("GET /api/v1/me", Access.API_PRO);
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Autowired
+	AccountsTestUtils fixtures;
+
+	@Autowired
+	ApiTokens apiTokens;
+
+	private final Map<Role, TestAccount> accounts = new EnumMap<>(Role.class);
+
+	private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+
+	@BeforeAll
+	void createOneAccountPerRole() {
+		for (Role role : Role.values()) {
+			TestAccount account = this.fixtures.anAccount(role);
+			this.accounts.put(role, account);
+			this.tokens.put(role,
+					this.apiTokens.issue(account.id(), "matrix", ApiTokens.Kind.PERSONAL, null, java.time.Instant.now())
+						.token());
+		}
+	}
+
+	@Test
+	void everyRegisteredRouteIsInTheMatrix() {
+		Set<String> registered = registeredRoutes();
+		Set<String> missing = new TreeSet<>(registered);
+		missing.removeAll(MATRIX.keySet());
+		Set<String> gone = new TreeSet<>(MATRIX.keySet());
+		gone.removeAll(registered);
+		assertThat(missing).as("routes with no line in AuthorizationMatrixTests.MATRIX: add them").isEmpty();
+		assertThat(gone).as("matrix lines whose route no longer exists").isEmpty();
+	}
+
+	@Test
+	void everyRoleGetsExactlyTheRoutesTheMatrixAllows() throws Exception {
+		List<String> wrong = new ArrayList<>();
+		for (Map.Entry<String, Access> route : MATRIX.entrySet()) {
+			wrong.addAll(check(route.getKey(), route.getValue(), null));
+			for (Role role : Role.values()) {
+				wrong.addAll(check(route.getKey(), route.getValue(), role));
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	private List<String> check(String route, Access access, Role role) throws Exception {
+		String method = route.substring(0, route.indexOf(' '));
+		String path = route.substring(route.indexOf(' ') + 1)
+			.replace("{id}", UUID.randomUUID().toString())
+			.replace("**", "liveness");
+		boolean api = path.startsWith("/api/");
+		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf("ANY".equals(method) ? "GET" : method),
+				path);
+		if (!"GET".equals(method) && !"ANY".equals(method)) {
+			request.with(csrf());
+		}
+		if (api) {
+			request.contentType(MediaType.APPLICATION_JSON).content("{}");
+			if (role != null) {
+				request.header("Authorization", "Bearer " + this.tokens.get(role));
+			}
+		}
+		else if (role != null) {
+			request.with(user(this.fixtures.principal(this.accounts.get(role))));
+		}
+		MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+		boolean allowed = allowed(access, role);
+		String who = (role != null) ? role.name() : "GUEST";
+		List<String> wrong = new ArrayList<>();
+		if (access == Access.DENIAL_PAGE) {
+			if (response.getStatus() != 403 || !response.getContentAsString().contains("id=\"forbidden\"")) {
+				wrong.add(who + " did not get the refusal page at " + route + " (" + response.getStatus() + ")");
+			}
+			return wrong;
+		}
+		if (allowed && refused(response)) {
+			wrong.add(who + " was refused " + route + " (" + response.getStatus() + ")");
+		}
+		if (!allowed) {
+			boolean expected = (role == null) ? (api ? response.getStatus() == 401 : isLoginRedirect(response))
+					: response.getStatus() == 403;
+			if (!expected) {
+				wrong.add(who + " was not refused " + route + " (" + response.getStatus() + ")");
+			}
+		}
+		return wrong;
+	}
+
+	private static boolean allowed(Access access, Role role) {
+		return switch (access) {
+			case PUBLIC, API_PUBLIC -> true;
+			case SIGNED_IN -> role != null;
+			case RUNNER -> role == Role.RUNNER;
+			case PRO -> role != null && role.isPro();
+			case ADMIN -> role == Role.ADMIN;
+			case API_PRO -> role != null && (role.isPro() || role == Role.ADMIN);
+			case DENIAL_PAGE -> false;
+		};
+	}
+
+	private static boolean refused(MockHttpServletResponse response) {
+		return response.getStatus() == 401 || response.getStatus() == 403 || isLoginRedirect(response);
+	}
+
+	private static boolean isLoginRedirect(MockHttpServletResponse response) {
+		String location = response.getRedirectedUrl();
+		return response.getStatus() == 302 && location != null && location.endsWith("/login");
+	}
+
+	private Set<String> registeredRoutes() {
+		Set<String> routes = new TreeSet<>();
+		@SuppressWarnings("rawtypes")
+		Map<String, AbstractHandlerMethodMapping> mappings = this.context
+			.getBeansOfType(AbstractHandlerMethodMapping.class);
+		for (AbstractHandlerMethodMapping<?> mapping : mappings.values()) {
+			for (Object key : mapping.getHandlerMethods().keySet()) {
+				if (key instanceof RequestMappingInfo info) {
+					Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+					for (String pattern : info.getPatternValues()) {
+						if (methods.isEmpty()) {
+							routes.add("ANY " + pattern);
+						}
+						for (RequestMethod requestMethod : methods) {
+							routes.add(requestMethod.name() + " " + pattern);
+						}
+					}
+				}
+			}
+		}
+		return routes;
+	}
+
+}
