@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 
 import com.focusracer.mail.MailProperties;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -27,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@code FOR UPDATE SKIP LOCKED}, so several nodes never send the same e-mail twice.
  */
 @Component
-@ConditionalOnBean(JavaMailSender.class)
+@ConditionalOnProperty("spring.mail.host")
 class OutboxSender {
 
 	private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);

@@ -1,0 +1,181 @@
+package com.focusracer.admin;
+
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.privacy.AuditLog;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static com.focusracer.accounts.AccountsTestUtils.uniqueEmail;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Admins manage accounts through the pages; every action lands in the audit log.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AdminIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountsTestUtils fixtures;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	AuditLog audit;
+
+	@Test
+	void disablingAnAccountEndsItsSessionsAndIsAudited() throws Exception {
+		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
+		TestAccount photographer = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		MockHttpSession adminSession = login(admin);
+		MockHttpSession photographerSession = login(photographer);
+
+		this.mvc
+			.perform(post("/admin/accounts/" + photographer.id() + "/enabled").session(adminSession)
+				.with(csrf())
+				.param("enabled", "false"))
+			.andExpect(redirectedUrl("/admin/accounts"));
+
+		this.mvc.perform(get("/pro").session(photographerSession)).andExpect(redirectedUrl("/login"));
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", photographer.email())
+				.param("password", photographer.password()))
+			.andExpect(redirectedUrl("/login?disabled"));
+		assertThat(this.audit.latest(photographer.id().toString(), 10, 0)).anySatisfy((entry) -> {
+			assertThat(entry.action()).isEqualTo("ACCOUNT_DISABLED");
+			assertThat(entry.actorEmail()).isEqualTo(admin.email());
+			assertThat(entry.targetId()).isEqualTo(photographer.id().toString());
+			assertThat(entry.at()).isNotNull();
+		});
+
+		this.mvc
+			.perform(post("/admin/accounts/" + photographer.id() + "/enabled").session(adminSession)
+				.with(csrf())
+				.param("enabled", "true"))
+			.andExpect(redirectedUrl("/admin/accounts"));
+		this.mvc
+			.perform(post("/login").with(csrf())
+				.param("username", photographer.email())
+				.param("password", photographer.password()))
+			.andExpect(redirectedUrl("/pro"));
+		this.mvc.perform(get("/admin/audit").session(adminSession).param("q", photographer.id().toString()))
+			.andExpect(content().string(containsString("ACCOUNT_ENABLED")))
+			.andExpect(content().string(containsString("ACCOUNT_DISABLED")));
+	}
+
+	@Test
+	void changingARoleMovesTheAccountToItsNewSpace() throws Exception {
+		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
+		TestAccount runner = this.fixtures.anAccount(Role.RUNNER);
+		MockHttpSession runnerSession = login(runner);
+		this.mvc
+			.perform(post("/admin/accounts/" + runner.id() + "/role").session(login(admin))
+				.with(csrf())
+				.param("role", "ORGANIZER"))
+			.andExpect(redirectedUrl("/admin/accounts"));
+		// The old session carried the old role: it is over.
+		this.mvc.perform(get("/account").session(runnerSession)).andExpect(redirectedUrl("/login"));
+		this.mvc.perform(get("/pro").session(login(runner, "/pro"))).andExpect(status().isOk());
+		assertThat(this.audit.latest(runner.id().toString(), 10, 0))
+			.anySatisfy((entry) -> assertThat(entry.detail()).contains("RUNNER → ORGANIZER"));
+	}
+
+	@Test
+	void createsProAccountsThatSetTheirPasswordFromTheInvitation() throws Exception {
+		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
+		String email = uniqueEmail("invited");
+		this.mvc
+			.perform(post("/admin/accounts").session(login(admin))
+				.with(csrf())
+				.param("email", email)
+				.param("name", "Studio Finish")
+				.param("role", "AGENCY"))
+			.andExpect(redirectedUrl("/admin/accounts"));
+		assertThat(this.accounts.findByEmail(email)).get().satisfies((account) -> {
+			assertThat(account.role()).isEqualTo(Role.AGENCY);
+			assertThat(account.emailVerified()).isTrue();
+		});
+		String link = this.fixtures.linkInLatestMail(email, "compte pro");
+		String token = link.substring(link.indexOf("token=") + 6);
+		this.mvc
+			.perform(post("/password/reset").with(csrf()).param("token", token).param("password", "studio finish 2026"))
+			.andExpect(redirectedUrl("/login?reset"));
+		this.mvc.perform(post("/login").with(csrf()).param("username", email).param("password", "studio finish 2026"))
+			.andExpect(redirectedUrl("/pro"));
+		assertThat(this.audit.latest(email, 10, 0)).anySatisfy((entry) -> {
+			assertThat(entry.action()).isEqualTo("ACCOUNT_CREATED");
+			assertThat(entry.actorEmail()).isEqualTo(admin.email());
+		});
+	}
+
+	@Test
+	void searchesAccountsAndRefusesToDisableThemselves() throws Exception {
+		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
+		TestAccount club = this.fixtures.anAccount(Role.CLUB);
+		MockHttpSession session = login(admin);
+		this.mvc.perform(get("/admin/accounts").session(session).param("q", club.email()))
+			.andExpect(content().string(containsString(club.email())))
+			.andExpect(content().string(containsString("1 compte(s)")));
+		this.mvc
+			.perform(post("/admin/accounts/" + admin.id() + "/enabled").session(session)
+				.with(csrf())
+				.param("enabled", "false"))
+			.andExpect(redirectedUrl("/admin/accounts"));
+		assertThat(this.accounts.find(admin.id())).get().extracting("enabled").isEqualTo(true);
+	}
+
+	@Test
+	void adminsReadTheOutbox() throws Exception {
+		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
+		TestAccount runner = this.fixtures.anAccount(Role.RUNNER);
+		this.accounts.requestPasswordReset(runner.email(), java.util.Locale.ENGLISH);
+		MockHttpSession session = login(admin);
+		String list = this.mvc.perform(get("/admin/mail").session(session).param("q", runner.email()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Change your Focus Racer password")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String path = list.replaceAll("(?s).*href=\"(/admin/mail/[0-9a-f-]{36})\".*", "$1");
+		this.mvc.perform(get(path).session(session))
+			.andExpect(content().string(containsString("/password/reset?token=")));
+	}
+
+	private MockHttpSession login(TestAccount account) throws Exception {
+		return login(account, account.role().landingPath());
+	}
+
+	private MockHttpSession login(TestAccount account, String landing) throws Exception {
+		return (MockHttpSession) this.mvc
+			.perform(post("/login").session(new MockHttpSession())
+				.with(csrf())
+				.param("username", account.email())
+				.param("password", account.password()))
+			.andExpect(redirectedUrl(landing))
+			.andReturn()
+			.getRequest()
+			.getSession();
+	}
+
+}
