@@ -1,0 +1,186 @@
+package com.focusracer.web;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.focusracer.accounts.AccountsTestUtils;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * A person in a real (headless) Chromium, on a 375 px wide phone screen: signs up,
+ * confirms, logs out, logs in, switches language, and opens each demo account's space.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserTests {
+
+	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+
+	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountsTestUtils fixtures;
+
+	private WebDriver browser;
+
+	private WebDriverWait wait;
+
+	@BeforeAll
+	void startBrowser() {
+		boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
+		if (!installed && System.getenv("CI") != null) {
+			throw new IllegalStateException("Browser tests need Debian's chromium and chromium-driver: "
+					+ "apt-get install -y chromium chromium-driver (.ci/run does it)");
+		}
+		assumeTrue(installed, "Install chromium and chromium-driver to run the browser tests");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM.toFile());
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+				"--disable-quic", "--lang=fr-FR");
+		// A phone: desktop windows cannot be made narrower than about 500 px.
+		options.setExperimentalOption("mobileEmulation", java.util.Map.of("deviceMetrics",
+				java.util.Map.of("width", 375, "height", 812, "pixelRatio", 2.0, "touch", true)));
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+			.usingAnyFreePort()
+			.build();
+		this.browser = new ChromeDriver(service, options);
+		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+	}
+
+	@AfterAll
+	void stopBrowser() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+	}
+
+	@Test
+	void signUpConfirmLogOutLogInAndSwitchLanguage() throws Exception {
+		open("/");
+		assertThat(text(By.id("home-title"))).contains("Retrouvez toutes vos photos");
+		assertNoHorizontalScroll();
+		this.browser.findElement(By.id("nav-signup")).click();
+
+		String email = AccountsTestUtils.uniqueEmail("browser");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name"))).sendKeys("Camille Durand");
+		this.browser.findElement(By.id("email")).sendKeys(email);
+		this.browser.findElement(By.id("password")).sendKeys("ma course du dimanche");
+		this.browser.findElement(By.id("signup-submit")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signup-sent")));
+		screenshot("signup-sent");
+
+		open(this.fixtures.linkInLatestMail(email, "Confirmez"));
+		this.wait.until(ExpectedConditions.urlContains("/account"));
+		assertThat(text(By.id("space-title"))).isEqualTo("Mon compte");
+
+		this.browser.findElement(By.id("logout")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+		assertThat(this.browser.getCurrentUrl()).doesNotContain("/account");
+
+		logIn(email, "ma course du dimanche");
+		this.wait.until(ExpectedConditions.urlContains("/account"));
+		assertThat(text(By.id("space-title"))).isEqualTo("Mon compte");
+
+		this.browser.findElement(By.id("lang-en")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("space-title"), "My account"));
+		open("/settings");
+		assertThat(text(By.tagName("h1"))).isEqualTo("Account settings");
+		this.browser.findElement(By.id("logout")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+		assertThat(text(By.id("nav-login"))).as("the language choice is remembered").isEqualTo("Log in");
+		this.browser.findElement(By.id("lang-fr")).click();
+		this.wait.until(ExpectedConditions.textToBe(By.id("nav-login"), "Se connecter"));
+	}
+
+	@Test
+	void eachDemoAccountLandsOnItsOwnSpace() throws Exception {
+		landsOn("admin@focusracer.com", "admin123", "/admin", "Administration");
+		landsOn("photographe@test.com", "photo123", "/pro", "Espace pro");
+		landsOn("orga@test.com", "orga123", "/pro", "Espace pro");
+		landsOn("coureur@test.com", "runner123", "/account", "Mon compte");
+	}
+
+	@Test
+	void aRunnerSeesWhyAProPageIsRefused() throws Exception {
+		logIn("coureur@test.com", "runner123");
+		this.wait.until(ExpectedConditions.urlContains("/account"));
+		open("/pro");
+		assertThat(text(By.id("forbidden"))).contains("espace pro");
+		open("/admin");
+		assertThat(text(By.id("forbidden"))).contains("administration");
+		screenshot("forbidden");
+		this.browser.findElement(By.id("logout")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+	}
+
+	private void landsOn(String email, String password, String path, String title) throws Exception {
+		logIn(email, password);
+		this.wait.until(ExpectedConditions.urlMatches(":" + this.port + path + "$"));
+		assertThat(text(By.id("space-title"))).isEqualTo(title);
+		assertNoHorizontalScroll();
+		screenshot("landing-" + email.substring(0, email.indexOf('@')));
+		this.browser.findElement(By.id("logout")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+	}
+
+	private void logIn(String email, String password) {
+		open("/login");
+		this.browser.findElement(By.id("username")).sendKeys(email);
+		this.browser.findElement(By.id("password")).sendKeys(password);
+		this.browser.findElement(By.id("login-submit")).click();
+	}
+
+	private void open(String path) {
+		this.browser.get("http://localhost:" + this.port + path);
+	}
+
+	private String text(By locator) {
+		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText().trim();
+	}
+
+	private void assertNoHorizontalScroll() {
+		JavascriptExecutor script = (JavascriptExecutor) this.browser;
+		Number viewport = (Number) script.executeScript("return window.innerWidth;");
+		Number width = (Number) script.executeScript("return document.documentElement.scrollWidth;");
+		assertThat(viewport.intValue()).as("viewport width").isEqualTo(375);
+		assertThat(width.intValue()).as("page width on a 375 px screen").isLessThanOrEqualTo(375);
+	}
+
+	private void screenshot(String name) throws Exception {
+		File shot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.FILE);
+		Path target = Path.of("target", "screenshots", name + ".png");
+		Files.createDirectories(target.getParent());
+		Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+	}
+
+}
