@@ -3,8 +3,8 @@ package com.focusracer.bench;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
 /**
- * Measures one Argon2id password check with the production parameters: the cost of every login.
- * Run as documented in {@code docs/benchmarks.md}.
+ * Measures one Argon2id password check with the production parameters: the cost of every
+ * login. Run as documented in {@code docs/benchmarks.md}.
  */
 public final class PasswordHashingBench {
 
