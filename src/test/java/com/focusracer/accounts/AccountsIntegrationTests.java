@@ -271,15 +271,7 @@ class AccountsIntegrationTests {
 	}
 
 	private MockHttpSession loggedIn(TestAccount account) throws Exception {
-		MockHttpSession session = new MockHttpSession();
-		MvcResult result = this.mvc
-			.perform(post("/login").session(session)
-				.with(csrf())
-				.param("username", account.email())
-				.param("password", account.password()))
-			.andExpect(redirectedUrl(account.role().landingPath()))
-			.andReturn();
-		return (MockHttpSession) result.getRequest().getSession();
+		return AccountsTestUtils.logIn(this.mvc, account);
 	}
 
 	private org.springframework.test.web.servlet.ResultActions login(String email, String password) throws Exception {

@@ -10,10 +10,15 @@ import com.focusracer.mail.Outbox;
 import com.focusracer.mail.OutboxMail;
 
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.stereotype.Component;
+import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Named fixtures for tests about accounts: accounts of each role, e-mailed links, client
@@ -88,6 +93,30 @@ public class AccountsTestUtils {
 		Matcher matcher = LINK.matcher(mail.body());
 		assertThat(matcher.find()).as("link in " + mail.body()).isTrue();
 		return matcher.group(1);
+	}
+
+	/**
+	 * Logs in through the login form, as a browser would.
+	 * @param mvc the application
+	 * @param account the account
+	 * @param landing where the login must land
+	 * @return the signed-in session
+	 * @throws Exception when the request fails
+	 */
+	public static MockHttpSession logIn(MockMvc mvc, TestAccount account, String landing) throws Exception {
+		return (MockHttpSession) mvc
+			.perform(post("/login").session(new MockHttpSession())
+				.with(csrf())
+				.param("username", account.email())
+				.param("password", account.password()))
+			.andExpect(redirectedUrl(landing))
+			.andReturn()
+			.getRequest()
+			.getSession();
+	}
+
+	public static MockHttpSession logIn(MockMvc mvc, TestAccount account) throws Exception {
+		return logIn(mvc, account, account.role().landingPath());
 	}
 
 	/**

@@ -163,19 +163,11 @@ class AdminIntegrationTests {
 	}
 
 	private MockHttpSession login(TestAccount account) throws Exception {
-		return login(account, account.role().landingPath());
+		return AccountsTestUtils.logIn(this.mvc, account);
 	}
 
 	private MockHttpSession login(TestAccount account, String landing) throws Exception {
-		return (MockHttpSession) this.mvc
-			.perform(post("/login").session(new MockHttpSession())
-				.with(csrf())
-				.param("username", account.email())
-				.param("password", account.password()))
-			.andExpect(redirectedUrl(landing))
-			.andReturn()
-			.getRequest()
-			.getSession();
+		return AccountsTestUtils.logIn(this.mvc, account, landing);
 	}
 
 }
