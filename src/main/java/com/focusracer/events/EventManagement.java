@@ -1,0 +1,205 @@
+package com.focusracer.events;
+
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.focusracer.accounts.Account;
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.events.internal.EventRepository;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creating and running events. An event belongs to the account that created it; its owner
+ * adds photographers who may upload to it. Nobody else sees it here: another account's
+ * event is simply not found.
+ */
+@Service
+@Transactional
+public class EventManagement {
+
+	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
+
+	private final EventRepository events;
+
+	private final AccountManagement accounts;
+
+	private final Clock clock;
+
+	EventManagement(EventRepository events, AccountManagement accounts, Clock clock) {
+		this.events = events;
+		this.accounts = accounts;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates an event owned by the caller.
+	 * @param ownerId the pro account creating it
+	 * @param draft what was entered
+	 * @return the event
+	 */
+	public Event create(UUID ownerId, EventDraft draft) {
+		EventDraft valid = validate(draft);
+		UUID id = UUID.randomUUID();
+		this.events.insert(id, ownerId, uniqueSlug(valid), valid, this.clock.instant());
+		return this.events.findById(id).orElseThrow();
+	}
+
+	/**
+	 * Changes an event; only its owner may.
+	 * @param eventId the event
+	 * @param accountId the caller
+	 * @param draft the new values
+	 * @return the event
+	 */
+	public Event update(UUID eventId, UUID accountId, EventDraft draft) {
+		Event event = owned(eventId, accountId);
+		if (event.archived()) {
+			throw new EventException("event.archived");
+		}
+		this.events.update(eventId, validate(draft), this.clock.instant());
+		return this.events.findById(eventId).orElseThrow();
+	}
+
+	public Event setArchived(UUID eventId, UUID accountId, boolean archived) {
+		owned(eventId, accountId);
+		this.events.setArchived(eventId, archived, this.clock.instant());
+		return this.events.findById(eventId).orElseThrow();
+	}
+
+	/**
+	 * An event the caller may see: as its owner or one of its photographers.
+	 * @param eventId the event
+	 * @param accountId the caller
+	 * @return the event, or empty when it does not exist or belongs to others
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Event> find(UUID eventId, UUID accountId) {
+		return this.events.findById(eventId)
+			.filter((event) -> event.ownerId().equals(accountId) || this.events.isMember(eventId, accountId));
+	}
+
+	/**
+	 * An event the caller owns.
+	 * @param eventId the event
+	 * @param accountId the caller
+	 * @return the event
+	 * @throws EventNotFoundException when the caller does not own it
+	 */
+	@Transactional(readOnly = true)
+	public Event owned(UUID eventId, UUID accountId) {
+		return this.events.findById(eventId)
+			.filter((event) -> event.ownerId().equals(accountId))
+			.orElseThrow(EventNotFoundException::new);
+	}
+
+	/**
+	 * Any event, for the pipeline and the public pages.
+	 * @param eventId the event
+	 * @return the event
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Event> get(UUID eventId) {
+		return this.events.findById(eventId);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Event> findBySlug(String slug) {
+		return this.events.findBySlug(slug);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Event> forAccount(UUID accountId, boolean includeArchived) {
+		return this.events.forAccount(accountId, includeArchived);
+	}
+
+	/**
+	 * Adds a photographer, who may then upload to the event.
+	 * @param eventId the event
+	 * @param ownerId the owner
+	 * @param email the photographer's account e-mail
+	 * @return the photographer's account
+	 */
+	public Account addPhotographer(UUID eventId, UUID ownerId, String email) {
+		owned(eventId, ownerId);
+		Account account = this.accounts.findByEmail(email)
+			.filter((candidate) -> candidate.role().isPro() && candidate.enabled())
+			.orElseThrow(() -> new EventException("event.team.noProAccount", email));
+		if (account.id().equals(ownerId)) {
+			throw new EventException("event.team.owner");
+		}
+		this.events.addMember(eventId, account.id(), this.clock.instant());
+		return account;
+	}
+
+	public void removePhotographer(UUID eventId, UUID ownerId, UUID accountId) {
+		owned(eventId, ownerId);
+		this.events.removeMember(eventId, accountId);
+	}
+
+	@Transactional(readOnly = true)
+	public List<Account> photographers(UUID eventId) {
+		return this.events.members(eventId).stream().flatMap((id) -> this.accounts.find(id).stream()).toList();
+	}
+
+	private static EventDraft validate(EventDraft draft) {
+		String name = trim(draft.name());
+		if (name == null || name.length() > 120) {
+			throw new EventException("event.name.invalid", 120);
+		}
+		if (draft.date() == null) {
+			throw new EventException("event.date.missing");
+		}
+		String location = trim(draft.location());
+		if (location == null || location.length() > 120) {
+			throw new EventException("event.location.invalid", 120);
+		}
+		int retention = (draft.faceDataRetentionDays() != null) ? draft.faceDataRetentionDays() : 30;
+		if (retention < 1 || retention > 365) {
+			throw new EventException("event.retention.invalid");
+		}
+		String color = trim(draft.primaryColor());
+		if (color != null && !COLOR.matcher(color).matches()) {
+			throw new EventException("event.color.invalid");
+		}
+		String watermark = trim(draft.watermarkText());
+		if (watermark != null && watermark.length() > 60) {
+			throw new EventException("event.watermark.tooLong", 60);
+		}
+		String sponsor = trim(draft.sponsorText());
+		if (sponsor != null && sponsor.length() > 60) {
+			throw new EventException("event.sponsor.tooLong", 60);
+		}
+		return new EventDraft(name, draft.date(), location, trim(draft.sport()), trim(draft.description()),
+				(draft.visibility() != null) ? draft.visibility() : Visibility.PUBLIC, draft.faceSearch(), retention,
+				watermark, color, sponsor);
+	}
+
+	private String uniqueSlug(EventDraft draft) {
+		String base = Normalizer.normalize(draft.name() + "-" + draft.date().getYear(), Normalizer.Form.NFD)
+			.replaceAll("\\p{M}", "")
+			.toLowerCase(Locale.ROOT)
+			.replaceAll("[^a-z0-9]+", "-")
+			.replaceAll("(^-|-$)", "");
+		if (base.length() > 80) {
+			base = base.substring(0, 80);
+		}
+		String slug = base;
+		for (int n = 2; this.events.slugTaken(slug); n++) {
+			slug = base + "-" + n;
+		}
+		return slug;
+	}
+
+	private static String trim(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
+	}
+
+}

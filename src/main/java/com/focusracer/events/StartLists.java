@@ -1,0 +1,186 @@
+package com.focusracer.events;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import com.focusracer.events.internal.StartListFile;
+import com.focusracer.events.internal.StartListRepository;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Start lists: read a file, show what it would change, import all or only the valid
+ * lines, edit a runner by hand. An import replaces the whole list in one transaction:
+ * nothing half-imported.
+ */
+@Service
+@Transactional
+public class StartLists {
+
+	private static final Pattern BIB = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}");
+
+	private final StartListRepository repository;
+
+	private final EventManagement events;
+
+	private final Clock clock;
+
+	StartLists(StartListRepository repository, EventManagement events, Clock clock) {
+		this.repository = repository;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * What importing a file would do, without changing anything.
+	 * @param eventId the event (the caller must own it)
+	 * @param accountId the caller
+	 * @param content the file
+	 * @return the preview
+	 */
+	@Transactional(readOnly = true)
+	public StartListPreview preview(UUID eventId, UUID accountId, byte[] content) {
+		this.events.owned(eventId, accountId);
+		return preview(eventId, content);
+	}
+
+	private StartListPreview preview(UUID eventId, byte[] content) {
+		StartListFile.Parsed parsed = StartListFile.read(content);
+		Map<String, Runner> current = new HashMap<>();
+		for (Runner runner : this.repository.all(eventId)) {
+			current.put(runner.bib(), runner);
+		}
+		List<Runner> added = new ArrayList<>();
+		List<Runner> changed = new ArrayList<>();
+		for (Runner runner : parsed.runners()) {
+			Runner before = current.remove(runner.bib());
+			if (before == null) {
+				added.add(runner);
+			}
+			else if (before.differsFrom(runner)) {
+				changed.add(runner);
+			}
+		}
+		List<Runner> removed = (parsed.fileProblem() != null) ? List.of() : new ArrayList<>(current.values());
+		return new StartListPreview(parsed.runners(), parsed.problems(), parsed.fileProblem(), added, removed, changed,
+				parsed.separator(), parsed.encoding());
+	}
+
+	/**
+	 * Imports a file, replacing the event's list.
+	 * @param eventId the event (the caller must own it)
+	 * @param accountId the caller
+	 * @param content the file
+	 * @param validLinesOnly import the valid lines even when others are bad
+	 * @return what was imported
+	 * @throws StartListRejectedException when a line is bad and {@code validLinesOnly} is
+	 * false, or the file is unusable
+	 */
+	public StartListImport importFile(UUID eventId, UUID accountId, byte[] content, boolean validLinesOnly) {
+		this.events.owned(eventId, accountId);
+		StartListPreview preview = preview(eventId, content);
+		if (preview.fileProblem() != null || (!validLinesOnly && !preview.problems().isEmpty())) {
+			throw new StartListRejectedException(preview);
+		}
+		this.repository.replace(eventId, preview.runners(), this.clock.instant());
+		return new StartListImport(preview.runners().size(), preview.problems());
+	}
+
+	/**
+	 * Keeps a file for its preview page, so that the owner can apply it after looking.
+	 * @param eventId the event
+	 * @param accountId the caller
+	 * @param fileName the file's name
+	 * @param content the file
+	 * @return the upload's id
+	 */
+	public UUID keepUpload(UUID eventId, UUID accountId, String fileName, byte[] content) {
+		this.events.owned(eventId, accountId);
+		return this.repository.storeUpload(eventId, fileName, content, this.clock.instant());
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<byte[]> keptUpload(UUID eventId, UUID accountId, UUID uploadId) {
+		this.events.owned(eventId, accountId);
+		return this.repository.upload(eventId, uploadId);
+	}
+
+	/**
+	 * Applies a kept file.
+	 * @param eventId the event
+	 * @param accountId the caller
+	 * @param uploadId the kept file
+	 * @param validLinesOnly import the valid lines even when others are bad
+	 * @return what was imported
+	 */
+	public StartListImport applyUpload(UUID eventId, UUID accountId, UUID uploadId, boolean validLinesOnly) {
+		byte[] content = keptUpload(eventId, accountId, uploadId)
+			.orElseThrow(() -> new EventException("startList.uploadGone"));
+		StartListImport result = importFile(eventId, accountId, content, validLinesOnly);
+		this.repository.deleteUpload(uploadId);
+		return result;
+	}
+
+	/**
+	 * The list as the organizer sees it (with private fields).
+	 * @param eventId the event
+	 * @param accountId the caller (owner or photographer)
+	 * @return the runners
+	 */
+	@Transactional(readOnly = true)
+	public List<Runner> list(UUID eventId, UUID accountId) {
+		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		return this.repository.all(eventId);
+	}
+
+	/**
+	 * The list of any event, for recognition and search inside the application.
+	 * @param eventId the event
+	 * @return the runners
+	 */
+	@Transactional(readOnly = true)
+	public List<Runner> runnersOf(UUID eventId) {
+		return this.repository.all(eventId);
+	}
+
+	@Transactional(readOnly = true)
+	public int count(UUID eventId) {
+		return this.repository.count(eventId);
+	}
+
+	/**
+	 * Adds or corrects one runner by hand.
+	 * @param eventId the event
+	 * @param accountId the owner
+	 * @param runner the runner
+	 */
+	public void save(UUID eventId, UUID accountId, Runner runner) {
+		this.events.owned(eventId, accountId);
+		String bib = (runner.bib() != null) ? runner.bib().strip().toUpperCase(java.util.Locale.ROOT) : "";
+		if (!BIB.matcher(bib).matches()) {
+			throw new EventException("startList.badBib", bib);
+		}
+		this.repository
+			.save(eventId,
+					new Runner(bib, blank(runner.firstName()), blank(runner.lastName()), runner.email(),
+							runner.category(), runner.club(), runner.gender(), runner.birthYear()),
+					this.clock.instant());
+	}
+
+	public boolean remove(UUID eventId, UUID accountId, String bib) {
+		this.events.owned(eventId, accountId);
+		return this.repository.delete(eventId, bib);
+	}
+
+	private static String blank(String value) {
+		return (value != null) ? value.strip() : "";
+	}
+
+}

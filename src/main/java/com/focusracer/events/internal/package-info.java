@@ -1,0 +1,4 @@
+/**
+ * Event storage and start-list file reading.
+ */
+package com.focusracer.events.internal;

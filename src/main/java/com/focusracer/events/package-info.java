@@ -1,0 +1,4 @@
+/**
+ * Events, their teams and branding, and start lists.
+ */
+package com.focusracer.events;
