@@ -107,6 +107,26 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /actuator/prometheus", Access.ADMIN);
 		MATRIX.put("POST /api/v1/auth/token", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/me", Access.API_PRO);
+		MATRIX.put("GET /pro/events", Access.PRO);
+		MATRIX.put("GET /pro/events/new", Access.PRO);
+		MATRIX.put("POST /pro/events", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/edit", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/archive", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/photographers", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/photographers/{accountId}/remove", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/start-list", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/start-list/uploads", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/start-list/uploads/{uploadId}", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/start-list/uploads/{uploadId}/apply", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/start-list/runners", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/start-list/runners/{bib}/delete", Access.PRO);
+		MATRIX.put("POST /api/v1/events", Access.API_PRO);
+		MATRIX.put("GET /api/v1/events", Access.API_PRO);
+		MATRIX.put("GET /api/v1/events/{id}", Access.API_PRO);
+		MATRIX.put("PUT /api/v1/events/{id}/start-list", Access.API_PRO);
+		MATRIX.put("GET /api/v1/events/{id}/start-list", Access.API_PRO);
 	}
 
 	@Autowired
@@ -163,6 +183,9 @@ class AuthorizationMatrixTests {
 		String method = route.substring(0, route.indexOf(' '));
 		String path = route.substring(route.indexOf(' ') + 1)
 			.replace("{id}", UUID.randomUUID().toString())
+			.replace("{accountId}", UUID.randomUUID().toString())
+			.replace("{uploadId}", UUID.randomUUID().toString())
+			.replace("{bib}", "1975")
 			.replace("**", "liveness");
 		boolean api = path.startsWith("/api/");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf("ANY".equals(method) ? "GET" : method),

@@ -42,11 +42,6 @@ class SpacePages {
 		return new ModelAndView("account/home", Map.of("account", this.accounts.find(principal.id()).orElseThrow()));
 	}
 
-	@GetMapping("/pro")
-	ModelAndView proHome(@AuthenticationPrincipal AccountPrincipal principal) {
-		return new ModelAndView("pro/home", Map.of("account", this.accounts.find(principal.id()).orElseThrow()));
-	}
-
 	@GetMapping("/pro/tokens")
 	ModelAndView tokens(@AuthenticationPrincipal AccountPrincipal principal) {
 		return tokensPage(principal, null, null, HttpStatus.OK);

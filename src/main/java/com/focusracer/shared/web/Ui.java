@@ -149,6 +149,18 @@ public final class Ui {
 	}
 
 	/**
+	 * A day as people read it in the page's language.
+	 * @param date the day, may be {@code null}
+	 * @return the text, or a dash
+	 */
+	public String date(java.time.LocalDate date) {
+		if (date == null) {
+			return "—";
+		}
+		return DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(this.locale).format(date);
+	}
+
+	/**
 	 * A moment as people read it in the page's language (Paris time).
 	 * @param instant the moment, may be {@code null}
 	 * @return the text, or a dash

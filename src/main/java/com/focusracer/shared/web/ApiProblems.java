@@ -1,0 +1,29 @@
+package com.focusracer.shared.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * Problem documents for API requests the framework cannot even read, with a detail a
+ * person can act on.
+ */
+@RestControllerAdvice(annotations = RestController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class ApiProblems {
+
+	@ExceptionHandler(HttpMessageNotReadableException.class)
+	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request body could not be read: send JSON whose fields have the documented types "
+						+ "(dates as YYYY-MM-DD, booleans as true/false, enums in capitals). See docs/api.md.");
+		problem.setTitle("Unreadable request body");
+		return problem;
+	}
+
+}

@@ -1,0 +1,238 @@
+package com.focusracer.events;
+
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Events and start lists through the API and the pro pages.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class EventsIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	AccountManagement accountManagement;
+
+	@Autowired
+	EventsTestUtils events;
+
+	@Autowired
+	StartLists startLists;
+
+	@Test
+	void createsAnEventThroughTheApiAndKeepsItFromOthers() throws Exception {
+		String organizer = token(Role.ORGANIZER);
+		String id = this.mvc
+			.perform(post("/api/v1/events").header("Authorization", organizer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Semi-marathon de Nîmes\",\"date\":\"2026-03-15\",\"location\":\"Nîmes\","
+						+ "\"faceSearch\":true,\"faceDataRetentionDays\":60}"))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.slug").value("semi-marathon-de-nimes-2026"))
+			.andExpect(jsonPath("$.visibility").value("PUBLIC"))
+			.andExpect(jsonPath("$.faceDataDeleteAfter").value("2026-05-14"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		this.mvc.perform(get("/api/v1/events/" + id).header("Authorization", organizer))
+			.andExpect(jsonPath("$.name").value("Semi-marathon de Nîmes"));
+		this.mvc.perform(get("/api/v1/events").header("Authorization", organizer)).andExpect(jsonPath("$", hasSize(1)));
+
+		String stranger = token(Role.PHOTOGRAPHER);
+		this.mvc.perform(get("/api/v1/events/" + id).header("Authorization", stranger))
+			.andExpect(status().isNotFound());
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", stranger)
+				.contentType("text/csv")
+				.content(EventsTestUtils.aFrenchStartList()))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void refusesAnInvalidEventSayingWhichField() throws Exception {
+		this.mvc.perform(post("/api/v1/events").header("Authorization", token(Role.CLUB))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content("{\"name\":\"Cross\",\"date\":\"2026-01-10\",\"location\":\"Pau\",\"faceDataRetentionDays\":400}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("faceDataRetentionDays"))
+			.andExpect(jsonPath("$.detail").value(containsString("between 1 and 365")));
+		this.mvc
+			.perform(post("/api/v1/events").header("Authorization", token(Role.CLUB))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Cross\",\"date\":\"10/01/2026\",\"location\":\"Pau\"}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("YYYY-MM-DD")));
+	}
+
+	@Test
+	void importsAStartListOrNothingAndReportsBadLines() throws Exception {
+		String organizer = token(Role.ORGANIZER);
+		String id = eventId(organizer);
+		String bad = "bib,first name,last name\n1,Ann,Lee\n,Bob,Ray\n1,Cid,Moe\n2,Dan,Orr\n";
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", organizer)
+				.contentType("text/csv")
+				.content(bad))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(jsonPath("$.errors", hasSize(2)))
+			.andExpect(jsonPath("$.errors[0].line").value(3))
+			.andExpect(jsonPath("$.errors[0].message").value("missing bib"))
+			.andExpect(jsonPath("$.errors[1].line").value(4))
+			.andExpect(jsonPath("$.errors[1].message").value(containsString("bib 1 already appears")));
+		this.mvc.perform(get("/api/v1/events/" + id + "/start-list").header("Authorization", organizer))
+			.andExpect(jsonPath("$", hasSize(0)));
+
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list?mode=valid-lines").header("Authorization", organizer)
+				.contentType("text/csv")
+				.content(bad))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.imported").value(2))
+			.andExpect(jsonPath("$.rejected", hasSize(2)));
+		this.mvc.perform(get("/api/v1/events/" + id + "/start-list").header("Authorization", organizer))
+			.andExpect(jsonPath("$[*].bib").value(org.hamcrest.Matchers.contains("1", "2")))
+			.andExpect(jsonPath("$[0].email").doesNotExist());
+	}
+
+	@Test
+	void theStartListPagesShowAPreviewWithChangesBeforeApplying() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		Event event = this.events.aMarathon(organizer.id());
+		this.startLists.importFile(event.id(), organizer.id(),
+				"bib;nom;prénom\n1975;Dupont;Jérôme\n99;Absent;Paul\n".getBytes(StandardCharsets.UTF_8), false);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+
+		MockMultipartFile file = new MockMultipartFile("file", "inscrits.csv", "text/csv",
+				EventsTestUtils.aFrenchStartList()
+					.replace("Dupont;Jérôme", "Dupont;Jérôme-Marie")
+					.getBytes(StandardCharsets.ISO_8859_1));
+		String previewUrl = this.mvc.perform(
+				multipart("/pro/events/" + event.id() + "/start-list/uploads").file(file).session(session).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		String preview = this.mvc.perform(get(previewUrl).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(preview).contains("id=\"added-count\">2<", "id=\"changed-count\">1<", "id=\"removed-count\">1<",
+				"Absent", "windows-1252");
+		// Nothing changed yet.
+		assertThat(this.startLists.runnersOf(event.id())).extracting(Runner::bib)
+			.containsExactlyInAnyOrder("1975", "99");
+
+		this.mvc.perform(post(previewUrl + "/apply").session(session).with(csrf()).param("mode", "all"))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.startLists.runnersOf(event.id())).extracting(Runner::bib)
+			.containsExactlyInAnyOrder("1975", "42", "7");
+		this.mvc.perform(get("/pro/events/" + event.id() + "/start-list").session(session))
+			.andExpect(content().string(containsString("Jérôme-Marie")));
+	}
+
+	@Test
+	void theOwnerAddsAPhotographerWhoThenSeesTheEvent() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		Event event = this.events.aTrailWithFaces(organizer.id());
+		MockHttpSession photographerSession = AccountsTestUtils.logIn(this.mvc, photographer);
+		this.mvc.perform(get("/pro/events/" + event.id()).session(photographerSession))
+			.andExpect(status().isNotFound());
+
+		this.mvc
+			.perform(post("/pro/events/" + event.id() + "/photographers")
+				.session(AccountsTestUtils.logIn(this.mvc, organizer))
+				.with(csrf())
+				.param("email", photographer.email()))
+			.andExpect(status().is3xxRedirection());
+		this.mvc.perform(get("/pro/events/" + event.id()).session(photographerSession))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Trail des Monts")));
+		// Photographers see the event but may not change it.
+		this.mvc.perform(get("/pro/events/" + event.id() + "/edit").session(photographerSession))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void createsAndEditsAnEventFromTheForm() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.FEDERATION);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+		this.mvc
+			.perform(post("/pro/events").session(session)
+				.with(csrf())
+				.param("name", "Championnat")
+				.param("date", "2026-09-01")
+				.param("location", "")
+				.param("visibility", "PRIVATE"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("Indiquez le lieu")));
+		String location = this.mvc
+			.perform(post("/pro/events").session(session)
+				.with(csrf())
+				.param("name", "Championnat")
+				.param("date", "2026-09-01")
+				.param("location", "Vichy")
+				.param("visibility", "PRIVATE")
+				.param("faceSearch", "on")
+				.param("faceDataRetentionDays", "10"))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(location).session(session))
+			.andExpect(content().string(containsString("Championnat")))
+			.andExpect(content().string(containsString("Privée")));
+	}
+
+	private String eventId(String authorization) throws Exception {
+		return this.mvc
+			.perform(post("/api/v1/events").header("Authorization", authorization)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"10 km de Lille\",\"date\":\"2026-04-05\",\"location\":\"Lille\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+	}
+
+	private String token(Role role) {
+		TestAccount account = this.accounts.anAccount(role);
+		return "Bearer " + this.accountManagement.createPersonalToken(account.id(), "test").token();
+	}
+
+}
