@@ -1,0 +1,83 @@
+package com.focusracer.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.Random;
+import java.util.UUID;
+
+import com.focusracer.FocusRacerApplication;
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventDraft;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.StartListImport;
+import com.focusracer.events.StartLists;
+import com.focusracer.events.Visibility;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Imports a generated 100,000-runner start list (read, checked, compared with the current
+ * list, written) into a throw-away embedded database, three times. Run as documented in
+ * {@code docs/benchmarks.md}.
+ */
+public final class StartListImportBench {
+
+	private StartListImportBench() {
+	}
+
+	public static void main(String[] args) {
+		int lines = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
+		byte[] file = generate(lines);
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FocusRacerApplication.class)
+			.properties("focusracer.database.embedded.ephemeral=true", "logging.level.root=WARN", "server.port=0")
+			.run()) {
+			AccountManagement accounts = context.getBean(AccountManagement.class);
+			String email = "bench-" + UUID.randomUUID() + "@example.org";
+			accounts.createDemoAccount(email, "Bench", "bench-password", Role.ORGANIZER);
+			UUID owner = accounts.findByEmail(email).orElseThrow().id();
+			Event event = context.getBean(EventManagement.class)
+				.create(owner, new EventDraft("Bench", LocalDate.now(), "Here", null, null, Visibility.PUBLIC, false,
+						null, null, null, null));
+			StartLists startLists = context.getBean(StartLists.class);
+			for (int run = 1; run <= 3; run++) {
+				long start = System.nanoTime();
+				StartListImport result = startLists.importFile(event.id(), owner, file, false);
+				double seconds = (System.nanoTime() - start) / 1e9;
+				System.out.printf("run %d: %d lines (%.1f MB) imported in %.2f s (%,.0f lines/s)%n", run,
+						result.imported(), file.length / 1e6, seconds, result.imported() / seconds);
+			}
+		}
+	}
+
+	private static byte[] generate(int lines) {
+		Random random = new Random(42);
+		String[] first = { "Jérôme", "Zoé", "Léa", "Chloé", "François", "Hélène", "Noël", "Anaïs", "Paul", "Marie" };
+		String[] last = { "Dupont", "Lefèvre", "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand" };
+		String[] categories = { "SEM", "SEF", "M0H", "M1F", "ESM", "JUF" };
+		StringBuilder csv = new StringBuilder("Dossard;Prénom;Nom;E-mail;Catégorie;Club;Sexe;Année de naissance\r\n");
+		for (int i = 1; i <= lines; i++) {
+			csv.append(i)
+				.append(';')
+				.append(first[random.nextInt(first.length)])
+				.append(';')
+				.append(last[random.nextInt(last.length)])
+				.append(';')
+				.append("runner")
+				.append(i)
+				.append("@example.org;")
+				.append(categories[random.nextInt(categories.length)])
+				.append(";\"Club ")
+				.append(random.nextInt(500))
+				.append("\";")
+				.append(random.nextBoolean() ? 'F' : 'M')
+				.append(';')
+				.append(1950 + random.nextInt(55))
+				.append("\r\n");
+		}
+		return csv.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+}
