@@ -1,0 +1,32 @@
+package com.focusracer.photos;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Photo storage and pipeline settings.
+ *
+ * @param storage where files are kept: {@code filesystem} (default) or {@code s3}
+ * @param storageDirectory the folder of the filesystem store
+ * @param maxFileBytes the largest original accepted
+ * @param maxPixels the most pixels an original may have
+ * @param maxSide the longest side an original may have, in pixels
+ * @param webSize the long side of the web version
+ * @param previewSize the long side of the preview
+ */
+@ConfigurationProperties("focusracer.photos")
+public record PhotosProperties(String storage, Path storageDirectory, Long maxFileBytes, Long maxPixels,
+		Integer maxSide, Integer webSize, Integer previewSize) {
+
+	public PhotosProperties {
+		storage = (storage != null) ? storage : "filesystem";
+		storageDirectory = (storageDirectory != null) ? storageDirectory : Path.of("data", "blobs");
+		maxFileBytes = (maxFileBytes != null) ? maxFileBytes : 60L * 1000 * 1000;
+		maxPixels = (maxPixels != null) ? maxPixels : 100L * 1000 * 1000;
+		maxSide = (maxSide != null) ? maxSide : 30_000;
+		webSize = (webSize != null) ? webSize : 1600;
+		previewSize = (previewSize != null) ? previewSize : 480;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Upload endpoints, triage pages and image delivery to the event's team.
+ */
+package com.focusracer.photos.web;

@@ -1,0 +1,98 @@
+package com.focusracer.photos;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Random;
+
+import javax.imageio.ImageIO;
+
+/**
+ * Photo fixtures made on the fly: realistic-enough race scenes as JPEG or PNG, with the
+ * EXIF orientation of one's choice.
+ */
+public final class Photos {
+
+	private Photos() {
+	}
+
+	/**
+	 * A landscape scene with a runner-like shape and a bib, with texture so that it
+	 * compresses like a photo.
+	 * @param width the width
+	 * @param height the height
+	 * @return the image
+	 */
+	public static BufferedImage aFinishLineScene(int width, int height) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setPaint(new GradientPaint(0, 0, new Color(120, 170, 220), 0, height, new Color(70, 110, 60)));
+		g.fillRect(0, 0, width, height);
+		Random random = new Random(width * 31L + height);
+		for (int i = 0; i < 400; i++) {
+			g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 90));
+			g.fillOval(random.nextInt(width), random.nextInt(height), 4 + random.nextInt(width / 20 + 1),
+					4 + random.nextInt(height / 20 + 1));
+		}
+		g.setColor(new Color(200, 40, 40));
+		g.fillRect(width / 3, height / 4, width / 6, height / 2);
+		g.setColor(Color.WHITE);
+		g.fillRect(width / 3 + width / 48, height / 3, width / 8, height / 8);
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(10, height / 14)));
+		g.drawString("1975", width / 3 + width / 40, height / 3 + height / 11);
+		g.dispose();
+		return image;
+	}
+
+	public static byte[] jpeg(BufferedImage image) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpeg", out);
+		return out.toByteArray();
+	}
+
+	public static byte[] png(BufferedImage image) throws IOException {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		ImageIO.write(image, "png", out);
+		return out.toByteArray();
+	}
+
+	public static byte[] aFinishLinePhoto() throws IOException {
+		return jpeg(aFinishLineScene(1200, 800));
+	}
+
+	/**
+	 * Inserts an EXIF block with an orientation tag (and a GPS-like maker string) right
+	 * after the JPEG's SOI marker.
+	 * @param jpeg a JPEG without EXIF
+	 * @param orientation 1–8
+	 * @return the JPEG with EXIF
+	 */
+	public static byte[] withExifOrientation(byte[] jpeg, int orientation) {
+		ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 2 * 12 + 4 + 16).order(ByteOrder.BIG_ENDIAN);
+		tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+		tiff.putShort((short) 2);
+		// Orientation (0x0112), SHORT, 1 value.
+		tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+		// Make (0x010F), ASCII, pointing to a string after the IFD.
+		int makeOffset = 8 + 2 + 2 * 12 + 4;
+		tiff.putShort((short) 0x010F).putShort((short) 2).putInt(16).putInt(makeOffset);
+		tiff.putInt(0);
+		tiff.put("SECRET-SERIAL-9\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		byte[] tiffBytes = tiff.array();
+		byte[] exifHeader = { 'E', 'x', 'i', 'f', 0, 0 };
+		int segmentLength = 2 + exifHeader.length + tiffBytes.length;
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + segmentLength);
+		out.put(jpeg, 0, 2);
+		out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) segmentLength).put(exifHeader).put(tiffBytes);
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
+}
