@@ -127,6 +127,13 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /api/v1/events/{id}", Access.API_PRO);
 		MATRIX.put("PUT /api/v1/events/{id}/start-list", Access.API_PRO);
 		MATRIX.put("GET /api/v1/events/{id}/start-list", Access.API_PRO);
+		MATRIX.put("POST /api/v1/events/{id}/photos", Access.API_PRO);
+		MATRIX.put("GET /api/v1/events/{id}/photos", Access.API_PRO);
+		MATRIX.put("GET /api/v1/photos/{id}", Access.API_PRO);
+		MATRIX.put("GET /api/v1/photos/{id}/{kind:preview|web}", Access.API_PRO);
+		MATRIX.put("GET /pro/events/{id}/photos", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/photos/bulk", Access.PRO);
+		MATRIX.put("GET /pro/photos/{id}/{kind:preview|web}.jpg", Access.PRO);
 	}
 
 	@Autowired
@@ -186,6 +193,7 @@ class AuthorizationMatrixTests {
 			.replace("{accountId}", UUID.randomUUID().toString())
 			.replace("{uploadId}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
+			.replace("{kind:preview|web}", "preview")
 			.replace("**", "liveness");
 		boolean api = path.startsWith("/api/");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf("ANY".equals(method) ? "GET" : method),

@@ -134,6 +134,10 @@ public final class Derivatives {
 			ImageReader reader = readers.next();
 			try {
 				reader.setInput(input, true, true);
+				// The JPEG decoder only warns about a truncated file and paints the rest
+				// grey.
+				java.util.List<String> warnings = new java.util.ArrayList<>();
+				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
 				int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
 				ImageReadParam param = reader.getDefaultReadParam();
 				// Decode at about twice the web size: a quarter of the memory of a full
@@ -144,7 +148,13 @@ public final class Derivatives {
 					param.setSourceSubsampling(step, step, 0, 0);
 				}
 				BufferedImage image = reader.read(0, param);
+				if (warnings.stream().anyMatch((w) -> w.toLowerCase(java.util.Locale.ROOT).contains("premature end"))) {
+					throw new UndecodableException("photo.failure.corrupt", null);
+				}
 				return toRgb(image);
+			}
+			catch (UndecodableException ex) {
+				throw ex;
 			}
 			catch (IOException | RuntimeException ex) {
 				throw new UndecodableException("photo.failure.corrupt", ex);

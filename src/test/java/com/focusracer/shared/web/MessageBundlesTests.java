@@ -39,6 +39,19 @@ class MessageBundlesTests {
 		}
 	}
 
+	@Test
+	void textsWithPlaceholdersDoubleTheirApostrophes() throws IOException {
+		// MessageFormat eats a lone ' (and everything up to the next one) in texts that
+		// take arguments.
+		for (String bundle : new String[] { "messages.properties", "messages_en.properties" }) {
+			Properties properties = load(bundle);
+			assertThat(properties.stringPropertyNames()).as(bundle)
+				.filteredOn((key) -> properties.getProperty(key).matches("(?s).*\\{\\d+.*"))
+				.allSatisfy(
+						(key) -> assertThat(properties.getProperty(key)).as(key).doesNotContainPattern("(?<!')'(?!')"));
+		}
+	}
+
 	private static Set<String> keys(String bundle) throws IOException {
 		return new TreeSet<>(load(bundle).stringPropertyNames());
 	}

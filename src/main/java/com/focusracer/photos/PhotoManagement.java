@@ -1,0 +1,222 @@
+package com.focusracer.photos;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.EventNotFoundException;
+import com.focusracer.photos.internal.ImageInspector;
+import com.focusracer.photos.internal.ImageInspector.UnsupportedImageException;
+import com.focusracer.photos.internal.Pipeline;
+import com.focusracer.photos.internal.PhotoRepository;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepting photos and running an event's photo library. A photo is accepted only once
+ * its bytes are durable; the photo row and its first pipeline job are committed together;
+ * the same bytes sent twice to an event are stored once.
+ */
+@Service
+public class PhotoManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(PhotoManagement.class);
+
+	private final PhotoRepository photos;
+
+	private final BlobStore blobs;
+
+	private final EventManagement events;
+
+	private final Pipeline pipeline;
+
+	private final SchedulerClient scheduler;
+
+	private final PhotosProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
+	PhotoManagement(PhotoRepository photos, BlobStore blobs, EventManagement events, Pipeline pipeline,
+			SchedulerClient scheduler, PhotosProperties properties, TransactionTemplate transactions,
+			ApplicationEventPublisher publisher, Clock clock) {
+		this.photos = photos;
+		this.blobs = blobs;
+		this.events = events;
+		this.pipeline = pipeline;
+		this.scheduler = scheduler;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.publisher = publisher;
+		this.clock = clock;
+	}
+
+	/**
+	 * Takes one uploaded file.
+	 * @param eventId the event
+	 * @param accountId the uploader (owner or photographer of the event)
+	 * @param fileName the file's name
+	 * @param file the received bytes (a temporary file the caller deletes)
+	 * @return what happened
+	 * @throws IOException when the bytes could not be stored durably (nothing is recorded
+	 * then)
+	 */
+	public UploadOutcome accept(UUID eventId, UUID accountId, String fileName, Path file) throws IOException {
+		Event event = this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		String name = (fileName == null || fileName.isBlank()) ? "photo" : Path.of(fileName).getFileName().toString();
+		long size = Files.size(file);
+		if (size > this.properties.maxFileBytes()) {
+			return UploadOutcome.rejected(name, "upload.tooLarge", this.properties.maxFileBytes() / 1_000_000);
+		}
+		ImageInspector.Header header;
+		try {
+			header = ImageInspector.inspect(file);
+		}
+		catch (UnsupportedImageException ex) {
+			return UploadOutcome.rejected(name, ex.messageKey());
+		}
+		if (Math.max(header.width(), header.height()) > this.properties.maxSide()) {
+			return UploadOutcome.rejected(name, "upload.tooWide", header.width(), header.height(),
+					this.properties.maxSide());
+		}
+		if (header.pixels() > this.properties.maxPixels()) {
+			return UploadOutcome.rejected(name, "upload.tooManyPixels", header.pixels() / 1_000_000,
+					this.properties.maxPixels() / 1_000_000);
+		}
+		String sha256 = sha256(file);
+		Optional<UUID> existing = this.photos.findBySha(event.id(), sha256);
+		if (existing.isPresent()) {
+			return new UploadOutcome(name, UploadOutcome.Outcome.DUPLICATE, existing.get(), "upload.duplicate",
+					new Object[0]);
+		}
+		String key = "originals/" + event.id() + "/" + sha256 + ("PNG".equals(header.format()) ? ".png" : ".jpg");
+		this.blobs.put(key, file, sha256);
+		UUID id = UUID.randomUUID();
+		Boolean inserted = this.transactions.execute((status) -> {
+			boolean fresh = this.photos.insertIfNew(id, event.id(), accountId, name, sha256, size, header, key,
+					this.clock.instant());
+			if (fresh) {
+				this.scheduler.scheduleIfNotExists(this.pipeline.firstStage(id), this.clock.instant());
+			}
+			return fresh;
+		});
+		if (!Boolean.TRUE.equals(inserted)) {
+			UUID other = this.photos.findBySha(event.id(), sha256).orElse(null);
+			return new UploadOutcome(name, UploadOutcome.Outcome.DUPLICATE, other, "upload.duplicate", new Object[0]);
+		}
+		log.info("Photo {} accepted for event {} ({} bytes, {}x{})", id, event.id(), size, header.width(),
+				header.height());
+		this.publisher.publishEvent(new PhotoProgressed(event.id(), id, name, "received"));
+		return new UploadOutcome(name, UploadOutcome.Outcome.ACCEPTED, id, null, new Object[0]);
+	}
+
+	/**
+	 * A photo the caller may see (as owner or photographer of its event).
+	 * @param photoId the photo
+	 * @param accountId the caller
+	 * @return the photo
+	 */
+	public Optional<Photo> find(UUID photoId, UUID accountId) {
+		return this.photos.find(photoId).filter((photo) -> this.events.find(photo.eventId(), accountId).isPresent());
+	}
+
+	public List<Photo> page(UUID eventId, UUID accountId, PhotoStatus status, boolean lowQualityOnly, int limit,
+			int offset) {
+		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		return this.photos.page(eventId, status, lowQualityOnly, limit, offset);
+	}
+
+	public long count(UUID eventId, PhotoStatus status, boolean lowQualityOnly) {
+		return this.photos.count(eventId, status, lowQualityOnly);
+	}
+
+	public Map<String, Long> counts(UUID eventId) {
+		return this.photos.countsByStatus(eventId);
+	}
+
+	/**
+	 * Opens a derivative for the event's team.
+	 * @param photoId the photo
+	 * @param accountId the caller
+	 * @param kind {@code preview} or {@code web}
+	 * @return the JPEG bytes, when the photo has them and the caller may see it
+	 * @throws IOException when the store fails
+	 */
+	public Optional<InputStream> openDerivative(UUID photoId, UUID accountId, String kind) throws IOException {
+		if (find(photoId, accountId).isEmpty()) {
+			return Optional.empty();
+		}
+		Optional<String> key = this.photos.key(photoId, "web".equals(kind) ? "web_key" : "preview_key");
+		if (key.isEmpty()) {
+			return Optional.empty();
+		}
+		return Optional.of(this.blobs.open(key.get()));
+	}
+
+	public void hide(UUID photoId, UUID accountId, boolean hidden) {
+		find(photoId, accountId).ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
+	}
+
+	public void rerun(UUID photoId, UUID accountId) {
+		find(photoId, accountId).ifPresent((photo) -> this.transactions
+			.executeWithoutResult((status) -> this.pipeline.rerun(this.scheduler, photoId)));
+	}
+
+	/**
+	 * Deletes a photo and its derivatives; the original goes too unless another row still
+	 * uses it.
+	 * @param photoId the photo
+	 * @param accountId the caller
+	 * @throws IOException when the store fails
+	 */
+	public void delete(UUID photoId, UUID accountId) throws IOException {
+		Optional<Photo> photo = find(photoId, accountId);
+		if (photo.isEmpty()) {
+			return;
+		}
+		Optional<String> original = this.photos.key(photoId, "original_key");
+		Optional<String> web = this.photos.key(photoId, "web_key");
+		Optional<String> preview = this.photos.key(photoId, "preview_key");
+		this.photos.delete(photoId);
+		for (Optional<String> key : List.of(original, web, preview)) {
+			if (key.isPresent()) {
+				this.blobs.delete(key.get());
+			}
+		}
+	}
+
+	private static String sha256(Path file) throws IOException {
+		try {
+			MessageDigest digest = MessageDigest.getInstance("SHA-256");
+			try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+				in.transferTo(java.io.OutputStream.nullOutputStream());
+			}
+			return HexFormat.of().formatHex(digest.digest());
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,149 @@
+package com.focusracer.photos.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoStatus;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Photos in the {@code photo} table.
+ */
+@Repository
+public class PhotoRepository {
+
+	private final JdbcClient jdbc;
+
+	PhotoRepository(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Inserts a received photo unless the event already has the same bytes.
+	 * @return whether it was inserted
+	 */
+	public boolean insertIfNew(UUID id, UUID eventId, UUID uploaderId, String fileName, String sha256, long size,
+			ImageInspector.Header header, String originalKey, Instant now) {
+		return this.jdbc.sql("""
+				insert into photo (id, event_id, uploader_id, file_name, sha256, size_bytes, format, width, height,
+				                   status, stage, original_key, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', 'received', ?, ?, ?)
+				on conflict (event_id, sha256) do nothing""")
+			.params(id, eventId, uploaderId, fileName, sha256, size, header.format(), header.width(), header.height(),
+					originalKey, Timestamp.from(now), Timestamp.from(now))
+			.update() > 0;
+	}
+
+	public Optional<UUID> findBySha(UUID eventId, String sha256) {
+		return this.jdbc.sql("select id from photo where event_id = ? and sha256 = ?")
+			.params(eventId, sha256)
+			.query(UUID.class)
+			.optional();
+	}
+
+	public Optional<Photo> find(UUID id) {
+		return this.jdbc.sql("select * from photo where id = ?").param(id).query(PhotoRepository::map).optional();
+	}
+
+	public Optional<String> key(UUID id, String column) {
+		if (!List.of("original_key", "web_key", "preview_key").contains(column)) {
+			throw new IllegalArgumentException(column);
+		}
+		return this.jdbc.sql("select " + column + " from photo where id = ?").param(id).query(String.class).optional();
+	}
+
+	public List<Photo> page(UUID eventId, PhotoStatus status, boolean lowQualityOnly, int limit, int offset) {
+		return this.jdbc.sql("""
+				select * from photo where event_id = :event
+				  and (:status = '' or status = :status)
+				  and (not :low or quality < 0.35)
+				order by created_at desc, id limit :limit offset :offset""")
+			.param("event", eventId)
+			.param("status", (status != null) ? status.name() : "")
+			.param("low", lowQualityOnly)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(PhotoRepository::map)
+			.list();
+	}
+
+	public long count(UUID eventId, PhotoStatus status, boolean lowQualityOnly) {
+		return this.jdbc.sql("""
+				select count(*) from photo where event_id = :event
+				  and (:status = '' or status = :status)
+				  and (not :low or quality < 0.35)""")
+			.param("event", eventId)
+			.param("status", (status != null) ? status.name() : "")
+			.param("low", lowQualityOnly)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Counts per status, for the event's live counters.
+	 * @param eventId the event
+	 * @return status name to count
+	 */
+	public java.util.Map<String, Long> countsByStatus(UUID eventId) {
+		java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+		this.jdbc.sql("select status, count(*) from photo where event_id = ? group by status")
+			.param(eventId)
+			.query((rs) -> {
+				counts.put(rs.getString(1), rs.getLong(2));
+			});
+		return counts;
+	}
+
+	public void markStage(UUID id, PhotoStatus status, String stage, Instant now) {
+		this.jdbc
+			.sql("update photo set status = ?, stage = ?, failure = null, updated_at = ? where id = ? and not hidden")
+			.params(status.name(), stage, Timestamp.from(now), id)
+			.update();
+	}
+
+	public void saveDerivatives(UUID id, String webKey, String previewKey, double sharpness, double exposure,
+			double quality, Instant takenAt, Instant now) {
+		this.jdbc.sql("""
+				update photo set web_key = ?, preview_key = ?, sharpness = ?, exposure = ?, quality = ?, taken_at = ?,
+				                 updated_at = ? where id = ?""")
+			.params(webKey, previewKey, sharpness, exposure, quality,
+					(takenAt != null) ? Timestamp.from(takenAt) : null, Timestamp.from(now), id)
+			.update();
+	}
+
+	public void markFailed(UUID id, String stage, String failure, Instant now) {
+		this.jdbc.sql("update photo set status = 'FAILED', stage = ?, failure = ?, updated_at = ? where id = ?")
+			.params(stage, failure, Timestamp.from(now), id)
+			.update();
+	}
+
+	public void setHidden(UUID id, boolean hidden, Instant now) {
+		this.jdbc.sql("""
+				update photo set hidden = ?,
+				       status = case when ? then 'HIDDEN' when status = 'HIDDEN' then 'PUBLISHED' else status end,
+				       updated_at = ? where id = ?""").params(hidden, hidden, Timestamp.from(now), id).update();
+	}
+
+	public void delete(UUID id) {
+		this.jdbc.sql("delete from photo where id = ?").param(id).update();
+	}
+
+	static Photo map(ResultSet rs, int row) throws SQLException {
+		return new Photo(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
+				rs.getObject("uploader_id", UUID.class), rs.getString("file_name"), rs.getString("sha256"),
+				rs.getLong("size_bytes"), rs.getString("format"), rs.getInt("width"), rs.getInt("height"),
+				PhotoStatus.valueOf(rs.getString("status")), rs.getString("stage"), rs.getString("failure"),
+				(Double) rs.getObject("sharpness"), (Double) rs.getObject("exposure"), (Double) rs.getObject("quality"),
+				(rs.getTimestamp("taken_at") != null) ? rs.getTimestamp("taken_at").toInstant() : null,
+				rs.getTimestamp("created_at").toInstant());
+	}
+
+}

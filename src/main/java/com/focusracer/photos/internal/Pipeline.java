@@ -1,0 +1,210 @@
+package com.focusracer.photos.internal;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.ExecutionContext;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.photos.BlobStore;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoStatus;
+import com.focusracer.photos.PhotosProperties;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
+
+/**
+ * The photo pipeline's stages as db-scheduler jobs, one job per photo and stage,
+ * persisted in PostgreSQL so that a crash loses none: {@code derive} → {@code publish}.
+ * Each stage is safe to run again; each schedules the next one only if it is not already
+ * scheduled. A stage that fails for a reason that will not go away (a corrupt file) marks
+ * the photo failed at once; other failures are retried with growing delays, then the
+ * photo is marked failed.
+ */
+public class Pipeline {
+
+	private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+	static final int MAX_ATTEMPTS = 4;
+
+	private final PhotoRepository photos;
+
+	private final BlobStore blobs;
+
+	private final EventManagement events;
+
+	private final PhotosProperties properties;
+
+	private final MessageSource messages;
+
+	private final ApplicationEventPublisher publisher;
+
+	private final Clock clock;
+
+	private final OneTimeTask<Void> derive;
+
+	private final OneTimeTask<Void> publish;
+
+	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, PhotosProperties properties,
+			MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
+		this.photos = photos;
+		this.blobs = blobs;
+		this.events = events;
+		this.properties = properties;
+		this.messages = messages;
+		this.publisher = publisher;
+		this.clock = clock;
+		this.derive = Tasks.oneTime("derive")
+			.onFailure(retryThenFail("derive"))
+			.execute((instance, context) -> derive(UUID.fromString(instance.getId()), context));
+		this.publish = Tasks.oneTime("publish")
+			.onFailure(retryThenFail("publish"))
+			.execute((instance, context) -> publish(UUID.fromString(instance.getId())));
+	}
+
+	public List<Task<?>> tasks() {
+		return List.of(this.derive, this.publish);
+	}
+
+	/**
+	 * The first stage's job for a photo, to schedule in the transaction that records the
+	 * photo.
+	 * @param photoId the photo
+	 * @return the job instance
+	 */
+	public TaskInstance<Void> firstStage(UUID photoId) {
+		return this.derive.instance(photoId.toString());
+	}
+
+	void derive(UUID photoId, ExecutionContext context) {
+		Photo photo = this.photos.find(photoId).orElse(null);
+		if (photo == null || photo.status() == PhotoStatus.HIDDEN) {
+			return;
+		}
+		this.photos.markStage(photoId, PhotoStatus.PROCESSING, "derive", this.clock.instant());
+		progress(photo, "derive");
+		Event event = this.events.get(photo.eventId()).orElseThrow();
+		Path original = null;
+		try {
+			original = Files.createTempFile("focus-racer-original-", ".img");
+			try (var in = this.blobs.open(this.photos.key(photoId, "original_key").orElseThrow())) {
+				Files.copy(in, original, StandardCopyOption.REPLACE_EXISTING);
+			}
+			Derivatives.Result result = Derivatives.derive(original,
+					new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(), event.primaryColor()),
+					this.properties.webSize(), this.properties.previewSize());
+			String webKey = "web/" + photo.eventId() + "/" + photoId + ".jpg";
+			String previewKey = "previews/" + photo.eventId() + "/" + photoId + ".jpg";
+			this.blobs.put(webKey, result.web());
+			this.blobs.put(previewKey, result.preview());
+			this.photos.saveDerivatives(photoId, webKey, previewKey, result.sharpness(), result.exposure(),
+					result.quality(), result.takenAt(), this.clock.instant());
+		}
+		catch (Derivatives.UndecodableException ex) {
+			fail(photo, "derive", ex.messageKey());
+			return;
+		}
+		catch (IOException ex) {
+			throw new StageFailedException("derive", photoId, ex);
+		}
+		catch (OutOfMemoryError ex) {
+			fail(photo, "derive", "photo.failure.tooLarge");
+			return;
+		}
+		finally {
+			deleteQuietly(original);
+		}
+		context.getSchedulerClient()
+			.scheduleIfNotExists(this.publish.instance(photoId.toString()), this.clock.instant());
+	}
+
+	void publish(UUID photoId) {
+		Photo photo = this.photos.find(photoId).orElse(null);
+		if (photo == null || photo.status() == PhotoStatus.HIDDEN || photo.status() == PhotoStatus.FAILED) {
+			return;
+		}
+		this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());
+		progress(photo, "published");
+	}
+
+	/**
+	 * Runs a photo's stages again from the start (triage "re-run").
+	 * @param client the scheduler client
+	 * @param photoId the photo
+	 */
+	public void rerun(SchedulerClient client, UUID photoId) {
+		this.photos.markStage(photoId, PhotoStatus.RECEIVED, "received", this.clock.instant());
+		client.scheduleIfNotExists(firstStage(photoId), this.clock.instant());
+	}
+
+	private FailureHandler<Void> retryThenFail(String stage) {
+		return (complete, operations) -> {
+			int failures = complete.getExecution().consecutiveFailures + 1;
+			UUID photoId = UUID.fromString(complete.getExecution().taskInstance.getId());
+			if (failures >= MAX_ATTEMPTS) {
+				log.warn("Stage {} failed {} times for photo {}: giving up", stage, failures, photoId,
+						complete.getCause().orElse(null));
+				this.photos.find(photoId).ifPresent((photo) -> fail(photo, stage, "photo.failure.retriesExhausted"));
+				operations.remove();
+			}
+			else {
+				Duration delay = Duration.ofSeconds((long) (5 * Math.pow(3, failures - 1)));
+				log.info("Stage {} failed for photo {} (attempt {}), retrying in {}", stage, photoId, failures, delay);
+				operations.reschedule(complete, Instant.now().plus(delay));
+			}
+		};
+	}
+
+	private void fail(Photo photo, String stage, String messageKey) {
+		String reason = this.messages.getMessage(messageKey, null, java.util.Locale.FRENCH);
+		log.warn("Photo {} of event {} failed at {}: {}", photo.id(), photo.eventId(), stage, messageKey);
+		this.photos.markFailed(photo.id(), stage, messageKey, this.clock.instant());
+		progress(photo, "failed:" + reason);
+	}
+
+	private void progress(Photo photo, String stage) {
+		this.publisher.publishEvent(
+				new com.focusracer.photos.PhotoProgressed(photo.eventId(), photo.id(), photo.fileName(), stage));
+	}
+
+	private static void deleteQuietly(Path path) {
+		if (path != null) {
+			try {
+				Files.deleteIfExists(path);
+			}
+			catch (IOException ex) {
+				log.debug("Could not delete {}", path, ex);
+			}
+		}
+	}
+
+	/**
+	 * A stage failed for a reason that may go away (storage, database); the job is
+	 * retried.
+	 */
+	static class StageFailedException extends RuntimeException {
+
+		StageFailedException(String stage, UUID photoId, Throwable cause) {
+			super("Stage " + stage + " failed for photo " + photoId, cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package com.focusracer.photos.web;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.EventNotFoundException;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.PhotoStatus;
+
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * Triage: an event's photos as its team sees them, with status, quality and bulk actions.
+ */
+@Controller
+class TriagePages {
+
+	static final int PAGE_SIZE = 60;
+
+	private final PhotoManagement photos;
+
+	private final EventManagement events;
+
+	TriagePages(PhotoManagement photos, EventManagement events) {
+		this.photos = photos;
+		this.events = events;
+	}
+
+	@GetMapping("/pro/events/{id}/photos")
+	ModelAndView triage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(required = false) PhotoStatus status, @RequestParam(defaultValue = "false") boolean low,
+			@RequestParam(defaultValue = "0") int page) {
+		Event event = this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
+		int current = Math.max(0, page);
+		List<Photo> shown = this.photos.page(id, principal.id(), status, low, PAGE_SIZE, current * PAGE_SIZE);
+		Map<String, Object> model = new HashMap<>();
+		model.put("event", event);
+		model.put("photos", shown);
+		model.put("total", this.photos.count(id, status, low));
+		model.put("counts", this.photos.counts(id));
+		model.put("status", (status != null) ? status.name() : "");
+		model.put("low", low);
+		model.put("page", current);
+		model.put("pageSize", PAGE_SIZE);
+		return new ModelAndView("photos/triage", model);
+	}
+
+	@PostMapping("/pro/events/{id}/photos/bulk")
+	String bulk(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(name = "photo", required = false) List<UUID> selected, @RequestParam String action)
+			throws IOException {
+		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
+		for (UUID photoId : (selected != null) ? selected : List.<UUID>of()) {
+			switch (action) {
+				case "hide" -> this.photos.hide(photoId, principal.id(), true);
+				case "show" -> this.photos.hide(photoId, principal.id(), false);
+				case "rerun" -> this.photos.rerun(photoId, principal.id());
+				case "delete" -> this.photos.delete(photoId, principal.id());
+				default -> throw new IllegalArgumentException("Unknown action " + action);
+			}
+		}
+		return "redirect:/pro/events/" + id + "/photos";
+	}
+
+	@GetMapping("/pro/photos/{id}/{kind:preview|web}.jpg")
+	ResponseEntity<InputStreamResource> image(@AuthenticationPrincipal AccountPrincipal principal,
+			@PathVariable UUID id, @PathVariable String kind) throws IOException {
+		InputStream in = this.photos.openDerivative(id, principal.id(), kind).orElseThrow(EventNotFoundException::new);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1)).cachePrivate())
+			.body(new InputStreamResource(in));
+	}
+
+}

@@ -1,0 +1,191 @@
+package com.focusracer.photos;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventsTestUtils;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Photos through the upload API, the pipeline jobs and triage, on the real database and
+ * disk.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class PhotosIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	AccountManagement accountManagement;
+
+	@Autowired
+	EventsTestUtils events;
+
+	@Autowired
+	PhotoManagement photos;
+
+	private TestAccount photographer;
+
+	private Event event;
+
+	private String token;
+
+	@BeforeEach
+	void anEventWithItsPhotographer() {
+		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.event = this.events.aMarathon(this.photographer.id());
+		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
+	}
+
+	@Test
+	void acceptsPhotosPublishesThemAndReportsDuplicatesAndBadFiles() throws Exception {
+		byte[] photo = Photos.withExifOrientation(Photos.jpeg(Photos.aFinishLineScene(2400, 1600)), 6);
+		byte[] png = Photos.png(Photos.aFinishLineScene(900, 600));
+		this.mvc
+			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
+				.file(new MockMultipartFile("file", "IMG_0001.JPG", "image/jpeg", photo))
+				.file(new MockMultipartFile("file", "IMG_0001-copy.JPG", "image/jpeg", photo))
+				.file(new MockMultipartFile("file", "finish.png", "image/png", png))
+				.file(new MockMultipartFile("file", "notes.jpg", "image/jpeg",
+						"this is not a photo".getBytes(StandardCharsets.UTF_8)))
+				.file(new MockMultipartFile("file", "empty.jpg", "image/jpeg", new byte[0]))
+				.header("Authorization", this.token))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.results[0].outcome").value("ACCEPTED"))
+			.andExpect(jsonPath("$.results[1].outcome").value("DUPLICATE"))
+			.andExpect(jsonPath("$.results[2].outcome").value("ACCEPTED"))
+			.andExpect(jsonPath("$.results[3].outcome").value("REJECTED"))
+			.andExpect(jsonPath("$.results[3].message").value(containsString("neither a JPEG nor a PNG")))
+			.andExpect(jsonPath("$.results[4].outcome").value("REJECTED"))
+			.andExpect(jsonPath("$.results[4].message").value(containsString("empty")));
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.photos.counts(this.event.id())).containsEntry("PUBLISHED", 2L));
+		String body = this.mvc
+			.perform(get("/api/v1/events/" + this.event.id() + "/photos?status=PUBLISHED").header("Authorization",
+					this.token))
+			.andExpect(jsonPath("$.total").value(2))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		String id = body.replaceAll("(?s).*\"id\":\"([^\"]+)\",\"fileName\":\"IMG_0001.JPG\".*", "$1");
+		byte[] preview = this.mvc.perform(get("/api/v1/photos/" + id + "/preview").header("Authorization", this.token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		BufferedImage image = ImageIO.read(new ByteArrayInputStream(preview));
+		assertThat(image.getHeight()).as("upright portrait").isEqualTo(480).isGreaterThan(image.getWidth());
+		assertThat(new String(preview, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("SECRET");
+	}
+
+	@Test
+	void refusesPixelFloodsFromTheHeaderAlone() throws Exception {
+		this.mvc
+			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
+				.file(new MockMultipartFile("file", "flood.jpg", "image/jpeg", jpegHeaderClaiming(65000, 65000)))
+				.file(new MockMultipartFile("file", "bomb.png", "image/png", pngHeaderClaiming(20000, 20000)))
+				.header("Authorization", this.token))
+			.andExpect(jsonPath("$.results[0].outcome").value("REJECTED"))
+			.andExpect(jsonPath("$.results[0].message").value(containsString("65,000 × 65,000")))
+			.andExpect(jsonPath("$.results[1].outcome").value("REJECTED"))
+			.andExpect(jsonPath("$.results[1].message").value(containsString("400 megapixels")));
+		assertThat(this.photos.count(this.event.id(), null, false)).isZero();
+	}
+
+	@Test
+	void aTruncatedPhotoEndsFailedWithAReason() throws Exception {
+		byte[] jpeg = Photos.jpeg(Photos.aFinishLineScene(1200, 800));
+		byte[] truncated = java.util.Arrays.copyOf(jpeg, jpeg.length / 3);
+		this.mvc
+			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
+				.file(new MockMultipartFile("file", "cut.jpg", "image/jpeg", truncated))
+				.header("Authorization", this.token))
+			.andExpect(jsonPath("$.results[0].outcome").value("ACCEPTED"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.photos.counts(this.event.id())).containsKey("FAILED"));
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+		this.mvc.perform(get("/pro/events/" + this.event.id() + "/photos?status=FAILED").session(session))
+			.andExpect(content().string(containsString("cut.jpg")))
+			.andExpect(content().string(containsString("abîmé")));
+	}
+
+	@Test
+	void othersCannotUploadOrSeeTheEventsPhotos() throws Exception {
+		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
+		this.mvc
+			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
+				.file(new MockMultipartFile("file", "a.jpg", "image/jpeg", Photos.aFinishLinePhoto()))
+				.header("Authorization", strangerToken))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/photos/" + UUID.randomUUID()).header("Authorization", strangerToken))
+			.andExpect(status().isNotFound());
+	}
+
+	/**
+	 * The start of a baseline JPEG whose frame header declares the given size, and no
+	 * pixels.
+	 */
+	static byte[] jpegHeaderClaiming(int width, int height) {
+		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, (byte) (height >> 8),
+				(byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9 };
+	}
+
+	/**
+	 * A PNG signature and IHDR chunk declaring the given size (valid CRC), and no pixels.
+	 */
+	static byte[] pngHeaderClaiming(int width, int height) {
+		java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+		ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII))
+			.putInt(width)
+			.putInt(height)
+			.put((byte) 8)
+			.put((byte) 2)
+			.put((byte) 0)
+			.put((byte) 0)
+			.put((byte) 0);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(ihdr.array());
+		java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+		png.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })
+			.putInt(13)
+			.put(ihdr.array())
+			.putInt((int) crc.getValue());
+		return png.array();
+	}
+
+}
