@@ -143,7 +143,7 @@ public final class Derivatives {
 				// Decode at about twice the web size: a quarter of the memory of a full
 				// decode,
 				// and enough pixels for a clean downscale.
-				int step = Math.max(1, longSide / (webSize * 2));
+				int step = Math.max(1, (int) (longSide / (webSize * 1.5)));
 				if (step > 1) {
 					param.setSourceSubsampling(step, step, 0, 0);
 				}

@@ -1,0 +1,145 @@
+package com.focusracer.bench;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.imageio.ImageIO;
+
+import com.focusracer.photos.Photos;
+import com.focusracer.photos.internal.Derivatives;
+
+/**
+ * Measures the {@code derive} stage (decode, orient, scale, watermark, encode web and
+ * preview, measure quality) on generated 24-megapixel JPEGs with 1 and 2 threads, and the
+ * process's peak resident memory. Run as documented in {@code docs/benchmarks.md}.
+ */
+public final class DeriveBench {
+
+	private DeriveBench() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int photos = (args.length > 0) ? Integer.parseInt(args[0]) : 24;
+		Path folder = Files.createTempDirectory("derive-bench");
+		List<Path> originals = generate(folder, 6);
+		System.out.printf("originals: 6 distinct 6000x4000 JPEGs, %.1f MB on average%n",
+				originals.stream().mapToLong(DeriveBench::size).average().orElse(0) / 1e6);
+		Derivatives.Branding branding = new Derivatives.Branding("Focus Racer · Marathon de Lyon", "Sponsor",
+				"#E8542F");
+		// Warm-up: let the JIT compile the hot loops first.
+		run(originals, branding, 4, 1);
+		for (int threads : new int[] { 1, 2 }) {
+			double seconds = run(originals, branding, photos, threads);
+			System.out.printf("derive, %d thread(s): %d photos in %.1f s = %.2f photos/s%n", threads, photos, seconds,
+					photos / seconds);
+		}
+		System.out.printf("peak RSS: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+	}
+
+	private static double run(List<Path> originals, Derivatives.Branding branding, int photos, int threads)
+			throws Exception {
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		AtomicInteger next = new AtomicInteger();
+		long start = System.nanoTime();
+		List<Future<?>> futures = new ArrayList<>();
+		for (int t = 0; t < threads; t++) {
+			futures.add(pool.submit(() -> {
+				int i;
+				while ((i = next.getAndIncrement()) < photos) {
+					Derivatives.derive(originals.get(i % originals.size()), branding, 1600, 480);
+				}
+				return null;
+			}));
+		}
+		for (Future<?> future : futures) {
+			future.get();
+		}
+		pool.shutdown();
+		return (System.nanoTime() - start) / 1e9;
+	}
+
+	/**
+	 * Photo-like 24 MP JPEGs: gradients, many shapes and fine sensor-like noise, so that
+	 * they weigh what camera files weigh and decode as slowly.
+	 */
+	private static List<Path> generate(Path folder, int count) throws IOException {
+		List<Path> files = new ArrayList<>();
+		for (int n = 0; n < count; n++) {
+			BufferedImage image = new BufferedImage(6000, 4000, BufferedImage.TYPE_INT_RGB);
+			Graphics2D g = image.createGraphics();
+			Random random = new Random(n);
+			g.setPaint(
+					new GradientPaint(0, 0, new Color(random.nextInt(255), 150, 210), 0, 4000, new Color(60, 100, 50)));
+			g.fillRect(0, 0, 6000, 4000);
+			for (int i = 0; i < 3000; i++) {
+				g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 120));
+				g.fillOval(random.nextInt(6000), random.nextInt(4000), 5 + random.nextInt(300),
+						5 + random.nextInt(300));
+			}
+			g.drawImage(Photos.aFinishLineScene(2400, 1600), 1800, 1200, null);
+			g.dispose();
+			int[] row = new int[6000];
+			for (int y = 0; y < 4000; y++) {
+				image.getRGB(0, y, 6000, 1, row, 0, 6000);
+				for (int x = 0; x < 6000; x++) {
+					int noise = random.nextInt(25) - 12;
+					int p = row[x];
+					int r = clamp(((p >> 16) & 0xFF) + noise);
+					int gr = clamp(((p >> 8) & 0xFF) + noise);
+					int b = clamp((p & 0xFF) + noise);
+					row[x] = (r << 16) | (gr << 8) | b;
+				}
+				image.setRGB(0, y, 6000, 1, row, 0, 6000);
+			}
+			Path file = folder.resolve("IMG_" + n + ".jpg");
+			// Cameras save at high quality: about 10 MB for 24 MP.
+			javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+			javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+			param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+			param.setCompressionQuality(0.95f);
+			try (javax.imageio.stream.ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+				writer.setOutput(out);
+				writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+			}
+			writer.dispose();
+			files.add(file);
+		}
+		return files;
+	}
+
+	private static int clamp(int value) {
+		return Math.max(0, Math.min(255, value));
+	}
+
+	private static long size(Path file) {
+		try {
+			return Files.size(file);
+		}
+		catch (IOException ex) {
+			return 0;
+		}
+	}
+
+	private static long peakRssKb() throws IOException {
+		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+			if (line.startsWith("VmHWM:")) {
+				return Long.parseLong(line.replaceAll("\\D+", ""));
+			}
+		}
+		return -1;
+	}
+
+}
