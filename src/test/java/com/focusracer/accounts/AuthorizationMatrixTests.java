@@ -134,6 +134,11 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /pro/events/{id}/photos", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/photos/bulk", Access.PRO);
 		MATRIX.put("GET /pro/photos/{id}/{kind:preview|web}.jpg", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/upload", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/uploads", Access.PRO);
+		MATRIX.put("GET /pro/uploads/{uploadId}", Access.PRO);
+		MATRIX.put("PATCH /pro/uploads/{uploadId}", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/progress", Access.PRO);
 	}
 
 	@Autowired

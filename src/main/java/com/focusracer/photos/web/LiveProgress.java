@@ -1,0 +1,74 @@
+package com.focusracer.photos.web;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.PhotoProgressed;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Pushes each photo's progress and the event's counters to the team pages watching the
+ * event, as Server-Sent Events. Events reach the watchers connected to the node that ran
+ * the stage.
+ */
+@Component
+class LiveProgress {
+
+	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
+
+	private final PhotoManagement photos;
+
+	LiveProgress(PhotoManagement photos) {
+		this.photos = photos;
+	}
+
+	SseEmitter watch(UUID eventId) {
+		SseEmitter emitter = new SseEmitter(0L);
+		Set<SseEmitter> set = this.watchers.computeIfAbsent(eventId, (id) -> new CopyOnWriteArraySet<>());
+		set.add(emitter);
+		emitter.onCompletion(() -> set.remove(emitter));
+		emitter.onTimeout(() -> set.remove(emitter));
+		emitter.onError((ex) -> set.remove(emitter));
+		send(emitter, "counts", this.photos.counts(eventId));
+		return emitter;
+	}
+
+	@EventListener
+	void on(PhotoProgressed progressed) {
+		Set<SseEmitter> set = this.watchers.get(progressed.eventId());
+		if (set == null || set.isEmpty()) {
+			return;
+		}
+		Map<String, Object> photo = Map.of("photoId", progressed.photoId().toString(), "fileName",
+				progressed.fileName(), "stage", progressed.stage());
+		Map<String, Long> counts = this.photos.counts(progressed.eventId());
+		for (SseEmitter emitter : set) {
+			if (send(emitter, "photo", photo)) {
+				send(emitter, "counts", counts);
+			}
+			else {
+				set.remove(emitter);
+			}
+		}
+	}
+
+	private static boolean send(SseEmitter emitter, String name, Object data) {
+		try {
+			emitter.send(SseEmitter.event().name(name).data(data));
+			return true;
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+			return false;
+		}
+	}
+
+}

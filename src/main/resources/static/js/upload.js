@@ -1,0 +1,227 @@
+// Resumable photo uploads: each file goes in chunks, each chunk at the offset the server
+// confirmed; a dropped connection or a server restart resumes from that offset, never from zero.
+(() => {
+  const root = document.getElementById('uploader');
+  if (!root) return;
+  const eventId = root.dataset.eventId;
+  const t = (key) => root.dataset['t' + key.charAt(0).toUpperCase() + key.slice(1)] || key;
+  const maxBytes = Number(root.dataset.maxBytes);
+  const csrfHeader = document.querySelector('meta[name="csrf-header"]').content;
+  const csrfToken = document.querySelector('meta[name="csrf-token"]').content;
+  const CHUNK = 2 * 1024 * 1024;
+  const PARALLEL = 3;
+  const list = document.getElementById('upload-list');
+  const overall = document.getElementById('overall');
+  const overallText = document.getElementById('overall-text');
+  const queue = [];
+  const items = [];
+  const byPhoto = new Map();
+  let active = 0;
+
+  const headers = (extra) => Object.assign({ [csrfHeader]: csrfToken }, extra || {});
+  const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+  function row(file) {
+    const li = document.createElement('li');
+    li.className = 'upload-item';
+    const name = document.createElement('span');
+    name.className = 'upload-name';
+    name.textContent = file.name;
+    const bar = document.createElement('progress');
+    bar.max = 100;
+    bar.value = 0;
+    const state = document.createElement('span');
+    state.className = 'upload-state';
+    li.append(name, bar, state);
+    return { li, bar, state };
+  }
+
+  function setState(item, key, detail) {
+    item.view.state.textContent = t(key) + (detail ? ' — ' + detail : '');
+    item.view.li.dataset.state = key;
+  }
+
+  function refreshOverall() {
+    let size = 0;
+    let sent = 0;
+    for (const item of items) {
+      size += item.size;
+      sent += Math.min(item.sent, item.size);
+    }
+    overall.value = size ? Math.floor((sent * 100) / size) : 0;
+    const done = items.filter((i) => ['received', 'processing', 'published', 'duplicate', 'rejected', 'failed'].includes(i.view.li.dataset.state)).length;
+    overallText.textContent = done + ' / ' + items.length;
+  }
+
+  function addFiles(files) {
+    const fragment = document.createDocumentFragment();
+    for (const file of files) {
+      const item = { file, size: file.size, sent: 0, view: row(file) };
+      items.push(item);
+      fragment.append(item.view.li);
+      const okType = /^image\/(jpeg|png)$/.test(file.type) || /\.(jpe?g|png)$/i.test(file.name);
+      if (!okType) {
+        setState(item, 'rejected', t('format'));
+      } else if (file.size > maxBytes) {
+        setState(item, 'rejected', t('toolarge'));
+      } else {
+        setState(item, 'queued');
+        queue.push(item);
+      }
+    }
+    list.append(fragment);
+    refreshOverall();
+    pump();
+  }
+
+  function pump() {
+    while (active < PARALLEL && queue.length) {
+      const item = queue.shift();
+      active++;
+      upload(item).finally(() => {
+        active--;
+        pump();
+      });
+    }
+  }
+
+  async function downscaled(file) {
+    if (!document.getElementById('downscale').checked || !window.createImageBitmap) return file;
+    try {
+      const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+      const scale = Math.min(1, 4000 / Math.max(bitmap.width, bitmap.height));
+      if (scale === 1) return file;
+      const canvas = document.createElement('canvas');
+      canvas.width = Math.round(bitmap.width * scale);
+      canvas.height = Math.round(bitmap.height * scale);
+      canvas.getContext('2d').drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9));
+      return blob || file;
+    } catch (e) {
+      return file;
+    }
+  }
+
+  async function json(response) {
+    try {
+      return await response.json();
+    } catch (e) {
+      return {};
+    }
+  }
+
+  async function upload(item) {
+    setState(item, 'uploading');
+    const body = await downscaled(item.file);
+    item.size = body.size;
+    const fingerprint = [item.file.name, item.file.size, item.file.lastModified, body === item.file ? 'o' : 'd'].join(':');
+    let delay = 1000;
+    let upload = null;
+    for (;;) {
+      try {
+        if (!upload) {
+          const response = await fetch('/pro/events/' + eventId + '/uploads', {
+            method: 'POST',
+            headers: headers({ 'Content-Type': 'application/json' }),
+            body: JSON.stringify({ fileName: item.file.name, size: body.size, fingerprint }),
+          });
+          const data = await json(response);
+          if (!response.ok) {
+            setState(item, 'rejected', data.message || response.status);
+            return;
+          }
+          upload = data;
+          item.sent = data.offset;
+        }
+        if (item.sent >= body.size) {
+          // Every byte is there but the answer was lost: ask again with an empty chunk.
+        }
+        const end = Math.min(body.size, item.sent + CHUNK);
+        const response = await fetch('/pro/uploads/' + upload.id, {
+          method: 'PATCH',
+          headers: headers({ 'Upload-Offset': String(item.sent), 'Content-Type': 'application/offset+octet-stream' }),
+          body: body.slice(item.sent, end),
+        });
+        const data = await json(response);
+        if (response.status === 409) {
+          item.sent = data.offset;
+          continue;
+        }
+        if (response.status === 404) {
+          upload = null;
+          continue;
+        }
+        if (!response.ok) throw new Error('HTTP ' + response.status);
+        delay = 1000;
+        item.sent = data.offset;
+        item.view.bar.value = Math.floor((item.sent * 100) / body.size);
+        refreshOverall();
+        if (data.outcome) {
+          finish(item, data);
+          return;
+        }
+      } catch (e) {
+        // Network down or server restarting: wait, then ask the server how far it got.
+        setState(item, 'retrying');
+        await sleep(delay);
+        delay = Math.min(30000, delay * 2);
+        if (upload) {
+          try {
+            const response = await fetch('/pro/uploads/' + upload.id, { headers: headers() });
+            if (response.ok) item.sent = (await json(response)).offset;
+            else if (response.status === 404) upload = null;
+          } catch (ignored) {
+            // still offline
+          }
+        }
+        setState(item, 'uploading');
+      }
+    }
+  }
+
+  function finish(item, data) {
+    item.view.bar.value = 100;
+    if (data.outcome === 'ACCEPTED') {
+      setState(item, 'received');
+      byPhoto.set(data.photoId, item);
+    } else if (data.outcome === 'DUPLICATE') {
+      setState(item, 'duplicate', data.message);
+    } else {
+      setState(item, 'rejected', data.message);
+    }
+    refreshOverall();
+  }
+
+  const drop = document.getElementById('dropzone');
+  drop.addEventListener('dragover', (e) => {
+    e.preventDefault();
+    drop.classList.add('over');
+  });
+  drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+  drop.addEventListener('drop', (e) => {
+    e.preventDefault();
+    drop.classList.remove('over');
+    addFiles(e.dataTransfer.files);
+  });
+  document.getElementById('files').addEventListener('change', (e) => {
+    addFiles(e.target.files);
+    e.target.value = '';
+  });
+
+  const source = new EventSource('/pro/events/' + eventId + '/progress');
+  source.addEventListener('photo', (e) => {
+    const data = JSON.parse(e.data);
+    const item = byPhoto.get(data.photoId);
+    if (!item) return;
+    if (data.stage === 'published') setState(item, 'published');
+    else if (data.stage.startsWith('failed:')) setState(item, 'failed', data.stage.substring(7));
+    else if (data.stage !== 'received') setState(item, 'processing', data.stage);
+    refreshOverall();
+  });
+  source.addEventListener('counts', (e) => {
+    const counts = JSON.parse(e.data);
+    document.getElementById('live-counts').textContent = Object.entries(counts)
+      .map(([status, n]) => n + ' ' + status.toLowerCase())
+      .join(' · ');
+  });
+})();
