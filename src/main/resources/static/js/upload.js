@@ -221,7 +221,7 @@
   source.addEventListener('counts', (e) => {
     const counts = JSON.parse(e.data);
     document.getElementById('live-counts').textContent = Object.entries(counts)
-      .map(([status, n]) => n + ' ' + status.toLowerCase())
+      .map(([status, n]) => n + ' ' + t(status === 'FAILED' ? 'failed' : status.toLowerCase()))
       .join(' · ');
   });
 })();

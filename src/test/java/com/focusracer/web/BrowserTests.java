@@ -50,6 +50,12 @@ class BrowserTests {
 	@Autowired
 	AccountsTestUtils fixtures;
 
+	@Autowired
+	com.focusracer.accounts.AccountManagement accountManagement;
+
+	@Autowired
+	com.focusracer.events.EventsTestUtils events;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -139,6 +145,38 @@ class BrowserTests {
 		open("/admin");
 		assertThat(text(By.id("forbidden"))).contains("administration");
 		screenshot("forbidden");
+		this.browser.findElement(By.id("logout")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+	}
+
+	@Test
+	void aPhotographerUploadsPhotosAndWatchesThemGetPublished() throws Exception {
+		java.util.UUID photographer = this.accountManagement.findByEmail("photographe@test.com").orElseThrow().id();
+		com.focusracer.events.Event event = this.events.aMarathon(photographer);
+		Path folder = Files.createTempDirectory("browser-upload");
+		StringBuilder paths = new StringBuilder();
+		for (int i = 1; i <= 3; i++) {
+			Path file = folder.resolve("IMG_00" + i + ".JPG");
+			Files.write(file,
+					com.focusracer.photos.Photos.jpeg(com.focusracer.photos.Photos.aFinishLineScene(1800 + i, 1200)));
+			paths.append((i > 1) ? "\n" : "").append(file.toAbsolutePath());
+		}
+		Path text = folder.resolve("notes.txt");
+		Files.writeString(text, "not a photo");
+		paths.append("\n").append(text.toAbsolutePath());
+
+		logIn("photographe@test.com", "photo123");
+		this.wait.until(ExpectedConditions.urlContains("/pro"));
+		open("/pro/events/" + event.id() + "/upload");
+		this.browser.findElement(By.id("files")).sendKeys(paths.toString());
+		new WebDriverWait(this.browser, Duration.ofSeconds(60)).until(
+				(driver) -> driver.findElements(By.cssSelector("#upload-list li[data-state=published]")).size() == 3);
+		assertThat(this.browser.findElements(By.cssSelector("#upload-list li[data-state=rejected]"))).hasSize(1);
+		assertThat(text(By.id("overall-text"))).isEqualTo("4 / 4");
+		screenshot("upload");
+		open("/pro/events/" + event.id() + "/photos");
+		assertThat(this.browser.findElements(By.cssSelector(".photo-grid img"))).hasSize(3);
+		screenshot("triage");
 		this.browser.findElement(By.id("logout")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
 	}

@@ -90,6 +90,7 @@ class PipelineConfiguration {
 					.threads(this.workers.threads())
 					.pollingInterval(this.workers.pollingInterval())
 					.enableImmediateExecution()
+					.shutdownMaxWait(java.time.Duration.ofSeconds(20))
 					.build();
 				this.scheduler.start();
 			}

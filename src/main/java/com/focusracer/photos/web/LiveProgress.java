@@ -20,7 +20,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * the stage.
  */
 @Component
-class LiveProgress {
+class LiveProgress implements org.springframework.context.SmartLifecycle {
+
+	private volatile boolean running;
 
 	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
 
@@ -57,6 +59,38 @@ class LiveProgress {
 			else {
 				set.remove(emitter);
 			}
+		}
+	}
+
+	/**
+	 * A comment line now and then finds closed connections and keeps proxies from cutting
+	 * idle streams.
+	 */
+	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 20_000)
+	void heartbeat() {
+		for (Set<SseEmitter> set : this.watchers.values()) {
+			for (SseEmitter emitter : set) {
+				try {
+					emitter.send(SseEmitter.event().comment("keep-alive"));
+				}
+				catch (IOException | IllegalStateException ex) {
+					set.remove(emitter);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Ends every stream when the application stops, so that shutting down never waits on
+	 * a browser.
+	 */
+	@jakarta.annotation.PreDestroy
+	void closeAll() {
+		org.slf4j.LoggerFactory.getLogger(LiveProgress.class)
+			.info("Closing {} live progress streams", this.watchers.values().stream().mapToInt(Set::size).sum());
+		for (Set<SseEmitter> set : this.watchers.values()) {
+			set.forEach(SseEmitter::complete);
+			set.clear();
 		}
 	}
 
