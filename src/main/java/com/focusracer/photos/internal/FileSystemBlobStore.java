@@ -23,6 +23,23 @@ public class FileSystemBlobStore implements BlobStore {
 
 	public FileSystemBlobStore(Path root) throws IOException {
 		this.root = Files.createDirectories(root.toAbsolutePath().normalize());
+		forgetInterruptedWrites();
+	}
+
+	/**
+	 * Deletes temporary files left by writes that a crash interrupted. Only old ones: on
+	 * a folder shared by several nodes, a fresh one may be another node's write in
+	 * progress.
+	 */
+	private void forgetInterruptedWrites() throws IOException {
+		java.time.Instant before = java.time.Instant.now().minus(java.time.Duration.ofHours(1));
+		try (java.util.stream.Stream<Path> files = Files.walk(this.root)) {
+			for (Path file : files.filter((f) -> f.getFileName().toString().startsWith(".incoming-")).toList()) {
+				if (Files.getLastModifiedTime(file).toInstant().isBefore(before)) {
+					Files.deleteIfExists(file);
+				}
+			}
+		}
 	}
 
 	@Override

@@ -89,6 +89,8 @@ class PipelineConfiguration {
 				this.scheduler = Scheduler.create(this.dataSource, this.pipeline.tasks())
 					.threads(this.workers.threads())
 					.pollingInterval(this.workers.pollingInterval())
+					.heartbeatInterval(this.workers.heartbeatInterval())
+					.missedHeartbeatsLimit(this.workers.missedHeartbeats())
 					.enableImmediateExecution()
 					.shutdownMaxWait(java.time.Duration.ofSeconds(20))
 					.build();

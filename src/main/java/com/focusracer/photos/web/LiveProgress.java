@@ -80,18 +80,33 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 		}
 	}
 
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
 	/**
-	 * Ends every stream when the application stops, so that shutting down never waits on
-	 * a browser.
+	 * Ends every stream as soon as the application starts closing: this phase stops
+	 * before the web server's graceful shutdown, which would otherwise wait for these
+	 * never-ending requests.
 	 */
-	@jakarta.annotation.PreDestroy
-	void closeAll() {
-		org.slf4j.LoggerFactory.getLogger(LiveProgress.class)
-			.info("Closing {} live progress streams", this.watchers.values().stream().mapToInt(Set::size).sum());
+	@Override
+	public void stop() {
+		this.running = false;
 		for (Set<SseEmitter> set : this.watchers.values()) {
 			set.forEach(SseEmitter::complete);
 			set.clear();
 		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
 	}
 
 	private static boolean send(SseEmitter emitter, String name, Object data) {
