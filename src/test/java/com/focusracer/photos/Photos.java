@@ -95,4 +95,83 @@ public final class Photos {
 		return out.array();
 	}
 
+	/**
+	 * A progressive JPEG, as some cameras and editors save them.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aProgressiveJpeg() throws IOException {
+		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setProgressiveMode(javax.imageio.ImageWriteParam.MODE_DEFAULT);
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.write(null, new javax.imageio.IIOImage(aFinishLineScene(1400, 900), null, null), param);
+		}
+		writer.dispose();
+		return out.toByteArray();
+	}
+
+	/**
+	 * A PNG with a transparent background.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aPngWithAlpha() throws IOException {
+		BufferedImage image = new BufferedImage(900, 600, BufferedImage.TYPE_INT_ARGB);
+		Graphics2D g = image.createGraphics();
+		g.drawImage(aFinishLineScene(600, 400), 150, 100, null);
+		g.dispose();
+		return png(image);
+	}
+
+	/**
+	 * A 16-bit-per-channel PNG.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] a16BitPng() throws IOException {
+		java.awt.color.ColorSpace space = java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB);
+		java.awt.image.ComponentColorModel model = new java.awt.image.ComponentColorModel(space, false, false,
+				java.awt.Transparency.OPAQUE, java.awt.image.DataBuffer.TYPE_USHORT);
+		java.awt.image.WritableRaster raster = model.createCompatibleWritableRaster(800, 500);
+		BufferedImage image = new BufferedImage(model, raster, false, null);
+		Graphics2D g = image.createGraphics();
+		g.drawImage(aFinishLineScene(800, 500), 0, 0, null);
+		g.dispose();
+		return png(image);
+	}
+
+	/**
+	 * A JPEG whose EXIF block is garbage after a valid header.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aJpegWithCorruptExif() throws IOException {
+		return withApp1(jpeg(aFinishLineScene(1200, 800)),
+				"Exif\0\0MM\0*\0\0\0\u0008\u00ff\u00ff garbage".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+	}
+
+	/**
+	 * A JPEG carrying an almost-maximal (64 KB) EXIF block.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aJpegWithHugeExif() throws IOException {
+		byte[] payload = new byte[65_000];
+		new Random(7).nextBytes(payload);
+		System.arraycopy(new byte[] { 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0 }, 0, payload, 0, 14);
+		return withApp1(jpeg(aFinishLineScene(1200, 800)), payload);
+	}
+
+	private static byte[] withApp1(byte[] jpeg, byte[] payload) {
+		int length = payload.length + 2;
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
+		out.put(jpeg, 0, 2);
+		out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) length).put(payload);
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
 }

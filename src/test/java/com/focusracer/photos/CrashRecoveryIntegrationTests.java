@@ -1,0 +1,303 @@
+package com.focusracer.photos;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventsTestUtils;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Nothing acknowledged is lost: the application runs as a separate JVM (-Xmx512m), is
+ * killed with SIGKILL during uploads and again during processing, restarted each time,
+ * and every photo it acknowledged as ACCEPTED is there with the same SHA-256 and ends
+ * PUBLISHED (or FAILED with a reason for the broken file), no job is left behind and no
+ * half-written file is visible. The uploads include the bad files a photographer's card
+ * may hold.
+ */
+// Only the separate application processes photos here: this JVM's workers are off.
+@SpringBootTest(properties = "focusracer.workers.threads=0")
+class CrashRecoveryIntegrationTests {
+
+	private static final Pattern RESULT = Pattern.compile(
+			"\"fileName\":\"([^\"]+)\",\"outcome\":\"(ACCEPTED|DUPLICATE|REJECTED)\",\"photoId\":(?:\"([^\"]+)\"|null)");
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	AccountManagement accountManagement;
+
+	@Autowired
+	EventsTestUtils events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	@TempDir
+	Path storage;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+	@Test
+	void acknowledgedPhotosSurviveKillsDuringUploadAndProcessing() throws Exception {
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		Event event = this.events.aMarathon(photographer.id());
+		String token = this.accountManagement.createPersonalToken(photographer.id(), "crash-test").token();
+		Map<String, byte[]> files = photos();
+		Map<String, String> acknowledged = new ConcurrentHashMap<>();
+		List<String> rejected = new ArrayList<>();
+
+		App app = App.start(this.storage, this.environment);
+		Thread uploader = new Thread(() -> uploadAll(app.port, event.id(), token, files, acknowledged, rejected));
+		uploader.start();
+		await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= 8);
+		app.kill();
+		uploader.join(30_000);
+
+		App second = App.start(this.storage, this.environment);
+		uploadAll(second.port, event.id(), token, files, acknowledged, rejected);
+		// Kill again while the pipeline is at work.
+		await().atMost(Duration.ofSeconds(60)).until(() -> count(event.id(), "PUBLISHED") > 0);
+		second.kill();
+		long unfinished = this.jdbc
+			.sql("select count(*) from photo where event_id = ? and status in ('RECEIVED', 'PROCESSING')")
+			.param(event.id())
+			.query(Long.class)
+			.single();
+
+		App third = App.start(this.storage, this.environment);
+		try {
+			await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> this.jdbc
+					.sql("select count(*) from photo where event_id = ? and status in ('RECEIVED', 'PROCESSING')")
+					.param(event.id())
+					.query(Long.class)
+					.single() == 0);
+		}
+		finally {
+			third.stop();
+		}
+
+		assertThat(rejected).containsExactlyInAnyOrder("notes.jpg", "empty.jpg", "flood.jpg", "bomb.png");
+		assertThat(acknowledged).hasSize(files.size() - 4);
+		for (Map.Entry<String, String> ack : acknowledged.entrySet()) {
+			Map<String, Object> row = this.jdbc.sql("select sha256, status, failure from photo where id = ?")
+				.param(UUID.fromString(ack.getValue()))
+				.query()
+				.singleRow();
+			assertThat(row.get("sha256")).as(ack.getKey()).isEqualTo(sha256(files.get(ack.getKey())));
+			if (ack.getKey().equals("truncated.jpg")) {
+				assertThat(row.get("status")).isEqualTo("FAILED");
+				assertThat(row.get("failure")).isEqualTo("photo.failure.corrupt");
+			}
+			else {
+				assertThat(row.get("status")).as(ack.getKey()).isEqualTo("PUBLISHED");
+			}
+		}
+		assertThat(count(event.id(), null)).isEqualTo(acknowledged.size());
+		assertThat(this.jdbc
+			.sql("select count(*) from scheduled_tasks where task_instance in "
+					+ "(select id::text from photo where event_id = ?)")
+			.param(event.id())
+			.query(Long.class)
+			.single()).as("jobs left").isZero();
+		try (Stream<Path> stored = Files.walk(this.storage.resolve("originals"))) {
+			for (Path original : stored.filter(Files::isRegularFile).toList()) {
+				String name = original.getFileName().toString();
+				if (!name.startsWith(".")) {
+					assertThat(sha256(Files.readAllBytes(original))).as("content of " + name)
+						.isEqualTo(name.substring(0, name.indexOf('.')));
+				}
+			}
+		}
+		System.out.printf("crash test: %d files, %d acknowledged, %d unfinished at the second kill%n", files.size(),
+				acknowledged.size(), unfinished);
+	}
+
+	private long count(UUID eventId, String status) {
+		return this.jdbc
+			.sql("select count(*) from photo where event_id = ? and (cast(? as text) is null or status = ?)")
+			.params(eventId, status, status)
+			.query(Long.class)
+			.single();
+	}
+
+	private void uploadAll(int port, UUID eventId, String token, Map<String, byte[]> files,
+			Map<String, String> acknowledged, List<String> rejected) {
+		for (Map.Entry<String, byte[]> file : files.entrySet()) {
+			if (acknowledged.containsKey(file.getKey()) || rejected.contains(file.getKey())) {
+				continue;
+			}
+			String boundary = "----focus" + UUID.randomUUID();
+			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+				.getBytes(StandardCharsets.UTF_8);
+			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+			HttpRequest request = HttpRequest
+				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + eventId + "/photos"))
+				.header("Authorization", "Bearer " + token)
+				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+				.timeout(Duration.ofSeconds(30))
+				.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file.getValue(), tail)))
+				.build();
+			try {
+				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+				Matcher matcher = RESULT.matcher(response.body());
+				if (response.statusCode() == 200 && matcher.find()) {
+					if ("REJECTED".equals(matcher.group(2))) {
+						rejected.add(file.getKey());
+					}
+					else {
+						acknowledged.put(file.getKey(), matcher.group(3));
+					}
+				}
+			}
+			catch (IOException ex) {
+				// The server died: what was not acknowledged is sent again after the
+				// restart.
+				return;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
+	}
+
+	private static Map<String, byte[]> photos() throws IOException {
+		Map<String, byte[]> files = new LinkedHashMap<>();
+		for (int i = 1; i <= 30; i++) {
+			files.put(String.format("IMG_%04d.JPG", i),
+					Photos.withExifOrientation(Photos.jpeg(Photos.aFinishLineScene(1600 + i, 1067)), 1 + (i % 8)));
+		}
+		byte[] sound = Photos.jpeg(Photos.aFinishLineScene(1200, 800));
+		files.put("truncated.jpg", Arrays.copyOf(sound, sound.length / 2));
+		files.put("progressive.jpg", Photos.aProgressiveJpeg());
+		files.put("alpha.png", Photos.aPngWithAlpha());
+		files.put("sixteen-bit.png", Photos.a16BitPng());
+		files.put("corrupt-exif.jpg", Photos.aJpegWithCorruptExif());
+		files.put("huge-exif.jpg", Photos.aJpegWithHugeExif());
+		files.put("notes.jpg", "shopping list, not a photo".getBytes(StandardCharsets.UTF_8));
+		files.put("empty.jpg", new byte[0]);
+		files.put("flood.jpg", PhotosIntegrationTests.jpegHeaderClaiming(65000, 65000));
+		files.put("bomb.png", PhotosIntegrationTests.pngHeaderClaiming(50000, 50000));
+		return files;
+	}
+
+	private static String sha256(byte[] bytes) throws Exception {
+		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+	}
+
+	/**
+	 * The application as its own operating-system process.
+	 */
+	static final class App {
+
+		final Process process;
+
+		final int port;
+
+		private App(Process process, int port) {
+			this.process = process;
+			this.port = port;
+		}
+
+		static App start(Path storage, Environment environment) throws Exception {
+			int port;
+			try (ServerSocket socket = new ServerSocket(0)) {
+				port = socket.getLocalPort();
+			}
+			String classpath = Stream
+				.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+					.split(File.pathSeparator))
+				.filter((entry) -> !entry.endsWith("test-classes"))
+				.collect(Collectors.joining(File.pathSeparator));
+			Path log = Path.of("target", "crash-test-app-" + port + ".log");
+			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xmx512m", "-cp", classpath, "com.focusracer.FocusRacerApplication", "--server.port=" + port,
+					"--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+					"--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
+					"--spring.datasource.password=", "--focusracer.photos.storage-directory=" + storage,
+					"--focusracer.workers.threads=2", "--focusracer.workers.polling-interval=300ms",
+					"--focusracer.workers.heartbeat-interval=1s", "--focusracer.workers.missed-heartbeats=4",
+					"--logging.level.root=WARN", "--logging.level.com.focusracer=INFO")
+				.redirectErrorStream(true)
+				.redirectOutput(log.toFile())
+				.start();
+			HttpClient client = HttpClient.newHttpClient();
+			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("The application died at start; see " + log);
+				}
+				try {
+					return client
+						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+							.build(), HttpResponse.BodyHandlers.ofString())
+						.body()
+						.contains("\"UP\"");
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
+			return new App(process, port);
+		}
+
+		void kill() throws InterruptedException {
+			// destroyForcibly sends SIGKILL on Linux: no shutdown hook, no cleanup.
+			this.process.destroyForcibly();
+			this.process.waitFor(30, TimeUnit.SECONDS);
+		}
+
+		void stop() throws InterruptedException {
+			this.process.destroy();
+			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
+				kill();
+			}
+		}
+
+	}
+
+}
