@@ -11,6 +11,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.BlobStore;
 import com.focusracer.photos.PhotosProperties;
+import com.focusracer.photos.S3Properties;
 import com.focusracer.photos.WorkersProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -28,13 +29,13 @@ import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 class PipelineConfiguration {
 
 	@Bean
-	BlobStore blobStore(PhotosProperties properties) throws IOException {
-		if (!"filesystem".equals(properties.storage())) {
-			throw new IllegalStateException(
-					"focusracer.photos.storage must be 'filesystem' (S3 is not available yet), not '"
-							+ properties.storage() + "'");
-		}
-		return new FileSystemBlobStore(properties.storageDirectory());
+	BlobStore blobStore(PhotosProperties properties, S3Properties s3) throws IOException {
+		return switch (properties.storage()) {
+			case "filesystem" -> new FileSystemBlobStore(properties.storageDirectory());
+			case "s3" -> new S3BlobStore(s3);
+			default -> throw new IllegalStateException(
+					"focusracer.photos.storage must be 'filesystem' or 's3', not '" + properties.storage() + "'");
+		};
 	}
 
 	@Bean

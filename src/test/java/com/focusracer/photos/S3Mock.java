@@ -1,0 +1,76 @@
+package com.focusracer.photos;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Adobe S3Mock, a real S3-protocol server, run as its own process (one per test JVM) from
+ * the jar the build copies to {@code target/s3mock}. The bucket {@code photos} exists
+ * from the start.
+ */
+public final class S3Mock {
+
+	public static final String BUCKET = "photos";
+
+	private static URI endpoint;
+
+	private S3Mock() {
+	}
+
+	public static synchronized URI endpoint() throws IOException {
+		if (endpoint == null) {
+			Path jar = Path.of("target", "s3mock", "s3mock.jar");
+			if (!Files.exists(jar)) {
+				throw new IllegalStateException(
+						"S3Mock is missing: run the tests through Maven (mvn verify), which copies it to " + jar);
+			}
+			int http = freePort();
+			int https = freePort();
+			Path root = Files.createTempDirectory("s3mock");
+			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+					"-Xmx256m", "-jar", jar.toString(), "--com.adobe.testing.s3mock.http-port=" + http,
+					"--server.port=" + https, "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET,
+					"--com.adobe.testing.s3mock.store.root=" + root, "--logging.level.root=WARN")
+				.redirectErrorStream(true)
+				.redirectOutput(Path.of("target", "s3mock.log").toFile())
+				.start();
+			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+			URI uri = URI.create("http://127.0.0.1:" + http);
+			HttpClient client = HttpClient.newHttpClient();
+			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+				if (!process.isAlive()) {
+					throw new IllegalStateException("S3Mock died at start; see target/s3mock.log");
+				}
+				try {
+					return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+						.statusCode() == 200;
+				}
+				catch (IOException ex) {
+					return false;
+				}
+			});
+			endpoint = uri;
+		}
+		return endpoint;
+	}
+
+	public static S3Properties properties() throws IOException {
+		return new S3Properties(endpoint(), "us-east-1", BUCKET, true, "test-access", "test-secret");
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
