@@ -135,6 +135,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /pro/events/{id}/photos/bulk", Access.PRO);
 		MATRIX.put("GET /pro/photos/{id}/{kind:preview|web}.jpg", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/upload", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/images/{kind:logo|cover}", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/uploads", Access.PRO);
 		MATRIX.put("GET /pro/uploads/{uploadId}", Access.PRO);
 		MATRIX.put("PATCH /pro/uploads/{uploadId}", Access.PRO);
@@ -199,6 +200,7 @@ class AuthorizationMatrixTests {
 			.replace("{uploadId}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
 			.replace("{kind:preview|web}", "preview")
+			.replace("{kind:logo|cover}", "logo")
 			.replace("**", "liveness");
 		boolean api = path.startsWith("/api/");
 		MockHttpServletRequestBuilder request = request(HttpMethod.valueOf("ANY".equals(method) ? "GET" : method),

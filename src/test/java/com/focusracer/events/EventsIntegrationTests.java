@@ -218,6 +218,54 @@ class EventsIntegrationTests {
 			.andExpect(content().string(containsString("Privée")));
 	}
 
+	@Test
+	void theOwnerSetsALogoAndACoverThatAreReencoded() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		Event event = this.events.aMarathon(organizer.id());
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+		byte[] logo = com.focusracer.photos.Photos.png(com.focusracer.photos.Photos.aFinishLineScene(1200, 600));
+		byte[] cover = com.focusracer.photos.Photos.withExifOrientation(
+				com.focusracer.photos.Photos.jpeg(com.focusracer.photos.Photos.aFinishLineScene(3000, 2000)), 1);
+		this.mvc
+			.perform(multipart("/pro/events/" + event.id())
+				.file(new MockMultipartFile("logo", "logo.png", "image/png", logo))
+				.file(new MockMultipartFile("cover", "cover.jpg", "image/jpeg", cover))
+				.session(session)
+				.with(csrf())
+				.param("name", event.name())
+				.param("date", event.date().toString())
+				.param("location", event.location())
+				.param("visibility", "PUBLIC"))
+			.andExpect(status().is3xxRedirection());
+		byte[] storedLogo = this.mvc.perform(get("/pro/events/" + event.id() + "/images/logo").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/png"))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(storedLogo)).getWidth()).isEqualTo(600);
+		byte[] storedCover = this.mvc.perform(get("/pro/events/" + event.id() + "/images/cover").session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(new String(storedCover, StandardCharsets.ISO_8859_1)).doesNotContain("SECRET-SERIAL");
+		this.mvc.perform(get("/pro/events/" + event.id()).session(session))
+			.andExpect(content().string(containsString("/images/cover")));
+
+		this.mvc
+			.perform(multipart("/pro/events/" + event.id())
+				.file(new MockMultipartFile("logo", "logo.png", "image/png",
+						"not an image".getBytes(StandardCharsets.UTF_8)))
+				.session(session)
+				.with(csrf())
+				.param("name", event.name())
+				.param("date", event.date().toString())
+				.param("location", event.location()))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString("illisible")));
+	}
+
 	private String eventId(String authorization) throws Exception {
 		return this.mvc
 			.perform(post("/api/v1/events").header("Authorization", authorization)

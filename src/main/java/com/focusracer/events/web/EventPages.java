@@ -12,6 +12,7 @@ import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
+import com.focusracer.events.EventImages;
 import com.focusracer.events.EventException;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
@@ -22,7 +23,10 @@ import com.focusracer.events.StartLists;
 import com.focusracer.events.Visibility;
 
 import org.springframework.context.MessageSource;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +51,11 @@ class EventPages {
 
 	private final AccountManagement accounts;
 
-	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts) {
+	private final EventImages images;
+
+	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts,
+			EventImages images) {
+		this.images = images;
 		this.events = events;
 		this.startLists = startLists;
 		this.messages = messages;
@@ -78,9 +86,12 @@ class EventPages {
 	}
 
 	@PostMapping("/pro/events")
-	ModelAndView create(@AuthenticationPrincipal AccountPrincipal principal, EventForm form, Locale locale) {
+	ModelAndView create(@AuthenticationPrincipal AccountPrincipal principal, EventForm form,
+			@RequestParam(required = false) MultipartFile logo, @RequestParam(required = false) MultipartFile cover,
+			Locale locale) throws IOException {
 		try {
 			Event event = this.events.create(principal.id(), form.draft());
+			saveImages(event.id(), principal, logo, cover);
 			return new ModelAndView("redirect:/pro/events/" + event.id() + "?created");
 		}
 		catch (EventException ex) {
@@ -96,6 +107,8 @@ class EventPages {
 		model.put("owner", event.ownerId().equals(principal.id()));
 		model.put("photographers", this.events.photographers(id));
 		model.put("runnerCount", this.startLists.count(id));
+		model.put("hasLogo", this.images.get(id, EventImages.Kind.LOGO).isPresent());
+		model.put("hasCover", this.images.get(id, EventImages.Kind.COVER).isPresent());
 		return new ModelAndView("events/show", model);
 	}
 
@@ -107,14 +120,39 @@ class EventPages {
 
 	@PostMapping("/pro/events/{id}")
 	ModelAndView update(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id, EventForm form,
-			Locale locale) {
+			@RequestParam(required = false) MultipartFile logo, @RequestParam(required = false) MultipartFile cover,
+			Locale locale) throws IOException {
 		Event event = this.events.owned(id, principal.id());
 		try {
 			this.events.update(id, principal.id(), form.draft());
+			saveImages(id, principal, logo, cover);
 			return new ModelAndView("redirect:/pro/events/" + id + "?saved");
 		}
 		catch (EventException ex) {
 			return form(event, form, text(ex, locale), HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+	}
+
+	@GetMapping("/pro/events/{id}/images/{kind:logo|cover}")
+	ResponseEntity<byte[]> image(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@PathVariable String kind) {
+		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
+		EventImages.Kind which = EventImages.Kind.valueOf(kind.toUpperCase(Locale.ROOT));
+		return this.images.get(id, which)
+			.map((bytes) -> ResponseEntity.ok()
+				.contentType(MediaType.parseMediaType(which.contentType()))
+				.cacheControl(CacheControl.noCache().cachePrivate())
+				.body(bytes))
+			.orElseThrow(EventNotFoundException::new);
+	}
+
+	private void saveImages(UUID eventId, AccountPrincipal principal, MultipartFile logo, MultipartFile cover)
+			throws IOException {
+		if (logo != null && !logo.isEmpty()) {
+			this.images.set(eventId, principal.id(), EventImages.Kind.LOGO, logo.getBytes());
+		}
+		if (cover != null && !cover.isEmpty()) {
+			this.images.set(eventId, principal.id(), EventImages.Kind.COVER, cover.getBytes());
 		}
 	}
 

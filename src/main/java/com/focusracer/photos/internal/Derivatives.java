@@ -50,8 +50,14 @@ public final class Derivatives {
 	 * @param text the tiled text
 	 * @param sponsor an optional sponsor line, drawn in a corner band
 	 * @param color the brand colour of the band, {@code #RRGGBB}, may be {@code null}
+	 * @param logo the event's logo, tiled between the texts, may be {@code null}
 	 */
-	public record Branding(String text, String sponsor, String color) {
+	public record Branding(String text, String sponsor, String color, BufferedImage logo) {
+
+		public Branding(String text, String sponsor, String color) {
+			this(text, sponsor, color, null);
+		}
+
 	}
 
 	/**
@@ -317,6 +323,14 @@ public final class Derivatives {
 				g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.38f));
 				g.setColor(Color.WHITE);
 				g.fill(outline);
+				if (branding.logo() != null) {
+					// The logo sits between two texts of the row, as high as the text.
+					int logoHeight = fontSize * 2;
+					int logoWidth = Math.max(1, branding.logo().getWidth() * logoHeight / branding.logo().getHeight());
+					g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.35f));
+					g.drawImage(branding.logo(), (int) (x + textWidth + fontSize * 0.2), (int) (y - logoHeight * 0.75),
+							Math.min(logoWidth, fontSize * 4), logoHeight, null);
+				}
 			}
 		}
 		g.setTransform(saved);

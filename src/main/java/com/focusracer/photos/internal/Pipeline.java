@@ -21,6 +21,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.focusracer.events.Event;
+import com.focusracer.events.EventImages;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.BlobStore;
 import com.focusracer.photos.Photo;
@@ -50,6 +51,8 @@ public class Pipeline {
 
 	private final EventManagement events;
 
+	private final EventImages images;
+
 	private final PhotosProperties properties;
 
 	private final MessageSource messages;
@@ -62,8 +65,9 @@ public class Pipeline {
 
 	private final OneTimeTask<Void> publish;
 
-	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, PhotosProperties properties,
-			MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
+	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
+			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
+		this.images = images;
 		this.photos = photos;
 		this.blobs = blobs;
 		this.events = events;
@@ -107,8 +111,9 @@ public class Pipeline {
 			try (var in = this.blobs.open(this.photos.key(photoId, "original_key").orElseThrow())) {
 				Files.copy(in, original, StandardCopyOption.REPLACE_EXISTING);
 			}
-			Derivatives.Result result = Derivatives.derive(original,
-					new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(), event.primaryColor()),
+			Derivatives.Result result = Derivatives.derive(
+					original, new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(),
+							event.primaryColor(), logo(event)),
 					this.properties.webSize(), this.properties.previewSize());
 			String webKey = "web/" + photo.eventId() + "/" + photoId + ".jpg";
 			String previewKey = "previews/" + photo.eventId() + "/" + photoId + ".jpg";
@@ -133,6 +138,17 @@ public class Pipeline {
 		}
 		context.getSchedulerClient()
 			.scheduleIfNotExists(this.publish.instance(photoId.toString()), this.clock.instant());
+	}
+
+	private java.awt.image.BufferedImage logo(Event event) {
+		return this.images.get(event.id(), EventImages.Kind.LOGO).map((bytes) -> {
+			try {
+				return javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes));
+			}
+			catch (IOException ex) {
+				return null;
+			}
+		}).orElse(null);
 	}
 
 	void publish(UUID photoId) {

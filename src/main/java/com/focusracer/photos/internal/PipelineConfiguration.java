@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 
+import com.focusracer.events.EventImages;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.BlobStore;
 import com.focusracer.photos.PhotosProperties;
@@ -39,9 +40,9 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	Pipeline pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, PhotosProperties properties,
-			MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
-		return new Pipeline(photos, blobs, events, properties, messages, publisher, clock);
+	Pipeline pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
+			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
+		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock);
 	}
 
 	/**
