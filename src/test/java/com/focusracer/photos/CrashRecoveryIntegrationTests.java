@@ -215,6 +215,7 @@ class CrashRecoveryIntegrationTests {
 		byte[] sound = Photos.jpeg(Photos.aFinishLineScene(1200, 800));
 		files.put("truncated.jpg", Arrays.copyOf(sound, sound.length / 2));
 		files.put("progressive.jpg", Photos.aProgressiveJpeg());
+		files.put("cmyk.jpg", Photos.aCmykJpeg());
 		files.put("alpha.png", Photos.aPngWithAlpha());
 		files.put("sixteen-bit.png", Photos.a16BitPng());
 		files.put("corrupt-exif.jpg", Photos.aJpegWithCorruptExif());

@@ -174,4 +174,45 @@ public final class Photos {
 		return out.array();
 	}
 
+	/**
+	 * A CMYK JPEG as Photoshop saves them (Adobe marker, inverted values): cyan on the
+	 * left half, red (magenta + yellow) on the right.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aCmykJpeg() throws IOException {
+		int width = 1200;
+		int height = 800;
+		java.awt.image.WritableRaster raster = java.awt.image.Raster
+			.createInterleavedRaster(java.awt.image.DataBuffer.TYPE_BYTE, width, height, 4, null);
+		for (int y = 0; y < height; y++) {
+			for (int x = 0; x < width; x++) {
+				boolean left = x < width / 2;
+				raster.setSample(x, y, 0, left ? 0 : 255);
+				raster.setSample(x, y, 1, left ? 255 : 0);
+				raster.setSample(x, y, 2, left ? 255 : 0);
+				raster.setSample(x, y, 3, 255);
+			}
+		}
+		javax.imageio.ImageWriter writer = null;
+		for (java.util.Iterator<javax.imageio.ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it
+			.hasNext();) {
+			javax.imageio.ImageWriter candidate = it.next();
+			if (writer == null || candidate.getClass().getName().startsWith("com.sun")) {
+				writer = candidate;
+			}
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (javax.imageio.stream.ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+			writer.setOutput(stream);
+			writer.write(null, new javax.imageio.IIOImage(raster, null, null), null);
+		}
+		writer.dispose();
+		byte[] jpeg = out.toByteArray();
+		byte[] adobe = { (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0 };
+		ByteBuffer file = ByteBuffer.allocate(jpeg.length + adobe.length);
+		file.put(jpeg, 0, 2).put(adobe).put(jpeg, 2, jpeg.length - 2);
+		return file.array();
+	}
+
 }

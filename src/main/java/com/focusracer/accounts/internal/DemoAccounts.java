@@ -9,6 +9,8 @@ import com.focusracer.accounts.Role;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 import org.springframework.stereotype.Component;
@@ -35,6 +37,7 @@ class DemoAccounts {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
+	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void createDemoAccounts() {
 		create("admin@focusracer.com", "Admin Focus Racer", "admin123", Role.ADMIN);
 		create("photographe@test.com", "Photographe Démo", "photo123", Role.PHOTOGRAPHER);

@@ -79,6 +79,24 @@ class DerivativesTests {
 	}
 
 	@Test
+	void cmykJpegsKeepTheirColours() throws Exception {
+		Path original = this.folder.resolve("cmyk.jpg");
+		Files.write(original, Photos.aCmykJpeg());
+		Derivatives.Result result = Derivatives.derive(original, new Derivatives.Branding(" ", null, null), 1600, 480);
+		BufferedImage web = ImageIO.read(new ByteArrayInputStream(result.web()));
+		int left = web.getRGB(web.getWidth() / 8, web.getHeight() / 2);
+		int right = web.getRGB(web.getWidth() * 7 / 8, web.getHeight() / 2);
+		// Cyan on the left, red on the right, give or take JPEG rounding and the faint
+		// watermark.
+		assertThat((left >> 16) & 0xFF).isLessThan(80);
+		assertThat((left >> 8) & 0xFF).isGreaterThan(170);
+		assertThat(left & 0xFF).isGreaterThan(170);
+		assertThat((right >> 16) & 0xFF).isGreaterThan(170);
+		assertThat((right >> 8) & 0xFF).isLessThan(80);
+		assertThat(right & 0xFF).isLessThan(80);
+	}
+
+	@Test
 	void theWatermarkCoversTheWholeImage() throws Exception {
 		BufferedImage plain = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
 		BufferedImage marked = Derivatives.watermark(copyOf(plain), BRANDING);
