@@ -135,6 +135,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /pro/events/{id}/photos/bulk", Access.PRO);
 		MATRIX.put("GET /pro/photos/{id}/{kind:preview|web}.jpg", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/upload", Access.PRO);
+		MATRIX.put("GET /pro/photos/{id}", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/images/{kind:logo|cover}", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/uploads", Access.PRO);
 		MATRIX.put("GET /pro/uploads/{uploadId}", Access.PRO);

@@ -110,6 +110,11 @@ class PhotosIntegrationTests {
 		BufferedImage image = ImageIO.read(new ByteArrayInputStream(preview));
 		assertThat(image.getHeight()).as("upright portrait").isEqualTo(480).isGreaterThan(image.getWidth());
 		assertThat(new String(preview, StandardCharsets.ISO_8859_1)).doesNotContain("Exif").doesNotContain("SECRET");
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+		this.mvc.perform(get("/pro/photos/" + id).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("/pro/photos/" + id + "/web.jpg")))
+			.andExpect(content().string(containsString("IMG_0001.JPG")));
 	}
 
 	@Test

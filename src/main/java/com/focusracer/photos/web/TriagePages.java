@@ -63,10 +63,23 @@ class TriagePages {
 		return new ModelAndView("photos/triage", model);
 	}
 
+	/**
+	 * One photo in the team's viewer: the web version, its facts, and actions.
+	 * @param principal the signed-in account
+	 * @param id the photo
+	 * @return the page
+	 */
+	@GetMapping("/pro/photos/{id}")
+	ModelAndView viewer(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
+		Photo photo = this.photos.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
+		Event event = this.events.find(photo.eventId(), principal.id()).orElseThrow(EventNotFoundException::new);
+		return new ModelAndView("photos/viewer", Map.of("photo", photo, "event", event));
+	}
+
 	@PostMapping("/pro/events/{id}/photos/bulk")
 	String bulk(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
-			@RequestParam(name = "photo", required = false) List<UUID> selected, @RequestParam String action)
-			throws IOException {
+			@RequestParam(name = "photo", required = false) List<UUID> selected, @RequestParam String action,
+			@RequestParam(required = false) String back) throws IOException {
 		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		for (UUID photoId : (selected != null) ? selected : List.<UUID>of()) {
 			switch (action) {
@@ -76,6 +89,10 @@ class TriagePages {
 				case "delete" -> this.photos.delete(photoId, principal.id());
 				default -> throw new IllegalArgumentException("Unknown action " + action);
 			}
+		}
+		if (selected != null && selected.size() == 1 && back != null && back.equals("viewer")
+				&& !"delete".equals(action)) {
+			return "redirect:/pro/photos/" + selected.get(0);
 		}
 		return "redirect:/pro/events/" + id + "/photos";
 	}
