@@ -16,6 +16,8 @@
   const queue = [];
   const items = [];
   const byPhoto = new Map();
+  // Small photos can be published before the browser has read the answer to their last chunk.
+  const early = new Map();
   let active = 0;
 
   const headers = (extra) => Object.assign({ [csrfHeader]: csrfToken }, extra || {});
@@ -184,6 +186,10 @@
     if (data.outcome === 'ACCEPTED') {
       setState(item, 'received');
       byPhoto.set(data.photoId, item);
+      if (early.has(data.photoId)) {
+        showStage(item, early.get(data.photoId));
+        early.delete(data.photoId);
+      }
     } else if (data.outcome === 'DUPLICATE') {
       setState(item, 'duplicate', data.message);
     } else {
@@ -209,14 +215,22 @@
   });
 
   const source = new EventSource('/pro/events/' + eventId + '/progress');
+  function showStage(item, stage) {
+    if (item.view.li.dataset.state === 'published' || item.view.li.dataset.state === 'failed') return;
+    if (stage === 'published') setState(item, 'published');
+    else if (stage.startsWith('failed:')) setState(item, 'failed', stage.substring(7));
+    else if (stage !== 'received') setState(item, 'processing', stage);
+    refreshOverall();
+  }
+
   source.addEventListener('photo', (e) => {
     const data = JSON.parse(e.data);
     const item = byPhoto.get(data.photoId);
-    if (!item) return;
-    if (data.stage === 'published') setState(item, 'published');
-    else if (data.stage.startsWith('failed:')) setState(item, 'failed', data.stage.substring(7));
-    else if (data.stage !== 'received') setState(item, 'processing', data.stage);
-    refreshOverall();
+    if (item) {
+      showStage(item, data.stage);
+    } else if (data.stage !== 'received') {
+      early.set(data.photoId, data.stage);
+    }
   });
   source.addEventListener('counts', (e) => {
     const counts = JSON.parse(e.data);
