@@ -28,9 +28,4 @@ public record Photo(UUID id, UUID eventId, UUID uploaderId, String fileName, Str
 		String format, int width, int height, PhotoStatus status, String stage, String failure, Double sharpness,
 		Double exposure, Double quality, Instant takenAt, Instant createdAt) {
 
-	public boolean hasDerivatives() {
-		return this.status == PhotoStatus.PUBLISHED
-				|| (this.stage != null && !"derive".equals(this.stage) && this.status != PhotoStatus.RECEIVED);
-	}
-
 }

@@ -47,6 +47,8 @@ public class ResumableUploads {
 
 	private final Path folder;
 
+	private final java.util.Map<UUID, Object> locks = new java.util.concurrent.ConcurrentHashMap<>();
+
 	ResumableUploads(JdbcClient jdbc, EventManagement events, PhotoManagement photos, PhotosProperties properties,
 			Clock clock) throws IOException {
 		this.jdbc = jdbc;
@@ -162,7 +164,9 @@ public class ResumableUploads {
 			.orElseThrow(EventNotFoundException::new);
 		Path part = part(uploadId);
 		long written;
-		synchronized (this) {
+		// One writer per upload; different uploads write side by side.
+		Object lock = this.locks.computeIfAbsent(uploadId, (id) -> new Object());
+		synchronized (lock) {
 			long current = Files.exists(part) ? Files.size(part) : 0;
 			if (offset != current) {
 				throw new OffsetMismatchException(current);
@@ -193,6 +197,7 @@ public class ResumableUploads {
 		UploadOutcome outcome = this.photos.accept(session.eventId(), accountId, session.fileName(), part);
 		this.jdbc.sql("delete from upload_session where id = ?").param(uploadId).update();
 		Files.deleteIfExists(part);
+		this.locks.remove(uploadId);
 		return new ChunkResult(status, outcome);
 	}
 

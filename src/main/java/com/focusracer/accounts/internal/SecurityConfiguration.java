@@ -184,8 +184,15 @@ class SecurityConfiguration {
 				throws IOException, jakarta.servlet.ServletException {
 			AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
 			this.throttle.recordSuccess(principal.email());
-			setDefaultTargetUrl(principal.role().landingPath());
 			super.onAuthenticationSuccess(request, response, authentication);
+		}
+
+		// Computed per request: the handler is shared by every login, so it must hold no
+		// per-user state.
+		@Override
+		protected String determineTargetUrl(HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.core.Authentication authentication) {
+			return ((AccountPrincipal) authentication.getPrincipal()).role().landingPath();
 		}
 
 	}
