@@ -2,7 +2,6 @@ package com.focusracer.events;
 
 import java.text.Normalizer;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;

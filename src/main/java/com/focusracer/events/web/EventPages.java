@@ -1,8 +1,6 @@
 package com.focusracer.events.web;
 
 import java.io.IOException;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +9,6 @@ import java.util.UUID;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
-import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventImages;
 import com.focusracer.events.EventException;
 import com.focusracer.events.EventManagement;
@@ -20,7 +17,6 @@ import com.focusracer.events.Runner;
 import com.focusracer.events.StartListImport;
 import com.focusracer.events.StartListRejectedException;
 import com.focusracer.events.StartLists;
-import com.focusracer.events.Visibility;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.CacheControl;
