@@ -1,22 +1,13 @@
 package com.focusracer.bench;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
 import java.util.Random;
 import java.util.UUID;
 
-import com.focusracer.FocusRacerApplication;
-import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
-import com.focusracer.events.EventDraft;
-import com.focusracer.events.EventManagement;
 import com.focusracer.events.StartListImport;
 import com.focusracer.events.StartLists;
-import com.focusracer.events.Visibility;
-
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Imports a generated 100,000-runner start list (read, checked, compared with the current
@@ -31,17 +22,10 @@ public final class StartListImportBench {
 	public static void main(String[] args) {
 		int lines = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
 		byte[] file = generate(lines);
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FocusRacerApplication.class)
-			.properties("focusracer.database.embedded.ephemeral=true", "logging.level.root=WARN", "server.port=0")
-			.run()) {
-			AccountManagement accounts = context.getBean(AccountManagement.class);
-			String email = "bench-" + UUID.randomUUID() + "@example.org";
-			accounts.createDemoAccount(email, "Bench", "bench-password", Role.ORGANIZER);
-			UUID owner = accounts.findByEmail(email).orElseThrow().id();
-			Event event = context.getBean(EventManagement.class)
-				.create(owner, new EventDraft("Bench", LocalDate.now(), "Here", null, null, Visibility.PUBLIC, false,
-						null, null, null, null));
-			StartLists startLists = context.getBean(StartLists.class);
+		try (BenchApp app = BenchApp.start(Role.ORGANIZER)) {
+			UUID owner = app.ownerId();
+			Event event = app.event();
+			StartLists startLists = app.bean(StartLists.class);
 			for (int run = 1; run <= 3; run++) {
 				long start = System.nanoTime();
 				StartListImport result = startLists.importFile(event.id(), owner, file, false);

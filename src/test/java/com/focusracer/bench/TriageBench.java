@@ -1,20 +1,12 @@
 package com.focusracer.bench;
 
-import java.time.LocalDate;
 import java.util.UUID;
 
-import com.focusracer.FocusRacerApplication;
-import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
-import com.focusracer.events.EventDraft;
-import com.focusracer.events.EventManagement;
-import com.focusracer.events.Visibility;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.PhotoStatus;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -29,18 +21,10 @@ public final class TriageBench {
 
 	public static void main(String[] args) {
 		int photos = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(FocusRacerApplication.class)
-			.properties("focusracer.database.embedded.ephemeral=true", "logging.level.root=WARN", "server.port=0",
-					"focusracer.workers.threads=0")
-			.run()) {
-			AccountManagement accounts = context.getBean(AccountManagement.class);
-			String email = "bench-" + UUID.randomUUID() + "@example.org";
-			accounts.createDemoAccount(email, "Bench", "bench-password", Role.PHOTOGRAPHER);
-			UUID owner = accounts.findByEmail(email).orElseThrow().id();
-			Event event = context.getBean(EventManagement.class)
-				.create(owner, new EventDraft("Bench", LocalDate.now(), "Here", null, null, Visibility.PUBLIC, false,
-						null, null, null, null));
-			context.getBean(JdbcClient.class).sql("""
+		try (BenchApp app = BenchApp.start(Role.PHOTOGRAPHER)) {
+			UUID owner = app.ownerId();
+			Event event = app.event();
+			app.bean(JdbcClient.class).sql("""
 					insert into photo (id, event_id, uploader_id, file_name, sha256, size_bytes, format, width, height,
 					                   status, stage, original_key, quality, created_at, updated_at)
 					select gen_random_uuid(), ?, ?, 'IMG_' || n || '.JPG', md5(n::text) || md5(n::text || 'x'),
@@ -49,8 +33,8 @@ public final class TriageBench {
 					       'publish', 'originals/x/' || n, (n % 100) / 100.0,
 					       now() - (n || ' seconds')::interval, now()
 					from generate_series(1, ?) n""").params(event.id(), owner, photos).update();
-			context.getBean(JdbcClient.class).sql("analyze photo").update();
-			PhotoManagement triage = context.getBean(PhotoManagement.class);
+			app.bean(JdbcClient.class).sql("analyze photo").update();
+			PhotoManagement triage = app.bean(PhotoManagement.class);
 			time("first page (60)", () -> triage.page(event.id(), owner, null, false, 60, 0).size());
 			time("page 300 (offset 17,940)", () -> triage.page(event.id(), owner, null, false, 60, 17_940).size());
 			time("status PUBLISHED, first page",
