@@ -148,7 +148,7 @@ class AuthPages {
 	}
 
 	private String text(AccountException ex, Locale locale) {
-		return this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+		return ex.describe(this.messages, locale);
 	}
 
 }

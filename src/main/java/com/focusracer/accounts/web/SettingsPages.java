@@ -63,8 +63,7 @@ class SettingsPages {
 					HttpStatus.OK);
 		}
 		catch (AccountException ex) {
-			return page(principal, this.messages.getMessage(ex.messageKey(), ex.arguments(), locale), null,
-					HttpStatus.UNPROCESSABLE_ENTITY);
+			return page(principal, ex.describe(this.messages, locale), null, HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 	}
 
@@ -77,8 +76,7 @@ class SettingsPages {
 			return new ModelAndView("redirect:/settings?emailSent");
 		}
 		catch (AccountException ex) {
-			return page(principal, this.messages.getMessage(ex.messageKey(), ex.arguments(), locale), null,
-					HttpStatus.UNPROCESSABLE_ENTITY);
+			return page(principal, ex.describe(this.messages, locale), null, HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 	}
 

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The landing page of the runner account and of the pro space, and the pro space's API
@@ -55,14 +54,12 @@ class SpacePages {
 			return tokensPage(principal, token, null, HttpStatus.CREATED);
 		}
 		catch (AccountException ex) {
-			return tokensPage(principal, null, this.messages.getMessage(ex.messageKey(), ex.arguments(), locale),
-					HttpStatus.UNPROCESSABLE_ENTITY);
+			return tokensPage(principal, null, ex.describe(this.messages, locale), HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 	}
 
 	@PostMapping("/pro/tokens/{id}/revoke")
-	String revokeToken(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
-			RedirectAttributes redirect) {
+	String revokeToken(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
 		this.accounts.revokeToken(principal.id(), id);
 		return "redirect:/pro/tokens";
 	}

@@ -93,7 +93,7 @@ class AdminPages {
 		}
 		catch (AccountException ex) {
 			Map<String, Object> model = new HashMap<>();
-			model.put("error", this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			model.put("error", ex.describe(this.messages, locale));
 			model.put("email", email);
 			model.put("name", name);
 			return new ModelAndView("admin/account-new", model, HttpStatus.UNPROCESSABLE_ENTITY);
@@ -139,7 +139,7 @@ class AdminPages {
 			redirect.addFlashAttribute("notice", this.messages.getMessage("admin.accounts.updated", null, locale));
 		}
 		catch (AccountException ex) {
-			redirect.addFlashAttribute("error", this.messages.getMessage(ex.messageKey(), ex.arguments(), locale));
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
 		}
 	}
 

@@ -128,7 +128,7 @@ class EventApi {
 	@ExceptionHandler(EventException.class)
 	ResponseEntity<ProblemDetail> invalid(EventException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-				this.messages.getMessage(ex.messageKey(), ex.arguments(), Locale.ENGLISH));
+				ex.describe(this.messages, Locale.ENGLISH));
 		String[] parts = ex.messageKey().split("\\.");
 		if (parts.length == 3 && "event".equals(parts[0])) {
 			problem.setProperty("errors", List.of(Map.of("field", fieldOf(parts[1]), "message", problem.getDetail())));

@@ -258,7 +258,7 @@ class EventPages {
 	}
 
 	private String text(EventException ex, Locale locale) {
-		return this.messages.getMessage(ex.messageKey(), ex.arguments(), locale);
+		return ex.describe(this.messages, locale);
 	}
 
 	private static String blank(String value) {
