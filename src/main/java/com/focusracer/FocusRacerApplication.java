@@ -14,6 +14,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class FocusRacerApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && args[0].equals("eval")) {
+			// Evaluation tools: no web server, no database.
+			System.exit(com.focusracer.recognition.Evaluation.run(java.util.Arrays.copyOfRange(args, 1, args.length),
+					System.out));
+		}
 		SpringApplication.run(FocusRacerApplication.class, args);
 	}
 

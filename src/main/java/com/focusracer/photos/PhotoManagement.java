@@ -198,12 +198,87 @@ public class PhotoManagement {
 		Optional<String> original = this.photos.key(photoId, "original_key");
 		Optional<String> web = this.photos.key(photoId, "web_key");
 		Optional<String> preview = this.photos.key(photoId, "preview_key");
-		this.photos.delete(photoId);
-		for (Optional<String> key : List.of(original, web, preview)) {
+		Optional<String> analysis = this.photos.key(photoId, "analysis_key");
+		this.transactions.executeWithoutResult((status) -> {
+			this.photos.delete(photoId);
+			this.publisher.publishEvent(new PhotoDeleted(photo.get().eventId(), photoId));
+		});
+		for (Optional<String> key : List.of(original, web, preview, analysis)) {
 			if (key.isPresent()) {
 				this.blobs.delete(key.get());
 			}
 		}
+	}
+
+	/**
+	 * Any photo, for the modules that work on photos in the background.
+	 * @param photoId the photo
+	 * @return the photo
+	 */
+	public Optional<Photo> get(UUID photoId) {
+		return this.photos.find(photoId);
+	}
+
+	/**
+	 * The photos of the same photographer taken within a window around a photo's moment
+	 * (its burst), the photo included; none when the camera gave no time.
+	 * @param photo the photo
+	 * @param window how far either side
+	 * @return the photos, by time
+	 */
+	public List<Photo> takenAround(Photo photo, java.time.Duration window) {
+		if (photo.takenAt() == null) {
+			return List.of(photo);
+		}
+		return this.photos.takenAround(photo.eventId(), photo.uploaderId(), photo.takenAt(), window);
+	}
+
+	/**
+	 * The event's photos that are neither hidden nor failed.
+	 * @param eventId the event
+	 * @return the photos
+	 */
+	public List<Photo> ofEvent(UUID eventId) {
+		return this.photos.ofEvent(eventId);
+	}
+
+	/**
+	 * A page of the event's photos among some (those linked to a bib, say).
+	 * @param eventId the event
+	 * @param accountId the caller (owner or photographer)
+	 * @param ids the photos to choose from
+	 * @param status only this status, or all when null
+	 * @param limit page size
+	 * @param offset rows to skip
+	 * @return the photos, newest first
+	 */
+	public List<Photo> pageAmong(UUID eventId, UUID accountId, java.util.Collection<UUID> ids, PhotoStatus status,
+			int limit, int offset) {
+		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		return this.photos.pageAmong(eventId, ids, status, limit, offset);
+	}
+
+	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
+		return this.photos.countAmong(eventId, ids, status);
+	}
+
+	/**
+	 * Runs recognition and linking again on every photo of an event (manual corrections
+	 * are kept by the stages themselves).
+	 * @param eventId the event
+	 * @param accountId the caller (owner or photographer)
+	 * @return how many photos were scheduled
+	 */
+	public int reprocess(UUID eventId, UUID accountId) {
+		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		List<Photo> all = this.photos.ofEvent(eventId);
+		this.transactions.executeWithoutResult((status) -> {
+			for (Photo photo : all) {
+				this.pipeline.reprocess(this.scheduler, photo);
+			}
+		});
+		log.info("Event {}: {} photos scheduled for re-processing", eventId, all.size());
+		return all.size();
 	}
 
 	private static String sha256(Path file) throws IOException {

@@ -51,6 +51,85 @@ public final class Photos {
 		return image;
 	}
 
+	/**
+	 * A runner in a coloured shirt wearing a bib, on a textured background; the same seed
+	 * gives the same background (frames of one burst).
+	 * @param width the width
+	 * @param height the height
+	 * @param bib the number printed on the bib, or {@code null} for a bib hidden by an
+	 * arm
+	 * @param shirt the shirt's colour
+	 * @param seed the background's seed
+	 * @return the image
+	 */
+	public static BufferedImage aRunner(int width, int height, String bib, Color shirt, long seed) {
+		BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = image.createGraphics();
+		g.setRenderingHint(java.awt.RenderingHints.KEY_TEXT_ANTIALIASING,
+				java.awt.RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setPaint(new GradientPaint(0, 0, new Color(150, 180, 210), 0, height, new Color(90, 100, 90)));
+		g.fillRect(0, 0, width, height);
+		Random random = new Random(seed);
+		for (int i = 0; i < 300; i++) {
+			g.setColor(new Color(random.nextInt(256), random.nextInt(256), random.nextInt(256), 60));
+			g.fillOval(random.nextInt(width), random.nextInt(height), 4 + random.nextInt(width / 25 + 1),
+					4 + random.nextInt(height / 25 + 1));
+		}
+		int bodyX = width * 3 / 10;
+		int bodyWidth = width * 2 / 5;
+		g.setColor(shirt);
+		g.fillRect(bodyX, height / 5, bodyWidth, height * 3 / 5);
+		g.setColor(Color.WHITE);
+		int bibX = bodyX + bodyWidth / 6;
+		int bibY = height / 3;
+		int bibWidth = bodyWidth * 2 / 3;
+		int bibHeight = height / 5;
+		g.fillRect(bibX, bibY, bibWidth, bibHeight);
+		if (bib != null) {
+			g.setColor(Color.BLACK);
+			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, bibHeight * 2 / 3));
+			java.awt.FontMetrics metrics = g.getFontMetrics();
+			g.drawString(bib, bibX + (bibWidth - metrics.stringWidth(bib)) / 2, bibY + bibHeight * 4 / 5);
+		}
+		else {
+			g.setColor(shirt.darker());
+			g.fillRect(bibX - 10, bibY - 10, bibWidth + 20, bibHeight + 20);
+		}
+		g.dispose();
+		return image;
+	}
+
+	/**
+	 * Inserts an EXIF block with the moment the photo was taken (DateTimeOriginal).
+	 * @param jpeg a JPEG without EXIF
+	 * @param takenAt the camera's local time
+	 * @return the JPEG with EXIF
+	 */
+	public static byte[] withExifDate(byte[] jpeg, java.time.LocalDateTime takenAt) {
+		byte[] date = (takenAt.format(java.time.format.DateTimeFormatter.ofPattern("yyyy:MM:dd HH:mm:ss")) + "\0")
+			.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		// IFD0: one entry, the Exif sub-IFD pointer; the sub-IFD: DateTimeOriginal.
+		int subIfd = 8 + 2 + 12 + 4;
+		int dateOffset = subIfd + 2 + 12 + 4;
+		ByteBuffer tiff = ByteBuffer.allocate(dateOffset + date.length).order(ByteOrder.BIG_ENDIAN);
+		tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
+		tiff.putShort((short) 1);
+		tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(subIfd);
+		tiff.putInt(0);
+		tiff.putShort((short) 1);
+		tiff.putShort((short) 0x9003).putShort((short) 2).putInt(date.length).putInt(dateOffset);
+		tiff.putInt(0);
+		tiff.put(date);
+		byte[] tiffBytes = tiff.array();
+		byte[] exifHeader = { 'E', 'x', 'i', 'f', 0, 0 };
+		int segmentLength = 2 + exifHeader.length + tiffBytes.length;
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + segmentLength);
+		out.put(jpeg, 0, 2);
+		out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) segmentLength).put(exifHeader).put(tiffBytes);
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
 	public static byte[] jpeg(BufferedImage image) throws IOException {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		ImageIO.write(image, "jpeg", out);

@@ -23,7 +23,7 @@ class BibReaderTests {
 
 	@BeforeAll
 	void loadModels() {
-		this.reader = new BibReader(2, 0.9);
+		this.reader = new BibReader(2);
 	}
 
 	@AfterAll
@@ -53,10 +53,10 @@ class BibReaderTests {
 	}
 
 	@Test
-	void scalesSmallPhotosUpAndLargeOnesDown() {
-		assertThat(BibReader.detectorScale(512, 342)).isEqualTo(1024.0 / 342);
-		assertThat(BibReader.detectorScale(6000, 4000)).isEqualTo(2048.0 / 6000);
-		assertThat(BibReader.detectorScale(1600, 1100)).isEqualTo(1.0);
+	void scalesEveryPhotoToTheSameShortSideSoBibsKeepTheirHeight() {
+		assertThat(BibReader.detectorScale(512, 342, 1024)).isEqualTo(1024.0 / 342);
+		assertThat(BibReader.detectorScale(3000, 2000, 1024)).isEqualTo(1024.0 / 2000);
+		assertThat(BibReader.detectorScale(1024, 1536, 1024)).isEqualTo(1.0);
 	}
 
 }

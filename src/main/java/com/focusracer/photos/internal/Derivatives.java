@@ -70,7 +70,7 @@ public final class Derivatives {
 	 * @param quality 0–1 combining both
 	 * @param takenAt when the camera took it, if the EXIF says
 	 */
-	public record Result(byte[] web, byte[] preview, double sharpness, double exposure, double quality,
+	public record Result(byte[] web, byte[] preview, byte[] analysis, double sharpness, double exposure, double quality,
 			Instant takenAt) {
 	}
 
@@ -92,18 +92,44 @@ public final class Derivatives {
 
 	}
 
+	/**
+	 * The long side of the analysis image: the upright, unwatermarked photo that
+	 * recognition reads (a 24 MP photo keeps half its resolution).
+	 */
+	public static final int ANALYSIS_SIZE = 3072;
+
 	public static Result derive(Path original, Branding branding, int webSize, int previewSize) throws IOException {
 		Exif exif = readExif(original);
 		BufferedImage decoded = decode(original, webSize);
-		BufferedImage base = orient(scaleToFit(decoded, webSize), exif.orientation());
+		BufferedImage upright = orient(scaleToFit(decoded, ANALYSIS_SIZE), exif.orientation());
 		decoded.flush();
+		byte[] analysis = jpeg(upright, 0.92f);
+		BufferedImage base = scaleToFit(upright, webSize);
 		BufferedImage preview = scaleToFit(base, previewSize);
 		double[] measures = measure(preview);
 		double sharpness = measures[0];
 		double exposure = measures[1];
 		byte[] web = jpeg(watermark(copy(base), branding), 0.80f);
 		byte[] small = jpeg(watermark(copy(preview), branding), 0.80f);
-		return new Result(web, small, sharpness, exposure, quality(sharpness, exposure, measures[2]), exif.takenAt());
+		return new Result(web, small, analysis, sharpness, exposure, quality(sharpness, exposure, measures[2]),
+				exif.takenAt());
+	}
+
+	/**
+	 * The analysis image of a photo file, exactly as {@link #derive} makes it (for the
+	 * evaluation tools, which read photos that are not in the application).
+	 * @param original the photo file
+	 * @param webSize the web version's long side (it sets how finely the photo is
+	 * decoded)
+	 * @return the JPEG bytes
+	 * @throws IOException when the file cannot be read or decoded
+	 */
+	public static byte[] analysis(Path original, int webSize) throws IOException {
+		Exif exif = readExif(original);
+		BufferedImage decoded = decode(original, webSize);
+		BufferedImage upright = orient(scaleToFit(decoded, ANALYSIS_SIZE), exif.orientation());
+		decoded.flush();
+		return jpeg(upright, 0.92f);
 	}
 
 	private record Exif(int orientation, Instant takenAt) {

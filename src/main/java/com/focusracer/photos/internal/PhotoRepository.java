@@ -54,7 +54,7 @@ public class PhotoRepository {
 	}
 
 	public Optional<String> key(UUID id, String column) {
-		if (!List.of("original_key", "web_key", "preview_key").contains(column)) {
+		if (!List.of("original_key", "web_key", "preview_key", "analysis_key").contains(column)) {
 			throw new IllegalArgumentException(column);
 		}
 		return this.jdbc.sql("select " + column + " from photo where id = ?").param(id).query(String.class).optional();
@@ -109,12 +109,12 @@ public class PhotoRepository {
 			.update();
 	}
 
-	public void saveDerivatives(UUID id, String webKey, String previewKey, double sharpness, double exposure,
-			double quality, Instant takenAt, Instant now) {
+	public void saveDerivatives(UUID id, String webKey, String previewKey, String analysisKey, double sharpness,
+			double exposure, double quality, Instant takenAt, Instant now) {
 		this.jdbc.sql("""
-				update photo set web_key = ?, preview_key = ?, sharpness = ?, exposure = ?, quality = ?, taken_at = ?,
-				                 updated_at = ? where id = ?""")
-			.params(webKey, previewKey, sharpness, exposure, quality,
+				update photo set web_key = ?, preview_key = ?, analysis_key = ?, sharpness = ?, exposure = ?,
+				                 quality = ?, taken_at = ?, updated_at = ? where id = ?""")
+			.params(webKey, previewKey, analysisKey, sharpness, exposure, quality,
 					(takenAt != null) ? Timestamp.from(takenAt) : null, Timestamp.from(now), id)
 			.update();
 	}
@@ -130,6 +130,56 @@ public class PhotoRepository {
 				update photo set hidden = ?,
 				       status = case when ? then 'HIDDEN' when status = 'HIDDEN' then 'PUBLISHED' else status end,
 				       updated_at = ? where id = ?""").params(hidden, hidden, Timestamp.from(now), id).update();
+	}
+
+	/**
+	 * The photos of the same photographer taken within a window around a moment.
+	 * @param eventId the event
+	 * @param uploaderId the photographer
+	 * @param takenAt the moment
+	 * @param window how far either side
+	 * @return the photos, by time
+	 */
+	public List<Photo> takenAround(UUID eventId, UUID uploaderId, Instant takenAt, java.time.Duration window) {
+		return this.jdbc.sql("""
+				select * from photo where event_id = ? and uploader_id = ? and taken_at between ? and ?
+				  and not hidden and status <> 'FAILED' order by taken_at, id""")
+			.params(eventId, uploaderId, Timestamp.from(takenAt.minus(window)), Timestamp.from(takenAt.plus(window)))
+			.query(PhotoRepository::map)
+			.list();
+	}
+
+	public List<Photo> ofEvent(UUID eventId) {
+		return this.jdbc.sql("select * from photo where event_id = ? and not hidden and status <> 'FAILED'")
+			.param(eventId)
+			.query(PhotoRepository::map)
+			.list();
+	}
+
+	public List<Photo> pageAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status, int limit,
+			int offset) {
+		return this.jdbc.sql("""
+				select * from photo where event_id = :event and id = any(:ids)
+				  and (:status = '' or status = :status)
+				order by created_at desc, id limit :limit offset :offset""")
+			.param("event", eventId)
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("status", (status != null) ? status.name() : "")
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(PhotoRepository::map)
+			.list();
+	}
+
+	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
+		return this.jdbc.sql("""
+				select count(*) from photo where event_id = :event and id = any(:ids)
+				  and (:status = '' or status = :status)""")
+			.param("event", eventId)
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("status", (status != null) ? status.name() : "")
+			.query(Long.class)
+			.single();
 	}
 
 	public void delete(UUID id) {

@@ -25,6 +25,7 @@ import com.focusracer.events.EventImages;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.BlobStore;
 import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoStage;
 import com.focusracer.photos.PhotoStatus;
 import com.focusracer.photos.PhotosProperties;
 
@@ -33,8 +34,9 @@ import org.springframework.context.MessageSource;
 
 /**
  * The photo pipeline's stages as db-scheduler jobs, one job per photo and stage,
- * persisted in PostgreSQL so that a crash loses none: {@code derive} → {@code publish}.
- * Each stage is safe to run again; each schedules the next one only if it is not already
+ * persisted in PostgreSQL so that a crash loses none: {@code derive} → the stages other
+ * modules add ({@code read-bibs} → {@code faces} → {@code link}) → {@code publish}. Each
+ * stage is safe to run again; each schedules the next one only if it is not already
  * scheduled. A stage that fails for a reason that will not go away (a corrupt file) marks
  * the photo failed at once; other failures are retried with growing delays, then the
  * photo is marked failed.
@@ -65,8 +67,14 @@ public class Pipeline {
 
 	private final OneTimeTask<Void> publish;
 
+	private final List<PhotoStage> stages;
+
+	private final List<OneTimeTask<Void>> stageTasks;
+
 	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
-			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
+			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
+			List<PhotoStage> stages) {
+		this.stages = List.copyOf(stages);
 		this.images = images;
 		this.photos = photos;
 		this.blobs = blobs;
@@ -81,10 +89,23 @@ public class Pipeline {
 		this.publish = Tasks.oneTime("publish")
 			.onFailure(retryThenFail("publish"))
 			.execute((instance, context) -> publish(UUID.fromString(instance.getId())));
+		List<OneTimeTask<Void>> tasks = new java.util.ArrayList<>();
+		for (int i = 0; i < this.stages.size(); i++) {
+			int index = i;
+			String name = this.stages.get(i).name();
+			tasks.add(Tasks.oneTime(name)
+				.onFailure(retryThenFail(name))
+				.execute((instance, context) -> runStage(index, UUID.fromString(instance.getId()), context)));
+		}
+		this.stageTasks = List.copyOf(tasks);
 	}
 
 	public List<Task<?>> tasks() {
-		return List.of(this.derive, this.publish);
+		List<Task<?>> tasks = new java.util.ArrayList<>();
+		tasks.add(this.derive);
+		tasks.addAll(this.stageTasks);
+		tasks.add(this.publish);
+		return tasks;
 	}
 
 	/**
@@ -117,9 +138,11 @@ public class Pipeline {
 					this.properties.webSize(), this.properties.previewSize());
 			String webKey = "web/" + photo.eventId() + "/" + photoId + ".jpg";
 			String previewKey = "previews/" + photo.eventId() + "/" + photoId + ".jpg";
+			String analysisKey = "analysis/" + photo.eventId() + "/" + photoId + ".jpg";
 			this.blobs.put(webKey, result.web());
 			this.blobs.put(previewKey, result.preview());
-			this.photos.saveDerivatives(photoId, webKey, previewKey, result.sharpness(), result.exposure(),
+			this.blobs.put(analysisKey, result.analysis());
+			this.photos.saveDerivatives(photoId, webKey, previewKey, analysisKey, result.sharpness(), result.exposure(),
 					result.quality(), result.takenAt(), this.clock.instant());
 		}
 		catch (Derivatives.UndecodableException ex) {
@@ -136,8 +159,67 @@ public class Pipeline {
 		finally {
 			deleteQuietly(original);
 		}
-		context.getSchedulerClient()
-			.scheduleIfNotExists(this.publish.instance(photoId.toString()), this.clock.instant());
+		scheduleAfter(-1, this.photos.find(photoId).orElse(photo), context.getSchedulerClient());
+	}
+
+	void runStage(int index, UUID photoId, ExecutionContext context) {
+		Photo photo = this.photos.find(photoId).orElse(null);
+		if (photo == null || photo.status() == PhotoStatus.HIDDEN || photo.status() == PhotoStatus.FAILED) {
+			return;
+		}
+		PhotoStage stage = this.stages.get(index);
+		PhotoStatus status = (photo.status() == PhotoStatus.PUBLISHED) ? PhotoStatus.PUBLISHED : PhotoStatus.PROCESSING;
+		this.photos.markStage(photoId, status, stage.name(), this.clock.instant());
+		progress(photo, stage.name());
+		try {
+			stage.run(photo, () -> analysisImage(photoId));
+		}
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
+			throw new StageFailedException(stage.name(), photoId, ex);
+		}
+		scheduleAfter(index, photo, context.getSchedulerClient());
+	}
+
+	private java.awt.image.BufferedImage analysisImage(UUID photoId) throws IOException {
+		String key = this.photos.key(photoId, "analysis_key")
+			.orElseThrow(() -> new IOException("Photo " + photoId + " has no analysis image: derive it again"));
+		try (var in = this.blobs.open(key)) {
+			return javax.imageio.ImageIO.read(in);
+		}
+	}
+
+	/**
+	 * Schedules the first stage after {@code index} that has work for the photo, or
+	 * {@code publish}.
+	 */
+	private void scheduleAfter(int index, Photo photo, SchedulerClient client) {
+		for (int next = index + 1; next < this.stages.size(); next++) {
+			if (this.stages.get(next).appliesTo(photo)) {
+				client.scheduleIfNotExists(this.stageTasks.get(next).instance(photo.id().toString()),
+						this.clock.instant());
+				return;
+			}
+		}
+		client.scheduleIfNotExists(this.publish.instance(photo.id().toString()), this.clock.instant());
+	}
+
+	/**
+	 * Runs recognition again for a photo (event "re-process"): from its first recognition
+	 * stage when its analysis image exists, else from {@code derive}. A published photo
+	 * stays published meanwhile.
+	 * @param client the scheduler client
+	 * @param photo the photo
+	 */
+	public void reprocess(SchedulerClient client, Photo photo) {
+		if (this.photos.key(photo.id(), "analysis_key").isPresent()) {
+			scheduleAfter(-1, photo, client);
+		}
+		else {
+			client.scheduleIfNotExists(firstStage(photo.id()), this.clock.instant());
+		}
 	}
 
 	private java.awt.image.BufferedImage logo(Event event) {

@@ -41,8 +41,9 @@ class PipelineConfiguration {
 
 	@Bean
 	Pipeline pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
-			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock) {
-		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock);
+			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
+			java.util.List<com.focusracer.photos.PhotoStage> stages) {
+		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock, stages);
 	}
 
 	/**

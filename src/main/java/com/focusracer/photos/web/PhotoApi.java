@@ -13,10 +13,12 @@ import java.util.UUID;
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.EventNotFoundException;
 import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoLabels;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.PhotoStatus;
 import com.focusracer.photos.UploadOutcome;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
@@ -42,9 +44,12 @@ class PhotoApi {
 
 	private final MessageSource messages;
 
-	PhotoApi(PhotoManagement photos, MessageSource messages) {
+	private final PhotoLabels labels;
+
+	PhotoApi(PhotoManagement photos, MessageSource messages, ObjectProvider<PhotoLabels> labels) {
 		this.photos = photos;
 		this.messages = messages;
+		this.labels = labels.getIfAvailable(NoLabels::new);
 	}
 
 	record Result(String fileName, UploadOutcome.Outcome outcome, String photoId, String message) {
@@ -61,8 +66,8 @@ class PhotoApi {
 	}
 
 	record Detail(String id, String fileName, PhotoStatus status, List<String> bibs, int faceCount, Double quality,
-			Instant takenAt, List<Object> links, String failure, String thumbnailUrl, String webUrl, int width,
-			int height, String sha256) {
+			Instant takenAt, List<PhotoLabels.Link> links, String failure, String thumbnailUrl, String webUrl,
+			int width, int height, String sha256) {
 	}
 
 	@PostMapping(path = "/api/v1/events/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -98,13 +103,24 @@ class PhotoApi {
 			@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
 		int limit = Math.max(1, Math.min(size, 500));
 		int offset = Math.max(0, page) * limit;
-		List<Photo> found = this.photos.page(id, principal.id(), status, false, limit, offset);
 		if (bib != null && !bib.isBlank()) {
-			// No bib is read before the recognition stages exist: a bib filter matches
-			// nothing yet.
-			return new Page(List.of(), 0);
+			java.util.Set<UUID> ids = this.labels.photosOf(id, bib.trim());
+			List<Photo> found = this.photos.pageAmong(id, principal.id(), ids, status, limit, offset);
+			return new Page(items(found), this.photos.countAmong(id, ids, status));
 		}
-		return new Page(found.stream().map(PhotoApi::item).toList(), this.photos.count(id, status, false));
+		List<Photo> found = this.photos.page(id, principal.id(), status, false, limit, offset);
+		return new Page(items(found), this.photos.count(id, status, false));
+	}
+
+	private List<Item> items(List<Photo> found) {
+		List<UUID> ids = found.stream().map(Photo::id).toList();
+		java.util.Map<UUID, List<String>> bibs = this.labels.bibs(ids);
+		java.util.Map<UUID, Integer> faces = this.labels.faceCounts(ids);
+		return found.stream()
+			.map((photo) -> new Item(photo.id().toString(), photo.fileName(), photo.status(),
+					bibs.getOrDefault(photo.id(), List.of()), faces.getOrDefault(photo.id(), 0), photo.quality(),
+					photo.takenAt()))
+			.toList();
 	}
 
 	@GetMapping("/api/v1/photos/{id}")
@@ -112,8 +128,11 @@ class PhotoApi {
 		Photo photo = this.photos.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		String failure = (photo.failure() != null)
 				? this.messages.getMessage(photo.failure(), null, photo.failure(), Locale.ENGLISH) : null;
-		return new Detail(photo.id().toString(), photo.fileName(), photo.status(), List.of(), 0, photo.quality(),
-				photo.takenAt(), List.of(), failure, "/api/v1/photos/" + photo.id() + "/preview",
+		List<UUID> one = List.of(photo.id());
+		return new Detail(photo.id().toString(), photo.fileName(), photo.status(),
+				this.labels.bibs(one).getOrDefault(photo.id(), List.of()),
+				this.labels.faceCounts(one).getOrDefault(photo.id(), 0), photo.quality(), photo.takenAt(),
+				this.labels.links(photo.id()), failure, "/api/v1/photos/" + photo.id() + "/preview",
 				"/api/v1/photos/" + photo.id() + "/web", photo.width(), photo.height(), photo.sha256());
 	}
 
@@ -127,9 +146,31 @@ class PhotoApi {
 			.body(new InputStreamResource(in));
 	}
 
-	private static Item item(Photo photo) {
-		return new Item(photo.id().toString(), photo.fileName(), photo.status(), List.of(), 0, photo.quality(),
-				photo.takenAt());
+	/**
+	 * When no module labels photos (recognition left out): no bib, no face, no link.
+	 */
+	private static final class NoLabels implements PhotoLabels {
+
+		@Override
+		public java.util.Map<UUID, List<String>> bibs(java.util.Collection<UUID> photoIds) {
+			return java.util.Map.of();
+		}
+
+		@Override
+		public java.util.Map<UUID, Integer> faceCounts(java.util.Collection<UUID> photoIds) {
+			return java.util.Map.of();
+		}
+
+		@Override
+		public List<Link> links(UUID photoId) {
+			return List.of();
+		}
+
+		@Override
+		public java.util.Set<UUID> photosOf(UUID eventId, String bib) {
+			return java.util.Set.of();
+		}
+
 	}
 
 }

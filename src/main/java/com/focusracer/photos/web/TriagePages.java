@@ -39,9 +39,13 @@ class TriagePages {
 
 	private final EventManagement events;
 
-	TriagePages(PhotoManagement photos, EventManagement events) {
+	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels;
+
+	TriagePages(PhotoManagement photos, EventManagement events,
+			org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels) {
 		this.photos = photos;
 		this.events = events;
+		this.labels = labels;
 	}
 
 	@GetMapping("/pro/events/{id}/photos")
@@ -60,6 +64,10 @@ class TriagePages {
 		model.put("low", low);
 		model.put("page", current);
 		model.put("pageSize", PAGE_SIZE);
+		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
+		if (photoLabels != null) {
+			model.put("bibs", photoLabels.bibs(shown.stream().map(Photo::id).toList()));
+		}
 		return new ModelAndView("photos/triage", model);
 	}
 
@@ -73,7 +81,12 @@ class TriagePages {
 	ModelAndView viewer(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
 		Photo photo = this.photos.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		Event event = this.events.find(photo.eventId(), principal.id()).orElseThrow(EventNotFoundException::new);
-		return new ModelAndView("photos/viewer", Map.of("photo", photo, "event", event));
+		Map<String, Object> model = new HashMap<>(Map.of("photo", photo, "event", event));
+		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
+		if (photoLabels != null) {
+			model.put("links", photoLabels.links(id));
+		}
+		return new ModelAndView("photos/viewer", model);
 	}
 
 	@PostMapping("/pro/events/{id}/photos/bulk")

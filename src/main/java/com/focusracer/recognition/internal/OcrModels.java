@@ -35,6 +35,15 @@ public final class OcrModels implements AutoCloseable {
 
 	private static final float[] DET_STD = { 0.229f, 0.224f, 0.225f };
 
+	/** Text lower than this many pixels in the photo cannot be read reliably. */
+	private static final double MIN_TEXT_HEIGHT = 6;
+
+	/** A number of up to six digits is never longer than this many times its height. */
+	private static final double MAX_ASPECT = 10;
+
+	private record Recognized(String text, double confidence, float[] characters) {
+	}
+
 	private final OrtEnvironment environment;
 
 	private final OrtSession detector;
@@ -48,9 +57,11 @@ public final class OcrModels implements AutoCloseable {
 	 *
 	 * @param text the characters read
 	 * @param confidence the mean probability of the characters kept
-	 * @param box where it is, in the image's pixels
+	 * @param characterConfidences the probability of each character of {@code text}
+	 * @param box where it is, in the image's pixels: x, y, width, height
+	 * @param textHeight the height of the text line (of its rotated box), in pixels
 	 */
-	public record TextLine(String text, double confidence, int[] box) {
+	public record TextLine(String text, double confidence, float[] characterConfidences, int[] box, double textHeight) {
 	}
 
 	public OcrModels(int threads) {
@@ -78,20 +89,46 @@ public final class OcrModels implements AutoCloseable {
 	 * @throws OrtException when the models fail
 	 */
 	public List<TextLine> read(BufferedImage image, double scale) throws OrtException {
-		List<RotatedBox> boxes = detect(image, scale);
+		return read(image, detect(image, scale));
+	}
+
+	/**
+	 * Reads the text lines found by {@link #detect}, skipping boxes that cannot hold a
+	 * number (too thin to read, or long lines of text).
+	 * @param image the image the boxes are in
+	 * @param boxes the boxes
+	 * @return the lines read
+	 * @throws OrtException when the model fails
+	 */
+	public List<TextLine> read(BufferedImage image, List<RotatedBox> boxes) throws OrtException {
+		List<RotatedBox> kept = new ArrayList<>();
 		List<BufferedImage> crops = new ArrayList<>();
 		for (RotatedBox box : boxes) {
-			crops.add(crop(image, box));
+			double shortSide = Math.min(box.width(), box.height());
+			double longSide = Math.max(box.width(), box.height());
+			if (shortSide >= MIN_TEXT_HEIGHT && longSide <= MAX_ASPECT * shortSide) {
+				kept.add(box);
+				crops.add(crop(image, box));
+			}
 		}
-		List<String[]> texts = recognize(crops);
+		List<Recognized> texts = recognize(crops);
 		List<TextLine> lines = new ArrayList<>();
-		for (int i = 0; i < boxes.size(); i++) {
-			lines.add(new TextLine(texts.get(i)[0], Double.parseDouble(texts.get(i)[1]), boxes.get(i).bounds()));
+		for (int i = 0; i < kept.size(); i++) {
+			RotatedBox box = kept.get(i);
+			lines.add(new TextLine(texts.get(i).text(), texts.get(i).confidence(), texts.get(i).characters(),
+					box.bounds(), Math.min(box.width(), box.height())));
 		}
 		return lines;
 	}
 
-	List<RotatedBox> detect(BufferedImage image, double scale) throws OrtException {
+	/**
+	 * Finds the text regions of an image.
+	 * @param image the image (or a tile of it)
+	 * @param scale how much to scale it for the detector
+	 * @return the regions, in the image's pixels
+	 * @throws OrtException when the model fails
+	 */
+	public List<RotatedBox> detect(BufferedImage image, double scale) throws OrtException {
 		int width = Math.max(32, (int) Math.round(image.getWidth() * scale / 32.0) * 32);
 		int height = Math.max(32, (int) Math.round(image.getHeight() * scale / 32.0) * 32);
 		BufferedImage resized = resize(image, width, height);
@@ -202,8 +239,8 @@ public final class OcrModels implements AutoCloseable {
 		return crop;
 	}
 
-	List<String[]> recognize(List<BufferedImage> crops) throws OrtException {
-		String[][] results = new String[crops.size()][];
+	List<Recognized> recognize(List<BufferedImage> crops) throws OrtException {
+		Recognized[] results = new Recognized[crops.size()];
 		Integer[] order = new Integer[crops.size()];
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
@@ -254,8 +291,9 @@ public final class OcrModels implements AutoCloseable {
 		return java.util.Arrays.asList(results);
 	}
 
-	private String[] ctc(float[] probabilities, int offset, int steps, int classes) {
+	private Recognized ctc(float[] probabilities, int offset, int steps, int classes) {
 		StringBuilder text = new StringBuilder();
+		float[] confidences = new float[steps * 4];
 		double sum = 0;
 		int kept = 0;
 		int previous = -1;
@@ -270,13 +308,18 @@ public final class OcrModels implements AutoCloseable {
 				}
 			}
 			if (best != 0 && best != previous) {
-				text.append((best - 1 < this.characters.length) ? this.characters[best - 1] : " ");
+				String character = (best - 1 < this.characters.length) ? this.characters[best - 1] : " ";
+				for (int k = 0; k < character.length(); k++) {
+					confidences[text.length() + k] = bestP;
+				}
+				text.append(character);
 				sum += bestP;
 				kept++;
 			}
 			previous = best;
 		}
-		return new String[] { text.toString(), Double.toString((kept > 0) ? sum / kept : 0) };
+		return new Recognized(text.toString(), (kept > 0) ? sum / kept : 0,
+				java.util.Arrays.copyOf(confidences, text.length()));
 	}
 
 	private static BufferedImage resize(BufferedImage image, int width, int height) {

@@ -1,0 +1,28 @@
+package com.focusracer.photos;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import com.focusracer.photos.internal.Derivatives;
+
+/**
+ * The analysis image of a photo file, made exactly as the pipeline's {@code derive} stage
+ * makes it (upright, unwatermarked, at most 3,072 px long, JPEG): for the evaluation
+ * tools, which read photos that are not in the application.
+ */
+public final class AnalysisImages {
+
+	private AnalysisImages() {
+	}
+
+	/**
+	 * Makes the analysis image of a file.
+	 * @param file a JPEG or PNG photo
+	 * @return the JPEG bytes
+	 * @throws IOException when the file cannot be read or decoded
+	 */
+	public static byte[] of(Path file) throws IOException {
+		return Derivatives.analysis(file, new PhotosProperties(null, null, null, null, null, null, null).webSize());
+	}
+
+}

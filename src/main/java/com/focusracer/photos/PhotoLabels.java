@@ -1,0 +1,55 @@
+package com.focusracer.photos;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What another module knows about the people on photos (bibs, links, faces), for the
+ * photo listings of this module: implemented by recognition.
+ */
+public interface PhotoLabels {
+
+	/**
+	 * The bibs linked to each photo.
+	 * @param photoIds the photos
+	 * @return photo to its bibs, sorted; photos without bibs may be absent
+	 */
+	Map<UUID, List<String>> bibs(Collection<UUID> photoIds);
+
+	/**
+	 * How many faces were found on each photo.
+	 * @param photoIds the photos
+	 * @return photo to count; photos without faces may be absent
+	 */
+	Map<UUID, Integer> faceCounts(Collection<UUID> photoIds);
+
+	/**
+	 * The links of one photo.
+	 * @param photoId the photo
+	 * @return its links, most confident first
+	 */
+	List<Link> links(UUID photoId);
+
+	/**
+	 * The photos linked to a bib.
+	 * @param eventId the event
+	 * @param bib the bib
+	 * @return the photos' ids
+	 */
+	Set<UUID> photosOf(UUID eventId, String bib);
+
+	/**
+	 * One photo ↔ runner link.
+	 *
+	 * @param bib the runner's bib
+	 * @param source {@code OCR}, {@code FACE}, {@code BURST}, {@code TIMING} or
+	 * {@code MANUAL}
+	 * @param confidence 0–1
+	 */
+	record Link(String bib, String source, double confidence) {
+	}
+
+}

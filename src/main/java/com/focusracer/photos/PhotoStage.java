@@ -1,0 +1,46 @@
+package com.focusracer.photos;
+
+import java.awt.image.BufferedImage;
+
+/**
+ * A stage that another module adds to the photo pipeline, between {@code derive} and
+ * {@code publish} ({@code read-bibs}, {@code faces}, {@code link}); stages run in their
+ * {@link org.springframework.core.annotation.Order order}. Like every stage, it must be
+ * safe to run again on the same photo.
+ */
+public interface PhotoStage {
+
+	/**
+	 * The stage's name, shown in progress and used as the job's name.
+	 * @return a short lower-case name
+	 */
+	String name();
+
+	/**
+	 * Whether the stage has work for this photo (the faces stage only runs for events
+	 * with face features on).
+	 * @param photo the photo
+	 * @return whether to run
+	 */
+	boolean appliesTo(Photo photo);
+
+	/**
+	 * Runs the stage.
+	 * @param photo the photo
+	 * @param analysisImage the upright, unwatermarked photo, at most 3,072 px long (read
+	 * on first use)
+	 * @throws Exception when it fails: the job is retried
+	 */
+	void run(Photo photo, AnalysisImage analysisImage) throws Exception;
+
+	/**
+	 * Gives the analysis image on demand.
+	 */
+	@FunctionalInterface
+	interface AnalysisImage {
+
+		BufferedImage get() throws java.io.IOException;
+
+	}
+
+}

@@ -1,0 +1,51 @@
+package com.focusracer.recognition;
+
+import java.util.List;
+
+/**
+ * Verification figures from scored pairs: ROC area, and the share of same-person pairs
+ * accepted at the threshold that accepts 1 % (0.1 %) of different-person pairs.
+ */
+final class FaceScores {
+
+	private FaceScores() {
+	}
+
+	/**
+	 * @param scored pairs as {score, 1 when same person else 0}
+	 * @return {auc, tar at far 1 %, tar at far 0.1 %, the cosine threshold of far 1 %}
+	 */
+	static double[] of(List<double[]> scored) {
+		double[] same = scored.stream().filter((s) -> s[1] == 1).mapToDouble((s) -> s[0]).sorted().toArray();
+		double[] other = scored.stream().filter((s) -> s[1] == 0).mapToDouble((s) -> s[0]).sorted().toArray();
+		if (same.length == 0 || other.length == 0) {
+			throw new IllegalArgumentException("the pairs need both same-person and different-person pairs");
+		}
+		// AUC: the chance a same pair scores above a different pair (ties count half).
+		double wins = 0;
+		int j = 0;
+		int k = 0;
+		for (double s : same) {
+			while (j < other.length && other[j] < s) {
+				j++;
+			}
+			k = j;
+			while (k < other.length && other[k] == s) {
+				k++;
+			}
+			wins += j + (k - j) / 2.0;
+		}
+		double auc = wins / ((double) same.length * other.length);
+		return new double[] { auc, tarAt(same, other, 0.01), tarAt(same, other, 0.001),
+				other[other.length - 1 - Math.min((int) Math.floor(0.01 * other.length), other.length - 1)] };
+	}
+
+	private static double tarAt(double[] same, double[] other, double far) {
+		// The threshold above which at most far of the different pairs score.
+		int allowed = (int) Math.floor(far * other.length);
+		double threshold = other[other.length - 1 - Math.min(allowed, other.length - 1)];
+		long accepted = java.util.Arrays.stream(same).filter((s) -> s > threshold).count();
+		return (double) accepted / same.length;
+	}
+
+}

@@ -1,0 +1,251 @@
+package com.focusracer.recognition;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.EventNotFoundException;
+import com.focusracer.events.Runner;
+import com.focusracer.events.StartLists;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoDeleted;
+import com.focusracer.photos.PhotoLabels;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.PhotoStatus;
+import com.focusracer.privacy.AuditLog;
+import com.focusracer.recognition.internal.Linker;
+import com.focusracer.recognition.internal.RecognitionRepository;
+import com.focusracer.recognition.internal.Recognizers;
+import com.focusracer.shared.UserMistakeException;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Recognition's facade: who is on which photo (for listings and search), manual
+ * corrections, coverage, and the face-data retention sweep.
+ */
+@Service
+public class RecognitionManagement implements PhotoLabels {
+
+	private static final Logger log = LoggerFactory.getLogger(RecognitionManagement.class);
+
+	private static final Pattern BIB = Pattern.compile("[A-Z]?\\d{1,6}");
+
+	private final RecognitionRepository repository;
+
+	private final Linker linker;
+
+	private final PhotoManagement photos;
+
+	private final EventManagement events;
+
+	private final StartLists startLists;
+
+	private final Recognizers recognizers;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	RecognitionManagement(RecognitionRepository repository, Linker linker, PhotoManagement photos,
+			EventManagement events, StartLists startLists, Recognizers recognizers, AuditLog audit, Clock clock) {
+		this.repository = repository;
+		this.linker = linker;
+		this.photos = photos;
+		this.events = events;
+		this.startLists = startLists;
+		this.recognizers = recognizers;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, List<String>> bibs(Collection<UUID> photoIds) {
+		Map<UUID, List<String>> bibs = new TreeMap<>();
+		this.repository.links(photoIds)
+			.forEach((photo, links) -> bibs.put(photo,
+					links.stream().map(RecognitionRepository.StoredLink::bib).sorted().toList()));
+		return bibs;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Map<UUID, Integer> faceCounts(Collection<UUID> photoIds) {
+		return this.repository.faceCounts(photoIds);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<Link> links(UUID photoId) {
+		return this.repository.links(photoId)
+			.stream()
+			.map((link) -> new Link(link.bib(), link.source(), Math.round(link.confidence() * 1000) / 1000.0))
+			.toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Set<UUID> photosOf(UUID eventId, String bib) {
+		return this.repository.photosOf(eventId, bib.strip().toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * The numbers read on a photo, for triage.
+	 * @param photoId the photo
+	 * @param accountId the caller
+	 * @return the reads
+	 */
+	@Transactional(readOnly = true)
+	public List<RecognitionRepository.StoredRead> reads(UUID photoId, UUID accountId) {
+		this.photos.find(photoId, accountId).orElseThrow(EventNotFoundException::new);
+		return this.repository.reads(photoId);
+	}
+
+	/**
+	 * Sets the bibs of a photo by hand: the given bibs are linked (source MANUAL), every
+	 * other bib linked before is removed and stays removed through re-processing; then
+	 * the photo's burst is linked again.
+	 * @param photoId the photo
+	 * @param accountId the caller (owner or photographer of the event)
+	 * @param bibs the bibs on the photo
+	 * @return the photo's links afterwards
+	 */
+	@Transactional
+	public List<Link> correctBibs(UUID photoId, UUID accountId, Collection<String> bibs) {
+		Photo photo = this.photos.find(photoId, accountId).orElseThrow(EventNotFoundException::new);
+		Set<String> wanted = new LinkedHashSet<>();
+		for (String bib : bibs) {
+			String clean = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
+			if (!BIB.matcher(clean).matches()) {
+				throw new UserMistakeException("recognition.badBib", clean);
+			}
+			wanted.add(clean);
+		}
+		Set<String> before = this.repository.links(photoId)
+			.stream()
+			.map(RecognitionRepository.StoredLink::bib)
+			.collect(Collectors.toSet());
+		before.addAll(this.repository.manual(photoId).keySet());
+		for (String bib : before) {
+			if (!wanted.contains(bib)) {
+				this.repository.setManual(photoId, photo.eventId(), bib, false, accountId, this.clock.instant());
+			}
+		}
+		for (String bib : wanted) {
+			this.repository.setManual(photoId, photo.eventId(), bib, true, accountId, this.clock.instant());
+		}
+		this.linker.linkWithBurst(photo);
+		return links(photoId);
+	}
+
+	/**
+	 * How well an event's photos are linked to its runners.
+	 *
+	 * @param publishedPhotos published photos
+	 * @param linkedPhotos published photos linked to at least one runner
+	 * @param orphans published photos linked to nobody
+	 * @param runners runners on the start list
+	 * @param runnersWithPhotos start-list runners with at least one photo
+	 */
+	public record Coverage(long publishedPhotos, long linkedPhotos, long orphans, long runners,
+			long runnersWithPhotos) {
+
+		public double photoShare() {
+			return (this.publishedPhotos > 0) ? (double) this.linkedPhotos / this.publishedPhotos : 0;
+		}
+
+		public double runnerShare() {
+			return (this.runners > 0) ? (double) this.runnersWithPhotos / this.runners : 0;
+		}
+
+	}
+
+	@Transactional(readOnly = true)
+	public Coverage coverage(UUID eventId, UUID accountId) {
+		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		Set<UUID> published = this.photos.ofEvent(eventId)
+			.stream()
+			.filter((photo) -> photo.status() == PhotoStatus.PUBLISHED)
+			.map(Photo::id)
+			.collect(Collectors.toSet());
+		Set<UUID> linked = this.repository.linkedPhotos(eventId);
+		long linkedPublished = linked.stream().filter(published::contains).count();
+		Set<String> runners = this.startLists.runnersOf(eventId).stream().map(Runner::bib).collect(Collectors.toSet());
+		Set<String> bibs = this.repository.linkedBibs(eventId);
+		long runnersWithPhotos = runners.stream().filter(bibs::contains).count();
+		return new Coverage(published.size(), linkedPublished, published.size() - linkedPublished, runners.size(),
+				runnersWithPhotos);
+	}
+
+	/**
+	 * Whether this node can detect and compare faces (the build fetched the face models).
+	 * @return true when available
+	 */
+	public boolean faceFeaturesAvailable() {
+		return this.recognizers.faceModels().isPresent();
+	}
+
+	/**
+	 * Deletes the faces of every event whose face-data retention date has passed, or
+	 * whose face features were turned off, and writes how many went in the audit log.
+	 * @return faces deleted
+	 */
+	@Scheduled(initialDelayString = "${focusracer.recognition.retention-sweep-delay:PT1M}",
+			fixedDelayString = "${focusracer.recognition.retention-sweep-every:PT1H}")
+	@Transactional
+	public int sweepFaceData() {
+		LocalDate today = LocalDate.now(this.clock);
+		int total = 0;
+		for (UUID eventId : this.repository.eventsWithFaces()) {
+			Event event = this.events.get(eventId).orElse(null);
+			String reason = (event == null) ? "event deleted"
+					: !event.faceSearch() ? "face features turned off" : event.faceDataDeleteAfter().isAfter(today)
+							? null : "retention ended " + event.faceDataDeleteAfter();
+			if (reason == null) {
+				continue;
+			}
+			int deleted = this.repository.deleteFacesOf(eventId);
+			total += deleted;
+			this.audit.record(null, "system", "faces.deleted", "event", eventId.toString(),
+					deleted + " faces deleted (" + reason + ")");
+			log.info("Event {}: {} faces deleted ({})", eventId, deleted, reason);
+		}
+		return total;
+	}
+
+	@EventListener
+	@Transactional
+	void on(PhotoDeleted deleted) {
+		this.repository.deletePhoto(deleted.photoId());
+	}
+
+	/**
+	 * The bibs that stand for runners in an event's photos, for tests and tools.
+	 * @param eventId the event
+	 * @return bibs linked at least once
+	 */
+	@Transactional(readOnly = true)
+	public List<String> linkedBibs(UUID eventId) {
+		return new ArrayList<>(new java.util.TreeSet<>(this.repository.linkedBibs(eventId)));
+	}
+
+}

@@ -1,0 +1,127 @@
+package com.focusracer.recognition.internal;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.focusracer.photos.Photo;
+import com.focusracer.recognition.RecognitionProperties;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Finds runners by face: a face on a photo without bib is compared with the faces of the
+ * event that sit above a read bib (or that are alone on a photo with one bib).
+ */
+@Component
+public class FaceIndex {
+
+	private final RecognitionRepository repository;
+
+	private final RecognitionProperties properties;
+
+	FaceIndex(RecognitionRepository repository, RecognitionProperties properties) {
+		this.repository = repository;
+		this.properties = properties;
+	}
+
+	/**
+	 * A runner found by face.
+	 *
+	 * @param bib the runner's bib
+	 * @param confidence 0–1
+	 */
+	public record Match(String bib, double confidence) {
+	}
+
+	/** A face known to belong to a bib. */
+	record Anchor(String bib, float[] embedding, double linkConfidence) {
+	}
+
+	List<Match> matches(Photo photo) {
+		List<RecognitionRepository.StoredFace> mine = this.repository.faces(photo.id());
+		if (mine.isEmpty()) {
+			return List.of();
+		}
+		List<Anchor> anchors = anchors(photo.eventId(), photo.id());
+		Map<String, Double> best = new HashMap<>();
+		for (RecognitionRepository.StoredFace face : mine) {
+			for (Anchor anchor : anchors) {
+				double cosine = FaceModels.cosine(face.embedding(), anchor.embedding());
+				if (cosine >= this.properties.faceSimilarity()) {
+					double confidence = Math.min(0.9, anchor.linkConfidence()) * Math.min(1.0, 0.5 + cosine / 2);
+					best.merge(anchor.bib(), confidence, Math::max);
+				}
+			}
+		}
+		List<Match> matches = new ArrayList<>();
+		best.forEach((bib, confidence) -> matches.add(new Match(bib, confidence)));
+		return matches;
+	}
+
+	/**
+	 * The event's faces that can be tied to one bib: the only face of a photo with one
+	 * seen bib, or the face right above a read bib.
+	 */
+	List<Anchor> anchors(UUID eventId, UUID except) {
+		Map<UUID, List<RecognitionRepository.StoredLink>> seen = new HashMap<>();
+		for (RecognitionRepository.StoredLink link : this.repository.seenLinks(eventId)) {
+			if (!link.photoId().equals(except)) {
+				seen.computeIfAbsent(link.photoId(), (id) -> new ArrayList<>()).add(link);
+			}
+		}
+		if (seen.isEmpty()) {
+			return List.of();
+		}
+		Map<UUID, List<RecognitionRepository.StoredFace>> faces = new HashMap<>();
+		for (RecognitionRepository.StoredFace face : this.repository.facesOf(eventId)) {
+			if (seen.containsKey(face.photoId())) {
+				faces.computeIfAbsent(face.photoId(), (id) -> new ArrayList<>()).add(face);
+			}
+		}
+		Map<UUID, List<RecognitionRepository.StoredRead>> reads = this.repository.reads(faces.keySet());
+		List<Anchor> anchors = new ArrayList<>();
+		faces.forEach((photoId, photoFaces) -> {
+			List<RecognitionRepository.StoredLink> links = seen.get(photoId);
+			if (links.size() == 1 && photoFaces.size() == 1) {
+				anchors.add(new Anchor(links.get(0).bib(), photoFaces.get(0).embedding(), links.get(0).confidence()));
+				return;
+			}
+			for (RecognitionRepository.StoredFace face : photoFaces) {
+				RecognitionRepository.StoredRead below = bibBelow(face, reads.getOrDefault(photoId, List.of()));
+				if (below != null && below.kind().accepted()) {
+					anchors.add(new Anchor(below.bib(), face.embedding(), below.confidence()));
+				}
+			}
+		});
+		return anchors;
+	}
+
+	/**
+	 * The read bib under a face: below it, horizontally within two face widths of its
+	 * centre, the closest one.
+	 */
+	static RecognitionRepository.StoredRead bibBelow(RecognitionRepository.StoredFace face,
+			List<RecognitionRepository.StoredRead> reads) {
+		double faceX = face.x() + face.width() / 2;
+		double faceBottom = face.y() + face.height();
+		RecognitionRepository.StoredRead best = null;
+		double bestDistance = Double.MAX_VALUE;
+		for (RecognitionRepository.StoredRead read : reads) {
+			double readX = read.x() + read.width() / 2;
+			double dx = Math.abs(readX - faceX);
+			double dy = read.y() - faceBottom;
+			if (dy > 0 && dy < 8 * face.height() && dx < 2 * face.width()) {
+				double distance = Math.hypot(dx, dy);
+				if (distance < bestDistance) {
+					bestDistance = distance;
+					best = read;
+				}
+			}
+		}
+		return best;
+	}
+
+}

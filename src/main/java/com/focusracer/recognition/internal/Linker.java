@@ -1,0 +1,144 @@
+package com.focusracer.recognition.internal;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.recognition.RecognitionProperties;
+
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Links a photo to its runners, each link with its source and confidence:
+ * <ol>
+ * <li>{@code OCR}: every accepted bib read on the photo;</li>
+ * <li>photos with no bib read get {@code FACE} links (events with face features on: a
+ * face close to a face seen above a read bib elsewhere in the event) and {@code BURST}
+ * links (the runners of the same photographer's frames a few seconds away, when the
+ * frames look alike);</li>
+ * <li>{@code MANUAL}: bibs added by a person; bibs a person removed are never linked
+ * again automatically.</li>
+ * </ol>
+ * The photos facade is injected lazily: the pipeline it drives runs this module's stages.
+ */
+@Component
+public class Linker {
+
+	private final RecognitionRepository repository;
+
+	private final PhotoManagement photos;
+
+	private final EventManagement events;
+
+	private final FaceIndex faces;
+
+	private final RecognitionProperties properties;
+
+	Linker(RecognitionRepository repository, @Lazy PhotoManagement photos, EventManagement events, FaceIndex faces,
+			RecognitionProperties properties) {
+		this.repository = repository;
+		this.photos = photos;
+		this.events = events;
+		this.faces = faces;
+		this.properties = properties;
+	}
+
+	/**
+	 * Links a photo, then re-links the photos of its burst that have no bib of their own
+	 * (they may borrow this photo's runners).
+	 * @param photo the photo
+	 */
+	@Transactional
+	public void linkWithBurst(Photo photo) {
+		List<Photo> burst = this.photos.takenAround(photo, this.properties.burstWindow());
+		link(photo, burst);
+		for (Photo other : burst) {
+			if (!other.id().equals(photo.id())) {
+				link(other, this.photos.takenAround(other, this.properties.burstWindow()));
+			}
+		}
+	}
+
+	void link(Photo photo, List<Photo> burst) {
+		Map<String, Boolean> manual = this.repository.manual(photo.id());
+		Map<String, RecognitionRepository.StoredLink> links = new HashMap<>();
+		for (RecognitionRepository.StoredRead read : this.repository.reads(photo.id())) {
+			if (read.kind().accepted()) {
+				put(links, new RecognitionRepository.StoredLink(photo.id(), read.bib(), "OCR", read.confidence()));
+			}
+		}
+		manual.forEach((bib, present) -> {
+			if (present) {
+				links.put(bib, new RecognitionRepository.StoredLink(photo.id(), bib, "MANUAL", 1.0));
+			}
+		});
+		if (links.isEmpty()) {
+			Event event = this.events.get(photo.eventId()).orElse(null);
+			if (event != null && event.faceSearch()) {
+				for (FaceIndex.Match match : this.faces.matches(photo)) {
+					put(links,
+							new RecognitionRepository.StoredLink(photo.id(), match.bib(), "FACE", match.confidence()));
+				}
+			}
+			for (RecognitionRepository.StoredLink link : burstLinks(photo, burst)) {
+				put(links, link);
+			}
+		}
+		manual.forEach((bib, present) -> {
+			if (!present) {
+				links.remove(bib);
+			}
+		});
+		List<RecognitionRepository.StoredLink> sorted = new ArrayList<>(links.values());
+		sorted.sort(Comparator.comparingDouble(RecognitionRepository.StoredLink::confidence).reversed());
+		this.repository.replaceLinks(photo.id(), photo.eventId(), sorted);
+	}
+
+	private List<RecognitionRepository.StoredLink> burstLinks(Photo photo, List<Photo> burst) {
+		List<UUID> others = burst.stream().map(Photo::id).filter((id) -> !id.equals(photo.id())).toList();
+		if (others.isEmpty()) {
+			return List.of();
+		}
+		List<UUID> all = new ArrayList<>(others);
+		all.add(photo.id());
+		Map<UUID, float[]> signatures = this.repository.signatures(all);
+		float[] mine = signatures.get(photo.id());
+		if (mine == null) {
+			return List.of();
+		}
+		Map<UUID, List<RecognitionRepository.StoredLink>> linksOfOthers = this.repository.links(others);
+		List<RecognitionRepository.StoredLink> found = new ArrayList<>();
+		for (UUID other : others) {
+			float[] theirs = signatures.get(other);
+			if (theirs == null) {
+				continue;
+			}
+			double similarity = Signatures.similarity(mine, theirs);
+			if (similarity < this.properties.burstSimilarity()) {
+				continue;
+			}
+			for (RecognitionRepository.StoredLink link : linksOfOthers.getOrDefault(other, List.of())) {
+				if (link.source().equals("OCR") || link.source().equals("MANUAL")) {
+					found.add(new RecognitionRepository.StoredLink(photo.id(), link.bib(), "BURST",
+							Math.min(0.9, link.confidence()) * similarity));
+				}
+			}
+		}
+		return found;
+	}
+
+	private static void put(Map<String, RecognitionRepository.StoredLink> links,
+			RecognitionRepository.StoredLink link) {
+		links.merge(link.bib(), link, (a, b) -> (a.confidence() >= b.confidence()) ? a : b);
+	}
+
+}

@@ -1,0 +1,78 @@
+package com.focusracer.recognition.internal;
+
+import java.util.Optional;
+
+import ai.onnxruntime.OrtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.focusracer.recognition.BibReader;
+import com.focusracer.recognition.RecognitionProperties;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * The models, loaded on first use (a web-only node never loads them) and shared by every
+ * worker thread: ONNX Runtime sessions are safe to run concurrently.
+ */
+@Component
+public class Recognizers implements DisposableBean {
+
+	private static final Logger log = LoggerFactory.getLogger(Recognizers.class);
+
+	private final RecognitionProperties properties;
+
+	private volatile BibReader bibReader;
+
+	private volatile Optional<FaceModels> faceModels;
+
+	Recognizers(RecognitionProperties properties) {
+		this.properties = properties;
+	}
+
+	public BibReader bibReader() {
+		if (this.bibReader == null) {
+			synchronized (this) {
+				if (this.bibReader == null) {
+					BibReader.Settings d = BibReader.Settings.DEFAULTS;
+					this.bibReader = new BibReader(this.properties.threads(),
+							new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(), d.relativeHeight(),
+									d.detectorShortSide(), this.properties.tiling()));
+				}
+			}
+		}
+		return this.bibReader;
+	}
+
+	/**
+	 * The face models, when the build could fetch them.
+	 * @return the models, or empty: face features are unavailable
+	 */
+	public Optional<FaceModels> faceModels() {
+		if (this.faceModels == null) {
+			synchronized (this) {
+				if (this.faceModels == null) {
+					this.faceModels = Optional
+						.ofNullable(FaceModels.load(this.properties.faceModels(), this.properties.threads()));
+					if (this.faceModels.isEmpty()) {
+						log.warn("Face models not found (the build fetches them with npm): face features are "
+								+ "unavailable on this node");
+					}
+				}
+			}
+		}
+		return this.faceModels;
+	}
+
+	@Override
+	public void destroy() throws OrtException {
+		if (this.bibReader != null) {
+			this.bibReader.close();
+		}
+		if (this.faceModels != null && this.faceModels.isPresent()) {
+			this.faceModels.get().close();
+		}
+	}
+
+}
