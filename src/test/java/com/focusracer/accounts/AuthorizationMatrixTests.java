@@ -141,6 +141,12 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /pro/uploads/{uploadId}", Access.PRO);
 		MATRIX.put("PATCH /pro/uploads/{uploadId}", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/progress", Access.PRO);
+		MATRIX.put("PUT /api/v1/photos/{id}/bibs", Access.API_PRO);
+		MATRIX.put("POST /api/v1/events/{id}/reprocess", Access.API_PRO);
+		MATRIX.put("GET /api/v1/events/{id}/coverage", Access.API_PRO);
+		MATRIX.put("POST /pro/photos/{id}/bibs", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/reprocess", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/coverage", Access.PRO);
 	}
 
 	@Autowired

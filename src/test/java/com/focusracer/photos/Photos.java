@@ -82,18 +82,18 @@ public final class Photos {
 		g.setColor(Color.WHITE);
 		int bibX = bodyX + bodyWidth / 6;
 		int bibY = height / 3;
-		int bibWidth = bodyWidth * 2 / 3;
-		int bibHeight = height / 5;
+		int bibWidth = bodyWidth / 2;
+		int bibHeight = height / 8;
 		g.fillRect(bibX, bibY, bibWidth, bibHeight);
-		if (bib != null) {
-			g.setColor(Color.BLACK);
-			g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, bibHeight * 2 / 3));
-			java.awt.FontMetrics metrics = g.getFontMetrics();
-			g.drawString(bib, bibX + (bibWidth - metrics.stringWidth(bib)) / 2, bibY + bibHeight * 4 / 5);
-		}
-		else {
-			g.setColor(shirt.darker());
-			g.fillRect(bibX - 10, bibY - 10, bibWidth + 20, bibHeight + 20);
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, bibHeight * 2 / 3));
+		java.awt.FontMetrics metrics = g.getFontMetrics();
+		String printed = (bib != null) ? bib : "0000";
+		g.drawString(printed, bibX + (bibWidth - metrics.stringWidth(printed)) / 2, bibY + bibHeight * 4 / 5);
+		if (bib == null) {
+			// An arm across the number.
+			g.setColor(new Color(224, 172, 140));
+			g.fillRect(bibX - bibWidth / 4, bibY + bibHeight / 8, bibWidth * 3 / 2, bibHeight * 3 / 4);
 		}
 		g.dispose();
 		return image;

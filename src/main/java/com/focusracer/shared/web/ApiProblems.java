@@ -17,6 +17,25 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class ApiProblems {
 
+	private final org.springframework.context.MessageSource messages;
+
+	ApiProblems(org.springframework.context.MessageSource messages) {
+		this.messages = messages;
+	}
+
+	/**
+	 * A request the caller can fix: 400 with what is wrong and what to do, in English.
+	 * @param ex the mistake
+	 * @return the problem
+	 */
+	@ExceptionHandler(com.focusracer.shared.UserMistakeException.class)
+	ProblemDetail mistake(com.focusracer.shared.UserMistakeException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				ex.describe(this.messages, java.util.Locale.ENGLISH));
+		problem.setTitle("Invalid request");
+		return problem;
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,

@@ -1,0 +1,67 @@
+package com.focusracer.recognition;
+
+import java.awt.Color;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.focusracer.photos.Photos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code eval} commands of the jar, on a small generated dataset.
+ */
+class EvaluationTests {
+
+	@TempDir
+	Path dataset;
+
+	@Test
+	void evaluatesBibReadingAndWritesPerImageResults() throws Exception {
+		Files.createDirectories(this.dataset.resolve("images"));
+		Files.write(this.dataset.resolve("images/one.jpg"),
+				Photos.jpeg(Photos.aRunner(1200, 900, "2741", new Color(30, 60, 170), 1)));
+		Files.write(this.dataset.resolve("images/two.jpg"),
+				Photos.jpeg(Photos.aRunner(900, 1200, "583", new Color(200, 40, 40), 2)));
+		Files.write(this.dataset.resolve("images/three.jpg"),
+				Photos.jpeg(Photos.aRunner(1200, 900, "9105", new Color(20, 130, 60), 3)));
+		// The third photo is labelled with a bib that is not on it: one miss.
+		Files.writeString(this.dataset.resolve("labels.csv"),
+				"file,bibs\nimages/one.jpg,2741\nimages/two.jpg,583\nimages/three.jpg,1234\n");
+		Path out = this.dataset.resolve("results.csv");
+
+		String printed = run("bibs", "--dataset", this.dataset.toString(), "--out", out.toString());
+
+		String last = printed.lines().reduce((a, b) -> b).orElseThrow();
+		assertThat(last)
+			.matches("precision=0\\.667 recall=0\\.667 f1=0\\.667 images=3 seconds=[0-9.]+ images_per_second=[0-9.]+");
+		List<String> rows = Files.readAllLines(out);
+		assertThat(rows).hasSize(4);
+		assertThat(rows.get(3)).startsWith("images/three.jpg,1234,9105,0,1,1,9105:READ:");
+
+		String withList = run("bibs", "--dataset", this.dataset.toString(), "--start-list", "labels");
+		assertThat(withList.lines().reduce((a, b) -> b).orElseThrow()).as("9105 is not on the start list")
+			.startsWith("precision=1.000 recall=0.667");
+	}
+
+	@Test
+	void explainsHowToCallItAndWhatIsWrong() throws Exception {
+		assertThat(run("bibs")).contains("usage: eval bibs --dataset DIR");
+		assertThat(run("bibs", "--dataset", this.dataset.resolve("nothing").toString())).startsWith("error: ")
+			.contains("labels.csv");
+	}
+
+	private static String run(String... args) {
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		Evaluation.run(args, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+		return bytes.toString(StandardCharsets.UTF_8);
+	}
+
+}

@@ -1,0 +1,249 @@
+package com.focusracer.recognition;
+
+import java.awt.Color;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventDraft;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.EventsTestUtils;
+import com.focusracer.events.Runner;
+import com.focusracer.events.StartLists;
+import com.focusracer.events.Visibility;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.Photos;
+import com.focusracer.privacy.AuditLog;
+import com.focusracer.recognition.internal.RecognitionRepository;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/**
+ * Real photos through the real pipeline and models: bibs read and checked against the
+ * start list, bursts linked, manual corrections that win and survive re-processing,
+ * coverage, and face data only where allowed and only as long as allowed.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class RecognitionIntegrationTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	AccountManagement accountManagement;
+
+	@Autowired
+	EventsTestUtils events;
+
+	@Autowired
+	EventManagement eventManagement;
+
+	@Autowired
+	StartLists startLists;
+
+	@Autowired
+	PhotoManagement photos;
+
+	@Autowired
+	RecognitionManagement recognition;
+
+	@Autowired
+	RecognitionRepository repository;
+
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private TestAccount photographer;
+
+	private String token;
+
+	@BeforeEach
+	void aPhotographer() {
+		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
+	}
+
+	@Test
+	void readsBibsLinksTheBurstAndKeepsManualCorrectionsThroughReprocessing() throws Exception {
+		Event event = this.events.aMarathon(this.photographer.id());
+		for (String bib : List.of("1975", "2026", "318")) {
+			this.startLists.save(event.id(), this.photographer.id(),
+					new Runner(bib, "Runner", bib, null, null, null, null, null));
+		}
+		LocalDateTime start = LocalDateTime.of(2026, 10, 4, 10, 0, 0);
+		Color blue = new Color(30, 60, 170);
+		byte[] bibVisible = Photos.withExifDate(Photos.jpeg(Photos.aRunner(1800, 1200, "1975", blue, 1)), start);
+		byte[] bibHidden = Photos.withExifDate(Photos.jpeg(Photos.aRunner(1800, 1200, null, blue, 1)),
+				start.plusSeconds(2));
+		byte[] other = Photos.withExifDate(Photos.jpeg(Photos.aRunner(1800, 1200, "318", new Color(200, 40, 40), 2)),
+				start.plusMinutes(5));
+		String response = this.mvc
+			.perform(multipart("/api/v1/events/" + event.id() + "/photos")
+				.file(new MockMultipartFile("file", "a.jpg", "image/jpeg", bibVisible))
+				.file(new MockMultipartFile("file", "b.jpg", "image/jpeg", bibHidden))
+				.file(new MockMultipartFile("file", "c.jpg", "image/jpeg", other))
+				.header("Authorization", this.token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		JsonNode results = this.json.readTree(response).get("results");
+		String a = results.get(0).get("photoId").asText();
+		String b = results.get(1).get("photoId").asText();
+		String c = results.get(2).get("photoId").asText();
+		awaitPipelineDone(event.id(), List.of(a, b, c));
+
+		JsonNode linksOfA = links(a);
+		assertThat(linksOfA.get(0).get("bib").asText()).isEqualTo("1975");
+		assertThat(linksOfA.get(0).get("source").asText()).isEqualTo("OCR");
+		JsonNode linksOfB = links(b);
+		assertThat(linksOfB).as("the hidden-bib frame borrows its burst's runner").hasSize(1);
+		assertThat(linksOfB.get(0).get("bib").asText()).isEqualTo("1975");
+		assertThat(linksOfB.get(0).get("source").asText()).isEqualTo("BURST");
+		assertThat(links(c).get(0).get("bib").asText()).isEqualTo("318");
+		this.mvc.perform(get("/api/v1/events/" + event.id() + "/photos?bib=1975").header("Authorization", this.token))
+			.andExpect(jsonPath("$.total").value(2))
+			.andExpect(jsonPath("$.items[0].bibs[0]").value("1975"));
+
+		// A person says it is 2026, not 1975: the burst follows.
+		this.mvc
+			.perform(put("/api/v1/photos/" + a + "/bibs").header("Authorization", this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bibs\": [\"2026\"]}"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.links[0].bib").value("2026"))
+			.andExpect(jsonPath("$.links[0].source").value("MANUAL"))
+			.andExpect(jsonPath("$.links.length()").value(1));
+		assertThat(links(b).get(0).get("bib").asText()).isEqualTo("2026");
+		this.mvc.perform(get("/api/v1/events/" + event.id() + "/photos?bib=1975").header("Authorization", this.token))
+			.andExpect(jsonPath("$.total").value(0));
+		this.mvc
+			.perform(put("/api/v1/photos/" + a + "/bibs").header("Authorization", this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bibs\": [\"12-34\"]}"))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.detail").value(containsString("1 to 6 digits")));
+
+		this.mvc.perform(post("/api/v1/events/" + event.id() + "/reprocess").header("Authorization", this.token))
+			.andExpect(status().isAccepted())
+			.andExpect(jsonPath("$.scheduled").value(3));
+		awaitPipelineDone(event.id(), List.of(a, b, c));
+		assertThat(links(a)).hasSize(1);
+		assertThat(links(a).get(0).get("bib").asText()).as("the correction survives re-processing").isEqualTo("2026");
+
+		this.mvc.perform(get("/api/v1/events/" + event.id() + "/coverage").header("Authorization", this.token))
+			.andExpect(jsonPath("$.publishedPhotos").value(3))
+			.andExpect(jsonPath("$.linkedPhotos").value(3))
+			.andExpect(jsonPath("$.orphans").value(0))
+			.andExpect(jsonPath("$.runners").value(3))
+			.andExpect(jsonPath("$.runnersWithPhotos").value(2));
+		assertThat(faceRows(event.id())).as("face features are off for this event").isZero();
+	}
+
+	@Test
+	void anotherAccountCannotCorrectOrReprocessTheEvent() throws Exception {
+		Event event = this.events.aMarathon(this.photographer.id());
+		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
+		this.mvc.perform(post("/api/v1/events/" + event.id() + "/reprocess").header("Authorization", strangerToken))
+			.andExpect(status().isNotFound());
+		this.mvc.perform(get("/api/v1/events/" + event.id() + "/coverage").header("Authorization", strangerToken))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void keepsFacesOnlyWhileTheEventAllowsThem() {
+		Event current = this.eventManagement.create(this.photographer.id(), new EventDraft("Trail du jour",
+				LocalDate.now(), "Annecy", "trail", null, Visibility.PUBLIC, true, 30, null, null, null));
+		Event expired = this.eventManagement.create(this.photographer.id(), new EventDraft("Trail de l'an dernier",
+				LocalDate.now().minusDays(40), "Annecy", "trail", null, Visibility.PUBLIC, true, 30, null, null, null));
+		UUID photoOfCurrent = UUID.randomUUID();
+		UUID photoOfExpired = UUID.randomUUID();
+		this.repository.replaceFaces(photoOfCurrent, current.id(), List.of(aFace(photoOfCurrent)),
+				java.time.Instant.now());
+		this.repository.replaceFaces(photoOfExpired, expired.id(),
+				List.of(aFace(photoOfExpired), aFace(photoOfExpired)), java.time.Instant.now());
+
+		this.recognition.sweepFaceData();
+
+		assertThat(faceRows(current.id())).isEqualTo(1);
+		assertThat(faceRows(expired.id())).isZero();
+		assertThat(this.audit.latest(expired.id().toString(), 10, 0)).anySatisfy((entry) -> {
+			assertThat(entry.action()).isEqualTo("faces.deleted");
+			assertThat(entry.detail()).startsWith("2 faces deleted");
+		});
+
+		this.eventManagement.update(current.id(), this.photographer.id(), new EventDraft("Trail du jour",
+				LocalDate.now(), "Annecy", "trail", null, Visibility.PUBLIC, false, 30, null, null, null));
+		this.recognition.sweepFaceData();
+		assertThat(faceRows(current.id())).as("face features turned off: faces go at once").isZero();
+	}
+
+	private static RecognitionRepository.StoredFace aFace(UUID photoId) {
+		float[] embedding = new float[512];
+		embedding[0] = 1;
+		return new RecognitionRepository.StoredFace(UUID.randomUUID(), photoId, 0.4, 0.1, 0.05, 0.07, 0.9, 0.8,
+				embedding);
+	}
+
+	private long faceRows(UUID eventId) {
+		return this.jdbc.sql("select count(*) from face where event_id = ?").param(eventId).query(Long.class).single();
+	}
+
+	private JsonNode links(String photoId) throws Exception {
+		String body = this.mvc.perform(get("/api/v1/photos/" + photoId).header("Authorization", this.token))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		return this.json.readTree(body).get("links");
+	}
+
+	private void awaitPipelineDone(UUID eventId, List<String> photoIds) {
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
+			assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_instance in (:ids)")
+				.param("ids", photoIds)
+				.query(Long.class)
+				.single()).isZero();
+			assertThat(this.photos.counts(eventId)).containsEntry("PUBLISHED", (long) photoIds.size());
+		});
+	}
+
+}
