@@ -209,7 +209,8 @@ public final class Evaluation {
 			throw new IllegalStateException("face models failed: " + ex.getMessage(), ex);
 		}
 		double[] result = FaceScores.of(scored);
-		this.out.printf(Locale.ROOT, "cosine_threshold_at_far_1pct=%.4f%n", result[3]);
+		this.out.printf(Locale.ROOT, "cosine_threshold_at_far_1pct=%.4f cosine_threshold_at_far_0_1pct=%.4f%n",
+				result[3], result[4]);
 		this.out.printf(Locale.ROOT, "auc=%.4f tar_at_far_1pct=%.4f tar_at_far_0_1pct=%.4f pairs=%d%n", result[0],
 				result[1], result[2], scored.size());
 	}

@@ -13,7 +13,8 @@ final class FaceScores {
 
 	/**
 	 * @param scored pairs as {score, 1 when same person else 0}
-	 * @return {auc, tar at far 1 %, tar at far 0.1 %, the cosine threshold of far 1 %}
+	 * @return {auc, tar at far 1 %, tar at far 0.1 %, the cosine thresholds of far 1 %
+	 * and 0.1 %}
 	 */
 	static double[] of(List<double[]> scored) {
 		double[] same = scored.stream().filter((s) -> s[1] == 1).mapToDouble((s) -> s[0]).sorted().toArray();
@@ -36,14 +37,17 @@ final class FaceScores {
 			wins += j + (k - j) / 2.0;
 		}
 		double auc = wins / ((double) same.length * other.length);
-		return new double[] { auc, tarAt(same, other, 0.01), tarAt(same, other, 0.001),
-				other[other.length - 1 - Math.min((int) Math.floor(0.01 * other.length), other.length - 1)] };
+		return new double[] { auc, tarAt(same, other, 0.01), tarAt(same, other, 0.001), thresholdAt(other, 0.01),
+				thresholdAt(other, 0.001) };
+	}
+
+	private static double thresholdAt(double[] other, double far) {
+		return other[other.length - 1 - Math.min((int) Math.floor(far * other.length), other.length - 1)];
 	}
 
 	private static double tarAt(double[] same, double[] other, double far) {
 		// The threshold above which at most far of the different pairs score.
-		int allowed = (int) Math.floor(far * other.length);
-		double threshold = other[other.length - 1 - Math.min(allowed, other.length - 1)];
+		double threshold = thresholdAt(other, far);
 		long accepted = java.util.Arrays.stream(same).filter((s) -> s > threshold).count();
 		return (double) accepted / same.length;
 	}

@@ -34,7 +34,7 @@ public record RecognitionProperties(Boolean enabled, Integer threads, Boolean ti
 		tiling = (tiling != null) ? tiling : BibReader.Settings.DEFAULTS.tiling();
 		burstWindow = (burstWindow != null) ? burstWindow : Duration.ofSeconds(4);
 		burstSimilarity = (burstSimilarity != null) ? burstSimilarity : 0.90;
-		faceSimilarity = (faceSimilarity != null) ? faceSimilarity : 0.40;
+		faceSimilarity = (faceSimilarity != null) ? faceSimilarity : 0.55;
 		// null: the models the build put in the application (face-models/).
 		provider = (provider != null) ? provider : "local";
 	}

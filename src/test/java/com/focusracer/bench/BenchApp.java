@@ -25,9 +25,19 @@ import org.springframework.context.ConfigurableApplicationContext;
 record BenchApp(ConfigurableApplicationContext context, UUID ownerId, Event event) implements AutoCloseable {
 
 	static BenchApp start(Role ownerRole) {
+		return start(ownerRole, 0);
+	}
+
+	/**
+	 * Starts the application.
+	 * @param ownerRole the role of the event's owner
+	 * @param workerThreads pipeline workers (0: none)
+	 * @return the application
+	 */
+	static BenchApp start(Role ownerRole, int workerThreads) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(FocusRacerApplication.class)
 			.properties("focusracer.database.embedded.ephemeral=true", "logging.level.root=WARN", "server.port=0",
-					"focusracer.workers.threads=0")
+					"focusracer.workers.threads=" + workerThreads, "focusracer.workers.polling-interval=PT0.2S")
 			.run();
 		AccountManagement accounts = context.getBean(AccountManagement.class);
 		String email = "bench-" + UUID.randomUUID() + "@example.org";

@@ -75,7 +75,7 @@ public final class DeriveBench {
 	 * Photo-like 24 MP JPEGs: gradients, many shapes and fine sensor-like noise, so that
 	 * they weigh what camera files weigh and decode as slowly.
 	 */
-	private static List<Path> generate(Path folder, int count) throws IOException {
+	static List<Path> generate(Path folder, int count) throws IOException {
 		List<Path> files = new ArrayList<>();
 		for (int n = 0; n < count; n++) {
 			BufferedImage image = new BufferedImage(6000, 4000, BufferedImage.TYPE_INT_RGB);
@@ -133,7 +133,7 @@ public final class DeriveBench {
 		}
 	}
 
-	private static long peakRssKb() throws IOException {
+	static long peakRssKb() throws IOException {
 		for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
 			if (line.startsWith("VmHWM:")) {
 				return Long.parseLong(line.replaceAll("\\D+", ""));

@@ -71,10 +71,13 @@ public class Pipeline {
 
 	private final List<OneTimeTask<Void>> stageTasks;
 
+	private final io.micrometer.core.instrument.MeterRegistry meters;
+
 	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
-			List<PhotoStage> stages) {
+			List<PhotoStage> stages, io.micrometer.core.instrument.MeterRegistry meters) {
 		this.stages = List.copyOf(stages);
+		this.meters = meters;
 		this.images = images;
 		this.photos = photos;
 		this.blobs = blobs;
@@ -85,7 +88,7 @@ public class Pipeline {
 		this.clock = clock;
 		this.derive = Tasks.oneTime("derive")
 			.onFailure(retryThenFail("derive"))
-			.execute((instance, context) -> derive(UUID.fromString(instance.getId()), context));
+			.execute((instance, context) -> timed("derive", () -> derive(UUID.fromString(instance.getId()), context)));
 		this.publish = Tasks.oneTime("publish")
 			.onFailure(retryThenFail("publish"))
 			.execute((instance, context) -> publish(UUID.fromString(instance.getId())));
@@ -95,9 +98,22 @@ public class Pipeline {
 			String name = this.stages.get(i).name();
 			tasks.add(Tasks.oneTime(name)
 				.onFailure(retryThenFail(name))
-				.execute((instance, context) -> runStage(index, UUID.fromString(instance.getId()), context)));
+				.execute((instance, context) -> timed(name,
+						() -> runStage(index, UUID.fromString(instance.getId()), context))));
 		}
 		this.stageTasks = List.copyOf(tasks);
+	}
+
+	/**
+	 * Runs a stage and records its duration ({@code focusracer.pipeline.stage}, tag
+	 * {@code stage}: on {@code /actuator/prometheus} and in the pipeline bench).
+	 */
+	private void timed(String stage, Runnable work) {
+		io.micrometer.core.instrument.Timer.builder("focusracer.pipeline.stage")
+			.description("Time a photo spends in a pipeline stage")
+			.tag("stage", stage)
+			.register(this.meters)
+			.record(work);
 	}
 
 	public List<Task<?>> tasks() {

@@ -42,8 +42,10 @@ class PipelineConfiguration {
 	@Bean
 	Pipeline pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
-			java.util.List<com.focusracer.photos.PhotoStage> stages) {
-		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock, stages);
+			java.util.List<com.focusracer.photos.PhotoStage> stages,
+			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock, stages,
+				meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
 	}
 
 	/**

@@ -18,6 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FaceIndex {
 
+	/** How much closer the best runner must be than the next one. */
+	static final double MARGIN = 0.08;
+
 	private final RecognitionRepository repository;
 
 	private final RecognitionProperties properties;
@@ -46,18 +49,41 @@ public class FaceIndex {
 			return List.of();
 		}
 		List<Anchor> anchors = anchors(photo.eventId(), photo.id());
-		Map<String, Double> best = new HashMap<>();
+		Map<String, Double> found = new HashMap<>();
 		for (RecognitionRepository.StoredFace face : mine) {
+			// Each face names one runner at most: the closest bib, when it is close
+			// enough
+			// and clearly closer than any other bib (a crowd of anchors makes chance
+			// matches likely).
+			Map<String, Double> byBib = new HashMap<>();
+			Map<String, Double> linkConfidence = new HashMap<>();
 			for (Anchor anchor : anchors) {
 				double cosine = FaceModels.cosine(face.embedding(), anchor.embedding());
-				if (cosine >= this.properties.faceSimilarity()) {
-					double confidence = Math.min(0.9, anchor.linkConfidence()) * Math.min(1.0, 0.5 + cosine / 2);
-					best.merge(anchor.bib(), confidence, Math::max);
+				if (byBib.getOrDefault(anchor.bib(), -1.0) < cosine) {
+					byBib.put(anchor.bib(), cosine);
+					linkConfidence.put(anchor.bib(), anchor.linkConfidence());
 				}
+			}
+			String best = null;
+			double bestCosine = -1;
+			double second = -1;
+			for (Map.Entry<String, Double> entry : byBib.entrySet()) {
+				if (entry.getValue() > bestCosine) {
+					second = bestCosine;
+					bestCosine = entry.getValue();
+					best = entry.getKey();
+				}
+				else if (entry.getValue() > second) {
+					second = entry.getValue();
+				}
+			}
+			if (best != null && bestCosine >= this.properties.faceSimilarity() && bestCosine - second >= MARGIN) {
+				double confidence = Math.min(0.9, linkConfidence.get(best)) * Math.min(1.0, 0.5 + bestCosine / 2);
+				found.merge(best, confidence, Math::max);
 			}
 		}
 		List<Match> matches = new ArrayList<>();
-		best.forEach((bib, confidence) -> matches.add(new Match(bib, confidence)));
+		found.forEach((bib, confidence) -> matches.add(new Match(bib, confidence)));
 		return matches;
 	}
 
