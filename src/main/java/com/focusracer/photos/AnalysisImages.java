@@ -22,6 +22,9 @@ public final class AnalysisImages {
 	 * @throws IOException when the file cannot be read or decoded
 	 */
 	public static byte[] of(Path file) throws IOException {
+		if (!java.nio.file.Files.isRegularFile(file)) {
+			throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
+		}
 		return Derivatives.analysis(file, new PhotosProperties(null, null, null, null, null, null, null).webSize());
 	}
 

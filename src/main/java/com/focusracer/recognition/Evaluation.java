@@ -62,8 +62,9 @@ public final class Evaluation {
 		try {
 			if (args.length > 0 && args[0].equals("bibs") && options.containsKey("dataset")) {
 				evaluation.bibs(Path.of(options.get("dataset")), "labels".equals(options.get("start-list")),
-						options.containsKey("out") ? Path.of(options.get("out")) : null, Integer.parseInt(options
-							.getOrDefault("threads", Integer.toString(Runtime.getRuntime().availableProcessors()))));
+						options.containsKey("out") ? Path.of(options.get("out")) : null,
+						intOption(options, "threads", Runtime.getRuntime().availableProcessors()),
+						intOption(options, "detector-short-side", BibReader.Settings.DEFAULTS.detectorShortSide()));
 				return 0;
 			}
 			if (args.length > 0 && args[0].equals("faces") && options.containsKey("pairs")) {
@@ -80,10 +81,20 @@ public final class Evaluation {
 		}
 		out.println("""
 				usage: eval bibs --dataset DIR [--start-list labels] [--out FILE] [--threads N]
+				                 [--detector-short-side PX (default 1024, as production)]
 				       eval faces --pairs FILE
 				  DIR/labels.csv: file,bibs (bibs separated by spaces, files relative to DIR)
 				  FILE (faces): file_a,file_b,same (files relative to FILE's folder, same = 1/0 or true/false)""");
 		return 2;
+	}
+
+	private static int intOption(Map<String, String> options, String name, int fallback) {
+		try {
+			return options.containsKey(name) ? Integer.parseInt(options.get(name)) : fallback;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " takes a whole number, not '" + options.get(name) + "'");
+		}
 	}
 
 	private record Labelled(String file, Set<String> bibs) {
@@ -92,7 +103,8 @@ public final class Evaluation {
 	private record Outcome(String file, Set<String> expected, List<BibRead> reads, String error) {
 	}
 
-	void bibs(Path dataset, boolean startListFromLabels, Path outFile, int threads) throws IOException {
+	void bibs(Path dataset, boolean startListFromLabels, Path outFile, int threads, int detectorShortSide)
+			throws IOException {
 		List<Labelled> labelled = new ArrayList<>();
 		List<String> lines = Files.readAllLines(dataset.resolve("labels.csv"), StandardCharsets.UTF_8);
 		for (String line : lines.subList(1, lines.size())) {
@@ -113,7 +125,10 @@ public final class Evaluation {
 				? labelled.stream().flatMap((l) -> l.bibs().stream()).collect(Collectors.toSet()) : Set.of();
 		long start = System.nanoTime();
 		List<Outcome> outcomes = new ArrayList<>();
-		try (BibReader reader = new BibReader(1)) {
+		BibReader.Settings d = BibReader.Settings.DEFAULTS;
+		BibReader.Settings settings = new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(),
+				d.relativeHeight(), detectorShortSide, d.tiling());
+		try (BibReader reader = new BibReader(1, settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
 			List<Future<Outcome>> futures = new ArrayList<>();
 			for (Labelled image : labelled) {

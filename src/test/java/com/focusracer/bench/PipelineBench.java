@@ -77,8 +77,9 @@ public final class PipelineBench {
 				}
 			}
 		}
-		System.out.printf("peak RSS: %d MB (max heap %d MB)%n", DeriveBench.peakRssKb() / 1024,
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.printf("peak RSS: %d MB (max heap %d MB, heap committed at the end %d MB)%n",
+				DeriveBench.peakRssKb() / 1024, Runtime.getRuntime().maxMemory() / (1024 * 1024),
+				Runtime.getRuntime().totalMemory() / (1024 * 1024));
 	}
 
 	private static final String[] STAGES = { "derive", "read-bibs", "faces", "link", "publish" };

@@ -38,7 +38,7 @@ public class Recognizers implements DisposableBean {
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
 					this.bibReader = new BibReader(this.properties.threads(),
 							new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(), d.relativeHeight(),
-									d.detectorShortSide(), this.properties.tiling()));
+									this.properties.detectorShortSide(), this.properties.tiling()));
 				}
 			}
 		}
