@@ -43,7 +43,7 @@ import org.springframework.transaction.annotation.Transactional;
  * corrections, coverage, and the face-data retention sweep.
  */
 @Service
-public class RecognitionManagement implements PhotoLabels {
+public class RecognitionManagement implements PhotoLabels, com.focusracer.events.FaceFeatures {
 
 	private static final Logger log = LoggerFactory.getLogger(RecognitionManagement.class);
 
@@ -200,8 +200,9 @@ public class RecognitionManagement implements PhotoLabels {
 	 * Whether this node can detect and compare faces (the build fetched the face models).
 	 * @return true when available
 	 */
-	public boolean faceFeaturesAvailable() {
-		return this.recognizers.faceModels().isPresent();
+	@Override
+	public boolean available() {
+		return this.recognizers.faceModelsPresent();
 	}
 
 	/**

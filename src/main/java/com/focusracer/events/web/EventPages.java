@@ -49,8 +49,12 @@ class EventPages {
 
 	private final EventImages images;
 
+	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces;
+
 	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts,
-			EventImages images) {
+			EventImages images,
+			org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces) {
+		this.faces = faces;
 		this.images = images;
 		this.events = events;
 		this.startLists = startLists;
@@ -105,6 +109,7 @@ class EventPages {
 		model.put("runnerCount", this.startLists.count(id));
 		model.put("hasLogo", this.images.get(id, EventImages.Kind.LOGO).isPresent());
 		model.put("hasCover", this.images.get(id, EventImages.Kind.COVER).isPresent());
+		model.put("facesAvailable", facesAvailable());
 		return new ModelAndView("events/show", model);
 	}
 
@@ -254,7 +259,13 @@ class EventPages {
 		model.put("event", event);
 		model.put("form", form);
 		model.put("error", error);
+		model.put("facesAvailable", facesAvailable());
 		return new ModelAndView("events/form", model, status);
+	}
+
+	private boolean facesAvailable() {
+		com.focusracer.events.FaceFeatures features = this.faces.getIfAvailable();
+		return features != null && features.available();
 	}
 
 	private String text(EventException ex, Locale locale) {

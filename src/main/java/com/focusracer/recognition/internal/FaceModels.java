@@ -100,6 +100,21 @@ public final class FaceModels implements AutoCloseable {
 	}
 
 	/**
+	 * Whether the models are there, without loading them.
+	 * @param folder a folder holding the three models, may be {@code null}
+	 * @return true when {@link #load} will find them
+	 */
+	public static boolean present(Path folder) {
+		for (String file : FILES) {
+			boolean inFolder = folder != null && Files.isRegularFile(folder.resolve(file));
+			if (!inFolder && FaceModels.class.getClassLoader().getResource("face-models/" + file) == null) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
 	 * Finds the faces of a photo and embeds each.
 	 * @param image the upright photo
 	 * @param minimumFace the height of the smallest face to find, in the image's pixels

@@ -93,7 +93,7 @@ class RecognitionStages {
 			@Override
 			public boolean appliesTo(Photo photo) {
 				return properties.enabled() && events.get(photo.eventId()).map(Event::faceSearch).orElse(false)
-						&& recognizers.faceModels().isPresent();
+						&& recognizers.faceModelsPresent();
 			}
 
 			@Override

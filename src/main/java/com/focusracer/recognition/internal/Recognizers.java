@@ -46,6 +46,15 @@ public class Recognizers implements DisposableBean {
 	}
 
 	/**
+	 * Whether face features work on this node, without loading the models.
+	 * @return true when the face models are there
+	 */
+	public boolean faceModelsPresent() {
+		return (this.faceModels != null) ? this.faceModels.isPresent()
+				: FaceModels.present(this.properties.faceModels());
+	}
+
+	/**
 	 * The face models, when the build could fetch them.
 	 * @return the models, or empty: face features are unavailable
 	 */
