@@ -176,7 +176,26 @@ class BrowserTests {
 		screenshot("upload");
 		open("/pro/events/" + event.id() + "/photos");
 		assertThat(this.browser.findElements(By.cssSelector(".photo-grid img"))).hasSize(3);
+		assertThat(this.browser.findElements(By.cssSelector(".tile-bibs .bib")))
+			.as("the bib printed on each photo was read")
+			.hasSize(3)
+			.allSatisfy((bib) -> assertThat(bib.getText()).isEqualTo("1975"));
 		screenshot("triage");
+		// The event page's coverage, filled in by the page's script.
+		open("/pro/events/" + event.id());
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until((driver) -> driver.findElement(By.id("coverage-photos")).getText().startsWith("100"));
+		assertThat(text(By.id("coverage-orphans"))).isEqualTo("0");
+		// A correction from the photo's viewer.
+		open("/pro/events/" + event.id() + "/photos");
+		this.browser.findElement(By.cssSelector(".photo-grid a")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bibs-form")));
+		this.browser.findElement(By.id("bibs")).clear();
+		this.browser.findElement(By.id("bibs")).sendKeys("42 7");
+		this.browser.findElement(By.cssSelector("#bibs-form button")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("photo-links"), "42"));
+		assertThat(text(By.id("photo-links"))).contains("7").contains("corrigé à la main").doesNotContain("1975");
+		screenshot("viewer-corrected");
 		this.browser.findElement(By.id("logout")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
 	}
