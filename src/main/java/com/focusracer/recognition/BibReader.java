@@ -13,6 +13,7 @@ import ai.onnxruntime.OrtException;
 
 import com.focusracer.recognition.internal.OcrModels;
 import com.focusracer.recognition.internal.RotatedBox;
+import com.focusracer.recognition.internal.TextSource;
 
 /**
  * Reads bib numbers on a photo with PP-OCRv4, then keeps what is plausibly a bib.
@@ -32,6 +33,8 @@ import com.focusracer.recognition.internal.RotatedBox;
 public class BibReader implements AutoCloseable {
 
 	private final OcrModels models;
+
+	private final TextSource source;
 
 	private final Settings settings;
 
@@ -60,6 +63,19 @@ public class BibReader implements AutoCloseable {
 
 	public BibReader(int threads, Settings settings) {
 		this.models = new OcrModels(threads);
+		this.source = (image) -> this.models.read(image, detect(image));
+		this.settings = settings;
+	}
+
+	/**
+	 * A reader whose text comes from elsewhere (AWS Rekognition): the same bib rules
+	 * apply.
+	 * @param source where text lines come from
+	 * @param settings the rules' settings
+	 */
+	public BibReader(TextSource source, Settings settings) {
+		this.models = null;
+		this.source = source;
 		this.settings = settings;
 	}
 
@@ -81,9 +97,12 @@ public class BibReader implements AutoCloseable {
 	public List<BibRead> read(BufferedImage photo, Set<String> startList) {
 		List<OcrModels.TextLine> lines;
 		try {
-			lines = this.models.read(photo, detect(photo));
+			lines = this.source.read(photo);
 		}
-		catch (OrtException ex) {
+		catch (RuntimeException ex) {
+			throw ex;
+		}
+		catch (Exception ex) {
 			throw new IllegalStateException("Text detection failed", ex);
 		}
 		return select(lines, new StartListCheck(startList), this.settings);
@@ -178,7 +197,9 @@ public class BibReader implements AutoCloseable {
 
 	@Override
 	public void close() throws OrtException {
-		this.models.close();
+		if (this.models != null) {
+			this.models.close();
+		}
 	}
 
 	private record Candidate(BibRead read, double textHeight) {

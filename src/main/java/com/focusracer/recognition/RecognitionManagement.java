@@ -225,6 +225,9 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 				continue;
 			}
 			int deleted = this.repository.deleteFacesOf(eventId);
+			if (this.recognizers.onAws()) {
+				this.recognizers.rekognition().deleteFaces(eventId);
+			}
 			total += deleted;
 			this.audit.record(null, "system", "faces.deleted", "event", eventId.toString(),
 					deleted + " faces deleted (" + reason + ")");

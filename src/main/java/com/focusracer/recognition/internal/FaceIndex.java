@@ -25,9 +25,12 @@ public class FaceIndex {
 
 	private final RecognitionProperties properties;
 
-	FaceIndex(RecognitionRepository repository, RecognitionProperties properties) {
+	private final Recognizers recognizers;
+
+	FaceIndex(RecognitionRepository repository, RecognitionProperties properties, Recognizers recognizers) {
 		this.repository = repository;
 		this.properties = properties;
+		this.recognizers = recognizers;
 	}
 
 	/**
@@ -40,7 +43,7 @@ public class FaceIndex {
 	}
 
 	/** A face known to belong to a bib. */
-	record Anchor(String bib, float[] embedding, double linkConfidence) {
+	record Anchor(String bib, float[] embedding, double linkConfidence, String externalId) {
 	}
 
 	List<Match> matches(Photo photo) {
@@ -49,6 +52,9 @@ public class FaceIndex {
 			return List.of();
 		}
 		List<Anchor> anchors = anchors(photo.eventId(), photo.id());
+		if (this.recognizers.onAws()) {
+			return awsMatches(photo, mine, anchors);
+		}
 		Map<String, Double> found = new HashMap<>();
 		for (RecognitionRepository.StoredFace face : mine) {
 			// Each face names one runner at most: the closest bib, when it is close
@@ -88,6 +94,39 @@ public class FaceIndex {
 	}
 
 	/**
+	 * With AWS Rekognition: the collection's search names the faces like each face of the
+	 * photo (above the configured similarity); the best anchored one gives the runner.
+	 */
+	private List<Match> awsMatches(Photo photo, List<RecognitionRepository.StoredFace> mine, List<Anchor> anchors) {
+		Map<String, Anchor> byFaceId = new HashMap<>();
+		for (Anchor anchor : anchors) {
+			if (anchor.externalId() != null) {
+				byFaceId.put(anchor.externalId(), anchor);
+			}
+		}
+		Map<String, Double> found = new HashMap<>();
+		for (RecognitionRepository.StoredFace face : mine) {
+			if (face.externalId() == null) {
+				continue;
+			}
+			AwsRekognition.Match best = null;
+			for (AwsRekognition.Match match : this.recognizers.rekognition()
+				.searchFaces(photo.eventId(), face.externalId())) {
+				if (byFaceId.containsKey(match.faceId()) && (best == null || match.similarity() > best.similarity())) {
+					best = match;
+				}
+			}
+			if (best != null) {
+				Anchor anchor = byFaceId.get(best.faceId());
+				found.merge(anchor.bib(), Math.min(0.9, anchor.linkConfidence()) * best.similarity(), Math::max);
+			}
+		}
+		List<Match> matches = new ArrayList<>();
+		found.forEach((bib, confidence) -> matches.add(new Match(bib, confidence)));
+		return matches;
+	}
+
+	/**
 	 * The event's faces that can be tied to one bib: the only face of a photo with one
 	 * seen bib, or the face right above a read bib.
 	 */
@@ -112,13 +151,14 @@ public class FaceIndex {
 		faces.forEach((photoId, photoFaces) -> {
 			List<RecognitionRepository.StoredLink> links = seen.get(photoId);
 			if (links.size() == 1 && photoFaces.size() == 1) {
-				anchors.add(new Anchor(links.get(0).bib(), photoFaces.get(0).embedding(), links.get(0).confidence()));
+				anchors.add(new Anchor(links.get(0).bib(), photoFaces.get(0).embedding(), links.get(0).confidence(),
+						photoFaces.get(0).externalId()));
 				return;
 			}
 			for (RecognitionRepository.StoredFace face : photoFaces) {
 				RecognitionRepository.StoredRead below = bibBelow(face, reads.getOrDefault(photoId, List.of()));
 				if (below != null && below.kind().accepted()) {
-					anchors.add(new Anchor(below.bib(), face.embedding(), below.confidence()));
+					anchors.add(new Anchor(below.bib(), face.embedding(), below.confidence(), face.externalId()));
 				}
 			}
 		});

@@ -43,7 +43,13 @@ public class RecognitionRepository {
 
 	/** A stored face. */
 	public record StoredFace(UUID id, UUID photoId, double x, double y, double width, double height, double score,
-			double quality, float[] embedding) {
+			double quality, float[] embedding, String externalId) {
+
+		public StoredFace(UUID id, UUID photoId, double x, double y, double width, double height, double score,
+				double quality, float[] embedding) {
+			this(id, photoId, x, y, width, height, score, quality, embedding, null);
+		}
+
 	}
 
 	public void replaceReads(UUID photoId, UUID eventId, List<StoredRead> reads) {
@@ -192,11 +198,11 @@ public class RecognitionRepository {
 		for (StoredFace face : faces) {
 			this.jdbc.sql("""
 					insert into face (id, photo_id, event_id, box_x, box_y, box_w, box_h, score, quality, embedding,
-					                  created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					                  external_id, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(face.id(), photoId, eventId, (float) face.x(), (float) face.y(), (float) face.width(),
 						(float) face.height(), (float) face.score(), (float) face.quality(), toArray(face.embedding()),
-						Timestamp.from(now))
+						face.externalId(), Timestamp.from(now))
 				.update();
 		}
 	}
@@ -246,7 +252,8 @@ public class RecognitionRepository {
 	private static StoredFace face(ResultSet rs, int row) throws SQLException {
 		return new StoredFace(rs.getObject("id", UUID.class), rs.getObject("photo_id", UUID.class),
 				rs.getFloat("box_x"), rs.getFloat("box_y"), rs.getFloat("box_w"), rs.getFloat("box_h"),
-				rs.getFloat("score"), rs.getFloat("quality"), floats(rs.getArray("embedding")));
+				rs.getFloat("score"), rs.getFloat("quality"), floats(rs.getArray("embedding")),
+				rs.getString("external_id"));
 	}
 
 	private static Float[] toArray(float[] values) {

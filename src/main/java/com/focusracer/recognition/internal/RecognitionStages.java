@@ -107,6 +107,18 @@ class RecognitionStages {
 					return;
 				}
 				BufferedImage image = analysisImage.get();
+				if (recognizers.onAws()) {
+					List<RecognitionRepository.StoredFace> indexed = new ArrayList<>();
+					for (AwsRekognition.IndexedFace face : recognizers.rekognition()
+						.indexFaces(photo.eventId(), photo.id(), image)) {
+						double[] b = face.box();
+						indexed.add(new RecognitionRepository.StoredFace(UUID.randomUUID(), photo.id(), b[0], b[1],
+								b[2], b[3], face.confidence(), face.confidence() * face.sharpness(), new float[0],
+								face.faceId()));
+					}
+					repository.replaceFaces(photo.id(), photo.eventId(), indexed, clock.instant());
+					return;
+				}
 				// Faces 40 px tall in the original.
 				double scale = Math.max(image.getWidth(), image.getHeight())
 						/ (double) Math.max(photo.width(), photo.height());

@@ -27,8 +27,40 @@ public class Recognizers implements DisposableBean {
 
 	private volatile Optional<FaceModels> faceModels;
 
-	Recognizers(RecognitionProperties properties) {
+	private final com.focusracer.recognition.RekognitionProperties aws;
+
+	private volatile AwsRekognition rekognition;
+
+	Recognizers(RecognitionProperties properties, com.focusracer.recognition.RekognitionProperties aws) {
 		this.properties = properties;
+		this.aws = aws;
+	}
+
+	/**
+	 * Whether recognition runs on AWS Rekognition
+	 * ({@code focusracer.recognition.provider=aws}).
+	 * @return true for AWS
+	 */
+	public boolean onAws() {
+		return "aws".equalsIgnoreCase(this.properties.provider());
+	}
+
+	/**
+	 * The AWS client, when the provider is AWS.
+	 * @return the client
+	 */
+	public AwsRekognition rekognition() {
+		if (!onAws()) {
+			throw new IllegalStateException("focusracer.recognition.provider is not 'aws'");
+		}
+		if (this.rekognition == null) {
+			synchronized (this) {
+				if (this.rekognition == null) {
+					this.rekognition = new AwsRekognition(this.aws);
+				}
+			}
+		}
+		return this.rekognition;
 	}
 
 	public BibReader bibReader() {
@@ -36,9 +68,10 @@ public class Recognizers implements DisposableBean {
 			synchronized (this) {
 				if (this.bibReader == null) {
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
-					this.bibReader = new BibReader(this.properties.threads(),
-							new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(), d.relativeHeight(),
-									this.properties.detectorShortSide(), this.properties.tiling()));
+					BibReader.Settings settings = new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(),
+							d.relativeHeight(), this.properties.detectorShortSide(), this.properties.tiling());
+					this.bibReader = onAws() ? new BibReader(rekognition(), settings)
+							: new BibReader(this.properties.threads(), settings);
 				}
 			}
 		}
@@ -50,6 +83,9 @@ public class Recognizers implements DisposableBean {
 	 * @return true when the face models are there
 	 */
 	public boolean faceModelsPresent() {
+		if (onAws()) {
+			return true;
+		}
 		return (this.faceModels != null) ? this.faceModels.isPresent()
 				: FaceModels.present(this.properties.faceModels());
 	}
@@ -81,6 +117,9 @@ public class Recognizers implements DisposableBean {
 		}
 		if (this.faceModels != null && this.faceModels.isPresent()) {
 			this.faceModels.get().close();
+		}
+		if (this.rekognition != null) {
+			this.rekognition.close();
 		}
 	}
 
