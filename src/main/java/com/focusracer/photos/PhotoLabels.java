@@ -34,6 +34,13 @@ public interface PhotoLabels {
 	List<Link> links(UUID photoId);
 
 	/**
+	 * The numbers read on one photo, doubtful ones included (for review).
+	 * @param photoId the photo
+	 * @return the reads, most confident first
+	 */
+	List<Read> reads(UUID photoId);
+
+	/**
 	 * The photos linked to a bib.
 	 * @param eventId the event
 	 * @param bib the bib
@@ -50,6 +57,19 @@ public interface PhotoLabels {
 	 * @param confidence 0–1
 	 */
 	record Link(String bib, String source, double confidence) {
+	}
+
+	/**
+	 * A number read on a photo.
+	 *
+	 * @param bib the bib it stands for
+	 * @param readAs the characters read (differs from {@code bib} when corrected)
+	 * @param kind {@code READ}, {@code ON_START_LIST}, {@code CORRECTED} or
+	 * {@code DOUBTFUL} (may be a longer bib read short: not linked)
+	 * @param confidence 0–1
+	 * @param box x, y, width, height as fractions of the upright photo
+	 */
+	record Read(String bib, String readAs, String kind, double confidence, double[] box) {
 	}
 
 }

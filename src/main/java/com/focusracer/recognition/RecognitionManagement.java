@@ -104,20 +104,18 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 
 	@Override
 	@Transactional(readOnly = true)
-	public Set<UUID> photosOf(UUID eventId, String bib) {
-		return this.repository.photosOf(eventId, bib.strip().toUpperCase(Locale.ROOT));
+	public List<Read> reads(UUID photoId) {
+		return this.repository.reads(photoId)
+			.stream()
+			.map((r) -> new Read(r.bib(), r.readAs(), r.kind().name(), Math.round(r.confidence() * 1000) / 1000.0,
+					new double[] { r.x(), r.y(), r.width(), r.height() }))
+			.toList();
 	}
 
-	/**
-	 * The numbers read on a photo, for triage.
-	 * @param photoId the photo
-	 * @param accountId the caller
-	 * @return the reads
-	 */
+	@Override
 	@Transactional(readOnly = true)
-	public List<RecognitionRepository.StoredRead> reads(UUID photoId, UUID accountId) {
-		this.photos.find(photoId, accountId).orElseThrow(EventNotFoundException::new);
-		return this.repository.reads(photoId);
+	public Set<UUID> photosOf(UUID eventId, String bib) {
+		return this.repository.photosOf(eventId, bib.strip().toUpperCase(Locale.ROOT));
 	}
 
 	/**

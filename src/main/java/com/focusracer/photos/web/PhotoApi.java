@@ -66,8 +66,8 @@ class PhotoApi {
 	}
 
 	record Detail(String id, String fileName, PhotoStatus status, List<String> bibs, int faceCount, Double quality,
-			Instant takenAt, List<PhotoLabels.Link> links, String failure, String thumbnailUrl, String webUrl,
-			int width, int height, String sha256) {
+			Instant takenAt, List<PhotoLabels.Link> links, List<PhotoLabels.Read> reads, String failure,
+			String thumbnailUrl, String webUrl, int width, int height, String sha256) {
 	}
 
 	@PostMapping(path = "/api/v1/events/{id}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -132,8 +132,9 @@ class PhotoApi {
 		return new Detail(photo.id().toString(), photo.fileName(), photo.status(),
 				this.labels.bibs(one).getOrDefault(photo.id(), List.of()),
 				this.labels.faceCounts(one).getOrDefault(photo.id(), 0), photo.quality(), photo.takenAt(),
-				this.labels.links(photo.id()), failure, "/api/v1/photos/" + photo.id() + "/preview",
-				"/api/v1/photos/" + photo.id() + "/web", photo.width(), photo.height(), photo.sha256());
+				this.labels.links(photo.id()), this.labels.reads(photo.id()), failure,
+				"/api/v1/photos/" + photo.id() + "/preview", "/api/v1/photos/" + photo.id() + "/web", photo.width(),
+				photo.height(), photo.sha256());
 	}
 
 	@GetMapping("/api/v1/photos/{id}/{kind:preview|web}")
@@ -163,6 +164,11 @@ class PhotoApi {
 
 		@Override
 		public List<Link> links(UUID photoId) {
+			return List.of();
+		}
+
+		@Override
+		public List<Read> reads(UUID photoId) {
 			return List.of();
 		}
 

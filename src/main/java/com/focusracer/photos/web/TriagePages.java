@@ -85,6 +85,8 @@ class TriagePages {
 		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
 		if (photoLabels != null) {
 			model.put("links", photoLabels.links(id));
+			model.put("doubtful",
+					photoLabels.reads(id).stream().filter((read) -> "DOUBTFUL".equals(read.kind())).toList());
 		}
 		return new ModelAndView("photos/viewer", model);
 	}
