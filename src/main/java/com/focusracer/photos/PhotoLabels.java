@@ -41,6 +41,13 @@ public interface PhotoLabels {
 	List<Read> reads(UUID photoId);
 
 	/**
+	 * The event's photos linked to at least one runner.
+	 * @param eventId the event
+	 * @return the photos' ids
+	 */
+	Set<UUID> linkedPhotos(UUID eventId);
+
+	/**
 	 * The photos linked to a bib.
 	 * @param eventId the event
 	 * @param bib the bib

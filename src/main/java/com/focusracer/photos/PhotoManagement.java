@@ -255,11 +255,31 @@ public class PhotoManagement {
 	public List<Photo> pageAmong(UUID eventId, UUID accountId, java.util.Collection<UUID> ids, PhotoStatus status,
 			int limit, int offset) {
 		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		return this.photos.pageAmong(eventId, ids, status, limit, offset);
+		return this.photos.pageAmong(eventId, ids, true, status, limit, offset);
 	}
 
 	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
-		return this.photos.countAmong(eventId, ids, status);
+		return this.photos.countAmong(eventId, ids, true, status);
+	}
+
+	/**
+	 * A page of the event's photos outside some (those linked to nobody, say).
+	 * @param eventId the event
+	 * @param accountId the caller (owner or photographer)
+	 * @param ids the photos to leave out
+	 * @param status only this status, or all when null
+	 * @param limit page size
+	 * @param offset rows to skip
+	 * @return the photos, newest first
+	 */
+	public List<Photo> pageOutside(UUID eventId, UUID accountId, java.util.Collection<UUID> ids, PhotoStatus status,
+			int limit, int offset) {
+		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		return this.photos.pageAmong(eventId, ids, false, status, limit, offset);
+	}
+
+	public long countOutside(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
+		return this.photos.countAmong(eventId, ids, false, status);
 	}
 
 	/**

@@ -104,6 +104,12 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 
 	@Override
 	@Transactional(readOnly = true)
+	public Set<UUID> linkedPhotos(UUID eventId) {
+		return this.repository.linkedPhotos(eventId);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<Read> reads(UUID photoId) {
 		return this.repository.reads(photoId)
 			.stream()

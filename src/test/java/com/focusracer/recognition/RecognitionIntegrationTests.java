@@ -183,6 +183,14 @@ class RecognitionIntegrationTests {
 			.andExpect(jsonPath("$.orphans").value(1))
 			.andExpect(jsonPath("$.runners").value(4))
 			.andExpect(jsonPath("$.runnersWithPhotos").value(1));
+		String orphans = this.mvc
+			.perform(get("/pro/events/" + event.id() + "/photos?orphans=true")
+				.session(AccountsTestUtils.logIn(this.mvc, this.photographer)))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(orphans).as("triage lists the photos linked to nobody").contains("c.jpg").doesNotContain("a.jpg");
 		assertThat(faceRows(event.id())).as("face features are off for this event").isZero();
 	}
 

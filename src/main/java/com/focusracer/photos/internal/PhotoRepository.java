@@ -156,14 +156,25 @@ public class PhotoRepository {
 			.list();
 	}
 
-	public List<Photo> pageAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status, int limit,
-			int offset) {
+	/**
+	 * A page of the event's photos among some, or outside them.
+	 * @param eventId the event
+	 * @param ids the photos
+	 * @param among true for the photos in {@code ids}, false for the others
+	 * @param status only this status, or all when null
+	 * @param limit page size
+	 * @param offset rows to skip
+	 * @return the photos, newest first
+	 */
+	public List<Photo> pageAmong(UUID eventId, java.util.Collection<UUID> ids, boolean among, PhotoStatus status,
+			int limit, int offset) {
 		return this.jdbc.sql("""
-				select * from photo where event_id = :event and id = any(:ids)
+				select * from photo where event_id = :event and (id = any(:ids)) = :among
 				  and (:status = '' or status = :status)
 				order by created_at desc, id limit :limit offset :offset""")
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
+			.param("among", among)
 			.param("status", (status != null) ? status.name() : "")
 			.param("limit", limit)
 			.param("offset", offset)
@@ -171,12 +182,13 @@ public class PhotoRepository {
 			.list();
 	}
 
-	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
+	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, boolean among, PhotoStatus status) {
 		return this.jdbc.sql("""
-				select count(*) from photo where event_id = :event and id = any(:ids)
+				select count(*) from photo where event_id = :event and (id = any(:ids)) = :among
 				  and (:status = '' or status = :status)""")
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
+			.param("among", among)
 			.param("status", (status != null) ? status.name() : "")
 			.query(Long.class)
 			.single();

@@ -168,6 +168,11 @@ class PhotoApi {
 		}
 
 		@Override
+		public java.util.Set<UUID> linkedPhotos(UUID eventId) {
+			return java.util.Set.of();
+		}
+
+		@Override
 		public List<Read> reads(UUID photoId) {
 			return List.of();
 		}

@@ -51,20 +51,27 @@ class TriagePages {
 	@GetMapping("/pro/events/{id}/photos")
 	ModelAndView triage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
 			@RequestParam(required = false) PhotoStatus status, @RequestParam(defaultValue = "false") boolean low,
-			@RequestParam(defaultValue = "0") int page) {
+			@RequestParam(defaultValue = "false") boolean orphans, @RequestParam(defaultValue = "0") int page) {
 		Event event = this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		int current = Math.max(0, page);
-		List<Photo> shown = this.photos.page(id, principal.id(), status, low, PAGE_SIZE, current * PAGE_SIZE);
+		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
+		boolean onlyOrphans = orphans && photoLabels != null;
+		java.util.Set<UUID> linked = onlyOrphans ? photoLabels.linkedPhotos(id) : java.util.Set.of();
+		PhotoStatus shownStatus = onlyOrphans ? PhotoStatus.PUBLISHED : status;
+		List<Photo> shown = onlyOrphans
+				? this.photos.pageOutside(id, principal.id(), linked, shownStatus, PAGE_SIZE, current * PAGE_SIZE)
+				: this.photos.page(id, principal.id(), status, low, PAGE_SIZE, current * PAGE_SIZE);
 		Map<String, Object> model = new HashMap<>();
 		model.put("event", event);
 		model.put("photos", shown);
-		model.put("total", this.photos.count(id, status, low));
+		model.put("total",
+				onlyOrphans ? this.photos.countOutside(id, linked, shownStatus) : this.photos.count(id, status, low));
+		model.put("orphans", onlyOrphans);
 		model.put("counts", this.photos.counts(id));
 		model.put("status", (status != null) ? status.name() : "");
 		model.put("low", low);
 		model.put("page", current);
 		model.put("pageSize", PAGE_SIZE);
-		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
 		if (photoLabels != null) {
 			model.put("bibs", photoLabels.bibs(shown.stream().map(Photo::id).toList()));
 		}
