@@ -59,6 +59,13 @@ public final class Evaluation {
 			}
 		}
 		Evaluation evaluation = new Evaluation(out);
+		if (options.containsKey("start-list") && !"labels".equals(options.get("start-list"))) {
+			out.println(
+					"error: --start-list takes the word 'labels' (the bibs of labels.csv make the start list), not '"
+							+ options.get("start-list") + "'");
+			out.flush();
+			return 2;
+		}
 		try {
 			if (args.length > 0 && args[0].equals("bibs") && options.containsKey("dataset")) {
 				evaluation.bibs(Path.of(options.get("dataset")), "labels".equals(options.get("start-list")),

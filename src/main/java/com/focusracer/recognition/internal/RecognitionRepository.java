@@ -106,10 +106,22 @@ public class RecognitionRepository {
 		return signatures;
 	}
 
+	/**
+	 * Replaces a photo's links. Two workers may link the same photo at once (it sits in
+	 * both their bursts): rows are upserted, so neither fails on the other's rows.
+	 * @param photoId the photo
+	 * @param eventId its event
+	 * @param links its links now
+	 */
 	public void replaceLinks(UUID photoId, UUID eventId, List<StoredLink> links) {
-		this.jdbc.sql("delete from photo_link where photo_id = ?").param(photoId).update();
+		this.jdbc.sql("delete from photo_link where photo_id = ? and not (bib = any(?))")
+			.params(photoId, links.stream().map(StoredLink::bib).toArray(String[]::new))
+			.update();
 		for (StoredLink link : links) {
-			this.jdbc.sql("insert into photo_link (photo_id, event_id, bib, source, confidence) values (?, ?, ?, ?, ?)")
+			this.jdbc
+				.sql("""
+						insert into photo_link (photo_id, event_id, bib, source, confidence) values (?, ?, ?, ?, ?)
+						on conflict (photo_id, bib) do update set source = excluded.source, confidence = excluded.confidence""")
 				.params(photoId, eventId, link.bib(), link.source(), link.confidence())
 				.update();
 		}
