@@ -24,7 +24,7 @@
     if (!pending) pending = setTimeout(() => { pending = null; refreshCoverage(); }, 1000);
     const entries = Object.entries(JSON.parse(e.data));
     counts.textContent = entries.length
-      ? entries.map(([status, n]) => n + ' ' + label(status)).join(' · ')
+      ? entries.map(([status, n]) => label(status).replace('{0}', n)).join(' · ')
       : counts.dataset.tNone;
   });
 })();
