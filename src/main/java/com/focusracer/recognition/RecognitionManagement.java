@@ -65,8 +65,12 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 
 	private final Clock clock;
 
+	private final com.focusracer.recognition.internal.FaceIndex faceIndex;
+
 	RecognitionManagement(RecognitionRepository repository, Linker linker, PhotoManagement photos,
-			EventManagement events, StartLists startLists, Recognizers recognizers, AuditLog audit, Clock clock) {
+			EventManagement events, StartLists startLists, Recognizers recognizers, AuditLog audit, Clock clock,
+			com.focusracer.recognition.internal.FaceIndex faceIndex) {
+		this.faceIndex = faceIndex;
 		this.repository = repository;
 		this.linker = linker;
 		this.photos = photos;
@@ -229,6 +233,7 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 				continue;
 			}
 			int deleted = this.repository.deleteFacesOf(eventId);
+			this.faceIndex.forget(eventId);
 			if (this.recognizers.onAws()) {
 				this.recognizers.rekognition().deleteFaces(eventId);
 			}
@@ -244,16 +249,6 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	@Transactional
 	void on(PhotoDeleted deleted) {
 		this.repository.deletePhoto(deleted.photoId());
-	}
-
-	/**
-	 * The bibs that stand for runners in an event's photos, for tests and tools.
-	 * @param eventId the event
-	 * @return bibs linked at least once
-	 */
-	@Transactional(readOnly = true)
-	public List<String> linkedBibs(UUID eventId) {
-		return new ArrayList<>(new java.util.TreeSet<>(this.repository.linkedBibs(eventId)));
 	}
 
 }

@@ -86,6 +86,9 @@ class RecognitionIntegrationTests {
 	AuditLog audit;
 
 	@Autowired
+	com.focusracer.recognition.internal.Linker linker;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -192,6 +195,65 @@ class RecognitionIntegrationTests {
 			.getContentAsString();
 		assertThat(orphans).as("triage lists the photos linked to nobody").contains("c.jpg").doesNotContain("a.jpg");
 		assertThat(faceRows(event.id())).as("face features are off for this event").isZero();
+	}
+
+	@Test
+	void linksAPhotoWithoutBibThroughAFaceSeenAboveABibElsewhere() throws Exception {
+		Event event = this.eventManagement.create(this.photographer.id(), new EventDraft("Trail des visages",
+				LocalDate.now(), "Annecy", "trail", null, Visibility.PUBLIC, true, 30, null, null, null));
+		this.startLists.save(event.id(), this.photographer.id(),
+				new Runner("1975", "Runner", "Face", null, null, null, null, null));
+		LocalDateTime start = LocalDateTime.of(2026, 10, 4, 10, 0, 0);
+		byte[] withBib = Photos.withExifDate(Photos.jpeg(Photos.aRunner(1800, 1200, "1975", Color.BLUE, 5)), start);
+		byte[] withoutBib = Photos.withExifDate(
+				Photos.jpeg(Photos.aRunner(1800, 1200, null, new Color(20, 130, 60), 6)), start.plusMinutes(30));
+		String response = this.mvc
+			.perform(multipart("/api/v1/events/" + event.id() + "/photos")
+				.file(new MockMultipartFile("file", "bib.jpg", "image/jpeg", withBib))
+				.file(new MockMultipartFile("file", "nobib.jpg", "image/jpeg", withoutBib))
+				.header("Authorization", this.token))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		JsonNode results = this.json.readTree(response).get("results");
+		UUID anchored = UUID.fromString(results.get(0).get("photoId").asText());
+		UUID unknown = UUID.fromString(results.get(1).get("photoId").asText());
+		awaitPipelineDone(event.id(), List.of(anchored.toString(), unknown.toString()));
+		assertThat(links(unknown.toString())).isEmpty();
+
+		// The face right above the bib read on the first photo, and a close one on the
+		// second (cosine 0.8).
+		double[] bib = this.repository.reads(anchored).get(0).x() >= 0 ? new double[] {
+				this.repository.reads(anchored).get(0).x(), this.repository.reads(anchored).get(0).y() } : null;
+		this.repository.replaceFaces(anchored, event.id(),
+				List.of(new RecognitionRepository.StoredFace(UUID.randomUUID(), anchored, bib[0], bib[1] - 0.15, 0.08,
+						0.1, 0.9, 0.9, unit(0, 1.0))),
+				java.time.Instant.now());
+		this.repository.replaceFaces(unknown, event.id(),
+				List.of(new RecognitionRepository.StoredFace(UUID.randomUUID(), unknown, 0.4, 0.1, 0.08, 0.1, 0.9, 0.9,
+						unit(0, 0.8))),
+				java.time.Instant.now());
+		this.linker.linkWithBurst(this.photos.get(unknown).orElseThrow());
+		JsonNode faceLinks = links(unknown.toString());
+		assertThat(faceLinks).hasSize(1);
+		assertThat(faceLinks.get(0).get("bib").asText()).isEqualTo("1975");
+		assertThat(faceLinks.get(0).get("source").asText()).isEqualTo("FACE");
+
+		// A face that only looks a little alike (cosine 0.3) names nobody.
+		this.repository.replaceFaces(unknown, event.id(),
+				List.of(new RecognitionRepository.StoredFace(UUID.randomUUID(), unknown, 0.4, 0.1, 0.08, 0.1, 0.9, 0.9,
+						unit(0, 0.3))),
+				java.time.Instant.now());
+		this.linker.linkWithBurst(this.photos.get(unknown).orElseThrow());
+		assertThat(links(unknown.toString())).isEmpty();
+	}
+
+	/** A unit vector with the given cosine to the first axis. */
+	private static float[] unit(int axis, double cosine) {
+		float[] v = new float[512];
+		v[axis] = (float) cosine;
+		v[axis + 1] = (float) Math.sqrt(1 - cosine * cosine);
+		return v;
 	}
 
 	@Test

@@ -18,6 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class FaceIndex {
 
+	/**
+	 * An event's anchors are read once a minute at most: loading every face of a large
+	 * event for each photo without a bib would cost more than the comparison. A photo
+	 * whose anchor appeared in the last minute is linked at the next re-processing.
+	 */
+	private static final java.time.Duration ANCHOR_CACHE = java.time.Duration.ofMinutes(1);
+
+	private record CachedAnchors(List<Anchor> anchors, java.time.Instant at) {
+	}
+
+	private final Map<UUID, CachedAnchors> anchorCache = new java.util.concurrent.ConcurrentHashMap<>();
+
 	/** How much closer the best runner must be than the next one. */
 	static final double MARGIN = 0.08;
 
@@ -51,7 +63,7 @@ public class FaceIndex {
 		if (mine.isEmpty()) {
 			return List.of();
 		}
-		List<Anchor> anchors = anchors(photo.eventId(), photo.id());
+		List<Anchor> anchors = cachedAnchors(photo.eventId());
 		if (this.recognizers.onAws()) {
 			return awsMatches(photo, mine, anchors);
 		}
@@ -130,18 +142,34 @@ public class FaceIndex {
 	 * The event's faces that can be tied to one bib: the only face of a photo with one
 	 * seen bib, or the face right above a read bib.
 	 */
-	List<Anchor> anchors(UUID eventId, UUID except) {
+	private List<Anchor> cachedAnchors(UUID eventId) {
+		java.time.Instant now = java.time.Instant.now();
+		CachedAnchors cached = this.anchorCache.get(eventId);
+		if (cached == null || cached.at().plus(ANCHOR_CACHE).isBefore(now)) {
+			cached = new CachedAnchors(anchors(eventId), now);
+			this.anchorCache.put(eventId, cached);
+		}
+		return cached.anchors();
+	}
+
+	/**
+	 * Forgets an event's anchors (its faces were deleted).
+	 * @param eventId the event
+	 */
+	public void forget(UUID eventId) {
+		this.anchorCache.remove(eventId);
+	}
+
+	List<Anchor> anchors(UUID eventId) {
 		Map<UUID, List<RecognitionRepository.StoredLink>> seen = new HashMap<>();
 		for (RecognitionRepository.StoredLink link : this.repository.seenLinks(eventId)) {
-			if (!link.photoId().equals(except)) {
-				seen.computeIfAbsent(link.photoId(), (id) -> new ArrayList<>()).add(link);
-			}
+			seen.computeIfAbsent(link.photoId(), (id) -> new ArrayList<>()).add(link);
 		}
 		if (seen.isEmpty()) {
 			return List.of();
 		}
 		Map<UUID, List<RecognitionRepository.StoredFace>> faces = new HashMap<>();
-		for (RecognitionRepository.StoredFace face : this.repository.facesOf(eventId)) {
+		for (RecognitionRepository.StoredFace face : this.repository.facesOfLinkedPhotos(eventId)) {
 			if (seen.containsKey(face.photoId())) {
 				faces.computeIfAbsent(face.photoId(), (id) -> new ArrayList<>()).add(face);
 			}

@@ -226,8 +226,15 @@ public class RecognitionRepository {
 			.list();
 	}
 
-	public List<StoredFace> facesOf(UUID eventId) {
-		return this.jdbc.sql("select * from face where event_id = ?")
+	/**
+	 * The faces of the event's photos that have a bib read on them or set by hand.
+	 * @param eventId the event
+	 * @return the faces
+	 */
+	public List<StoredFace> facesOfLinkedPhotos(UUID eventId) {
+		return this.jdbc.sql("""
+				select f.* from face f where f.event_id = ? and exists (
+				  select 1 from photo_link l where l.photo_id = f.photo_id and l.source in ('OCR', 'MANUAL'))""")
 			.param(eventId)
 			.query(RecognitionRepository::face)
 			.list();
