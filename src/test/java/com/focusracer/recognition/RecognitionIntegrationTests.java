@@ -223,10 +223,9 @@ class RecognitionIntegrationTests {
 
 		// The face right above the bib read on the first photo, and a close one on the
 		// second (cosine 0.8).
-		double[] bib = this.repository.reads(anchored).get(0).x() >= 0 ? new double[] {
-				this.repository.reads(anchored).get(0).x(), this.repository.reads(anchored).get(0).y() } : null;
+		RecognitionRepository.StoredRead bib = this.repository.reads(anchored).get(0);
 		this.repository.replaceFaces(anchored, event.id(),
-				List.of(new RecognitionRepository.StoredFace(UUID.randomUUID(), anchored, bib[0], bib[1] - 0.15, 0.08,
+				List.of(new RecognitionRepository.StoredFace(UUID.randomUUID(), anchored, bib.x(), bib.y() - 0.15, 0.08,
 						0.1, 0.9, 0.9, unit(0, 1.0))),
 				java.time.Instant.now());
 		this.repository.replaceFaces(unknown, event.id(),
