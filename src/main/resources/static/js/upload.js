@@ -235,7 +235,8 @@
   source.addEventListener('counts', (e) => {
     const counts = JSON.parse(e.data);
     document.getElementById('live-counts').textContent = Object.entries(counts)
-      .map(([status, n]) => n + ' ' + t(status === 'FAILED' ? 'failed' : status.toLowerCase()))
+      .map(([status, n]) => (root.dataset['c' + status.charAt(0) + status.slice(1).toLowerCase()] || (status + ': {0}'))
+        .replace('{0}', n))
       .join(' · ');
   });
 })();
