@@ -113,6 +113,10 @@ public final class Evaluation {
 	void bibs(Path dataset, boolean startListFromLabels, Path outFile, int threads, int detectorShortSide)
 			throws IOException {
 		List<Labelled> labelled = new ArrayList<>();
+		if (!Files.isRegularFile(dataset.resolve("labels.csv"))) {
+			throw new IllegalArgumentException("no labels.csv in " + dataset
+					+ ": the dataset needs a labels.csv with lines 'file,bibs' (bibs separated by spaces)");
+		}
 		List<String> lines = Files.readAllLines(dataset.resolve("labels.csv"), StandardCharsets.UTF_8);
 		for (String line : lines.subList(1, lines.size())) {
 			if (line.isBlank()) {
