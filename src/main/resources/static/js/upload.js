@@ -187,7 +187,8 @@
       setState(item, 'received');
       byPhoto.set(data.photoId, item);
       if (early.has(data.photoId)) {
-        showStage(item, early.get(data.photoId));
+        const seen = early.get(data.photoId);
+        showStage(item, seen.stage, seen.bibs);
         early.delete(data.photoId);
       }
     } else if (data.outcome === 'DUPLICATE') {
@@ -215,9 +216,14 @@
   });
 
   const source = new EventSource('/pro/events/' + eventId + '/progress');
-  function showStage(item, stage) {
+  function showStage(item, stage, bibs) {
     if (item.view.li.dataset.state === 'published' || item.view.li.dataset.state === 'failed') return;
-    if (stage === 'published') setState(item, 'published');
+    if (stage === 'published' && Array.isArray(bibs)) {
+      // The runners recognised on the photo, as soon as it is published.
+      setState(item, 'published', bibs.length ? t('bibs').replace('{0}', bibs.join(' ')) : t('nobib'));
+      item.view.li.dataset.bibs = bibs.join(' ');
+    }
+    else if (stage === 'published') setState(item, 'published');
     else if (stage.startsWith('failed:')) setState(item, 'failed', stage.substring(7));
     else if (stage !== 'received') setState(item, 'processing', stage);
     refreshOverall();
@@ -227,9 +233,9 @@
     const data = JSON.parse(e.data);
     const item = byPhoto.get(data.photoId);
     if (item) {
-      showStage(item, data.stage);
+      showStage(item, data.stage, data.bibs);
     } else if (data.stage !== 'received') {
-      early.set(data.photoId, data.stage);
+      early.set(data.photoId, data);
     }
   });
   source.addEventListener('counts', (e) => {

@@ -172,6 +172,12 @@ class BrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(60)).until(
 				(driver) -> driver.findElements(By.cssSelector("#upload-list li[data-state=published]")).size() == 3);
 		assertThat(this.browser.findElements(By.cssSelector("#upload-list li[data-state=rejected]"))).hasSize(1);
+		assertThat(this.browser.findElements(By.cssSelector("#upload-list li[data-state=published]")))
+			.as("each published row says which bib was read")
+			.allSatisfy((row) -> {
+				assertThat(row.getAttribute("data-bibs")).isEqualTo("1975");
+				assertThat(row.getText()).contains("dossards : 1975");
+			});
 		assertThat(text(By.id("overall-text"))).isEqualTo("4 / 4");
 		screenshot("upload");
 		open("/pro/events/" + event.id() + "/photos");

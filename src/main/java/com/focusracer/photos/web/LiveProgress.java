@@ -1,6 +1,7 @@
 package com.focusracer.photos.web;
 
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +29,12 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 
 	private final PhotoManagement photos;
 
-	LiveProgress(PhotoManagement photos) {
+	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels;
+
+	LiveProgress(PhotoManagement photos,
+			org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels) {
 		this.photos = photos;
+		this.labels = labels;
 	}
 
 	SseEmitter watch(UUID eventId) {
@@ -49,8 +54,14 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 		if (set == null || set.isEmpty()) {
 			return;
 		}
-		Map<String, Object> photo = Map.of("photoId", progressed.photoId().toString(), "fileName",
-				progressed.fileName(), "stage", progressed.stage());
+		Map<String, Object> photo = new java.util.HashMap<>(Map.of("photoId", progressed.photoId().toString(),
+				"fileName", progressed.fileName(), "stage", progressed.stage()));
+		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
+		if ("published".equals(progressed.stage()) && photoLabels != null) {
+			// The photographer sees at once which runners were recognised.
+			photo.put("bibs",
+					photoLabels.bibs(List.of(progressed.photoId())).getOrDefault(progressed.photoId(), List.of()));
+		}
 		Map<String, Long> counts = this.photos.counts(progressed.eventId());
 		for (SseEmitter emitter : set) {
 			if (send(emitter, "photo", photo)) {
