@@ -235,7 +235,7 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 			int deleted = this.repository.deleteFacesOf(eventId);
 			this.faceIndex.forget(eventId);
 			if (this.recognizers.onAws()) {
-				this.recognizers.rekognition().deleteFaces(eventId);
+				this.recognizers.rekognition().deleteCollection(eventId);
 			}
 			total += deleted;
 			this.audit.record(null, "system", "faces.deleted", "event", eventId.toString(),
@@ -248,7 +248,18 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	@EventListener
 	@Transactional
 	void on(PhotoDeleted deleted) {
+		if (this.recognizers.onAws()) {
+			this.recognizers.rekognition()
+				.removeFaces(deleted.eventId(), externalIds(this.repository.faces(deleted.photoId())));
+		}
 		this.repository.deletePhoto(deleted.photoId());
+	}
+
+	static List<String> externalIds(List<RecognitionRepository.StoredFace> faces) {
+		return faces.stream()
+			.map(RecognitionRepository.StoredFace::externalId)
+			.filter(java.util.Objects::nonNull)
+			.toList();
 	}
 
 }

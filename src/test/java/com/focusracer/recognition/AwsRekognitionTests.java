@@ -145,6 +145,7 @@ class AwsRekognitionTests {
 						   "BoundingBox": {"Height": 0.2, "Left": 0.1, "Top": 0.1, "Width": 0.1}, "Confidence": 99.9,
 						   "FaceId": "38271d79-7bc2-5efb-b752-398a8d575b85", "ImageId": "d5631190-d039-54e4-b267-abd22c8647c5"}}]}""");
 		stub("DeleteCollection", 200, "{\"StatusCode\": 200}");
+		stub("DeleteFaces", 200, "{\"DeletedFaces\": [\"38271d79-7bc2-5efb-b752-398a8d575b85\"]}");
 
 		assertThat(this.rekognition.searchFaces(event, "ff43d742-0c13-5d16-a3e8-03d3f58e980b")).singleElement()
 			.satisfies((match) -> {
@@ -154,7 +155,12 @@ class AwsRekognitionTests {
 		this.aws.verify(
 				postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService.SearchFaces"))
 					.withRequestBody(matchingJsonPath("$.FaceMatchThreshold", equalTo("90.0"))));
-		assertThat(this.rekognition.deleteFaces(event)).isTrue();
+		this.rekognition.removeFaces(event, List.of("38271d79-7bc2-5efb-b752-398a8d575b85"));
+		this.aws.verify(
+				postRequestedFor(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo("RekognitionService.DeleteFaces"))
+					.withRequestBody(WireMock.equalToJson("{\"CollectionId\": \"focusracer-" + event
+							+ "\", \"FaceIds\": [\"38271d79-7bc2-5efb-b752-398a8d575b85\"]}")));
+		assertThat(this.rekognition.deleteCollection(event)).isTrue();
 		this.aws.verify(postRequestedFor(urlEqualTo("/"))
 			.withHeader("X-Amz-Target", equalTo("RekognitionService.DeleteCollection"))
 			.withRequestBody(WireMock.equalToJson("{\"CollectionId\": \"focusracer-" + event + "\"}")));

@@ -179,11 +179,28 @@ public class AwsRekognition implements TextSource, AutoCloseable {
 	}
 
 	/**
+	 * Removes faces from the event's collection (a photo re-processed or deleted).
+	 * @param eventId the event
+	 * @param faceIds Rekognition's ids of the faces
+	 */
+	public void removeFaces(UUID eventId, List<String> faceIds) {
+		if (faceIds.isEmpty()) {
+			return;
+		}
+		try {
+			this.client.deleteFaces((r) -> r.collectionId(collection(eventId)).faceIds(faceIds));
+		}
+		catch (ResourceNotFoundException ex) {
+			// No collection: nothing to remove.
+		}
+	}
+
+	/**
 	 * Deletes the event's face collection (its face data at AWS).
 	 * @param eventId the event
 	 * @return whether there was one
 	 */
-	public boolean deleteFaces(UUID eventId) {
+	public boolean deleteCollection(UUID eventId) {
 		try {
 			this.client.deleteCollection((r) -> r.collectionId(collection(eventId)));
 			return true;

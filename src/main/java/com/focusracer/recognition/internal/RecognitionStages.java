@@ -108,6 +108,15 @@ class RecognitionStages {
 				}
 				BufferedImage image = analysisImage.get();
 				if (recognizers.onAws()) {
+					// Re-processing: the photo's earlier faces leave the collection
+					// first.
+					recognizers.rekognition()
+						.removeFaces(photo.eventId(),
+								repository.faces(photo.id())
+									.stream()
+									.map(RecognitionRepository.StoredFace::externalId)
+									.filter(java.util.Objects::nonNull)
+									.toList());
 					List<RecognitionRepository.StoredFace> indexed = new ArrayList<>();
 					for (AwsRekognition.IndexedFace face : recognizers.rekognition()
 						.indexFaces(photo.eventId(), photo.id(), image)) {
