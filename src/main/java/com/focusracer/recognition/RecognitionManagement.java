@@ -250,16 +250,10 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	void on(PhotoDeleted deleted) {
 		if (this.recognizers.onAws()) {
 			this.recognizers.rekognition()
-				.removeFaces(deleted.eventId(), externalIds(this.repository.faces(deleted.photoId())));
+				.removeFaces(deleted.eventId(),
+						RecognitionRepository.externalIds(this.repository.faces(deleted.photoId())));
 		}
 		this.repository.deletePhoto(deleted.photoId());
-	}
-
-	static List<String> externalIds(List<RecognitionRepository.StoredFace> faces) {
-		return faces.stream()
-			.map(RecognitionRepository.StoredFace::externalId)
-			.filter(java.util.Objects::nonNull)
-			.toList();
 	}
 
 }

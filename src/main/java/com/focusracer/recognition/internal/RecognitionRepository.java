@@ -219,6 +219,15 @@ public class RecognitionRepository {
 		}
 	}
 
+	/**
+	 * The Rekognition ids of faces (AWS provider).
+	 * @param faces the faces
+	 * @return their external ids, where they have one
+	 */
+	public static List<String> externalIds(List<StoredFace> faces) {
+		return faces.stream().map(StoredFace::externalId).filter(java.util.Objects::nonNull).toList();
+	}
+
 	public List<StoredFace> faces(UUID photoId) {
 		return this.jdbc.sql("select * from face where photo_id = ?")
 			.param(photoId)

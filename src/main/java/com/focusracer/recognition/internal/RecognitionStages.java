@@ -111,12 +111,7 @@ class RecognitionStages {
 					// Re-processing: the photo's earlier faces leave the collection
 					// first.
 					recognizers.rekognition()
-						.removeFaces(photo.eventId(),
-								repository.faces(photo.id())
-									.stream()
-									.map(RecognitionRepository.StoredFace::externalId)
-									.filter(java.util.Objects::nonNull)
-									.toList());
+						.removeFaces(photo.eventId(), RecognitionRepository.externalIds(repository.faces(photo.id())));
 					List<RecognitionRepository.StoredFace> indexed = new ArrayList<>();
 					for (AwsRekognition.IndexedFace face : recognizers.rekognition()
 						.indexFaces(photo.eventId(), photo.id(), image)) {
