@@ -18,10 +18,9 @@ import com.focusracer.recognition.internal.TextSource;
 /**
  * Reads bib numbers on a photo with PP-OCRv4, then keeps what is plausibly a bib.
  * <ol>
- * <li>Detection runs on the whole photo scaled to a 1,024 px short side (small photos are
- * enlarged), and, on photos larger than twice that, also on overlapping tiles at twice
- * the scale, so that a bib 2 % of the photo's height is still ~45 px tall for the
- * detector.</li>
+ * <li>Detection runs on the whole photo scaled to a 1,024 px short side whatever its size
+ * (small photos are enlarged), so that a bib 4.4 % of the photo's short side is ~45 px
+ * tall for the detector.</li>
  * <li>Every text line that can hold a number is read from the full-resolution photo.</li>
  * <li>Only digit strings of bib length are kept (with a one-letter prefix when the start
  * list uses them); numbers written next to words on the same line (years, distances,
@@ -47,13 +46,12 @@ public class BibReader implements AutoCloseable {
 	 * @param relativeHeight a number lower than this share of the tallest bib of the
 	 * photo is not a bib
 	 * @param detectorShortSide the photo's short side in the detector's input
-	 * @param tiling whether large photos are also read in tiles at twice the scale
 	 */
 	public record Settings(double minimumConfidence, double startListConfidence, double relativeHeight,
-			int detectorShortSide, boolean tiling) {
+			int detectorShortSide) {
 
 		/** The production settings. */
-		public static final Settings DEFAULTS = new Settings(0.85, 0.6, 0.6, 1024, true);
+		public static final Settings DEFAULTS = new Settings(0.85, 0.6, 0.6, 1024);
 
 	}
 
@@ -112,23 +110,7 @@ public class BibReader implements AutoCloseable {
 		int width = photo.getWidth();
 		int height = photo.getHeight();
 		double scale = detectorScale(width, height, this.settings.detectorShortSide());
-		List<RotatedBox> boxes = new ArrayList<>(this.models.detect(photo, scale));
-		if (this.settings.tiling() && scale < 0.5) {
-			// Two by two tiles with a 10 % overlap, at twice the scale.
-			int tileWidth = (int) Math.ceil(width * 0.55);
-			int tileHeight = (int) Math.ceil(height * 0.55);
-			for (int ty = 0; ty < 2; ty++) {
-				for (int tx = 0; tx < 2; tx++) {
-					int x = (tx == 0) ? 0 : width - tileWidth;
-					int y = (ty == 0) ? 0 : height - tileHeight;
-					for (RotatedBox box : this.models.detect(photo.getSubimage(x, y, tileWidth, tileHeight),
-							2 * scale)) {
-						boxes.add(box.translated(x, y));
-					}
-				}
-			}
-		}
-		return boxes;
+		return this.models.detect(photo, scale);
 	}
 
 	static List<BibRead> select(List<OcrModels.TextLine> lines, StartListCheck check, Settings settings) {

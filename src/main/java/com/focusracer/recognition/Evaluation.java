@@ -138,7 +138,7 @@ public final class Evaluation {
 		List<Outcome> outcomes = new ArrayList<>();
 		BibReader.Settings d = BibReader.Settings.DEFAULTS;
 		BibReader.Settings settings = new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(),
-				d.relativeHeight(), detectorShortSide, d.tiling());
+				d.relativeHeight(), detectorShortSide);
 		try (BibReader reader = new BibReader(1, settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
 			List<Future<Outcome>> futures = new ArrayList<>();

@@ -15,8 +15,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param detectorShortSide the photo's short side in the text detector's input: 1,024
  * keeps bibs 4.4 % of the photo's height at 45 px; smaller is faster and misses small
  * bibs (figures in {@code docs/benchmarks.md})
- * @param tiling whether photos larger than twice the detector's input are also read in
- * tiles
  * @param burstWindow photos of one photographer this close in time form a burst
  * @param burstSimilarity how alike (colour signature intersection) two photos of a burst
  * must be to share their runners
@@ -28,15 +26,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param provider {@code local} (ONNX models) or {@code aws} (Rekognition)
  */
 @ConfigurationProperties("focusracer.recognition")
-public record RecognitionProperties(Boolean enabled, Integer threads, Integer detectorShortSide, Boolean tiling,
-		Duration burstWindow, Double burstSimilarity, Double faceSimilarity, Path faceModels, String provider) {
+public record RecognitionProperties(Boolean enabled, Integer threads, Integer detectorShortSide, Duration burstWindow,
+		Double burstSimilarity, Double faceSimilarity, Path faceModels, String provider) {
 
 	public RecognitionProperties {
 		enabled = (enabled != null) ? enabled : true;
 		threads = (threads != null) ? threads : 1;
 		detectorShortSide = (detectorShortSide != null) ? detectorShortSide
 				: BibReader.Settings.DEFAULTS.detectorShortSide();
-		tiling = (tiling != null) ? tiling : BibReader.Settings.DEFAULTS.tiling();
 		burstWindow = (burstWindow != null) ? burstWindow : Duration.ofSeconds(4);
 		burstSimilarity = (burstSimilarity != null) ? burstSimilarity : 0.90;
 		faceSimilarity = (faceSimilarity != null) ? faceSimilarity : 0.55;

@@ -69,7 +69,7 @@ public class Recognizers implements DisposableBean {
 				if (this.bibReader == null) {
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
 					BibReader.Settings settings = new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(),
-							d.relativeHeight(), this.properties.detectorShortSide(), this.properties.tiling());
+							d.relativeHeight(), this.properties.detectorShortSide());
 					this.bibReader = onAws() ? new BibReader(rekognition(), settings)
 							: new BibReader(this.properties.threads(), settings);
 				}

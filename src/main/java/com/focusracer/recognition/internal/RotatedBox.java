@@ -12,15 +12,6 @@ import java.util.List;
  */
 public record RotatedBox(double[] corners) {
 
-	public RotatedBox translated(double dx, double dy) {
-		double[] c = this.corners.clone();
-		for (int i = 0; i < 4; i++) {
-			c[2 * i] += dx;
-			c[2 * i + 1] += dy;
-		}
-		return new RotatedBox(c);
-	}
-
 	double width() {
 		return Math.max(distance(0, 1), distance(3, 2));
 	}
