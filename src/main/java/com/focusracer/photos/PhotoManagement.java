@@ -243,43 +243,35 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * A page of the event's photos among some (those linked to a bib, say).
+	 * The ids of the event's published photos (for coverage figures: ids only, an event
+	 * may hold tens of thousands).
 	 * @param eventId the event
-	 * @param accountId the caller (owner or photographer)
-	 * @param ids the photos to choose from
-	 * @param status only this status, or all when null
-	 * @param limit page size
-	 * @param offset rows to skip
-	 * @return the photos, newest first
+	 * @return the ids
 	 */
-	public List<Photo> pageAmong(UUID eventId, UUID accountId, java.util.Collection<UUID> ids, PhotoStatus status,
-			int limit, int offset) {
-		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		return this.photos.pageAmong(eventId, ids, true, status, limit, offset);
-	}
-
-	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
-		return this.photos.countAmong(eventId, ids, true, status);
+	public java.util.Set<UUID> publishedIds(UUID eventId) {
+		return this.photos.publishedIds(eventId);
 	}
 
 	/**
-	 * A page of the event's photos outside some (those linked to nobody, say).
+	 * A page of the event's photos among some (those linked to a bib), or outside them
+	 * (those linked to nobody).
 	 * @param eventId the event
 	 * @param accountId the caller (owner or photographer)
-	 * @param ids the photos to leave out
+	 * @param ids the photos
+	 * @param among true for the photos in {@code ids}, false for the others
 	 * @param status only this status, or all when null
 	 * @param limit page size
 	 * @param offset rows to skip
 	 * @return the photos, newest first
 	 */
-	public List<Photo> pageOutside(UUID eventId, UUID accountId, java.util.Collection<UUID> ids, PhotoStatus status,
-			int limit, int offset) {
+	public List<Photo> pageAmong(UUID eventId, UUID accountId, java.util.Collection<UUID> ids, boolean among,
+			PhotoStatus status, int limit, int offset) {
 		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		return this.photos.pageAmong(eventId, ids, false, status, limit, offset);
+		return this.photos.pageAmong(eventId, ids, among, status, limit, offset);
 	}
 
-	public long countOutside(UUID eventId, java.util.Collection<UUID> ids, PhotoStatus status) {
-		return this.photos.countAmong(eventId, ids, false, status);
+	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, boolean among, PhotoStatus status) {
+		return this.photos.countAmong(eventId, ids, among, status);
 	}
 
 	/**

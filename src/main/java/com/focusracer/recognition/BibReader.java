@@ -130,14 +130,16 @@ public class BibReader implements AutoCloseable {
 				candidates.add(new Candidate(read, line.textHeight()));
 			}
 		}
-		double tallest = candidates.stream()
-			.filter((c) -> c.read().accepted())
-			.mapToDouble(Candidate::textHeight)
-			.max()
-			.orElse(0);
+		double tallest = 0;
+		for (Candidate candidate : candidates) {
+			if (candidate.read().accepted()) {
+				tallest = Math.max(tallest, candidate.textHeight());
+			}
+		}
 		Map<String, BibRead> unique = new LinkedHashMap<>();
+		double lowest = settings.relativeHeight() * tallest;
 		candidates.stream()
-			.filter((c) -> c.textHeight() >= settings.relativeHeight() * tallest)
+			.filter((c) -> c.textHeight() >= lowest)
 			.map(Candidate::read)
 			.sorted(Comparator.comparing(BibRead::accepted).thenComparingDouble(BibRead::confidence).reversed())
 			.forEach((read) -> unique.putIfAbsent(read.bib(), read));

@@ -17,8 +17,8 @@ final class FaceScores {
 	 * and 0.1 %}
 	 */
 	static double[] of(List<double[]> scored) {
-		double[] same = scored.stream().filter((s) -> s[1] == 1).mapToDouble((s) -> s[0]).sorted().toArray();
-		double[] other = scored.stream().filter((s) -> s[1] == 0).mapToDouble((s) -> s[0]).sorted().toArray();
+		double[] same = sortedScores(scored, 1);
+		double[] other = sortedScores(scored, 0);
 		if (same.length == 0 || other.length == 0) {
 			throw new IllegalArgumentException("the pairs need both same-person and different-person pairs");
 		}
@@ -39,6 +39,20 @@ final class FaceScores {
 		double auc = wins / ((double) same.length * other.length);
 		return new double[] { auc, tarAt(same, other, 0.01), tarAt(same, other, 0.001), thresholdAt(other, 0.01),
 				thresholdAt(other, 0.001) };
+	}
+
+	/** The scores of the pairs with one label, ascending. */
+	private static double[] sortedScores(List<double[]> scored, int label) {
+		double[] scores = new double[scored.size()];
+		int n = 0;
+		for (double[] pair : scored) {
+			if (pair[1] == label) {
+				scores[n++] = pair[0];
+			}
+		}
+		double[] kept = java.util.Arrays.copyOf(scores, n);
+		java.util.Arrays.sort(kept);
+		return kept;
 	}
 
 	private static double thresholdAt(double[] other, double far) {

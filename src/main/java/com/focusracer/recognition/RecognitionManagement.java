@@ -26,7 +26,6 @@ import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoDeleted;
 import com.focusracer.photos.PhotoLabels;
 import com.focusracer.photos.PhotoManagement;
-import com.focusracer.photos.PhotoStatus;
 import com.focusracer.privacy.AuditLog;
 import com.focusracer.recognition.internal.Linker;
 import com.focusracer.recognition.internal.RecognitionRepository;
@@ -190,11 +189,7 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	@Transactional(readOnly = true)
 	public Coverage coverage(UUID eventId, UUID accountId) {
 		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		Set<UUID> published = this.photos.ofEvent(eventId)
-			.stream()
-			.filter((photo) -> photo.status() == PhotoStatus.PUBLISHED)
-			.map(Photo::id)
-			.collect(Collectors.toSet());
+		Set<UUID> published = this.photos.publishedIds(eventId);
 		Set<UUID> linked = this.repository.linkedPhotos(eventId);
 		long linkedPublished = linked.stream().filter(published::contains).count();
 		Set<String> runners = this.startLists.runnersOf(eventId).stream().map(Runner::bib).collect(Collectors.toSet());

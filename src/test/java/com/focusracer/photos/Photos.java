@@ -120,14 +120,7 @@ public final class Photos {
 		tiff.putShort((short) 0x9003).putShort((short) 2).putInt(date.length).putInt(dateOffset);
 		tiff.putInt(0);
 		tiff.put(date);
-		byte[] tiffBytes = tiff.array();
-		byte[] exifHeader = { 'E', 'x', 'i', 'f', 0, 0 };
-		int segmentLength = 2 + exifHeader.length + tiffBytes.length;
-		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + segmentLength);
-		out.put(jpeg, 0, 2);
-		out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) segmentLength).put(exifHeader).put(tiffBytes);
-		out.put(jpeg, 2, jpeg.length - 2);
-		return out.array();
+		return withExif(jpeg, tiff.array());
 	}
 
 	public static byte[] jpeg(BufferedImage image) throws IOException {
@@ -164,14 +157,7 @@ public final class Photos {
 		tiff.putShort((short) 0x010F).putShort((short) 2).putInt(16).putInt(makeOffset);
 		tiff.putInt(0);
 		tiff.put("SECRET-SERIAL-9\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
-		byte[] tiffBytes = tiff.array();
-		byte[] exifHeader = { 'E', 'x', 'i', 'f', 0, 0 };
-		int segmentLength = 2 + exifHeader.length + tiffBytes.length;
-		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + segmentLength);
-		out.put(jpeg, 0, 2);
-		out.put((byte) 0xFF).put((byte) 0xE1).putShort((short) segmentLength).put(exifHeader).put(tiffBytes);
-		out.put(jpeg, 2, jpeg.length - 2);
-		return out.array();
+		return withExif(jpeg, tiff.array());
 	}
 
 	/**
@@ -242,6 +228,12 @@ public final class Photos {
 		new Random(7).nextBytes(payload);
 		System.arraycopy(new byte[] { 'E', 'x', 'i', 'f', 0, 0, 'I', 'I', 42, 0, 8, 0, 0, 0 }, 0, payload, 0, 14);
 		return withApp1(jpeg(aFinishLineScene(1200, 800)), payload);
+	}
+
+	/** An EXIF APP1 segment (header + TIFF structure) right after the SOI marker. */
+	private static byte[] withExif(byte[] jpeg, byte[] tiff) {
+		byte[] exifHeader = { 'E', 'x', 'i', 'f', 0, 0 };
+		return withApp1(jpeg, ByteBuffer.allocate(exifHeader.length + tiff.length).put(exifHeader).put(tiff).array());
 	}
 
 	private static byte[] withApp1(byte[] jpeg, byte[] payload) {

@@ -256,6 +256,46 @@ class RecognitionIntegrationTests {
 	}
 
 	@Test
+	void theTeamCorrectsBibsAndReprocessesFromThePages() throws Exception {
+		Event event = this.events.aMarathon(this.photographer.id());
+		String response = this.mvc.perform(multipart("/api/v1/events/" + event.id() + "/photos")
+			.file(new MockMultipartFile("file", "one.jpg", "image/jpeg",
+					Photos.jpeg(Photos.aRunner(1200, 900, "4321", Color.BLUE, 9))))
+			.header("Authorization", this.token)).andReturn().getResponse().getContentAsString();
+		String photo = this.json.readTree(response).get("results").get(0).get("photoId").asText();
+		awaitPipelineDone(event.id(), List.of(photo));
+		org.springframework.mock.web.MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+
+		this.mvc
+			.perform(post("/pro/photos/" + photo + "/bibs").session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("bibs", "4321 12-34"))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("error", containsString("« 12-34 » n'est pas un dossard")));
+		assertThat(links(photo).get(0).get("source").asText()).as("a refused correction changes nothing")
+			.isEqualTo("OCR");
+		this.mvc
+			.perform(post("/pro/photos/" + photo + "/bibs").session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
+				.param("bibs", "4321, 77"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", "Dossards enregistrés."));
+		assertThat(links(photo)).extracting((link) -> link.get("bib").asText()).containsExactlyInAnyOrder("4321", "77");
+
+		this.mvc
+			.perform(post("/pro/events/" + event.id() + "/reprocess").session(session)
+				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+					.csrf()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
+				.redirectedUrl("/pro/events/" + event.id()))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
+				.attribute("notice", containsString("Reconnaissance relancée pour 1 photo(s)")));
+		awaitPipelineDone(event.id(), List.of(photo));
+		assertThat(links(photo)).extracting((link) -> link.get("source").asText()).containsOnly("MANUAL");
+	}
+
+	@Test
 	void anotherAccountCannotCorrectOrReprocessTheEvent() throws Exception {
 		Event event = this.events.aMarathon(this.photographer.id());
 		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);

@@ -149,6 +149,14 @@ public class PhotoRepository {
 			.list();
 	}
 
+	public java.util.Set<UUID> publishedIds(UUID eventId) {
+		return new java.util.HashSet<>(
+				this.jdbc.sql("select id from photo where event_id = ? and status = 'PUBLISHED' and not hidden")
+					.param(eventId)
+					.query(UUID.class)
+					.list());
+	}
+
 	public List<Photo> ofEvent(UUID eventId) {
 		return this.jdbc.sql("select * from photo where event_id = ? and not hidden and status <> 'FAILED'")
 			.param(eventId)

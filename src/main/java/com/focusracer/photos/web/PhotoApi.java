@@ -105,8 +105,8 @@ class PhotoApi {
 		int offset = Math.max(0, page) * limit;
 		if (bib != null && !bib.isBlank()) {
 			java.util.Set<UUID> ids = this.labels.photosOf(id, bib.trim());
-			List<Photo> found = this.photos.pageAmong(id, principal.id(), ids, status, limit, offset);
-			return new Page(items(found), this.photos.countAmong(id, ids, status));
+			List<Photo> found = this.photos.pageAmong(id, principal.id(), ids, true, status, limit, offset);
+			return new Page(items(found), this.photos.countAmong(id, ids, true, status));
 		}
 		List<Photo> found = this.photos.page(id, principal.id(), status, false, limit, offset);
 		return new Page(items(found), this.photos.count(id, status, false));

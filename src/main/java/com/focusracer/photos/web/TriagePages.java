@@ -59,13 +59,13 @@ class TriagePages {
 		java.util.Set<UUID> linked = onlyOrphans ? photoLabels.linkedPhotos(id) : java.util.Set.of();
 		PhotoStatus shownStatus = onlyOrphans ? PhotoStatus.PUBLISHED : status;
 		List<Photo> shown = onlyOrphans
-				? this.photos.pageOutside(id, principal.id(), linked, shownStatus, PAGE_SIZE, current * PAGE_SIZE)
+				? this.photos.pageAmong(id, principal.id(), linked, false, shownStatus, PAGE_SIZE, current * PAGE_SIZE)
 				: this.photos.page(id, principal.id(), status, low, PAGE_SIZE, current * PAGE_SIZE);
 		Map<String, Object> model = new HashMap<>();
 		model.put("event", event);
 		model.put("photos", shown);
-		model.put("total",
-				onlyOrphans ? this.photos.countOutside(id, linked, shownStatus) : this.photos.count(id, status, low));
+		model.put("total", onlyOrphans ? this.photos.countAmong(id, linked, false, shownStatus)
+				: this.photos.count(id, status, low));
 		model.put("orphans", onlyOrphans);
 		model.put("counts", this.photos.counts(id));
 		model.put("status", (status != null) ? status.name() : "");

@@ -139,20 +139,12 @@ public class AwsRekognition implements TextSource, AutoCloseable {
 	 * @return the matches above the configured threshold
 	 */
 	public List<Match> searchFaces(UUID eventId, String faceId) {
-		try {
-			return this.client
-				.searchFaces((r) -> r.collectionId(collection(eventId))
-					.faceId(faceId)
-					.faceMatchThreshold(this.properties.faceMatchThreshold())
-					.maxFaces(50))
-				.faceMatches()
-				.stream()
-				.map(AwsRekognition::match)
-				.toList();
-		}
-		catch (ResourceNotFoundException ex) {
-			return List.of();
-		}
+		return matches(() -> this.client
+			.searchFaces((r) -> r.collectionId(collection(eventId))
+				.faceId(faceId)
+				.faceMatchThreshold(this.properties.faceMatchThreshold())
+				.maxFaces(50))
+			.faceMatches());
 	}
 
 	/**
@@ -162,16 +154,18 @@ public class AwsRekognition implements TextSource, AutoCloseable {
 	 * @return the matches above the configured threshold
 	 */
 	public List<Match> searchFacesByImage(UUID eventId, BufferedImage image) {
+		return matches(() -> this.client
+			.searchFacesByImage((r) -> r.collectionId(collection(eventId))
+				.image(image(image))
+				.faceMatchThreshold(this.properties.faceMatchThreshold())
+				.maxFaces(100))
+			.faceMatches());
+	}
+
+	/** A search's matches; none when the event has no collection yet. */
+	private static List<Match> matches(java.util.function.Supplier<List<FaceMatch>> search) {
 		try {
-			return this.client
-				.searchFacesByImage((r) -> r.collectionId(collection(eventId))
-					.image(image(image))
-					.faceMatchThreshold(this.properties.faceMatchThreshold())
-					.maxFaces(100))
-				.faceMatches()
-				.stream()
-				.map(AwsRekognition::match)
-				.toList();
+			return search.get().stream().map(AwsRekognition::match).toList();
 		}
 		catch (ResourceNotFoundException ex) {
 			return List.of();

@@ -57,11 +57,7 @@ public final class FaceModels implements AutoCloseable {
 
 	private FaceModels(byte[][] models, int threads) throws OrtException {
 		this.environment = OrtEnvironment.getEnvironment();
-		OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-		options.setIntraOpNumThreads(threads);
-		options.setInterOpNumThreads(1);
-		options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-		options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+		OrtSession.SessionOptions options = OcrModels.sessionOptions(threads);
 		this.detector = this.environment.createSession(models[0], options);
 		this.landmarks = this.environment.createSession(models[1], options);
 		this.embedder = this.environment.createSession(models[2], options);

@@ -67,11 +67,7 @@ public final class OcrModels implements AutoCloseable {
 	public OcrModels(int threads) {
 		try {
 			this.environment = OrtEnvironment.getEnvironment();
-			OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-			options.setIntraOpNumThreads(threads);
-			options.setInterOpNumThreads(1);
-			options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-			options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+			OrtSession.SessionOptions options = sessionOptions(threads);
 			this.detector = this.environment.createSession(resource("models/ch_PP-OCRv4_det_infer.onnx"), options);
 			this.recognizer = this.environment.createSession(resource("models/ch_PP-OCRv4_rec_infer.onnx"), options);
 			this.characters = characters();
@@ -79,6 +75,23 @@ public final class OcrModels implements AutoCloseable {
 		catch (OrtException ex) {
 			throw new IllegalStateException("Could not load the PP-OCRv4 models", ex);
 		}
+	}
+
+	/**
+	 * The session options every model of this module runs with, as measured in the
+	 * feasibility study: a given number of intra-op threads, sequential, all graph
+	 * optimisations.
+	 * @param threads intra-op threads
+	 * @return the options
+	 * @throws OrtException when ONNX Runtime refuses them
+	 */
+	static OrtSession.SessionOptions sessionOptions(int threads) throws OrtException {
+		OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+		options.setIntraOpNumThreads(threads);
+		options.setInterOpNumThreads(1);
+		options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+		options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+		return options;
 	}
 
 	/**
