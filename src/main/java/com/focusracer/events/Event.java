@@ -21,12 +21,13 @@ import java.util.UUID;
  * @param watermarkText the text tiled across previews; the event name when empty
  * @param primaryColor the brand colour, {@code #RRGGBB}
  * @param sponsorText an optional sponsor line drawn on previews
+ * @param publicFullNames whether the public search shows runners' full names
  * @param archived whether it was archived (read-only, hidden from lists)
  * @param createdAt when it was created
  */
 public record Event(UUID id, UUID ownerId, String name, String slug, LocalDate date, String location, String sport,
 		String description, Visibility visibility, boolean faceSearch, int faceDataRetentionDays, String watermarkText,
-		String primaryColor, String sponsorText, boolean archived, Instant createdAt) {
+		String primaryColor, String sponsorText, boolean publicFullNames, boolean archived, Instant createdAt) {
 
 	/**
 	 * The day after which face data of this event must be gone.

@@ -16,9 +16,18 @@ import java.time.LocalDate;
  * @param watermarkText the watermark text, optional
  * @param primaryColor the brand colour {@code #RRGGBB}, optional
  * @param sponsorText the sponsor line, optional
+ * @param publicFullNames whether the public search shows full names (else first name and
+ * initial)
  */
 public record EventDraft(String name, LocalDate date, String location, String sport, String description,
 		Visibility visibility, boolean faceSearch, Integer faceDataRetentionDays, String watermarkText,
-		String primaryColor, String sponsorText) {
+		String primaryColor, String sponsorText, boolean publicFullNames) {
+
+	public EventDraft(String name, LocalDate date, String location, String sport, String description,
+			Visibility visibility, boolean faceSearch, Integer faceDataRetentionDays, String watermarkText,
+			String primaryColor, String sponsorText) {
+		this(name, date, location, sport, description, visibility, faceSearch, faceDataRetentionDays, watermarkText,
+				primaryColor, sponsorText, false);
+	}
 
 }

@@ -114,6 +114,15 @@ public class EventManagement {
 		return this.events.findBySlug(slug);
 	}
 
+	/**
+	 * The events listed on the public home page: public and not archived, latest first.
+	 * @return the events
+	 */
+	@Transactional(readOnly = true)
+	public List<Event> listed() {
+		return this.events.listed();
+	}
+
 	@Transactional(readOnly = true)
 	public List<Event> forAccount(UUID accountId, boolean includeArchived) {
 		return this.events.forAccount(accountId, includeArchived);
@@ -178,7 +187,7 @@ public class EventManagement {
 		}
 		return new EventDraft(name, draft.date(), location, trim(draft.sport()), trim(draft.description()),
 				(draft.visibility() != null) ? draft.visibility() : Visibility.PUBLIC, draft.faceSearch(), retention,
-				watermark, color, sponsor);
+				watermark, color, sponsor, draft.publicFullNames());
 	}
 
 	private String uniqueSlug(EventDraft draft) {

@@ -28,4 +28,16 @@ public final class AnalysisImages {
 		return Derivatives.analysis(file, new PhotosProperties(null, null, null, null, null, null, null).webSize());
 	}
 
+	/**
+	 * Decodes a picture sent by a person (a selfie) upright, at most {@code longSide}
+	 * long, in memory only: nothing of it is written to disk, not even ImageIO's cache.
+	 * @param image the JPEG or PNG bytes
+	 * @param longSide the longest side wanted
+	 * @return the picture
+	 * @throws IOException when the bytes are not a picture that can be decoded
+	 */
+	public static java.awt.image.BufferedImage uprightInMemory(byte[] image, int longSide) throws IOException {
+		return Derivatives.uprightInMemory(image, longSide);
+	}
+
 }

@@ -293,6 +293,69 @@ public class PhotoManagement {
 		return all.size();
 	}
 
+	/**
+	 * What the public may see of an event's photos among some (a runner's): published,
+	 * not hidden, the latest shot first.
+	 * @param eventId the event
+	 * @param ids the photos
+	 * @param limit page size
+	 * @param offset rows to skip
+	 * @return the photos
+	 */
+	public List<Photo> publishedAmong(UUID eventId, java.util.Collection<UUID> ids, int limit, int offset) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.photos.publishedAmong(eventId, ids, limit, offset);
+	}
+
+	/**
+	 * How many of some photos the public may see.
+	 * @param eventId the event
+	 * @param ids the photos
+	 * @return the count
+	 */
+	public long countPublishedAmong(UUID eventId, java.util.Collection<UUID> ids) {
+		return ids.isEmpty() ? 0 : this.photos.countPublishedAmong(eventId, ids);
+	}
+
+	/**
+	 * How many photos of an event the public may see.
+	 * @param eventId the event
+	 * @return the count
+	 */
+	public long countPublished(UUID eventId) {
+		return this.photos.countPublished(eventId);
+	}
+
+	/**
+	 * A photo the public may see: published and not hidden.
+	 * @param photoId the photo
+	 * @return the photo, or empty
+	 */
+	public Optional<Photo> published(UUID photoId) {
+		return this.photos.find(photoId).filter(PhotoManagement::isPublic);
+	}
+
+	/**
+	 * Opens the watermarked version of a photo the public may see (never the original).
+	 * @param photo a photo returned by {@link #published(UUID)}
+	 * @param web true for the 1,600 px version, false for the thumbnail
+	 * @return the JPEG bytes, or empty
+	 * @throws IOException when the store fails
+	 */
+	public Optional<InputStream> openPublished(Photo photo, boolean web) throws IOException {
+		if (!isPublic(photo)) {
+			return Optional.empty();
+		}
+		Optional<String> key = this.photos.key(photo.id(), web ? "web_key" : "preview_key");
+		return key.isPresent() ? Optional.of(this.blobs.open(key.get())) : Optional.empty();
+	}
+
+	private static boolean isPublic(Photo photo) {
+		return photo.status() == PhotoStatus.PUBLISHED;
+	}
+
 	private static String sha256(Path file) throws IOException {
 		try {
 			MessageDigest digest = MessageDigest.getInstance("SHA-256");

@@ -66,10 +66,17 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 
 	private final com.focusracer.recognition.internal.FaceIndex faceIndex;
 
+	private final com.focusracer.recognition.internal.SelfieIndex selfieIndex;
+
+	private final RecognitionProperties properties;
+
 	RecognitionManagement(RecognitionRepository repository, Linker linker, PhotoManagement photos,
 			EventManagement events, StartLists startLists, Recognizers recognizers, AuditLog audit, Clock clock,
-			com.focusracer.recognition.internal.FaceIndex faceIndex) {
+			com.focusracer.recognition.internal.FaceIndex faceIndex,
+			com.focusracer.recognition.internal.SelfieIndex selfieIndex, RecognitionProperties properties) {
 		this.faceIndex = faceIndex;
+		this.selfieIndex = selfieIndex;
+		this.properties = properties;
 		this.repository = repository;
 		this.linker = linker;
 		this.photos = photos;
@@ -200,6 +207,84 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	}
 
 	/**
+	 * A photo found by selfie.
+	 *
+	 * @param photoId the photo
+	 * @param similarity cosine similarity (local models) or Rekognition's similarity, 0–1
+	 * @param probable "probably you" (else "maybe you")
+	 */
+	public record SelfieHit(UUID photoId, double similarity, boolean probable) {
+	}
+
+	/**
+	 * Similarity from which a selfie match is "maybe you": the cosine at which 0.1 % of
+	 * different-person pairs of the dev pairs are accepted (see
+	 * {@code docs/recognition.md}).
+	 */
+	static final double SELFIE_MAYBE = 0.46;
+
+	/**
+	 * Finds the event's photos showing the person of a selfie. The selfie is decoded and
+	 * embedded in memory and forgotten: nothing of it is written anywhere, not even in
+	 * the log.
+	 * @param eventId the event (its face features on)
+	 * @param selfie the picture's bytes
+	 * @return the photos, most similar first; "probably you" at or above the face
+	 * similarity used for linking
+	 * @throws UserMistakeException when the picture cannot be read or shows no face
+	 */
+	public List<SelfieHit> searchBySelfie(UUID eventId, byte[] selfie) {
+		java.awt.image.BufferedImage image;
+		try {
+			image = com.focusracer.photos.AnalysisImages.uprightInMemory(selfie, 1024);
+		}
+		catch (java.io.IOException | RuntimeException ex) {
+			throw new UserMistakeException("selfie.unreadable");
+		}
+		List<SelfieHit> hits = new ArrayList<>();
+		if (this.recognizers.onAws()) {
+			List<String> ids = new ArrayList<>();
+			Map<String, Double> similarity = new java.util.HashMap<>();
+			for (var match : this.recognizers.rekognition().searchFacesByImage(eventId, image)) {
+				ids.add(match.faceId());
+				similarity.put(match.faceId(), match.similarity());
+			}
+			Map<UUID, Double> byPhoto = new java.util.HashMap<>();
+			this.repository.photosOfExternalFaces(ids)
+				.forEach((faceId, photoId) -> byPhoto.merge(photoId, similarity.get(faceId), Math::max));
+			byPhoto.forEach((photoId, value) -> hits.add(new SelfieHit(photoId, value, value >= 0.95)));
+		}
+		else {
+			var models = this.recognizers.faceModels().orElseThrow(FaceFeaturesUnavailableException::new);
+			float[] query;
+			try {
+				query = models.selfieFace(image)
+					.orElseThrow(() -> new UserMistakeException("selfie.noFace"))
+					.embedding();
+			}
+			catch (ai.onnxruntime.OrtException ex) {
+				throw new IllegalStateException("The face models failed on a selfie", ex);
+			}
+			this.selfieIndex.search(eventId, query, SELFIE_MAYBE)
+				.forEach((photoId, value) -> hits.add(new SelfieHit(photoId, Math.round(value * 1000) / 1000.0,
+						value >= this.properties.faceSimilarity())));
+		}
+		hits.sort(java.util.Comparator.comparingDouble(SelfieHit::similarity).reversed());
+		return hits;
+	}
+
+	/**
+	 * Face features cannot run on this node: the face models are missing.
+	 */
+	public static class FaceFeaturesUnavailableException extends RuntimeException {
+
+		public FaceFeaturesUnavailableException() {
+			super("Face features are unavailable on this node: the build could not fetch the face models (npm)");
+		}
+
+	}
+
+	/**
 	 * Whether this node can detect and compare faces (the build fetched the face models).
 	 * @return true when available
 	 */
@@ -229,6 +314,7 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 			}
 			int deleted = this.repository.deleteFacesOf(eventId);
 			this.faceIndex.forget(eventId);
+			this.selfieIndex.forget(eventId);
 			if (this.recognizers.onAws()) {
 				this.recognizers.rekognition().deleteCollection(eventId);
 			}

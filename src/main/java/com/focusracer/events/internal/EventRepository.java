@@ -32,9 +32,9 @@ public class EventRepository {
 		this.jdbc.sql("""
 				insert into event (id, owner_id, name, slug, event_date, location, sport, description, visibility,
 				                   face_search, face_retention_days, watermark_text, primary_color, sponsor_text,
-				                   created_at, updated_at)
+				                   public_full_names, created_at, updated_at)
 				values (:id, :owner, :name, :slug, :date, :location, :sport, :description, :visibility, :faceSearch,
-				        :retention, :watermark, :color, :sponsor, :now, :now)""")
+				        :retention, :watermark, :color, :sponsor, :fullNames, :now, :now)""")
 			.param("id", id)
 			.param("owner", ownerId)
 			.param("slug", slug)
@@ -48,7 +48,7 @@ public class EventRepository {
 				update event set name = :name, event_date = :date, location = :location, sport = :sport,
 				       description = :description, visibility = :visibility, face_search = :faceSearch,
 				       face_retention_days = :retention, watermark_text = :watermark, primary_color = :color,
-				       sponsor_text = :sponsor, updated_at = :now
+				       sponsor_text = :sponsor, public_full_names = :fullNames, updated_at = :now
 				where id = :id""")
 			.param("id", id)
 			.params(draftParams(draft))
@@ -69,6 +69,7 @@ public class EventRepository {
 		params.put("watermark", draft.watermarkText());
 		params.put("color", draft.primaryColor());
 		params.put("sponsor", draft.sponsorText());
+		params.put("fullNames", draft.publicFullNames());
 		return params;
 	}
 
@@ -109,6 +110,13 @@ public class EventRepository {
 			.list();
 	}
 
+	public List<Event> listed() {
+		return this.jdbc.sql("""
+				select * from event where visibility = 'PUBLIC' and not archived order by event_date desc, name""")
+			.query(EventRepository::map)
+			.list();
+	}
+
 	public boolean isMember(UUID eventId, UUID accountId) {
 		return this.jdbc.sql("select count(*) from event_member where event_id = ? and account_id = ?")
 			.params(eventId, accountId)
@@ -140,8 +148,8 @@ public class EventRepository {
 				rs.getString("slug"), rs.getDate("event_date").toLocalDate(), rs.getString("location"),
 				rs.getString("sport"), rs.getString("description"), Visibility.valueOf(rs.getString("visibility")),
 				rs.getBoolean("face_search"), rs.getInt("face_retention_days"), rs.getString("watermark_text"),
-				rs.getString("primary_color"), rs.getString("sponsor_text"), rs.getBoolean("archived"),
-				rs.getTimestamp("created_at").toInstant());
+				rs.getString("primary_color"), rs.getString("sponsor_text"), rs.getBoolean("public_full_names"),
+				rs.getBoolean("archived"), rs.getTimestamp("created_at").toInstant());
 	}
 
 }

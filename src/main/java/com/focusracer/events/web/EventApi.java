@@ -53,12 +53,12 @@ class EventApi {
 
 	record NewEvent(String name, LocalDate date, String location, String sport, String description,
 			Visibility visibility, Boolean faceSearch, Integer faceDataRetentionDays, String watermarkText,
-			String primaryColor, String sponsorText) {
+			String primaryColor, String sponsorText, Boolean publicFullNames) {
 
 		EventDraft draft() {
 			return new EventDraft(this.name, this.date, this.location, this.sport, this.description, this.visibility,
 					Boolean.TRUE.equals(this.faceSearch), this.faceDataRetentionDays, this.watermarkText,
-					this.primaryColor, this.sponsorText);
+					this.primaryColor, this.sponsorText, Boolean.TRUE.equals(this.publicFullNames));
 		}
 
 	}

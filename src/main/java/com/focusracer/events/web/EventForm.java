@@ -21,24 +21,30 @@ import com.focusracer.events.Visibility;
  * @param watermarkText the watermark text
  * @param primaryColor the colour
  * @param sponsorText the sponsor line
+ * @param publicFullNames "on" when the public search shows full names
  */
 public record EventForm(String name, String date, String location, String sport, String description, String visibility,
-		String faceSearch, String faceDataRetentionDays, String watermarkText, String primaryColor,
-		String sponsorText) {
+		String faceSearch, String faceDataRetentionDays, String watermarkText, String primaryColor, String sponsorText,
+		String publicFullNames) {
 
 	public static EventForm empty() {
-		return new EventForm("", "", "", "", "", "PUBLIC", null, "30", "", "#E8542F", "");
+		return new EventForm("", "", "", "", "", "PUBLIC", null, "30", "", "#E8542F", "", null);
 	}
 
 	public static EventForm of(Event event) {
 		return new EventForm(event.name(), event.date().toString(), event.location(), nz(event.sport()),
 				nz(event.description()), event.visibility().name(), event.faceSearch() ? "on" : null,
 				Integer.toString(event.faceDataRetentionDays()), nz(event.watermarkText()),
-				(event.primaryColor() != null) ? event.primaryColor() : "#E8542F", nz(event.sponsorText()));
+				(event.primaryColor() != null) ? event.primaryColor() : "#E8542F", nz(event.sponsorText()),
+				event.publicFullNames() ? "on" : null);
 	}
 
 	public boolean faceSearchOn() {
 		return "on".equals(this.faceSearch) || "true".equals(this.faceSearch);
+	}
+
+	public boolean fullNamesOn() {
+		return "on".equals(this.publicFullNames) || "true".equals(this.publicFullNames);
 	}
 
 	public EventDraft draft() {
@@ -65,7 +71,7 @@ public record EventForm(String name, String date, String location, String sport,
 			seen = Visibility.PUBLIC;
 		}
 		return new EventDraft(this.name, day, this.location, this.sport, this.description, seen, faceSearchOn(),
-				retention, this.watermarkText, this.primaryColor, this.sponsorText);
+				retention, this.watermarkText, this.primaryColor, this.sponsorText, fullNamesOn());
 	}
 
 	private static String nz(String value) {

@@ -132,11 +132,43 @@ public final class Derivatives {
 		return jpeg(upright, 0.92f);
 	}
 
+	/**
+	 * Decodes a picture held in memory (a selfie), upright and at most {@code longSide}
+	 * long, without ever writing it anywhere: ImageIO's disk cache is bypassed.
+	 * @param bytes a JPEG or PNG
+	 * @param longSide the longest side wanted
+	 * @return the picture
+	 * @throws IOException when it is not a picture that can be decoded
+	 */
+	public static BufferedImage uprightInMemory(byte[] bytes, int longSide) throws IOException {
+		Exif exif = readExif(() -> new java.io.ByteArrayInputStream(bytes));
+		BufferedImage decoded;
+		try (ImageInputStream input = new javax.imageio.stream.MemoryCacheImageInputStream(
+				new java.io.ByteArrayInputStream(bytes))) {
+			decoded = decode(input, (int) Math.ceil(longSide / 1.5));
+		}
+		BufferedImage upright = orient(scaleToFit(decoded, longSide), exif.orientation());
+		if (upright != decoded) {
+			decoded.flush();
+		}
+		return upright;
+	}
+
 	private record Exif(int orientation, Instant takenAt) {
 	}
 
+	private interface Source {
+
+		InputStream open() throws IOException;
+
+	}
+
 	private static Exif readExif(Path original) {
-		try (InputStream in = Files.newInputStream(original)) {
+		return readExif(() -> Files.newInputStream(original));
+	}
+
+	private static Exif readExif(Source source) {
+		try (InputStream in = source.open()) {
 			Metadata metadata = ImageMetadataReader.readMetadata(in);
 			int orientation = 1;
 			ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
@@ -159,41 +191,45 @@ public final class Derivatives {
 
 	private static BufferedImage decode(Path original, int webSize) throws IOException {
 		try (ImageInputStream input = ImageIO.createImageInputStream(original.toFile())) {
-			Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
-			if (!readers.hasNext()) {
-				throw new UndecodableException("photo.failure.unreadable", null);
+			return decode(input, webSize);
+		}
+	}
+
+	private static BufferedImage decode(ImageInputStream input, int webSize) throws IOException {
+		Iterator<ImageReader> readers = ImageIO.getImageReaders(input);
+		if (!readers.hasNext()) {
+			throw new UndecodableException("photo.failure.unreadable", null);
+		}
+		ImageReader reader = readers.next();
+		try {
+			reader.setInput(input, true, true);
+			// The JPEG decoder only warns about a truncated file and paints the rest
+			// grey.
+			java.util.List<String> warnings = new java.util.ArrayList<>();
+			reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
+			int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
+			ImageReadParam param = reader.getDefaultReadParam();
+			// Decode at about twice the web size: a quarter of the memory of a full
+			// decode,
+			// and enough pixels for a clean downscale.
+			int step = Math.max(1, (int) (longSide / (webSize * 1.5)));
+			if (step > 1) {
+				param.setSourceSubsampling(step, step, 0, 0);
 			}
-			ImageReader reader = readers.next();
-			try {
-				reader.setInput(input, true, true);
-				// The JPEG decoder only warns about a truncated file and paints the rest
-				// grey.
-				java.util.List<String> warnings = new java.util.ArrayList<>();
-				reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-				int longSide = Math.max(reader.getWidth(0), reader.getHeight(0));
-				ImageReadParam param = reader.getDefaultReadParam();
-				// Decode at about twice the web size: a quarter of the memory of a full
-				// decode,
-				// and enough pixels for a clean downscale.
-				int step = Math.max(1, (int) (longSide / (webSize * 1.5)));
-				if (step > 1) {
-					param.setSourceSubsampling(step, step, 0, 0);
-				}
-				BufferedImage image = reader.read(0, param);
-				if (warnings.stream().anyMatch((w) -> w.toLowerCase(java.util.Locale.ROOT).contains("premature end"))) {
-					throw new UndecodableException("photo.failure.corrupt", null);
-				}
-				return toRgb(image);
+			BufferedImage image = reader.read(0, param);
+			if (warnings.stream().anyMatch((w) -> w.toLowerCase(java.util.Locale.ROOT).contains("premature end"))) {
+				throw new UndecodableException("photo.failure.corrupt", null);
 			}
-			catch (UndecodableException ex) {
-				throw ex;
-			}
-			catch (IOException | RuntimeException ex) {
-				throw new UndecodableException("photo.failure.corrupt", ex);
-			}
-			finally {
-				reader.dispose();
-			}
+			return toRgb(image);
+		}
+		catch (UndecodableException ex) {
+			throw ex;
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new UndecodableException("photo.failure.corrupt", ex);
+		}
+		finally {
+			reader.dispose();
 		}
 	}
 

@@ -202,6 +202,44 @@ public class PhotoRepository {
 			.single();
 	}
 
+	/**
+	 * Published, visible photos among some, the latest shot first (photos without a time
+	 * last, by arrival).
+	 * @param eventId the event
+	 * @param ids the photos
+	 * @param limit page size
+	 * @param offset rows to skip
+	 * @return the photos
+	 */
+	public List<Photo> publishedAmong(UUID eventId, java.util.Collection<UUID> ids, int limit, int offset) {
+		return this.jdbc.sql("""
+				select * from photo where event_id = :event and id = any(:ids) and status = 'PUBLISHED' and not hidden
+				order by taken_at desc nulls last, created_at desc, id limit :limit offset :offset""")
+			.param("event", eventId)
+			.param("ids", ids.toArray(UUID[]::new))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(PhotoRepository::map)
+			.list();
+	}
+
+	public long countPublishedAmong(UUID eventId, java.util.Collection<UUID> ids) {
+		return this.jdbc.sql("""
+				select count(*) from photo
+				where event_id = :event and id = any(:ids) and status = 'PUBLISHED' and not hidden""")
+			.param("event", eventId)
+			.param("ids", ids.toArray(UUID[]::new))
+			.query(Long.class)
+			.single();
+	}
+
+	public long countPublished(UUID eventId) {
+		return this.jdbc.sql("select count(*) from photo where event_id = ? and status = 'PUBLISHED' and not hidden")
+			.param(eventId)
+			.query(Long.class)
+			.single();
+	}
+
 	public void delete(UUID id) {
 		this.jdbc.sql("delete from photo where id = ?").param(id).update();
 	}

@@ -143,6 +143,25 @@ public final class FaceModels implements AutoCloseable {
 		return embed(image, landmarks(image, box));
 	}
 
+	/**
+	 * The face of a selfie: the largest face found, at least a tenth of the picture's
+	 * short side (a face in the background is not the person searching).
+	 * @param image the selfie, upright
+	 * @return the face with its embedding, or empty when none is found
+	 * @throws OrtException when a model fails
+	 */
+	public java.util.Optional<Face> selfieFace(BufferedImage image) throws OrtException {
+		double minimum = Math.min(image.getWidth(), image.getHeight()) / 10.0;
+		java.util.Optional<double[]> box = detect(image, minimum).stream()
+			.filter((b) -> b[2] >= minimum)
+			.max(Comparator.comparingDouble((double[] b) -> b[2]));
+		if (box.isEmpty()) {
+			return java.util.Optional.empty();
+		}
+		double[] b = box.get();
+		return java.util.Optional.of(new Face(b[0], b[1], b[2], b[3], embed(image, landmarks(image, b))));
+	}
+
 	/** Boxes as x, y, side, score, squared, after non-maximum suppression. */
 	List<double[]> detect(BufferedImage image, double minimumFace) throws OrtException {
 		int width = image.getWidth();

@@ -249,6 +249,46 @@ public class RecognitionRepository {
 			.list();
 	}
 
+	/** One stored face, as selfie search reads it. */
+	public interface FaceVisitor {
+
+		void visit(UUID faceId, UUID photoId, float[] embedding, Instant createdAt);
+
+	}
+
+	/**
+	 * Streams the event's faces stored since a time, oldest first, without holding them
+	 * all in a list.
+	 * @param eventId the event
+	 * @param since only faces stored after this
+	 * @param visitor gets each face
+	 */
+	public void facesSince(UUID eventId, Instant since, FaceVisitor visitor) {
+		this.jdbc.sql("""
+				select id, photo_id, embedding, created_at from face
+				where event_id = ? and created_at > ? and cardinality(embedding) > 0 order by created_at""")
+			.params(eventId, Timestamp.from(since))
+			.query((rs) -> {
+				visitor.visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), floats(rs.getArray(3)),
+						rs.getTimestamp(4).toInstant());
+			});
+	}
+
+	/**
+	 * The photos of faces known by their AWS Rekognition ids.
+	 * @param externalIds the ids
+	 * @return photo by face id
+	 */
+	public Map<String, UUID> photosOfExternalFaces(Collection<String> externalIds) {
+		Map<String, UUID> photos = new HashMap<>();
+		this.jdbc.sql("select external_id, photo_id from face where external_id = any(?)")
+			.param(externalIds.toArray(String[]::new))
+			.query((rs) -> {
+				photos.put(rs.getString(1), rs.getObject(2, UUID.class));
+			});
+		return photos;
+	}
+
 	public Map<UUID, Integer> faceCounts(Collection<UUID> photoIds) {
 		Map<UUID, Integer> counts = new HashMap<>();
 		this.jdbc.sql("select photo_id, count(*) from face where photo_id = any(?) group by photo_id")

@@ -10,6 +10,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.multipart.MultipartResolver;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -48,7 +51,27 @@ class WebConfiguration implements WebMvcConfigurer {
 
 		};
 		interceptor.setParamName("lang");
-		registry.addInterceptor(interceptor);
+		// Not on the API: reading a parameter would make the container parse (and spool
+		// to disk) a multipart body the API reads itself, such as a selfie.
+		registry.addInterceptor(interceptor).excludePathPatterns("/api/**");
+	}
+
+	/**
+	 * Multipart bodies are parsed by the container, which writes file parts to disk,
+	 * except for selfie searches: their controller reads the body in memory, so that the
+	 * selfie is never written anywhere.
+	 * @return the resolver
+	 */
+	@Bean(name = DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+	MultipartResolver multipartResolver() {
+		return new StandardServletMultipartResolver() {
+
+			@Override
+			public boolean isMultipart(HttpServletRequest request) {
+				return !request.getRequestURI().endsWith("/selfie-search") && super.isMultipart(request);
+			}
+
+		};
 	}
 
 	/**

@@ -1,0 +1,341 @@
+package com.focusracer.gallery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.Runner;
+import com.focusracer.events.Visibility;
+import com.focusracer.gallery.internal.RunnerDirectory;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.recognition.RecognitionManagement;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * What the public sees of events: listed events, an event's published photos found by
+ * bib, name or selfie, one photo. Never an original, a hidden or failed photo, another
+ * event's photo, face data, or a start list's private fields.
+ */
+@Service
+public class Gallery {
+
+	private final EventManagement events;
+
+	private final PhotoManagement photos;
+
+	private final RecognitionManagement recognition;
+
+	private final RunnerDirectory directory;
+
+	private final GalleryProperties properties;
+
+	Gallery(EventManagement events, PhotoManagement photos, RecognitionManagement recognition,
+			RunnerDirectory directory, GalleryProperties properties) {
+		this.events = events;
+		this.photos = photos;
+		this.recognition = recognition;
+		this.directory = directory;
+		this.properties = properties;
+	}
+
+	/**
+	 * A runner as the public sees them: bib, shown name, category; no e-mail, no birth
+	 * year, no club.
+	 *
+	 * @param bib the bib
+	 * @param name first name and initial of the last name, or the full name when the
+	 * organizer chose so
+	 * @param category the category, may be null
+	 */
+	public record PublicRunner(String bib, String name, String category) {
+	}
+
+	/**
+	 * A page of photos found.
+	 *
+	 * @param photos the photos, latest shot first (or most similar first for a selfie)
+	 * @param total how many in all
+	 * @param runners the runners the search named (a name search may find several)
+	 */
+	public record Found(List<Photo> photos, long total, List<PublicRunner> runners) {
+
+		static Found none() {
+			return new Found(List.of(), 0, List.of());
+		}
+
+	}
+
+	/**
+	 * A photo found by selfie.
+	 *
+	 * @param photo the photo
+	 * @param similarity 0–1
+	 * @param probable "probably you", else "maybe you"
+	 */
+	public record SelfieMatch(Photo photo, double similarity, boolean probable) {
+	}
+
+	/**
+	 * An event whose gallery this viewer may see: public and unlisted events for
+	 * everyone, private ones for their team only.
+	 * @param slug the event's address
+	 * @param viewerId the signed-in account, or null
+	 * @return the event, or empty
+	 */
+	public Optional<Event> event(String slug, UUID viewerId) {
+		return this.events.findBySlug(slug)
+			.filter((event) -> event.visibility() != Visibility.PRIVATE
+					|| (viewerId != null && this.events.find(event.id(), viewerId).isPresent()));
+	}
+
+	/**
+	 * An event by id, whatever its visibility (for live updates of pages already
+	 * allowed).
+	 * @param eventId the event
+	 * @return the event
+	 */
+	public Optional<Event> eventById(UUID eventId) {
+		return this.events.get(eventId);
+	}
+
+	/**
+	 * The bibs linked to a photo.
+	 * @param photo the photo
+	 * @return the bibs
+	 */
+	public Set<String> bibsOf(Photo photo) {
+		return new java.util.HashSet<>(this.recognition.bibs(List.of(photo.id())).getOrDefault(photo.id(), List.of()));
+	}
+
+	/**
+	 * The public events matching a search (name, place or date, any order, accents
+	 * ignored): upcoming ones first, soonest first, then past ones, latest first.
+	 * @param query the search, may be blank
+	 * @param today today
+	 * @return the events
+	 */
+	public List<Event> listed(String query, java.time.LocalDate today) {
+		String[] words = words(query);
+		List<Event> upcoming = new ArrayList<>();
+		List<Event> past = new ArrayList<>();
+		for (Event event : this.events.listed()) {
+			String haystack = String
+				.join(" ", List.of(plain(event.name()), plain(event.location()), event.date().toString(),
+						plain(event.date().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH)),
+						plain(event.date().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)),
+						Integer.toString(event.date().getDayOfMonth())));
+			boolean matches = true;
+			for (String word : words) {
+				matches &= haystack.contains(word);
+			}
+			if (matches) {
+				(event.date().isBefore(today) ? past : upcoming).add(event);
+			}
+		}
+		upcoming.sort(Comparator.comparing(Event::date));
+		List<Event> all = new ArrayList<>(upcoming);
+		all.addAll(past);
+		return all;
+	}
+
+	/**
+	 * How many photos of the event are published.
+	 * @param event the event
+	 * @return the count
+	 */
+	public long photoCount(Event event) {
+		return this.photos.countPublished(event.id());
+	}
+
+	/**
+	 * The published photos of a bib.
+	 * @param event the event
+	 * @param bib the bib as typed
+	 * @param page 0-based page
+	 * @return the photos, latest shot first
+	 */
+	public Found byBib(Event event, String bib, int page) {
+		String clean = bib.strip().toUpperCase(Locale.ROOT);
+		if (clean.isEmpty() || clean.length() > 10) {
+			return Found.none();
+		}
+		Runner runner = this.directory.byBib(event.id(), clean);
+		List<PublicRunner> runners = (runner != null) ? List.of(shown(event, runner)) : List.of();
+		Set<UUID> ids = this.recognition.photosOf(event.id(), clean);
+		return page(event, ids, page, runners);
+	}
+
+	/**
+	 * The published photos of a bib in search order, for walking through them.
+	 * @param event the event
+	 * @param bib the bib
+	 * @param limit the most photos
+	 * @return the photos, latest shot first
+	 */
+	public List<Photo> sequence(Event event, String bib, int limit) {
+		Set<UUID> ids = this.recognition.photosOf(event.id(), bib);
+		return this.photos.publishedAmong(event.id(), ids, limit, 0);
+	}
+
+	/**
+	 * The runners of the start list matching a typed name, as the public may see them.
+	 * @param event the event
+	 * @param name what was typed
+	 * @return the runners, at most 50
+	 */
+	public List<PublicRunner> runnersNamed(Event event, String name) {
+		return this.directory.search(event.id(), name).stream().map((runner) -> shown(event, runner)).toList();
+	}
+
+	/**
+	 * The published photos of the runners matching a typed name (all of them when several
+	 * share it; the page then lets the person choose).
+	 * @param event the event
+	 * @param name what was typed
+	 * @param page 0-based page
+	 * @return the photos and the runners found
+	 */
+	public Found byName(Event event, String name, int page) {
+		List<PublicRunner> runners = runnersNamed(event, name);
+		Set<UUID> ids = new LinkedHashSet<>();
+		for (PublicRunner runner : runners) {
+			ids.addAll(this.recognition.photosOf(event.id(), runner.bib()));
+		}
+		return page(event, ids, page, runners);
+	}
+
+	/**
+	 * The published photos that show the person of a selfie. The selfie is only held in
+	 * memory for the comparison.
+	 * @param event the event (face features on)
+	 * @param selfie the picture
+	 * @return the photos, "probably you" first, most similar first
+	 */
+	public List<SelfieMatch> bySelfie(Event event, byte[] selfie) {
+		List<RecognitionManagement.SelfieHit> hits = this.recognition.searchBySelfie(event.id(), selfie);
+		Map<UUID, RecognitionManagement.SelfieHit> byPhoto = new LinkedHashMap<>();
+		for (RecognitionManagement.SelfieHit hit : hits) {
+			byPhoto.putIfAbsent(hit.photoId(), hit);
+		}
+		List<UUID> ids = new ArrayList<>(byPhoto.keySet()).subList(0, Math.min(byPhoto.size(), 500));
+		List<SelfieMatch> matches = new ArrayList<>();
+		for (Photo photo : this.photos.publishedAmong(event.id(), ids, ids.size(), 0)) {
+			RecognitionManagement.SelfieHit hit = byPhoto.get(photo.id());
+			matches.add(new SelfieMatch(photo, hit.similarity(), hit.probable()));
+		}
+		matches.sort(Comparator.comparing((SelfieMatch m) -> !m.probable())
+			.thenComparing(Comparator.comparingDouble(SelfieMatch::similarity).reversed()));
+		return matches;
+	}
+
+	/**
+	 * Whether selfie search can be offered for the event: its face features are on and
+	 * this node has the face models.
+	 * @param event the event
+	 * @return true when offered
+	 */
+	public boolean selfieSearch(Event event) {
+		return event.faceSearch() && this.recognition.available();
+	}
+
+	/**
+	 * A published photo of the event.
+	 * @param event the event
+	 * @param photoId the photo
+	 * @return the photo, or empty (another event's, hidden, failed, unknown)
+	 */
+	public Optional<Photo> photo(Event event, UUID photoId) {
+		return this.photos.published(photoId).filter((photo) -> photo.eventId().equals(event.id()));
+	}
+
+	/**
+	 * The runners linked to a photo, as the public sees them.
+	 * @param event the event
+	 * @param photo the photo
+	 * @return the runners (a bib not on the start list has no name)
+	 */
+	public List<PublicRunner> runnersOn(Event event, Photo photo) {
+		List<PublicRunner> runners = new ArrayList<>();
+		for (String bib : this.recognition.bibs(List.of(photo.id())).getOrDefault(photo.id(), List.of())) {
+			Runner runner = this.directory.byBib(event.id(), bib);
+			runners.add((runner != null) ? shown(event, runner) : new PublicRunner(bib, null, null));
+		}
+		return runners;
+	}
+
+	/**
+	 * Opens the watermarked version of a published photo.
+	 * @param photo a photo returned by {@link #photo(Event, UUID)}
+	 * @param web true for the large version, false for the thumbnail
+	 * @return the JPEG bytes
+	 * @throws IOException when the store fails
+	 */
+	public Optional<InputStream> open(Photo photo, boolean web) throws IOException {
+		return this.photos.openPublished(photo, web);
+	}
+
+	public int pageSize() {
+		return this.properties.pageSize();
+	}
+
+	private Found page(Event event, Set<UUID> ids, int page, List<PublicRunner> runners) {
+		if (ids.isEmpty()) {
+			return new Found(List.of(), 0, runners);
+		}
+		int size = this.properties.pageSize();
+		List<Photo> found = this.photos.publishedAmong(event.id(), ids, size, Math.max(0, page) * size);
+		long total = (page == 0 && found.size() < size) ? found.size()
+				: this.photos.countPublishedAmong(event.id(), ids);
+		return new Found(found, total, runners);
+	}
+
+	/**
+	 * A runner as the public sees them.
+	 * @param event the event (its full-names choice)
+	 * @param runner the start-list line
+	 * @return bib, shown name, category
+	 */
+	static PublicRunner shown(Event event, Runner runner) {
+		String first = (runner.firstName() != null) ? runner.firstName().strip() : "";
+		String last = (runner.lastName() != null) ? runner.lastName().strip() : "";
+		String name;
+		if (event.publicFullNames() || last.isEmpty()) {
+			name = (first + " " + last).strip();
+		}
+		else {
+			name = (first + " " + last.substring(0, last.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT) + ".")
+				.strip();
+		}
+		return new PublicRunner(runner.bib(), name, runner.category());
+	}
+
+	private static String[] words(String query) {
+		if (query == null || query.isBlank()) {
+			return new String[0];
+		}
+		return java.util.Arrays.stream(plain(query).split("[^\\p{L}\\p{N}-]+"))
+			.filter((w) -> !w.isEmpty())
+			.toArray(String[]::new);
+	}
+
+	private static String plain(String text) {
+		return (text == null) ? ""
+				: java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
+					.replaceAll("\\p{M}", "")
+					.toLowerCase(Locale.ROOT);
+	}
+
+}

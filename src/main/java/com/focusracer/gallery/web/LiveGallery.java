@@ -1,0 +1,142 @@
+package com.focusracer.gallery.web;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArraySet;
+
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventNotFoundException;
+import com.focusracer.gallery.Gallery;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoProgressed;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * The live gallery: a runner's open search results get, as Server-Sent Events, each of
+ * their photos as soon as it is published (on the node that ran the pipeline stage).
+ */
+@RestController
+class LiveGallery implements SmartLifecycle {
+
+	private record Key(UUID eventId, String bib) {
+	}
+
+	private final Map<Key, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
+
+	private final Gallery gallery;
+
+	private volatile boolean running;
+
+	LiveGallery(Gallery gallery) {
+		this.gallery = gallery;
+	}
+
+	@GetMapping(path = "/events/{slug}/live", produces = "text/event-stream")
+	SseEmitter watch(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug,
+			@RequestParam String bib) {
+		Event event = this.gallery.event(slug, (principal != null) ? principal.id() : null)
+			.orElseThrow(EventNotFoundException::new);
+		SseEmitter emitter = new SseEmitter(0L);
+		Set<SseEmitter> set = this.watchers.computeIfAbsent(
+				new Key(event.id(), bib.strip().toUpperCase(java.util.Locale.ROOT)),
+				(key) -> new CopyOnWriteArraySet<>());
+		set.add(emitter);
+		emitter.onCompletion(() -> set.remove(emitter));
+		emitter.onTimeout(() -> set.remove(emitter));
+		emitter.onError((ex) -> set.remove(emitter));
+		send(emitter, SseEmitter.event().comment("watching"));
+		return emitter;
+	}
+
+	@EventListener
+	void on(PhotoProgressed progressed) {
+		if (!"published".equals(progressed.stage()) || this.watchers.isEmpty()) {
+			return;
+		}
+		List<Map.Entry<Key, Set<SseEmitter>>> interested = this.watchers.entrySet()
+			.stream()
+			.filter((entry) -> entry.getKey().eventId().equals(progressed.eventId()) && !entry.getValue().isEmpty())
+			.toList();
+		if (interested.isEmpty()) {
+			return;
+		}
+		Event event = this.gallery.eventById(progressed.eventId()).orElse(null);
+		Photo photo = (event != null) ? this.gallery.photo(event, progressed.photoId()).orElse(null) : null;
+		if (photo == null) {
+			return;
+		}
+		Set<String> bibs = this.gallery.bibsOf(photo);
+		for (Map.Entry<Key, Set<SseEmitter>> entry : interested) {
+			if (!bibs.contains(entry.getKey().bib())) {
+				continue;
+			}
+			PublicApi.Item item = PublicApi.item(event, photo);
+			for (SseEmitter emitter : entry.getValue()) {
+				if (!send(emitter, SseEmitter.event().name("photo").data(item))) {
+					entry.getValue().remove(emitter);
+				}
+			}
+		}
+	}
+
+	@Scheduled(fixedDelay = 20_000)
+	void heartbeat() {
+		for (Set<SseEmitter> set : this.watchers.values()) {
+			set.removeIf((emitter) -> !send(emitter, SseEmitter.event().comment("keep-alive")));
+		}
+		this.watchers.values().removeIf(Set::isEmpty);
+	}
+
+	@Override
+	public void start() {
+		this.running = true;
+	}
+
+	/**
+	 * Ends every stream before the web server's graceful shutdown would wait for them.
+	 */
+	@Override
+	public void stop() {
+		this.running = false;
+		for (Set<SseEmitter> set : this.watchers.values()) {
+			set.forEach(SseEmitter::complete);
+			set.clear();
+		}
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.running;
+	}
+
+	@Override
+	public int getPhase() {
+		return Integer.MAX_VALUE;
+	}
+
+	private static boolean send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
+		try {
+			emitter.send(event);
+			return true;
+		}
+		catch (IOException | IllegalStateException ex) {
+			emitter.completeWithError(ex);
+			return false;
+		}
+	}
+
+}
