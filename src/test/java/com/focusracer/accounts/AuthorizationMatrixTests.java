@@ -147,6 +147,20 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /pro/photos/{id}/bibs", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/reprocess", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/coverage", Access.PRO);
+		MATRIX.put("GET /events", Access.PUBLIC);
+		MATRIX.put("GET /events/{slug}", Access.PUBLIC);
+		MATRIX.put("GET /events/{slug}/photos/{id}", Access.PUBLIC);
+		MATRIX.put("GET /events/{slug}/photos/{id}/{kind:thumb|web}.jpg", Access.PUBLIC);
+		MATRIX.put("GET /events/{slug}/cover.jpg", Access.PUBLIC);
+		MATRIX.put("GET /events/{slug}/brand.css", Access.PUBLIC);
+		MATRIX.put("GET /events/{slug}/live", Access.PUBLIC);
+		MATRIX.put("GET /favourites", Access.PUBLIC);
+		MATRIX.put("GET /robots.txt", Access.PUBLIC);
+		MATRIX.put("GET /sitemap.xml", Access.PUBLIC);
+		MATRIX.put("GET /api/v1/public/events", Access.API_PUBLIC);
+		MATRIX.put("GET /api/v1/public/events/{slug}", Access.API_PUBLIC);
+		MATRIX.put("GET /api/v1/public/events/{slug}/photos", Access.API_PUBLIC);
+		MATRIX.put("POST /api/v1/public/events/{slug}/selfie-search", Access.API_PUBLIC);
 	}
 
 	@Autowired
@@ -206,6 +220,8 @@ class AuthorizationMatrixTests {
 			.replace("{accountId}", UUID.randomUUID().toString())
 			.replace("{uploadId}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
+			.replace("{slug}", "no-such-event")
+			.replace("{kind:thumb|web}", "thumb")
 			.replace("{kind:preview|web}", "preview")
 			.replace("{kind:logo|cover}", "logo")
 			.replace("**", "liveness");
