@@ -167,6 +167,63 @@ class SelfieSearchTests {
 		assertThat(output.getAll()).doesNotContain(marker).doesNotContain(hex);
 	}
 
+	/**
+	 * A real race photo from the dev dataset (when this checkout has it): the runner's
+	 * face, cropped as a selfie, finds the photo as "probably you".
+	 */
+	@Test
+	void aRunnersFaceFindsTheirPhoto() throws Exception {
+		Path dataset = Path.of("..", "shared", "datasets", "bibs-dev");
+		Path photo = dataset.resolve("images/set2_11.JPG");
+		org.junit.jupiter.api.Assumptions.assumeTrue(Files.isRegularFile(photo) && this.recognition.available(),
+				"needs the dev dataset and the face models");
+		String[] box = Files.readAllLines(dataset.resolve("boxes.csv"))
+			.stream()
+			.filter((line) -> line.startsWith("images/set2_11.JPG,"))
+			.findFirst()
+			.orElseThrow()
+			.split(",");
+		double x0 = Double.parseDouble(box[6]);
+		double y0 = Double.parseDouble(box[7]);
+		double x1 = Double.parseDouble(box[8]);
+		double y1 = Double.parseDouble(box[9]);
+		java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(photo.toFile());
+		double side = Math.max(x1 - x0, y1 - y0) * 2.2;
+		int cx = (int) ((x0 + x1) / 2);
+		int cy = (int) ((y0 + y1) / 2);
+		int left = (int) Math.max(0, cx - side / 2);
+		int top = (int) Math.max(0, cy - side / 2);
+		java.awt.image.BufferedImage crop = image.getSubimage(left, top, (int) Math.min(side, image.getWidth() - left),
+				(int) Math.min(side, image.getHeight() - top));
+
+		UUID owner = this.accounts.anAccount(Role.PHOTOGRAPHER).id();
+		Event event = anEvent(owner, true);
+		String token = "Bearer " + this.accountManagement.createPersonalToken(owner, "t").token();
+		HttpResponse<String> upload = post("/api/v1/events/" + event.id() + "/photos",
+				multipart(List.of(new Part("file", "set2_11.jpg", Files.readAllBytes(photo)))), token);
+		String photoId = new com.fasterxml.jackson.databind.ObjectMapper().readTree(upload.body())
+			.get("results")
+			.get(0)
+			.get("photoId")
+			.asText();
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(90))
+			.until(() -> this.jdbc.sql("select count(*) from photo where event_id = ? and status = 'PUBLISHED'")
+				.param(event.id())
+				.query(Long.class)
+				.single() == 1);
+
+		HttpResponse<String> found = selfie(event.slug(), Photos.jpeg(crop), true);
+		assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+		com.fasterxml.jackson.databind.JsonNode first = new com.fasterxml.jackson.databind.ObjectMapper()
+			.readTree(found.body())
+			.get("items")
+			.get(0);
+		assertThat(first.get("id").asText()).isEqualTo(photoId);
+		assertThat(first.get("tier").asText()).isEqualTo("PROBABLE");
+		assertThat(first.get("thumbnailUrl").asText()).endsWith("/thumb.jpg");
+	}
+
 	private Event anEvent(UUID owner, boolean faces) {
 		return this.events.create(owner, new EventDraft("Selfie " + UUID.randomUUID(), LocalDate.now(), "Lyon",
 				"running", null, Visibility.PUBLIC, faces, null, null, null, null));
