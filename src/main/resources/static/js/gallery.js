@@ -36,7 +36,7 @@
       if (!document.getElementById('selfie-consent').checked) return;
       status.textContent = form.dataset.busy;
       results.replaceChildren();
-      fetch(form.action, { method: 'POST', body: data, headers: { Accept: 'application/json' } })
+      fetch(form.action, { method: 'POST', body: data, headers: { Accept: 'application/json', 'Accept-Language': document.documentElement.lang } })
         .then((r) => r.json().then((body) => ({ ok: r.ok, body })))
         .then(({ ok, body }) => {
           if (!ok) { status.textContent = body.detail || form.dataset.failed; return; }

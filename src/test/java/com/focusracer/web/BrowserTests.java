@@ -56,6 +56,15 @@ class BrowserTests {
 	@Autowired
 	com.focusracer.events.EventsTestUtils events;
 
+	@Autowired
+	com.focusracer.events.EventManagement eventManagement;
+
+	@Autowired
+	com.focusracer.events.StartLists startLists;
+
+	@Autowired
+	com.focusracer.photos.PhotoManagement photos;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -204,6 +213,75 @@ class BrowserTests {
 		screenshot("viewer-corrected");
 		this.browser.findElement(By.id("logout")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
+	}
+
+	@Test
+	void aRunnerFindsTheirPhotosByBibWalksThroughThemAndKeepsAFavourite() throws Exception {
+		java.util.UUID photographer = this.accountManagement.findByEmail("photographe@test.com").orElseThrow().id();
+		String name = "Corrida " + Long.toString(System.nanoTime(), 36);
+		com.focusracer.events.Event event = this.eventManagement.create(photographer,
+				new com.focusracer.events.EventDraft(name, java.time.LocalDate.now(), "Villeurbanne", "running", null,
+						com.focusracer.events.Visibility.PUBLIC, true, null, null, null, null));
+		this.startLists.save(event.id(), photographer, new com.focusracer.events.Runner("1975", "Jérôme", "Dupont",
+				"jerome@example.fr", "SEM", null, null, 1988));
+		Path folder = Files.createTempDirectory("browser-gallery");
+		for (int i = 1; i <= 2; i++) {
+			Path file = folder.resolve("IMG_" + i + ".JPG");
+			Files.write(file, com.focusracer.photos.Photos.jpeg(com.focusracer.photos.Photos.aRunner(1800, 1200, "1975",
+					(i == 1) ? java.awt.Color.BLUE : java.awt.Color.RED, i)));
+			this.photos.accept(event.id(), photographer, file.getFileName().toString(), file);
+		}
+		new WebDriverWait(this.browser, Duration.ofSeconds(90))
+			.until((driver) -> this.photos.countPublished(event.id()) == 2);
+
+		// From the home page to the event, then a bib search.
+		open("/");
+		this.browser.findElement(By.id("event-search")).sendKeys(name + "\n");
+		this.wait.until(ExpectedConditions.elementToBeClickable(By.linkText(name))).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("q"))).sendKeys("1975\n");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("results")));
+		assertThat(text(By.id("results-title"))).contains("Jérôme D.").contains("2 photos");
+		assertThat(this.browser.findElements(By.cssSelector("#results .public-tile img"))).hasSize(2);
+		assertThat(this.browser.getPageSource()).doesNotContain("jerome@example.fr");
+		assertNoHorizontalScroll();
+		screenshot("gallery-results");
+
+		// The viewer: position, the next photo by keyboard, a favourite kept in the
+		// browser.
+		this.browser.findElement(By.cssSelector("#results .public-tile a")).click();
+		assertThat(text(By.id("viewer-position"))).isEqualTo("Photo 1 sur 2");
+		this.browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
+		this.wait.until(ExpectedConditions.textToBe(By.id("viewer-position"), "Photo 2 sur 2"));
+		this.browser.findElement(By.id("favourite")).click();
+		assertThat(this.browser.findElement(By.id("favourite")).getAttribute("aria-pressed")).isEqualTo("true");
+		assertNoHorizontalScroll();
+		screenshot("gallery-viewer");
+		this.browser.findElement(By.id("nav-favourites")).click();
+		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#favourites .public-tile"), 1));
+
+		// By name, in English.
+		open("/events/" + event.slug() + "?lang=en");
+		this.browser.findElement(By.id("q")).sendKeys("dupont\n");
+		assertThat(text(By.id("results-title"))).isEqualTo("Jérôme D. (bib 1975): 2 photos");
+		open("/?lang=fr");
+
+		// Selfie search: refused without consent, a clear message when no face is found.
+		open("/events/" + event.slug());
+		if (this.browser.findElements(By.id("selfie-form")).isEmpty()) {
+			return; // no face models on this machine: the page rightly offers no selfie
+		}
+		Path selfie = folder.resolve("selfie.jpg");
+		Files.write(selfie, com.focusracer.photos.Photos
+			.jpeg(com.focusracer.photos.Photos.aRunner(600, 800, null, java.awt.Color.ORANGE, 7)));
+		this.browser.findElement(By.id("selfie-file")).sendKeys(selfie.toAbsolutePath().toString());
+		this.browser.findElement(By.id("selfie-submit")).click();
+		assertThat((Boolean) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.getElementById('selfie-consent').validity.valueMissing;")).isTrue();
+		assertThat(this.browser.findElement(By.id("selfie-status")).getText()).isEmpty();
+		this.browser.findElement(By.id("selfie-consent")).click();
+		this.browser.findElement(By.id("selfie-submit")).click();
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selfie-status"), "Aucun visage"));
+		screenshot("gallery-selfie");
 	}
 
 	private void landsOn(String email, String password, String path, String title) throws Exception {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -15,6 +16,9 @@ import com.focusracer.gallery.GalleryProperties;
 import com.focusracer.gallery.internal.SelfieThrottle;
 import com.focusracer.photos.Photo;
 
+import com.focusracer.shared.UserMistakeException;
+
+import org.springframework.context.MessageSource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -40,7 +44,10 @@ class PublicApi {
 
 	private final GalleryProperties properties;
 
-	PublicApi(Gallery gallery, SelfieThrottle throttle, GalleryProperties properties) {
+	private final MessageSource messages;
+
+	PublicApi(Gallery gallery, SelfieThrottle throttle, GalleryProperties properties, MessageSource messages) {
+		this.messages = messages;
 		this.gallery = gallery;
 		this.throttle = throttle;
 		this.properties = properties;
@@ -129,7 +136,15 @@ class PublicApi {
 				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds() + 1))
 				.body(tooMany.getBody());
 		}
-		List<Gallery.SelfieMatch> matches = this.gallery.bySelfie(event, selfie.bytes());
+		List<Gallery.SelfieMatch> matches;
+		try {
+			matches = this.gallery.bySelfie(event, selfie.bytes());
+		}
+		catch (UserMistakeException ex) {
+			// The event page shows this text as is: in the page's language.
+			Locale locale = "fr".equals(request.getLocale().getLanguage()) ? Locale.FRENCH : Locale.ENGLISH;
+			return problem(HttpStatus.BAD_REQUEST, ex.describe(this.messages, locale));
+		}
 		List<SelfieItem> items = matches.stream().map((match) -> {
 			Item item = item(event, match.photo());
 			return new SelfieItem(item.id(), item.thumbnailUrl(), item.webUrl(), item.pageUrl(), item.takenAt(),
