@@ -3,6 +3,12 @@
 (() => {
   const FAVOURITES = 'focusracer-favourites';
 
+  const csrf = () => {
+    const header = document.querySelector('meta[name=csrf-header]');
+    const token = document.querySelector('meta[name=csrf-token]');
+    return header && token && header.content ? { [header.content]: token.content } : {};
+  };
+
   const favourites = () => {
     try { return JSON.parse(localStorage.getItem(FAVOURITES)) || []; } catch (e) { return []; }
   };
@@ -113,6 +119,10 @@
       else list.push({ id, event: viewer.dataset.event, pageUrl: viewer.dataset.page, thumbnailUrl: viewer.dataset.thumb });
       localStorage.setItem(FAVOURITES, JSON.stringify(list));
       paint();
+      if (button.dataset.account === 'true') {
+        // Signed in: kept in the account too, for every device.
+        fetch('/favourites/' + id + '?on=' + (at < 0), { method: 'POST', headers: csrf() });
+      }
     });
     paint();
 
@@ -132,8 +142,23 @@
   // The favourites page.
   const list = document.getElementById('favourites');
   if (list) {
-    const items = favourites();
-    document.getElementById('favourites-none').hidden = items.length > 0;
-    items.forEach((f) => list.appendChild(tile(f, '')));
+    const show = (items) => {
+      list.replaceChildren();
+      document.getElementById('favourites-none').hidden = items.length > 0;
+      items.forEach((f) => list.appendChild(tile(f, '')));
+    };
+    show(favourites());
+    if (list.dataset.account === 'true') {
+      // The browser's favourites join the account's; the account's list is then shown.
+      const body = new URLSearchParams();
+      favourites().forEach((f) => body.append('id', f.id));
+      fetch('/favourites/merge', { method: 'POST', body, headers: csrf() })
+        .then((r) => r.ok ? r.json() : null)
+        .then((items) => {
+          if (!items) return;
+          localStorage.setItem(FAVOURITES, JSON.stringify(items.map((i) => ({ id: i.id, pageUrl: i.pageUrl, thumbnailUrl: i.thumbnailUrl }))));
+          show(items);
+        });
+    }
   }
 })();

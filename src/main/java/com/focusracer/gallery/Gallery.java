@@ -262,6 +262,15 @@ public class Gallery {
 	}
 
 	/**
+	 * A published photo of any event (the caller checks the viewer may see its event).
+	 * @param photoId the photo
+	 * @return the photo, or empty
+	 */
+	public Optional<Photo> publishedPhoto(UUID photoId) {
+		return this.photos.published(photoId);
+	}
+
+	/**
 	 * The runners linked to a photo, as the public sees them.
 	 * @param event the event
 	 * @param photo the photo

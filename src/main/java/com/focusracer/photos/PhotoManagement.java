@@ -178,6 +178,18 @@ public class PhotoManagement {
 		find(photoId, accountId).ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
 	}
 
+	/**
+	 * Hides a published photo at the request of a person on it, until the event's team
+	 * decides (the team restores it with {@link #hide(UUID, UUID, boolean)}).
+	 * @param photoId the photo
+	 * @return true when it was published and is now hidden
+	 */
+	public boolean hideOnRequest(UUID photoId) {
+		Optional<Photo> photo = this.photos.find(photoId).filter(PhotoManagement::isPublic);
+		photo.ifPresent((p) -> this.photos.setHidden(photoId, true, this.clock.instant()));
+		return photo.isPresent();
+	}
+
 	public void rerun(UUID photoId, UUID accountId) {
 		find(photoId, accountId).ifPresent((photo) -> this.transactions
 			.executeWithoutResult((status) -> this.pipeline.rerun(this.scheduler, photoId)));

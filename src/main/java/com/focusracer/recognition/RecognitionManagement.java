@@ -172,6 +172,28 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	}
 
 	/**
+	 * A runner says whether they are on a photo: their bib is linked to it (or unlinked
+	 * from it) as a manual decision, which wins over automatic links and survives
+	 * re-processing; then the photo's burst is linked again.
+	 * @param photoId the photo (the caller checked the runner may see it)
+	 * @param bib the runner's bib
+	 * @param present true for "this is me", false for "not me"
+	 * @param accountId the runner
+	 * @return the photo's links afterwards
+	 */
+	@Transactional
+	public List<Link> runnerSays(UUID photoId, String bib, boolean present, UUID accountId) {
+		Photo photo = this.photos.get(photoId).orElseThrow(EventNotFoundException::new);
+		String clean = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
+		if (!BIB.matcher(clean).matches()) {
+			throw new UserMistakeException("recognition.badBib", clean);
+		}
+		this.repository.setManual(photoId, photo.eventId(), clean, present, accountId, this.clock.instant());
+		this.linker.linkWithBurst(photo);
+		return links(photoId);
+	}
+
+	/**
 	 * How well an event's photos are linked to its runners.
 	 *
 	 * @param publishedPhotos published photos

@@ -155,6 +155,16 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /events/{slug}/brand.css", Access.PUBLIC);
 		MATRIX.put("GET /events/{slug}/live", Access.PUBLIC);
 		MATRIX.put("GET /favourites", Access.PUBLIC);
+		MATRIX.put("POST /favourites/{id}", Access.SIGNED_IN);
+		MATRIX.put("POST /favourites/merge", Access.SIGNED_IN);
+		MATRIX.put("POST /account/photos/{id}/this-is-me", Access.RUNNER);
+		MATRIX.put("POST /account/photos/{id}/not-me", Access.RUNNER);
+		MATRIX.put("POST /account/photos/{id}/hide", Access.RUNNER);
+		MATRIX.put("POST /events/{slug}/alerts", Access.PUBLIC);
+		MATRIX.put("GET /alerts/{token}/confirm", Access.PUBLIC);
+		MATRIX.put("GET /alerts/{token}/unsubscribe", Access.PUBLIC);
+		MATRIX.put("GET /pro/events/{id}/hide-requests", Access.PRO);
+		MATRIX.put("POST /pro/hide-requests/{id}", Access.PRO);
 		MATRIX.put("GET /robots.txt", Access.PUBLIC);
 		MATRIX.put("GET /sitemap.xml", Access.PUBLIC);
 		MATRIX.put("GET /api/v1/public/events", Access.API_PUBLIC);
@@ -221,6 +231,7 @@ class AuthorizationMatrixTests {
 			.replace("{uploadId}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
 			.replace("{slug}", "no-such-event")
+			.replace("{token}", "no-such-token")
 			.replace("{kind:thumb|web}", "thumb")
 			.replace("{kind:preview|web}", "preview")
 			.replace("{kind:logo|cover}", "logo")

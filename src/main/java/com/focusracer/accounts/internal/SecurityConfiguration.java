@@ -115,8 +115,8 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
 								"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
-								"/webjars/**", "/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites", "/error",
-								"/actuator/health", "/actuator/health/**")
+								"/webjars/**", "/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites",
+								"/alerts/**", "/error", "/actuator/health", "/actuator/health/**")
 						.permitAll()
 						.requestMatchers("/pro", "/pro/**")
 						.hasAnyRole(Role.proRoleNames())
