@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +30,9 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Gallery {
+
+	/** Up to this many photos, a search reads them all at once and pages them itself. */
+	private static final int WHOLE = 1000;
 
 	private final EventManagement events;
 
@@ -96,9 +98,30 @@ public class Gallery {
 	 * @return the event, or empty
 	 */
 	public Optional<Event> event(String slug, UUID viewerId) {
-		return this.events.findBySlug(slug)
-			.filter((event) -> event.visibility() != Visibility.PRIVATE
-					|| (viewerId != null && this.events.find(event.id(), viewerId).isPresent()));
+		return bySlug(slug).filter((event) -> event.visibility() != Visibility.PRIVATE
+				|| (viewerId != null && this.events.find(event.id(), viewerId).isPresent()));
+	}
+
+	/**
+	 * Events by address, kept 10 seconds: every public search starts with this lookup,
+	 * and an organizer's change reaches the public pages within that time.
+	 */
+	private final Map<String, CachedEvent> eventCache = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private record CachedEvent(Optional<Event> event, long at) {
+	}
+
+	private Optional<Event> bySlug(String slug) {
+		long now = System.nanoTime();
+		CachedEvent cached = this.eventCache.get(slug);
+		if (cached == null || now - cached.at() > 10_000_000_000L) {
+			if (this.eventCache.size() > 10_000) {
+				this.eventCache.clear();
+			}
+			cached = new CachedEvent(this.events.findBySlug(slug), now);
+			this.eventCache.put(slug, cached);
+		}
+		return cached.event();
 	}
 
 	/**
@@ -210,10 +233,7 @@ public class Gallery {
 	 */
 	public Found byName(Event event, String name, int page) {
 		List<PublicRunner> runners = runnersNamed(event, name);
-		Set<UUID> ids = new LinkedHashSet<>();
-		for (PublicRunner runner : runners) {
-			ids.addAll(this.recognition.photosOf(event.id(), runner.bib()));
-		}
+		Set<UUID> ids = this.recognition.photosOfAny(event.id(), runners.stream().map(PublicRunner::bib).toList());
 		return page(event, ids, page, runners);
 	}
 
@@ -305,10 +325,16 @@ public class Gallery {
 			return new Found(List.of(), 0, runners);
 		}
 		int size = this.properties.pageSize();
-		List<Photo> found = this.photos.publishedAmong(event.id(), ids, size, Math.max(0, page) * size);
-		long total = (page == 0 && found.size() < size) ? found.size()
-				: this.photos.countPublishedAmong(event.id(), ids);
-		return new Found(found, total, runners);
+		int from = Math.max(0, page) * size;
+		// One query for a runner's photos (a few dozen, a few hundred for a common name):
+		// all of them, paged here; two (a page and a count) only beyond that.
+		List<Photo> all = this.photos.publishedAmong(event.id(), ids, WHOLE + 1, 0);
+		if (all.size() <= WHOLE) {
+			List<Photo> slice = (from < all.size()) ? all.subList(from, Math.min(all.size(), from + size)) : List.of();
+			return new Found(List.copyOf(slice), all.size(), runners);
+		}
+		List<Photo> found = this.photos.publishedAmong(event.id(), ids, size, from);
+		return new Found(found, this.photos.countPublishedAmong(event.id(), ids), runners);
 	}
 
 	/**

@@ -88,7 +88,6 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 	}
 
 	@Override
-	@Transactional(readOnly = true)
 	public Map<UUID, List<String>> bibs(Collection<UUID> photoIds) {
 		Map<UUID, List<String>> bibs = new TreeMap<>();
 		this.repository.links(photoIds)
@@ -128,10 +127,21 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 			.toList();
 	}
 
+	// One statement: no transaction, which would cost the public search three more round
+	// trips to the database.
 	@Override
-	@Transactional(readOnly = true)
 	public Set<UUID> photosOf(UUID eventId, String bib) {
 		return this.repository.photosOf(eventId, bib.strip().toUpperCase(Locale.ROOT));
+	}
+
+	/**
+	 * The photos linked to any of some bibs (the runners a name search found).
+	 * @param eventId the event
+	 * @param bibs the bibs
+	 * @return the photos' ids
+	 */
+	public Set<UUID> photosOfAny(UUID eventId, Collection<String> bibs) {
+		return bibs.isEmpty() ? Set.of() : this.repository.photosOfAny(eventId, bibs);
 	}
 
 	/**

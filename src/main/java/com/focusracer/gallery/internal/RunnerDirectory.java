@@ -37,15 +37,54 @@ public class RunnerDirectory {
 
 	private final Map<UUID, Entries> cache = new ConcurrentHashMap<>();
 
+	private final java.util.Set<UUID> loading = ConcurrentHashMap.newKeySet();
+
 	RunnerDirectory(StartLists startLists, Clock clock) {
 		this.startLists = startLists;
 		this.clock = clock;
 	}
 
-	private record Entry(Runner runner, String[] firstTokens, String[] lastTokens) {
+	private record Entry(Runner runner, String[] firstTokens, String[] lastTokens, String sortKey) {
 	}
 
-	private record Entries(List<Entry> entries, Map<String, Runner> byBib, Instant at) {
+	/**
+	 * An event's runners, with every word of their names sorted so that the runners whose
+	 * names hold a word starting with some letters are found by binary search.
+	 */
+	private record Entries(List<Entry> entries, Map<String, Runner> byBib, Instant at, String[] words, int[] owners) {
+
+		static Entries of(List<Entry> entries, Map<String, Runner> byBib, Instant at) {
+			List<Map.Entry<String, Integer>> pairs = new ArrayList<>();
+			for (int i = 0; i < entries.size(); i++) {
+				for (String token : entries.get(i).firstTokens()) {
+					pairs.add(Map.entry(token, i));
+				}
+				for (String token : entries.get(i).lastTokens()) {
+					pairs.add(Map.entry(token, i));
+				}
+			}
+			pairs.sort(Map.Entry.comparingByKey());
+			String[] words = new String[pairs.size()];
+			int[] owners = new int[pairs.size()];
+			for (int i = 0; i < pairs.size(); i++) {
+				words[i] = pairs.get(i).getKey();
+				owners[i] = pairs.get(i).getValue();
+			}
+			return new Entries(entries, byBib, at, words, owners);
+		}
+
+		/** The runners with a name word starting with the given letters. */
+		java.util.BitSet startingWith(String prefix) {
+			java.util.BitSet found = new java.util.BitSet(this.entries.size());
+			int at = java.util.Arrays.binarySearch(this.words, prefix);
+			at = (at < 0) ? -at - 1 : at;
+			while (at < this.words.length && this.words[at].startsWith(prefix)) {
+				found.set(this.owners[at]);
+				at++;
+			}
+			return found;
+		}
+
 	}
 
 	/**
@@ -60,19 +99,26 @@ public class RunnerDirectory {
 		if (words.length == 0) {
 			return List.of();
 		}
-		List<Entry> found = new ArrayList<>();
-		for (Entry entry : entries(eventId).entries()) {
-			if (Arrays.stream(words)
-				.allMatch((word) -> startsAny(entry.lastTokens(), word) || startsAny(entry.firstTokens(), word))) {
-				found.add(entry);
-			}
+		Entries all = entries(eventId);
+		java.util.BitSet matching = all.startingWith(words[0]);
+		for (int i = 1; i < words.length && !matching.isEmpty(); i++) {
+			matching.and(all.startingWith(words[i]));
 		}
-		found
-			.sort(Comparator.comparing((Entry e) -> !Arrays.stream(words).anyMatch((w) -> equalsAny(e.lastTokens(), w)))
-				.thenComparing((Entry e) -> String.join(" ", e.lastTokens()))
-				.thenComparing((Entry e) -> String.join(" ", e.firstTokens()))
-				.thenComparing((Entry e) -> e.runner().bib()));
-		return found.stream().limit(LIMIT).map(Entry::runner).toList();
+		List<Entry> exact = new ArrayList<>();
+		List<Entry> partial = new ArrayList<>();
+		for (int i = matching.nextSetBit(0); i >= 0; i = matching.nextSetBit(i + 1)) {
+			Entry entry = all.entries().get(i);
+			(lastNameTyped(entry, words) ? exact : partial).add(entry);
+		}
+		Comparator<Entry> byName = Comparator.comparing(Entry::sortKey);
+		exact.sort(byName);
+		partial.sort(byName);
+		exact.addAll(partial);
+		List<Runner> runners = new ArrayList<>(Math.min(LIMIT, exact.size()));
+		for (int i = 0; i < exact.size() && i < LIMIT; i++) {
+			runners.add(exact.get(i).runner());
+		}
+		return runners;
 	}
 
 	/**
@@ -88,22 +134,45 @@ public class RunnerDirectory {
 	private Entries entries(UUID eventId) {
 		Instant now = this.clock.instant();
 		Entries entries = this.cache.get(eventId);
-		if (entries == null || entries.at().plus(FRESH).isBefore(now)) {
-			List<Entry> list = new ArrayList<>();
-			Map<String, Runner> byBib = new java.util.HashMap<>();
-			for (Runner runner : this.startLists.runnersOf(eventId)) {
-				list.add(new Entry(runner, tokens(runner.firstName()), tokens(runner.lastName())));
-				byBib.put(runner.bib(), runner);
+		if (entries == null) {
+			synchronized (this.loading) {
+				entries = this.cache.get(eventId);
+				if (entries == null) {
+					entries = load(eventId, now);
+					this.cache.put(eventId, entries);
+				}
 			}
-			entries = new Entries(List.copyOf(list), byBib, now);
-			this.cache.put(eventId, entries);
+		}
+		else if (entries.at().plus(FRESH).isBefore(now) && this.loading.add(eventId)) {
+			// One request reads the list again; the others go on with the one they have
+			// (all of them reloading at once stalled the search for a second).
+			try {
+				entries = load(eventId, now);
+				this.cache.put(eventId, entries);
+			}
+			finally {
+				this.loading.remove(eventId);
+			}
 		}
 		return entries;
 	}
 
-	private static boolean startsAny(String[] tokens, String word) {
-		for (String token : tokens) {
-			if (token.startsWith(word)) {
+	private Entries load(UUID eventId, Instant now) {
+		List<Entry> list = new ArrayList<>();
+		Map<String, Runner> byBib = new java.util.HashMap<>();
+		for (Runner runner : this.startLists.runnersOf(eventId)) {
+			String[] first = tokens(runner.firstName());
+			String[] last = tokens(runner.lastName());
+			list.add(new Entry(runner, first, last,
+					String.join(" ", last) + "\u0000" + String.join(" ", first) + "\u0000" + runner.bib()));
+			byBib.put(runner.bib(), runner);
+		}
+		return Entries.of(List.copyOf(list), byBib, now);
+	}
+
+	private static boolean lastNameTyped(Entry entry, String[] words) {
+		for (String word : words) {
+			if (equalsAny(entry.lastTokens(), word)) {
 				return true;
 			}
 		}

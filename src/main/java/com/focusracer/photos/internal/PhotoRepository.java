@@ -213,8 +213,9 @@ public class PhotoRepository {
 	 */
 	public List<Photo> publishedAmong(UUID eventId, java.util.Collection<UUID> ids, int limit, int offset) {
 		return this.jdbc.sql("""
-				select * from photo where event_id = :event and id = any(:ids) and status = 'PUBLISHED' and not hidden
-				order by taken_at desc nulls last, created_at desc, id limit :limit offset :offset""")
+				select p.* from unnest(cast(:ids as uuid[])) as wanted(id) join photo p on p.id = wanted.id
+				where p.event_id = :event and p.status = 'PUBLISHED' and not p.hidden
+				order by p.taken_at desc nulls last, p.created_at desc, p.id limit :limit offset :offset""")
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
 			.param("limit", limit)
@@ -225,8 +226,8 @@ public class PhotoRepository {
 
 	public long countPublishedAmong(UUID eventId, java.util.Collection<UUID> ids) {
 		return this.jdbc.sql("""
-				select count(*) from photo
-				where event_id = :event and id = any(:ids) and status = 'PUBLISHED' and not hidden""")
+				select count(*) from unnest(cast(:ids as uuid[])) as wanted(id) join photo p on p.id = wanted.id
+				where p.event_id = :event and p.status = 'PUBLISHED' and not p.hidden""")
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(Long.class)

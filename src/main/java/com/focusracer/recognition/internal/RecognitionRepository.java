@@ -168,6 +168,14 @@ public class RecognitionRepository {
 			.list());
 	}
 
+	public Set<UUID> photosOfAny(UUID eventId, Collection<String> bibs) {
+		return new LinkedHashSet<>(
+				this.jdbc.sql("select distinct photo_id from photo_link where event_id = ? and bib = any(?)")
+					.params(eventId, bibs.toArray(String[]::new))
+					.query(UUID.class)
+					.list());
+	}
+
 	public Set<UUID> linkedPhotos(UUID eventId) {
 		return new LinkedHashSet<>(this.jdbc.sql("select distinct photo_id from photo_link where event_id = ?")
 			.param(eventId)
