@@ -218,10 +218,11 @@ public class RecognitionRepository {
 		for (StoredFace face : faces) {
 			this.jdbc.sql("""
 					insert into face (id, photo_id, event_id, box_x, box_y, box_w, box_h, score, quality, embedding,
-					                  external_id, created_at)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+					                  embedding_q, external_id, created_at)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
 				.params(face.id(), photoId, eventId, (float) face.x(), (float) face.y(), (float) face.width(),
 						(float) face.height(), (float) face.score(), (float) face.quality(), toArray(face.embedding()),
+						(face.embedding().length > 0) ? SelfieIndex.quantize(face.embedding()) : null,
 						face.externalId(), Timestamp.from(now))
 				.update();
 		}
@@ -257,29 +258,53 @@ public class RecognitionRepository {
 			.list();
 	}
 
+	/**
+	 * The ids of the event's faces stored since a time (no embeddings: cheap to read
+	 * again).
+	 * @param eventId the event
+	 * @param since only faces stored after this
+	 * @return id and time of each face
+	 */
+	public Map<UUID, Instant> faceIdsSince(UUID eventId, Instant since) {
+		Map<UUID, Instant> ids = new HashMap<>();
+		this.jdbc.sql("select id, created_at from face where event_id = ? and created_at > ? and external_id is null")
+			.params(eventId, Timestamp.from(since))
+			.query((rs) -> {
+				ids.put(rs.getObject(1, UUID.class), rs.getTimestamp(2).toInstant());
+			});
+		return ids;
+	}
+
 	/** One stored face, as selfie search reads it. */
 	public interface FaceVisitor {
 
-		void visit(UUID faceId, UUID photoId, float[] embedding, Instant createdAt);
+		void visit(UUID faceId, UUID photoId, byte[] quantised);
 
 	}
 
 	/**
-	 * Streams the event's faces stored since a time, oldest first, without holding them
-	 * all in a list.
-	 * @param eventId the event
-	 * @param since only faces stored after this
+	 * Streams faces with their 8-bit embeddings (quantised here for faces stored before
+	 * those existed).
+	 * @param faceIds the faces
 	 * @param visitor gets each face
 	 */
-	public void facesSince(UUID eventId, Instant since, FaceVisitor visitor) {
-		this.jdbc.sql("""
-				select id, photo_id, embedding, created_at from face
-				where event_id = ? and created_at > ? and cardinality(embedding) > 0 order by created_at""")
-			.params(eventId, Timestamp.from(since))
-			.query((rs) -> {
-				visitor.visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), floats(rs.getArray(3)),
-						rs.getTimestamp(4).toInstant());
+	public void quantisedFaces(Collection<UUID> faceIds, FaceVisitor visitor) {
+		List<UUID> ids = new ArrayList<>(faceIds);
+		for (int from = 0; from < ids.size(); from += 5000) {
+			UUID[] chunk = ids.subList(from, Math.min(ids.size(), from + 5000)).toArray(UUID[]::new);
+			this.jdbc.sql("""
+					select id, photo_id, embedding_q, case when embedding_q is null then embedding end as embedding
+					from face where id = any(?)""").param(chunk).query((rs) -> {
+				byte[] quantised = rs.getBytes(3);
+				if (quantised == null) {
+					float[] embedding = floats(rs.getArray(4));
+					quantised = (embedding.length > 0) ? SelfieIndex.quantize(embedding) : null;
+				}
+				if (quantised != null) {
+					visitor.visit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), quantised);
+				}
 			});
+		}
 	}
 
 	/**

@@ -30,8 +30,11 @@ public class SelfieIndex {
 	 */
 	static final float SCALE = 400f;
 
-	/** Faces may commit a little after their {@code created_at}: re-read that much. */
-	private static final Duration OVERLAP = Duration.ofMinutes(2);
+	/**
+	 * Faces may commit a little after their {@code created_at}: the ids of that much are
+	 * read again (ids only; the embeddings of unknown ones).
+	 */
+	private static final Duration OVERLAP = Duration.ofMinutes(1);
 
 	private static final Duration FULL_RELOAD = Duration.ofMinutes(30);
 
@@ -46,6 +49,19 @@ public class SelfieIndex {
 	SelfieIndex(RecognitionRepository repository, Clock clock) {
 		this.repository = repository;
 		this.clock = clock;
+	}
+
+	/**
+	 * An embedding in 8 bits per value, as stored for selfie search.
+	 * @param embedding an L2-normalised embedding
+	 * @return one byte per value
+	 */
+	public static byte[] quantize(float[] embedding) {
+		byte[] bytes = new byte[embedding.length];
+		for (int i = 0; i < embedding.length; i++) {
+			bytes[i] = (byte) Math.max(-127, Math.min(127, Math.round(embedding[i] * SCALE)));
+		}
+		return bytes;
 	}
 
 	/**
@@ -113,17 +129,23 @@ public class SelfieIndex {
 				this.fullAt = now;
 			}
 			Instant since = this.readUpTo.equals(Instant.EPOCH) ? Instant.EPOCH : this.readUpTo.minus(OVERLAP);
-			SelfieIndex.this.repository.facesSince(eventId, since, (faceId, photoId, embedding, createdAt) -> {
+			java.util.List<UUID> unknown = new java.util.ArrayList<>();
+			SelfieIndex.this.repository.faceIdsSince(eventId, since).forEach((faceId, createdAt) -> {
 				if (createdAt.isAfter(this.readUpTo)) {
 					this.readUpTo = createdAt;
 				}
+				if (!this.known.contains(faceId)) {
+					unknown.add(faceId);
+				}
+			});
+			SelfieIndex.this.repository.quantisedFaces(unknown, (faceId, photoId, quantised) -> {
 				if (this.known.add(faceId)) {
-					add(photoId, embedding);
+					add(photoId, quantised);
 				}
 			});
 		}
 
-		private void add(UUID photoId, float[] embedding) {
+		private void add(UUID photoId, byte[] embedding) {
 			if (this.dimensions == 0) {
 				this.dimensions = embedding.length;
 			}
@@ -136,10 +158,7 @@ public class SelfieIndex {
 				this.vectors = Arrays.copyOf(this.vectors, capacity * this.dimensions);
 			}
 			this.photos[this.count] = photoId;
-			int offset = this.count * this.dimensions;
-			for (int i = 0; i < this.dimensions; i++) {
-				this.vectors[offset + i] = (byte) Math.max(-127, Math.min(127, Math.round(embedding[i] * SCALE)));
-			}
+			System.arraycopy(embedding, 0, this.vectors, this.count * this.dimensions, this.dimensions);
 			this.count++;
 		}
 
