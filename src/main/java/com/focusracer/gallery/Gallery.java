@@ -272,6 +272,14 @@ public class Gallery {
 	}
 
 	/**
+	 * Gets selfie search ready in the background for a page that offers it.
+	 * @param event the event (face features on)
+	 */
+	public void prepareSelfieSearch(Event event) {
+		this.recognition.prepareSelfieSearch(event.id());
+	}
+
+	/**
 	 * A published photo of the event.
 	 * @param event the event
 	 * @param photoId the photo

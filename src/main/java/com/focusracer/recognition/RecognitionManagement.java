@@ -305,6 +305,39 @@ public class RecognitionManagement implements PhotoLabels, com.focusracer.events
 		return hits;
 	}
 
+	private final java.util.concurrent.ExecutorService warmer = java.util.concurrent.Executors
+		.newSingleThreadExecutor((task) -> {
+			Thread thread = new Thread(task, "selfie-warm-up");
+			thread.setDaemon(true);
+			return thread;
+		});
+
+	private final Set<UUID> warming = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Gets selfie search ready for an event in the background (the face models loaded,
+	 * the event's faces read), while the runner takes their selfie: the first search of
+	 * an event otherwise waits two seconds for both.
+	 * @param eventId the event (its face features on)
+	 */
+	public void prepareSelfieSearch(UUID eventId) {
+		if (this.recognizers.onAws() || !available() || !this.warming.add(eventId)) {
+			return;
+		}
+		this.warmer.execute(() -> {
+			try {
+				this.recognizers.faceModels();
+				this.selfieIndex.warm(eventId);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Could not prepare selfie search for event {}: {}", eventId, ex.toString());
+			}
+			finally {
+				this.warming.remove(eventId);
+			}
+		});
+	}
+
 	/**
 	 * Face features cannot run on this node: the face models are missing.
 	 */

@@ -100,9 +100,13 @@ public class GalleryPages {
 				choices = List.of();
 			}
 		}
+		boolean selfie = this.gallery.selfieSearch(event);
+		if (selfie) {
+			this.gallery.prepareSelfieSearch(event);
+		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("event", event);
-		model.put("page", new EventPage(event, this.gallery.photoCount(event), this.gallery.selfieSearch(event),
+		model.put("page", new EventPage(event, this.gallery.photoCount(event), selfie,
 				this.images.get(event.id(), EventImages.Kind.COVER).isPresent(), absolute(GalleryLinks.event(event)),
 				absolute(GalleryLinks.event(event) + "/cover.jpg"), event.visibility() != Visibility.PUBLIC));
 		model.put("query", query);

@@ -80,6 +80,17 @@ public class SelfieIndex {
 	}
 
 	/**
+	 * Reads an event's new faces now, so that the next search does not wait for them.
+	 * @param eventId the event
+	 */
+	public void warm(UUID eventId) {
+		EventFaces faces = this.events.computeIfAbsent(eventId, (id) -> new EventFaces());
+		synchronized (faces) {
+			faces.refresh(eventId);
+		}
+	}
+
+	/**
 	 * Forgets an event's faces (they were deleted).
 	 * @param eventId the event
 	 */
