@@ -1,7 +1,6 @@
 package com.focusracer.gallery;
 
 import java.awt.Color;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
 import com.focusracer.accounts.Role;
@@ -24,19 +22,17 @@ import com.focusracer.events.StartLists;
 import com.focusracer.events.Visibility;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.Photos;
+import com.focusracer.photos.PhotosTestUtils;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
  * The public API and pages after real photos went through the real pipeline: a runner
@@ -54,9 +50,6 @@ class GalleryApiTests {
 	AccountsTestUtils accounts;
 
 	@Autowired
-	AccountManagement accountManagement;
-
-	@Autowired
 	EventManagement events;
 
 	@Autowired
@@ -68,16 +61,16 @@ class GalleryApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PhotosTestUtils published;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	private TestAccount photographer;
 
-	private String token;
-
 	@BeforeEach
 	void aPhotographer() {
 		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
-		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
 	}
 
 	@Test
@@ -87,8 +80,9 @@ class GalleryApiTests {
 				new Runner("1975", "Jérôme", "Dupont-Moreau", "jerome@example.fr", "SEM", "AC Lyon", "M", 1988));
 		this.startLists.save(event.id(), this.photographer.id(),
 				new Runner("42", "Jeanne", "Dupont", "jeanne@example.fr", "SEF", null, "F", 1991));
-		List<UUID> ids = upload(event, Photos.aRunner(1800, 1200, "1975", Color.BLUE, 1),
-				Photos.aRunner(1800, 1200, "1975", Color.RED, 2), Photos.aRunner(1800, 1200, null, Color.GREEN, 3));
+		List<UUID> ids = this.published.publish(event.id(), this.photographer.id(),
+				Photos.aRunner(1800, 1200, "1975", Color.BLUE, 1), Photos.aRunner(1800, 1200, "1975", Color.RED, 2),
+				Photos.aRunner(1800, 1200, null, Color.GREEN, 3));
 
 		JsonNode byBib = getJson("/api/v1/public/events/" + event.slug() + "/photos?bib=1975");
 		assertThat(byBib.get("total").asLong()).isEqualTo(2);
@@ -205,26 +199,6 @@ class GalleryApiTests {
 	private Event anEvent(String name, Visibility visibility, boolean faces) {
 		return this.events.create(this.photographer.id(), new EventDraft(name, LocalDate.now(), "Villeurbanne",
 				"running", null, visibility, faces, null, null, null, null));
-	}
-
-	private List<UUID> upload(Event event, java.awt.image.BufferedImage... images) throws Exception {
-		var request = multipart("/api/v1/events/" + event.id() + "/photos").header("Authorization", this.token);
-		int n = 0;
-		for (java.awt.image.BufferedImage image : images) {
-			request.file(new MockMultipartFile("file", "photo" + (n++) + ".jpg", "image/jpeg", Photos.jpeg(image)));
-		}
-		JsonNode results = this.json.readTree(this.mvc.perform(request).andReturn().getResponse().getContentAsString())
-			.get("results");
-		List<UUID> ids = new ArrayList<>();
-		results.forEach((result) -> ids.add(UUID.fromString(result.get("photoId").asText())));
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-			assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_instance in (:ids)")
-				.param("ids", ids.stream().map(UUID::toString).toList())
-				.query(Long.class)
-				.single()).isZero();
-			assertThat(this.photos.counts(event.id())).containsEntry("PUBLISHED", (long) ids.size());
-		});
-		return ids;
 	}
 
 	private JsonNode getJson(String path) throws Exception {

@@ -1,7 +1,6 @@
 package com.focusracer.gallery;
 
 import java.awt.Color;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
 import com.focusracer.accounts.Role;
@@ -24,21 +22,19 @@ import com.focusracer.mail.Outbox;
 import com.focusracer.mail.OutboxMail;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.Photos;
+import com.focusracer.photos.PhotosTestUtils;
 import com.focusracer.privacy.AuditLog;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
@@ -55,9 +51,6 @@ class RunnerActionsTests {
 
 	@Autowired
 	AccountsTestUtils accounts;
-
-	@Autowired
-	AccountManagement accountManagement;
 
 	@Autowired
 	EventManagement events;
@@ -77,26 +70,26 @@ class RunnerActionsTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	PhotosTestUtils published;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	private TestAccount photographer;
-
-	private String token;
 
 	private Event event;
 
 	@BeforeEach
 	void anEvent() {
 		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
-		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
 		this.event = this.events.create(this.photographer.id(), new EventDraft("Course " + UUID.randomUUID(),
 				LocalDate.now(), "Lyon", "running", null, Visibility.PUBLIC, false, null, null, null, null));
 	}
 
 	@Test
 	void aRunnerSaysThisIsMeNotMeAndHidesAPhotoTheTeamReviews() throws Exception {
-		List<UUID> ids = upload(Photos.aRunner(1800, 1200, "1975", Color.BLUE, 11),
-				Photos.aRunner(1800, 1200, null, Color.GREEN, 12));
+		List<UUID> ids = this.published.publish(this.event.id(), this.photographer.id(),
+				Photos.aRunner(1800, 1200, "1975", Color.BLUE, 11), Photos.aRunner(1800, 1200, null, Color.GREEN, 12));
 		UUID withBib = ids.get(0);
 		UUID withoutBib = ids.get(1);
 		assertThat(found("1975")).containsExactly(withBib.toString());
@@ -169,7 +162,8 @@ class RunnerActionsTests {
 		String unsubscribe = link(mails.get(0).body(), "/unsubscribe");
 
 		// Photos before confirmation send nothing.
-		upload(Photos.aRunner(1800, 1200, "3638", Color.BLUE, 21));
+		this.published.publish(this.event.id(), this.photographer.id(),
+				Photos.aRunner(1800, 1200, "3638", Color.BLUE, 21));
 		this.alerts.sendDue();
 		assertThat(this.outbox.latest(email, 10)).hasSize(1);
 
@@ -183,7 +177,8 @@ class RunnerActionsTests {
 			.contains(unsubscribe);
 
 		// More photos within the hour: no second e-mail.
-		upload(Photos.aRunner(1800, 1200, "3638", Color.RED, 22));
+		this.published.publish(this.event.id(), this.photographer.id(),
+				Photos.aRunner(1800, 1200, "3638", Color.RED, 22));
 		this.alerts.sendDue();
 		assertThat(this.outbox.latest(email, 10)).hasSize(2);
 
@@ -234,28 +229,6 @@ class RunnerActionsTests {
 				.getContentAsString());
 		List<String> ids = new ArrayList<>();
 		page.get("items").forEach((item) -> ids.add(item.get("id").asText()));
-		return ids;
-	}
-
-	private List<UUID> upload(java.awt.image.BufferedImage... images) throws Exception {
-		var request = multipart("/api/v1/events/" + this.event.id() + "/photos").header("Authorization", this.token);
-		for (java.awt.image.BufferedImage image : images) {
-			request.file(new MockMultipartFile("file", UUID.randomUUID() + ".jpg", "image/jpeg", Photos.jpeg(image)));
-		}
-		JsonNode results = this.json.readTree(this.mvc.perform(request).andReturn().getResponse().getContentAsString())
-			.get("results");
-		List<UUID> ids = new ArrayList<>();
-		results.forEach((result) -> ids.add(UUID.fromString(result.get("photoId").asText())));
-		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
-			assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_instance in (:ids)")
-				.param("ids", ids.stream().map(UUID::toString).toList())
-				.query(Long.class)
-				.single()).isZero();
-			assertThat(this.jdbc.sql("select count(*) from photo where id in (:ids) and status = 'PUBLISHED'")
-				.param("ids", ids)
-				.query(Long.class)
-				.single()).isEqualTo(ids.size());
-		});
 		return ids;
 	}
 

@@ -63,7 +63,7 @@ class BrowserTests {
 	com.focusracer.events.StartLists startLists;
 
 	@Autowired
-	com.focusracer.photos.PhotoManagement photos;
+	com.focusracer.photos.PhotosTestUtils published;
 
 	private WebDriver browser;
 
@@ -224,15 +224,10 @@ class BrowserTests {
 						com.focusracer.events.Visibility.PUBLIC, true, null, null, null, null));
 		this.startLists.save(event.id(), photographer, new com.focusracer.events.Runner("1975", "Jérôme", "Dupont",
 				"jerome@example.fr", "SEM", null, null, 1988));
+		this.published.publish(event.id(), photographer,
+				com.focusracer.photos.Photos.aRunner(1800, 1200, "1975", java.awt.Color.BLUE, 1),
+				com.focusracer.photos.Photos.aRunner(1800, 1200, "1975", java.awt.Color.RED, 2));
 		Path folder = Files.createTempDirectory("browser-gallery");
-		for (int i = 1; i <= 2; i++) {
-			Path file = folder.resolve("IMG_" + i + ".JPG");
-			Files.write(file, com.focusracer.photos.Photos.jpeg(com.focusracer.photos.Photos.aRunner(1800, 1200, "1975",
-					(i == 1) ? java.awt.Color.BLUE : java.awt.Color.RED, i)));
-			this.photos.accept(event.id(), photographer, file.getFileName().toString(), file);
-		}
-		new WebDriverWait(this.browser, Duration.ofSeconds(90))
-			.until((driver) -> this.photos.countPublished(event.id()) == 2);
 
 		// From the home page to the event, then a bib search.
 		open("/");

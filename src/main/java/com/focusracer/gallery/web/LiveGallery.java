@@ -1,6 +1,5 @@
 package com.focusracer.gallery.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +13,7 @@ import com.focusracer.events.EventNotFoundException;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoProgressed;
+import com.focusracer.shared.web.ServerSentEvents;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
@@ -58,7 +58,7 @@ class LiveGallery implements SmartLifecycle {
 		emitter.onCompletion(() -> set.remove(emitter));
 		emitter.onTimeout(() -> set.remove(emitter));
 		emitter.onError((ex) -> set.remove(emitter));
-		send(emitter, SseEmitter.event().comment("watching"));
+		ServerSentEvents.send(emitter, SseEmitter.event().comment("watching"));
 		return emitter;
 	}
 
@@ -86,7 +86,7 @@ class LiveGallery implements SmartLifecycle {
 			}
 			PublicApi.Item item = PublicApi.item(event, photo);
 			for (SseEmitter emitter : entry.getValue()) {
-				if (!send(emitter, SseEmitter.event().name("photo").data(item))) {
+				if (!ServerSentEvents.send(emitter, SseEmitter.event().name("photo").data(item))) {
 					entry.getValue().remove(emitter);
 				}
 			}
@@ -95,9 +95,7 @@ class LiveGallery implements SmartLifecycle {
 
 	@Scheduled(fixedDelay = 20_000)
 	void heartbeat() {
-		for (Set<SseEmitter> set : this.watchers.values()) {
-			set.removeIf((emitter) -> !send(emitter, SseEmitter.event().comment("keep-alive")));
-		}
+		ServerSentEvents.keepAlive(this.watchers.values());
 		this.watchers.values().removeIf(Set::isEmpty);
 	}
 
@@ -112,10 +110,7 @@ class LiveGallery implements SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		for (Set<SseEmitter> set : this.watchers.values()) {
-			set.forEach(SseEmitter::complete);
-			set.clear();
-		}
+		ServerSentEvents.completeAll(this.watchers.values());
 	}
 
 	@Override
@@ -126,17 +121,6 @@ class LiveGallery implements SmartLifecycle {
 	@Override
 	public int getPhase() {
 		return Integer.MAX_VALUE;
-	}
-
-	private static boolean send(SseEmitter emitter, SseEmitter.SseEventBuilder event) {
-		try {
-			emitter.send(event);
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
-			return false;
-		}
 	}
 
 }

@@ -1,6 +1,5 @@
 package com.focusracer.photos.web;
 
-import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +12,8 @@ import com.focusracer.photos.PhotoProgressed;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import com.focusracer.shared.web.ServerSentEvents;
+
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -79,16 +80,7 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 	 */
 	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 20_000)
 	void heartbeat() {
-		for (Set<SseEmitter> set : this.watchers.values()) {
-			for (SseEmitter emitter : set) {
-				try {
-					emitter.send(SseEmitter.event().comment("keep-alive"));
-				}
-				catch (IOException | IllegalStateException ex) {
-					set.remove(emitter);
-				}
-			}
-		}
+		ServerSentEvents.keepAlive(this.watchers.values());
 	}
 
 	@Override
@@ -104,10 +96,7 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 	@Override
 	public void stop() {
 		this.running = false;
-		for (Set<SseEmitter> set : this.watchers.values()) {
-			set.forEach(SseEmitter::complete);
-			set.clear();
-		}
+		ServerSentEvents.completeAll(this.watchers.values());
 	}
 
 	@Override
@@ -121,14 +110,7 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 	}
 
 	private static boolean send(SseEmitter emitter, String name, Object data) {
-		try {
-			emitter.send(SseEmitter.event().name(name).data(data));
-			return true;
-		}
-		catch (IOException | IllegalStateException ex) {
-			emitter.completeWithError(ex);
-			return false;
-		}
+		return ServerSentEvents.send(emitter, SseEmitter.event().name(name).data(data));
 	}
 
 }
