@@ -364,6 +364,18 @@ public class PhotoManagement {
 		return key.isPresent() ? Optional.of(this.blobs.open(key.get())) : Optional.empty();
 	}
 
+	/**
+	 * Opens the photographer's original file, byte for byte: for the shop, once a buyer
+	 * has paid for it.
+	 * @param photoId the photo
+	 * @return the original, or empty when the photo or its file is gone
+	 * @throws IOException when the store fails
+	 */
+	public Optional<InputStream> openOriginal(UUID photoId) throws IOException {
+		Optional<String> key = this.photos.key(photoId, "original_key");
+		return key.isPresent() ? Optional.of(this.blobs.open(key.get())) : Optional.empty();
+	}
+
 	private static boolean isPublic(Photo photo) {
 		return photo.status() == PhotoStatus.PUBLISHED;
 	}

@@ -1,0 +1,294 @@
+package com.focusracer.shop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.SponsorFrame;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Download links of paid orders: signed with the installation's key, bound to one order
+ * (and photo), expiring; and the files behind them — the originals byte for byte, or a
+ * ZIP of the whole order written straight to the response.
+ */
+@Service
+public class Downloads {
+
+	private final ShopRepository repository;
+
+	private final PhotoManagement photos;
+
+	private final EventManagement events;
+
+	private final Clock clock;
+
+	private final String baseUrl;
+
+	private volatile byte[] secret;
+
+	Downloads(ShopRepository repository, PhotoManagement photos, EventManagement events, Clock clock,
+			@Value("${focusracer.base-url}") String baseUrl) {
+		this.repository = repository;
+		this.photos = photos;
+		this.events = events;
+		this.clock = clock;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	/**
+	 * The links of a paid order, valid until its {@code linksUntil}.
+	 * @param order the order
+	 * @return the links, none when it may not be downloaded
+	 */
+	public Links links(Order order) {
+		if (!order.downloadable() || order.linksUntil() == null) {
+			return new Links(List.of(), null, null);
+		}
+		long expires = order.linksUntil().getEpochSecond();
+		List<Link> links = new ArrayList<>();
+		for (ShopRepository.Item item : this.repository.items(order.id())) {
+			String path = "/downloads/" + order.id() + "/photos/" + item.photoId();
+			links.add(new Link(item.photoId(),
+					this.baseUrl + path + "?expires=" + expires + "&sig=" + sign(order.id(), item.photoId(), expires),
+					order.linksUntil()));
+		}
+		String zip = this.baseUrl + "/downloads/" + order.id() + "/zip?expires=" + expires + "&sig="
+				+ sign(order.id(), null, expires);
+		return new Links(links, zip, order.linksUntil());
+	}
+
+	/**
+	 * Checks a download link.
+	 * @param orderId the order in the link
+	 * @param photoId the photo, {@code null} for the ZIP
+	 * @param expires the link's end, epoch seconds
+	 * @param signature the link's signature
+	 * @return the order, or empty when no such order exists
+	 * @throws RefusedException when the link is not valid (wrong, expired, refunded)
+	 */
+	public Optional<Order> check(UUID orderId, UUID photoId, long expires, String signature) {
+		Optional<Order> order = this.repository.order(orderId);
+		if (order.isEmpty()) {
+			return order;
+		}
+		byte[] expected = sign(orderId, photoId, expires).getBytes(StandardCharsets.US_ASCII);
+		if (signature == null || !MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+			throw new RefusedException(Reason.WRONG);
+		}
+		if (Instant.ofEpochSecond(expires).isBefore(this.clock.instant())) {
+			throw new RefusedException(Reason.EXPIRED);
+		}
+		if (!order.get().downloadable()) {
+			throw new RefusedException((order.get().status() == OrderStatus.REFUNDED) ? Reason.REFUNDED : Reason.WRONG);
+		}
+		if (photoId != null && this.repository.items(orderId).stream().noneMatch((i) -> i.photoId().equals(photoId))) {
+			throw new RefusedException(Reason.WRONG);
+		}
+		return order;
+	}
+
+	/**
+	 * The file name a photo is downloaded under.
+	 * @param order the order
+	 * @param photoId the photo
+	 * @return e.g. {@code marathon-de-lyon-IMG_0042.jpg}
+	 */
+	public String fileName(Order order, UUID photoId) {
+		Photo photo = this.photos.get(photoId).orElseThrow();
+		String name = photo.fileName();
+		if (order.resolution() != Resolution.ORIGINAL) {
+			int dot = name.lastIndexOf('.');
+			name = ((dot > 0) ? name.substring(0, dot) : name) + ((order.resolution() == Resolution.WEB) ? "-web" : "")
+					+ ".jpg";
+		}
+		return name;
+	}
+
+	/**
+	 * Writes one photo of an order as sold: the original untouched, or its web or framed
+	 * version.
+	 * @param order a downloadable order
+	 * @param photoId one of its photos
+	 * @param out where to write
+	 * @throws IOException when the store or the client fails
+	 */
+	public void write(Order order, UUID photoId, OutputStream out) throws IOException {
+		try (InputStream original = this.photos.openOriginal(photoId)
+			.orElseThrow(() -> new IOException("The original of photo " + photoId + " is gone"))) {
+			switch (order.resolution()) {
+				case ORIGINAL -> original.transferTo(out);
+				case WEB -> out.write(SponsorFrame.web(original.readAllBytes()));
+				case FRAMED -> {
+					Event event = this.events.get(order.eventId()).orElseThrow();
+					String text = (event.sponsorText() != null && !event.sponsorText().isBlank()) ? event.sponsorText()
+							: event.name();
+					out.write(SponsorFrame.framed(original.readAllBytes(), text, event.primaryColor()));
+				}
+			}
+		}
+	}
+
+	/**
+	 * The size of a photo as sold, when it is known before writing it.
+	 * @param order the order
+	 * @param photoId the photo
+	 * @return the size in bytes, or -1
+	 */
+	public long size(Order order, UUID photoId) {
+		return (order.resolution() == Resolution.ORIGINAL) ? this.photos.get(photoId).orElseThrow().sizeBytes() : -1;
+	}
+
+	/**
+	 * Writes a ZIP of the whole order, one photo after the other: nothing is built in
+	 * memory or on disk first.
+	 * @param order a downloadable order
+	 * @param out where to write
+	 * @throws IOException when the store or the client fails
+	 */
+	public void zip(Order order, OutputStream out) throws IOException {
+		ZipOutputStream zip = new ZipOutputStream(out);
+		// JPEGs do not shrink: store them as they are, and spend no CPU trying.
+		zip.setLevel(Deflater.NO_COMPRESSION);
+		Set<String> names = new HashSet<>();
+		for (ShopRepository.Item item : this.repository.items(order.id())) {
+			String name = fileName(order, item.photoId());
+			String unique = name;
+			for (int n = 2; !names.add(unique); n++) {
+				int dot = name.lastIndexOf('.');
+				unique = (dot > 0) ? name.substring(0, dot) + "-" + n + name.substring(dot) : name + "-" + n;
+			}
+			zip.putNextEntry(new ZipEntry(unique));
+			write(order, item.photoId(), zip);
+			zip.closeEntry();
+		}
+		zip.finish();
+		zip.flush();
+	}
+
+	/**
+	 * The secret key of an order, that opens its page: derived from the installation's
+	 * key, so that it is never stored and the e-mails can always give it.
+	 * @param orderId the order
+	 * @return the key
+	 */
+	public String orderKey(UUID orderId) {
+		return mac("order|" + orderId);
+	}
+
+	/**
+	 * Whether a key is the key of an order (compared in constant time).
+	 * @param orderId the order
+	 * @param key the key given
+	 * @return true when it opens the order
+	 */
+	public boolean keyOpens(UUID orderId, String key) {
+		return key != null && MessageDigest.isEqual(orderKey(orderId).getBytes(StandardCharsets.US_ASCII),
+				key.getBytes(StandardCharsets.US_ASCII));
+	}
+
+	private String sign(UUID orderId, UUID photoId, long expires) {
+		return mac(orderId + "|" + ((photoId != null) ? photoId : "zip") + "|" + expires);
+	}
+
+	private String mac(String text) {
+		try {
+			Mac mac = Mac.getInstance("HmacSHA256");
+			mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
+			byte[] signature = mac.doFinal(text.getBytes(StandardCharsets.US_ASCII));
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+		}
+		catch (GeneralSecurityException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private byte[] secret() {
+		byte[] key = this.secret;
+		if (key == null) {
+			key = this.repository.secret();
+			this.secret = key;
+		}
+		return key;
+	}
+
+	/**
+	 * The links of an order.
+	 *
+	 * @param photos one per photo
+	 * @param zipUrl the whole order as a ZIP
+	 * @param expiresAt when they stop working
+	 */
+	public record Links(List<Link> photos, String zipUrl, Instant expiresAt) {
+
+	}
+
+	/**
+	 * The link of one photo.
+	 *
+	 * @param photoId the photo
+	 * @param url the signed link
+	 * @param expiresAt when it stops working
+	 */
+	public record Link(UUID photoId, String url, Instant expiresAt) {
+
+	}
+
+	/**
+	 * Why a link does not work.
+	 */
+	public enum Reason {
+
+		/** Not a link of this order: changed, or of another order. */
+		WRONG,
+		/** Too old. */
+		EXPIRED,
+		/** The order was refunded. */
+		REFUNDED
+
+	}
+
+	/**
+	 * A link that does not open.
+	 */
+	public static class RefusedException extends RuntimeException {
+
+		private final Reason reason;
+
+		RefusedException(Reason reason) {
+			super("Download refused: " + reason);
+			this.reason = reason;
+		}
+
+		public Reason reason() {
+			return this.reason;
+		}
+
+	}
+
+}

@@ -1,0 +1,40 @@
+package com.focusracer.shop;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A buyer's order of one event's photos.
+ *
+ * @param id the id
+ * @param eventId the event
+ * @param email the buyer's address
+ * @param language the buyer's language ({@code fr} or {@code en})
+ * @param accountId the runner account that ordered, or {@code null} for a guest
+ * @param bib the bib whose photos were all bought, or {@code null}
+ * @param resolution what each photo is delivered as
+ * @param status where the payment stands
+ * @param amount the price, in minor units
+ * @param currency ISO code
+ * @param refundedAmount what was refunded so far
+ * @param pricing how the price was made, as shown to the buyer
+ * @param provider {@code stripe}, {@code test} or {@code free}
+ * @param paymentId the provider's payment id
+ * @param clientSecret the Payment Element's secret (Stripe only)
+ * @param linksUntil when the current download links stop working
+ * @param createdAt when it was placed
+ * @param paidAt when it was paid
+ */
+public record Order(UUID id, UUID eventId, String email, String language, UUID accountId, String bib,
+		Resolution resolution, OrderStatus status, long amount, String currency, long refundedAmount, String pricing,
+		String provider, String paymentId, String clientSecret, Instant linksUntil, Instant createdAt, Instant paidAt) {
+
+	/**
+	 * Whether its photos may be downloaded: paid, and not wholly refunded.
+	 * @return true when downloads work
+	 */
+	public boolean downloadable() {
+		return this.status == OrderStatus.PAID || this.status == OrderStatus.PARTIALLY_REFUNDED;
+	}
+
+}

@@ -1,0 +1,402 @@
+package com.focusracer.shop;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.focusracer.events.Event;
+import com.focusracer.gallery.Gallery;
+import com.focusracer.photos.Photo;
+import com.focusracer.recognition.RecognitionManagement;
+import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.StripeGateway;
+import com.stripe.exception.StripeException;
+import com.stripe.model.PaymentIntent;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Carts priced on the server, orders placed by guests or runners, and the payment of each
+ * order through Stripe or the offline test payments.
+ */
+@Service
+public class Orders {
+
+	private static final Logger log = LoggerFactory.getLogger(Orders.class);
+
+	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+	/** The most photos in one order. */
+	static final int MAX_PHOTOS = 500;
+
+	private final ShopRepository repository;
+
+	private final Gallery gallery;
+
+	private final RecognitionManagement recognition;
+
+	private final Payments payments;
+
+	private final Downloads downloads;
+
+	private final StripeGateway stripe;
+
+	private final ShopProperties properties;
+
+	private final TransactionTemplate transactions;
+
+	private final Clock clock;
+
+	Orders(ShopRepository repository, Gallery gallery, RecognitionManagement recognition, Payments payments,
+			Downloads downloads, StripeGateway stripe, ShopProperties properties, TransactionTemplate transactions,
+			Clock clock) {
+		this.repository = repository;
+		this.gallery = gallery;
+		this.recognition = recognition;
+		this.payments = payments;
+		this.downloads = downloads;
+		this.stripe = stripe;
+		this.properties = properties;
+		this.transactions = transactions;
+		this.clock = clock;
+	}
+
+	/**
+	 * The price of a cart, as the order would be priced.
+	 * @param request what is in the cart
+	 * @param viewerId the signed-in account, or {@code null}
+	 * @return the quote
+	 */
+	public Quote quote(Cart request, UUID viewerId) {
+		return price(request, viewerId).quote();
+	}
+
+	/**
+	 * Places an order and prepares its payment. Prices come from the server only.
+	 * @param request what is bought, by whom
+	 * @param viewerId the signed-in runner, or {@code null} for a guest
+	 * @param locale the buyer's language, for the e-mails
+	 * @return the order and its key
+	 */
+	public Placed place(Cart request, UUID viewerId, Locale locale) {
+		String email = (request.email() != null) ? request.email().strip().toLowerCase(Locale.ROOT) : "";
+		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+			throw new UserMistakeException("email.invalid");
+		}
+		Priced priced = price(request, viewerId);
+		Quote quote = priced.quote();
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		String provider = (quote.amount() == 0) ? "free" : (this.properties.stripeEnabled() ? "stripe" : "test");
+		String paymentId = "test".equals(provider) ? "test_" + id : null;
+		Order order = new Order(id, priced.event().id(), email, "en".equals(locale.getLanguage()) ? "en" : "fr",
+				viewerId, quote.allPhotosBib(), quote.resolution(), OrderStatus.PENDING, quote.amount(),
+				quote.currency(), 0, describe(quote), provider, paymentId, null, null, now, null);
+		List<ShopRepository.Item> items = new ArrayList<>();
+		List<Photo> photos = priced.photos();
+		for (int i = 0; i < photos.size(); i++) {
+			// Each photo's part of the price, the odd cents to the first ones.
+			long part = quote.amount() / photos.size() + ((i < quote.amount() % photos.size()) ? 1 : 0);
+			items.add(new ShopRepository.Item(photos.get(i).id(), i, part, photos.get(i).uploaderId()));
+		}
+		// The idempotency key is stored with the order, before any call to Stripe.
+		this.transactions.executeWithoutResult((status) -> this.repository.insertOrder(order, "pi-" + id, items));
+		if ("free".equals(provider)) {
+			this.payments.fulfilFree(order);
+		}
+		else if ("stripe".equals(provider)) {
+			preparePayment(order);
+		}
+		return new Placed(this.repository.order(id).orElseThrow(), this.downloads.orderKey(id));
+	}
+
+	/**
+	 * Creates the Stripe PaymentIntent of an order that has none yet (after a failed
+	 * call, the same idempotency key finds the same intent).
+	 * @param order the order
+	 * @return the order with its payment
+	 */
+	public Order preparePayment(Order order) {
+		if (!"stripe".equals(order.provider()) || order.clientSecret() != null) {
+			return order;
+		}
+		try {
+			PaymentIntent intent = this.stripe.createPayment(order.id(), order.amount(), order.currency(),
+					order.email(), this.repository.idempotencyKey(order.id()));
+			this.transactions.executeWithoutResult((status) -> this.repository.setPayment(order.id(), intent.getId(),
+					intent.getClientSecret(), this.clock.instant()));
+			return this.repository.order(order.id()).orElseThrow();
+		}
+		catch (StripeException ex) {
+			log.warn("Stripe refused or did not answer the payment of order {}: {}", order.id(), ex.getMessage());
+			throw new PaymentUnavailableException(ex);
+		}
+	}
+
+	/**
+	 * An order, for whoever holds its key or is the runner who placed it.
+	 * @param id the order
+	 * @param key the key, or {@code null}
+	 * @param viewerId the signed-in account, or {@code null}
+	 * @param viewerEmail that account's confirmed address, or {@code null}
+	 * @return the order, or empty when it does not exist
+	 * @throws Downloads.RefusedException when the key does not open it
+	 */
+	public Optional<Order> open(UUID id, String key, UUID viewerId, String viewerEmail) {
+		Optional<Order> order = this.repository.order(id);
+		if (order.isEmpty()) {
+			return order;
+		}
+		boolean owner = viewerId != null && (viewerId.equals(order.get().accountId())
+				|| (viewerEmail != null && viewerEmail.equalsIgnoreCase(order.get().email())));
+		if (!owner && !this.downloads.keyOpens(id, key)) {
+			throw new Downloads.RefusedException(Downloads.Reason.WRONG);
+		}
+		return order;
+	}
+
+	/**
+	 * The photos of an order.
+	 * @param order the order
+	 * @return the photo ids, in order
+	 */
+	public List<UUID> photoIds(Order order) {
+		return this.repository.items(order.id()).stream().map(ShopRepository.Item::photoId).toList();
+	}
+
+	/**
+	 * An offline test payment: the buyer's choice reaches the order through the same code
+	 * as a Stripe webhook.
+	 * @param order the order
+	 * @param succeeded whether the payment succeeds
+	 * @return what came of it
+	 */
+	public Payments.Outcome testPayment(Order order, boolean succeeded) {
+		if (!"test".equals(order.provider())) {
+			throw new UserMistakeException("shop.testPayments.off");
+		}
+		String eventId = "test_evt_" + UUID.randomUUID();
+		return this.payments.apply(PaymentUpdate.payment(eventId, "test", succeeded, order.paymentId(), order.id(),
+				"test_ch_" + order.id(), "{\"id\":\"" + eventId + "\",\"type\":\""
+						+ (succeeded ? PaymentUpdate.SUCCEEDED : PaymentUpdate.FAILED) + "\"}"));
+	}
+
+	/**
+	 * The buyer came back from Stripe's payment page: when Stripe says the payment
+	 * succeeded, the order is fulfilled now (the webhook then finds nothing to do, or the
+	 * other way round).
+	 * @param order the order
+	 * @return the order as it stands
+	 */
+	public Order confirmReturn(Order order) {
+		if (!"stripe".equals(order.provider()) || order.paymentId() == null || order.status() != OrderStatus.PENDING) {
+			return order;
+		}
+		try {
+			PaymentIntent intent = this.stripe.payment(order.paymentId());
+			if ("succeeded".equals(intent.getStatus())) {
+				this.payments.apply(PaymentUpdate.payment("return_" + intent.getId(), "stripe", true, intent.getId(),
+						order.id(), intent.getLatestCharge(), intent.toJson()));
+			}
+		}
+		catch (StripeException ex) {
+			log.warn("Could not ask Stripe about order {}: {}", order.id(), ex.getMessage());
+		}
+		return this.repository.order(order.id()).orElseThrow();
+	}
+
+	/**
+	 * Gives a paid order fresh download links for the link lifetime.
+	 * @param order the order
+	 * @return the order with its new links' end
+	 */
+	public Order renewLinks(Order order) {
+		if (!order.downloadable()) {
+			throw new UserMistakeException("shop.links.notPaid");
+		}
+		this.transactions.executeWithoutResult((status) -> this.repository.setLinksUntil(order.id(),
+				this.clock.instant().plus(this.properties.linkLifetime())));
+		return this.repository.order(order.id()).orElseThrow();
+	}
+
+	/**
+	 * The orders of a runner: placed while signed in, or with their address.
+	 * @param accountId the runner
+	 * @param email the runner's address
+	 * @return newest first
+	 */
+	public List<Order> ofRunner(UUID accountId, String email) {
+		return this.repository.ordersOf(accountId, email);
+	}
+
+	/**
+	 * Orders for admins.
+	 * @param filter part of an address or id
+	 * @return newest first
+	 */
+	public List<Order> search(String filter) {
+		return this.repository.orders(filter, 200);
+	}
+
+	public Optional<Order> get(UUID id) {
+		return this.repository.order(id);
+	}
+
+	public Optional<PriceList> prices(UUID eventId) {
+		return this.repository.priceList(eventId);
+	}
+
+	/**
+	 * The runner's cart kept in their account.
+	 * @param accountId the runner
+	 * @return the cart as the browser keeps it (JSON), or empty
+	 */
+	public Optional<String> savedCart(UUID accountId) {
+		return this.repository.cart(accountId);
+	}
+
+	public void saveCart(UUID accountId, String json) {
+		if (json.length() > 64_000) {
+			throw new UserMistakeException("shop.cart.tooBig");
+		}
+		this.transactions
+			.executeWithoutResult((status) -> this.repository.saveCart(accountId, json, this.clock.instant()));
+	}
+
+	private Priced price(Cart request, UUID viewerId) {
+		Event event = this.gallery.event((request.eventSlug() != null) ? request.eventSlug() : "", viewerId)
+			.orElseThrow(() -> new UserMistakeException("shop.event.unknown", String.valueOf(request.eventSlug())));
+		PriceList prices = this.repository.priceList(event.id())
+			.orElseThrow(() -> new UserMistakeException("shop.notForSale", event.name()));
+		Resolution resolution = (request.resolution() != null) ? request.resolution() : Resolution.ORIGINAL;
+		if (resolution == Resolution.WEB && prices.webPrice() == null) {
+			throw new UserMistakeException("shop.web.notSold");
+		}
+		String email = (request.email() != null) ? request.email().strip() : "";
+		long paid = email.isEmpty() ? 0 : this.repository.alreadyPaid(event.id(), email);
+		String bib = (request.bib() != null && !request.bib().isBlank())
+				? request.bib().strip().toUpperCase(Locale.ROOT) : null;
+		Set<UUID> bibPhotos = (bib != null) ? published(event, this.recognition.photosOf(event.id(), bib)) : Set.of();
+		if (request.allPhotos()) {
+			Quote all = (bib != null) ? Pricing.allPhotos(prices, bib, bibPhotos.size(), paid) : null;
+			if (all == null) {
+				throw new UserMistakeException("shop.allPhotos.unavailable", String.valueOf(bib));
+			}
+			return new Priced(event, photos(event, bibPhotos), all);
+		}
+		List<UUID> ids = (request.photoIds() != null) ? request.photoIds().stream().distinct().toList() : List.of();
+		if (ids.isEmpty()) {
+			throw new UserMistakeException("shop.cart.empty");
+		}
+		if (ids.size() > MAX_PHOTOS) {
+			throw new UserMistakeException("shop.cart.tooMany", MAX_PHOTOS);
+		}
+		List<Photo> photos = photos(event, ids);
+		if (photos.size() < ids.size()) {
+			throw new UserMistakeException("shop.photo.unavailable", ids.size() - photos.size());
+		}
+		if (bib == null) {
+			bib = commonBib(photos);
+			if (bib != null) {
+				bibPhotos = published(event, this.recognition.photosOf(event.id(), bib));
+			}
+		}
+		boolean allOfBib = bib != null && bibPhotos.containsAll(ids);
+		Quote quote = Pricing.quote(prices, photos.size(), resolution, allOfBib ? bib : null,
+				allOfBib ? bibPhotos.size() : 0, paid);
+		if (quote.allPhotosBib() != null) {
+			return new Priced(event, photos(event, bibPhotos), quote);
+		}
+		return new Priced(event, photos, quote);
+	}
+
+	private String commonBib(List<Photo> photos) {
+		java.util.Map<UUID, List<String>> bibs = this.recognition.bibs(photos.stream().map(Photo::id).toList());
+		if (bibs.size() != photos.size()) {
+			return null;
+		}
+		Set<String> common = null;
+		for (List<String> ofPhoto : bibs.values()) {
+			if (common == null) {
+				common = new LinkedHashSet<>(ofPhoto);
+			}
+			else {
+				common.retainAll(ofPhoto);
+			}
+		}
+		return (common != null && common.size() == 1) ? common.iterator().next() : null;
+	}
+
+	private Set<UUID> published(Event event, Set<UUID> ids) {
+		return photos(event, ids).stream().map(Photo::id).collect(Collectors.toCollection(LinkedHashSet::new));
+	}
+
+	private List<Photo> photos(Event event, java.util.Collection<UUID> ids) {
+		List<Photo> photos = new ArrayList<>();
+		for (UUID id : ids) {
+			this.gallery.photo(event, id).ifPresent(photos::add);
+		}
+		return photos;
+	}
+
+	private static String describe(Quote quote) {
+		return quote.lines()
+			.stream()
+			.map((line) -> line.kind() + ":" + line.quantity() + "x" + line.size() + "@" + line.unitPrice())
+			.collect(Collectors.joining(",")) + (quote.capApplied() ? ",CAP" : "");
+	}
+
+	/**
+	 * A cart, as the browser or an API client sends it.
+	 *
+	 * @param eventSlug the event
+	 * @param photoIds the photos chosen
+	 * @param email the buyer's address (needed to order; used for the price cap)
+	 * @param bib the bib for "all my photos", or {@code null}
+	 * @param allPhotos whether the buyer takes all photos of that bib
+	 * @param resolution what is bought, originals by default
+	 */
+	public record Cart(String eventSlug, List<UUID> photoIds, String email, String bib, boolean allPhotos,
+			Resolution resolution) {
+
+	}
+
+	/**
+	 * A placed order and the key that opens it.
+	 *
+	 * @param order the order
+	 * @param key its secret key
+	 */
+	public record Placed(Order order, String key) {
+
+	}
+
+	private record Priced(Event event, List<Photo> photos, Quote quote) {
+
+	}
+
+	/**
+	 * Stripe could not be reached or refused to prepare the payment.
+	 */
+	public static class PaymentUnavailableException extends RuntimeException {
+
+		PaymentUnavailableException(Throwable cause) {
+			super("The payment provider is not available", cause);
+		}
+
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * Storage of the shop and the Stripe client.
+ */
+package com.focusracer.shop.internal;

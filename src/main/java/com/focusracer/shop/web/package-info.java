@@ -1,0 +1,4 @@
+/**
+ * Order API, Stripe webhook, cart, order, pro and admin pages of the shop.
+ */
+package com.focusracer.shop.web;
