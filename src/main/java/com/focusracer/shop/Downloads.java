@@ -280,7 +280,7 @@ public class Downloads {
 
 		private final Reason reason;
 
-		RefusedException(Reason reason) {
+		public RefusedException(Reason reason) {
 			super("Download refused: " + reason);
 			this.reason = reason;
 		}

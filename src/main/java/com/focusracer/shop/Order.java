@@ -30,6 +30,14 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 		String provider, String paymentId, String clientSecret, Instant linksUntil, Instant createdAt, Instant paidAt) {
 
 	/**
+	 * Whether it still waits for a (new) payment attempt.
+	 * @return true when pending or failed
+	 */
+	public boolean payable() {
+		return this.status == OrderStatus.PENDING || this.status == OrderStatus.FAILED;
+	}
+
+	/**
 	 * Whether its photos may be downloaded: paid, and not wholly refunded.
 	 * @return true when downloads work
 	 */

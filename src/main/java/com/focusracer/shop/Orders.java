@@ -120,7 +120,7 @@ public class Orders {
 		else if ("stripe".equals(provider)) {
 			preparePayment(order);
 		}
-		return new Placed(this.repository.order(id).orElseThrow(), this.downloads.orderKey(id));
+		return new Placed(this.repository.order(id).orElseThrow(), this.downloads.orderKey(id), quote);
 	}
 
 	/**
@@ -255,6 +255,19 @@ public class Orders {
 		return this.repository.order(id);
 	}
 
+	/**
+	 * Whether an event sells its photos in web resolution.
+	 * @param eventSlug the event
+	 * @param viewerId the signed-in account, or {@code null}
+	 * @return true when it has a web price
+	 */
+	public boolean sellsWeb(String eventSlug, UUID viewerId) {
+		return this.gallery.event(eventSlug, viewerId)
+			.flatMap((event) -> this.repository.priceList(event.id()))
+			.filter((prices) -> !prices.free() && prices.webPrice() != null)
+			.isPresent();
+	}
+
 	public Optional<PriceList> prices(UUID eventId) {
 		return this.repository.priceList(eventId);
 	}
@@ -379,8 +392,9 @@ public class Orders {
 	 *
 	 * @param order the order
 	 * @param key its secret key
+	 * @param quote how it was priced
 	 */
-	public record Placed(Order order, String key) {
+	public record Placed(Order order, String key, Quote quote) {
 
 	}
 

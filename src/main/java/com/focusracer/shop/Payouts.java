@@ -128,7 +128,7 @@ public class Payouts {
 	 */
 	public String onboard(UUID accountId, String email) {
 		if (!this.properties.stripeEnabled()) {
-			throw new UserMistakeException("shop.payouts.noStripe");
+			throw new UserMistakeException("shop.payouts.noStripeError");
 		}
 		try {
 			Optional<ShopRepository.PayoutAccount> existing = this.repository.payoutAccount(accountId);

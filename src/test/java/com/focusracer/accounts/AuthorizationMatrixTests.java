@@ -167,6 +167,34 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /pro/hide-requests/{id}", Access.PRO);
 		MATRIX.put("GET /robots.txt", Access.PUBLIC);
 		MATRIX.put("GET /sitemap.xml", Access.PUBLIC);
+		MATRIX.put("GET /cart", Access.PUBLIC);
+		MATRIX.put("POST /cart/quote", Access.PUBLIC);
+		MATRIX.put("POST /cart/checkout", Access.PUBLIC);
+		MATRIX.put("GET /orders/{id}", Access.PUBLIC);
+		MATRIX.put("POST /orders/{id}/test-payment", Access.PUBLIC);
+		MATRIX.put("POST /orders/{id}/links", Access.PUBLIC);
+		MATRIX.put("GET /orders/{id}/receipt.pdf", Access.PUBLIC);
+		MATRIX.put("GET /downloads/{orderId}/photos/{photoId}", Access.PUBLIC);
+		MATRIX.put("GET /downloads/{orderId}/zip", Access.PUBLIC);
+		MATRIX.put("POST /webhooks/stripe", Access.PUBLIC);
+		MATRIX.put("GET /account/orders", Access.RUNNER);
+		MATRIX.put("GET /account/cart", Access.RUNNER);
+		MATRIX.put("PUT /account/cart", Access.RUNNER);
+		MATRIX.put("GET /pro/events/{id}/prices", Access.PRO);
+		MATRIX.put("POST /pro/events/{id}/prices", Access.PRO);
+		MATRIX.put("GET /pro/payouts", Access.PRO);
+		MATRIX.put("GET /pro/payouts.csv", Access.PRO);
+		MATRIX.put("GET /pro/payouts/connect", Access.PRO);
+		MATRIX.put("POST /pro/payouts/connect", Access.PRO);
+		MATRIX.put("GET /admin/orders", Access.ADMIN);
+		MATRIX.put("GET /admin/orders/{id}", Access.ADMIN);
+		MATRIX.put("POST /admin/orders/{id}/refund", Access.ADMIN);
+		MATRIX.put("GET /admin/disputes", Access.ADMIN);
+		MATRIX.put("GET /admin/payment-events", Access.ADMIN);
+		MATRIX.put("POST /api/v1/public/quotes", Access.API_PUBLIC);
+		MATRIX.put("POST /api/v1/public/orders", Access.API_PUBLIC);
+		MATRIX.put("GET /api/v1/public/orders/{id}", Access.API_PUBLIC);
+		MATRIX.put("POST /api/v1/public/orders/{id}/test-payment", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/events", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/events/{slug}", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/events/{slug}/photos", Access.API_PUBLIC);
@@ -229,6 +257,8 @@ class AuthorizationMatrixTests {
 			.replace("{id}", UUID.randomUUID().toString())
 			.replace("{accountId}", UUID.randomUUID().toString())
 			.replace("{uploadId}", UUID.randomUUID().toString())
+			.replace("{orderId}", UUID.randomUUID().toString())
+			.replace("{photoId}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
 			.replace("{slug}", "no-such-event")
 			.replace("{token}", "no-such-token")

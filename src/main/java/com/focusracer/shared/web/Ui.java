@@ -72,6 +72,10 @@ public final class Ui {
 		return this.messages.getMessage(key, arguments, this.locale);
 	}
 
+	public java.util.Locale locale() {
+		return this.locale;
+	}
+
 	public String lang() {
 		return this.locale.getLanguage();
 	}

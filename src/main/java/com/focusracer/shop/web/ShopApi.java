@@ -1,0 +1,171 @@
+package com.focusracer.shop.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import com.focusracer.shop.Downloads;
+import com.focusracer.shop.Order;
+import com.focusracer.shop.Orders;
+import com.focusracer.shop.Payments;
+import com.focusracer.shop.Quote;
+import com.focusracer.shop.Resolution;
+import com.focusracer.shop.ShopProperties;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The order API ({@code /api/v1/public/quotes}, {@code /api/v1/public/orders}) and the
+ * Stripe webhook. Prices are always worked out here: the client sends photos, never
+ * amounts.
+ */
+@RestController
+class ShopApi {
+
+	private final Orders orders;
+
+	private final Payments payments;
+
+	private final Downloads downloads;
+
+	private final ShopProperties properties;
+
+	private final String baseUrl;
+
+	ShopApi(Orders orders, Payments payments, Downloads downloads, ShopProperties properties,
+			@Value("${focusracer.base-url}") String baseUrl) {
+		this.orders = orders;
+		this.payments = payments;
+		this.downloads = downloads;
+		this.properties = properties;
+		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+	}
+
+	record CartRequest(String eventSlug, List<UUID> photoIds, String email, String bib, Boolean allPhotos,
+			Resolution resolution) {
+
+		Orders.Cart cart() {
+			return new Orders.Cart(this.eventSlug, this.photoIds, this.email, this.bib,
+					Boolean.TRUE.equals(this.allPhotos), this.resolution);
+		}
+
+	}
+
+	record Payment(String provider, String clientSecret, String publishableKey) {
+	}
+
+	record Created(UUID id, String key, long amount, String currency, String status, Payment payment, Quote pricing,
+			String orderUrl) {
+	}
+
+	record Download(UUID photoId, String url, Instant expiresAt) {
+	}
+
+	record OrderView(UUID id, String status, long amount, long refundedAmount, String currency, String resolution,
+			List<UUID> photoIds, List<Download> downloads, String zipUrl, String receiptUrl, Instant createdAt,
+			Instant paidAt) {
+	}
+
+	record TestPayment(String outcome, String key) {
+	}
+
+	@PostMapping("/api/v1/public/quotes")
+	Quote quote(@RequestBody CartRequest request) {
+		return this.orders.quote(request.cart(), null);
+	}
+
+	@PostMapping("/api/v1/public/orders")
+	ResponseEntity<Created> create(@RequestBody CartRequest request, Locale locale,
+			@RequestHeader(name = "Accept-Language", required = false) String language) {
+		Locale buyer = (language != null && language.toLowerCase(Locale.ROOT).startsWith("en")) ? Locale.ENGLISH
+				: Locale.FRENCH;
+		Orders.Placed placed = this.orders.place(request.cart(), null, buyer);
+		Order order = placed.order();
+		Quote quote = placed.quote();
+		String url = this.baseUrl + "/orders/" + order.id() + "?key=" + placed.key();
+		return ResponseEntity.created(URI.create(this.baseUrl + "/api/v1/public/orders/" + order.id()))
+			.body(new Created(order.id(), placed.key(), order.amount(), order.currency(), order.status().name(),
+					new Payment(order.provider(), order.clientSecret(),
+							"stripe".equals(order.provider()) ? this.properties.stripe().publishableKey() : null),
+					quote, url));
+	}
+
+	@GetMapping("/api/v1/public/orders/{id}")
+	OrderView order(@PathVariable UUID id, @RequestParam(required = false) String key) {
+		Order order = this.orders.open(id, key, null, null).orElseThrow(ShopApi::notFound);
+		Downloads.Links links = this.downloads.links(order);
+		return new OrderView(order.id(), order.status().name(), order.amount(), order.refundedAmount(),
+				order.currency(), order.resolution().name(), this.orders.photoIds(order),
+				links.photos().stream().map((l) -> new Download(l.photoId(), l.url(), l.expiresAt())).toList(),
+				links.zipUrl(),
+				order.downloadable() ? this.baseUrl + "/orders/" + order.id() + "/receipt.pdf?key=" + key : null,
+				order.createdAt(), order.paidAt());
+	}
+
+	@PostMapping("/api/v1/public/orders/{id}/test-payment")
+	OrderView testPayment(@PathVariable UUID id, @RequestBody TestPayment request) {
+		Order order = this.orders.get(id).orElseThrow(ShopApi::notFound);
+		if (request.key() != null && !this.downloads.keyOpens(id, request.key())) {
+			throw new Downloads.RefusedException(Downloads.Reason.WRONG);
+		}
+		String outcome = (request.outcome() != null) ? request.outcome().strip().toUpperCase(Locale.ROOT) : "";
+		if (!outcome.equals("SUCCEEDED") && !outcome.equals("FAILED")) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+					"Send {\"outcome\": \"SUCCEEDED\"} or {\"outcome\": \"FAILED\"}.");
+		}
+		this.orders.testPayment(order, outcome.equals("SUCCEEDED"));
+		return order(id, this.downloads.orderKey(id));
+	}
+
+	@PostMapping("/webhooks/stripe")
+	ResponseEntity<String> stripe(@RequestBody byte[] body,
+			@RequestHeader(name = "Stripe-Signature", required = false) String signature) {
+		String payload = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+		this.payments.readStripeWebhook(payload, signature).ifPresent(this.payments::apply);
+		return ResponseEntity.ok("{\"received\":true}");
+	}
+
+	@ExceptionHandler(Downloads.RefusedException.class)
+	ProblemDetail refused(Downloads.RefusedException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
+				"This key does not open this order. Use the key of the order's confirmation e-mail or of the 201 "
+						+ "response that created it.");
+	}
+
+	@ExceptionHandler(Payments.BadSignatureException.class)
+	ProblemDetail badSignature(Payments.BadSignatureException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The Stripe-Signature header is missing, wrong or older than 5 minutes: check STRIPE_WEBHOOK_SECRET.");
+	}
+
+	@ExceptionHandler(Payments.UnreadableEventException.class)
+	ProblemDetail unreadable(Payments.UnreadableEventException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT,
+				ex.getMessage() + ": it is kept for the admins, and will be tried again when Stripe sends it again.");
+	}
+
+	@ExceptionHandler(Orders.PaymentUnavailableException.class)
+	ProblemDetail unavailable(Orders.PaymentUnavailableException ex) {
+		return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_GATEWAY,
+				"The payment provider did not answer. The order is kept: open it again in a minute to pay.");
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(HttpStatus.NOT_FOUND, "No such order.");
+	}
+
+}

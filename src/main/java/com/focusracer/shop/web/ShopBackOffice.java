@@ -1,0 +1,242 @@
+package com.focusracer.shop.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.EventNotFoundException;
+import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shop.Money;
+import com.focusracer.shop.Order;
+import com.focusracer.shop.Orders;
+import com.focusracer.shop.Payments;
+import com.focusracer.shop.Payouts;
+import com.focusracer.shop.PriceList;
+import com.focusracer.shop.PriceLists;
+import com.focusracer.shop.Refunds;
+import com.focusracer.shop.internal.ShopRepository;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The shop in the pro space (prices, payouts and statement) and the admin space (orders,
+ * refunds, disputes, payment events that could not be read).
+ */
+@Controller
+public class ShopBackOffice {
+
+	private final PriceLists priceLists;
+
+	private final Payouts payouts;
+
+	private final Orders orders;
+
+	private final Refunds refunds;
+
+	private final Payments payments;
+
+	private final EventManagement events;
+
+	private final MessageSource messages;
+
+	ShopBackOffice(PriceLists priceLists, Payouts payouts, Orders orders, Refunds refunds, Payments payments,
+			EventManagement events, MessageSource messages) {
+		this.priceLists = priceLists;
+		this.payouts = payouts;
+		this.orders = orders;
+		this.refunds = refunds;
+		this.payments = payments;
+		this.events = events;
+		this.messages = messages;
+	}
+
+	/**
+	 * The price form as shown.
+	 *
+	 * @param single one photo
+	 * @param packPhotos pack sizes (three rows)
+	 * @param packPrices pack prices (three rows)
+	 * @param allPhotos "all my photos"
+	 * @param web web resolution
+	 * @param cap the cap per runner
+	 * @param free whether photos are free
+	 * @param sponsorFrame with the sponsor frame
+	 * @param organizerShare the organizer's share
+	 */
+	public record PriceForm(String single, List<String> packPhotos, List<String> packPrices, String allPhotos,
+			String web, String cap, boolean free, boolean sponsorFrame, int organizerShare) {
+
+		static PriceForm of(PriceList prices) {
+			List<String> sizes = new ArrayList<>();
+			List<String> amounts = new ArrayList<>();
+			if (prices != null) {
+				prices.packs().forEach((pack) -> {
+					sizes.add(String.valueOf(pack.photos()));
+					amounts.add(Money.plain(pack.price()));
+				});
+			}
+			while (sizes.size() < 3) {
+				sizes.add("");
+				amounts.add("");
+			}
+			if (prices == null) {
+				return new PriceForm("", sizes, amounts, "", "", "", false, false, 0);
+			}
+			return new PriceForm(Money.plain(prices.singlePrice()), sizes, amounts,
+					Money.plain(prices.allPhotosPrice()), Money.plain(prices.webPrice()),
+					Money.plain(prices.runnerCap()), prices.free(), prices.sponsorFrame(),
+					prices.organizerSharePercent());
+		}
+
+	}
+
+	@GetMapping("/pro/events/{id}/prices")
+	ModelAndView prices(@AuthenticationPrincipal AccountPrincipal pro, @PathVariable UUID id) {
+		Event event = this.events.owned(id, pro.id());
+		return new ModelAndView("shop/prices",
+				Map.of("event", event, "form", PriceForm.of(this.priceLists.of(id).orElse(null))));
+	}
+
+	@PostMapping("/pro/events/{id}/prices")
+	Object savePrices(@AuthenticationPrincipal AccountPrincipal pro, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String single,
+			@RequestParam(name = "packPhotos", required = false) List<String> packPhotos,
+			@RequestParam(name = "packPrice", required = false) List<String> packPrices,
+			@RequestParam(defaultValue = "") String allPhotos, @RequestParam(defaultValue = "") String web,
+			@RequestParam(defaultValue = "") String cap, @RequestParam(defaultValue = "false") boolean free,
+			@RequestParam(defaultValue = "false") boolean sponsorFrame,
+			@RequestParam(defaultValue = "0") String organizerShare, Locale locale, RedirectAttributes redirect) {
+		Event event = this.events.owned(id, pro.id());
+		List<String> sizes = (packPhotos != null) ? packPhotos : List.of();
+		List<String> amounts = (packPrices != null) ? packPrices : List.of();
+		int share;
+		try {
+			share = Integer.parseInt(organizerShare.strip().isEmpty() ? "0" : organizerShare.strip());
+		}
+		catch (NumberFormatException ex) {
+			share = -1;
+		}
+		PriceLists.Form form = new PriceLists.Form(single, sizes, amounts, allPhotos, web, cap, free, sponsorFrame,
+				share);
+		try {
+			this.priceLists.save(id, pro.id(), pro.email(), form);
+			redirect.addFlashAttribute("notice", this.messages.getMessage("shop.prices.saved", null, locale));
+			return "redirect:/pro/events/" + id + "/prices";
+		}
+		catch (UserMistakeException ex) {
+			// Nothing saved; the form comes back as typed, with what is wrong.
+			List<String> shownSizes = new ArrayList<>(sizes);
+			List<String> shownAmounts = new ArrayList<>(amounts);
+			while (shownSizes.size() < 3) {
+				shownSizes.add("");
+			}
+			while (shownAmounts.size() < shownSizes.size()) {
+				shownAmounts.add("");
+			}
+			return new ModelAndView("shop/prices",
+					Map.of("event", event, "form",
+							new PriceForm(single, shownSizes, shownAmounts, allPhotos, web, cap, free, sponsorFrame,
+									Math.max(0, share)),
+							"error", ex.describe(this.messages, locale)),
+					org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
+	}
+
+	@GetMapping("/pro/payouts")
+	ModelAndView statement(@AuthenticationPrincipal AccountPrincipal pro,
+			@RequestParam(required = false) String connected) {
+		if (connected != null) {
+			this.payouts.refresh(pro.id());
+		}
+		return new ModelAndView("shop/payouts", Map.of("statement", this.payouts.statement(pro.id())));
+	}
+
+	@GetMapping("/pro/payouts.csv")
+	ResponseEntity<String> statementCsv(@AuthenticationPrincipal AccountPrincipal pro) {
+		return ResponseEntity.ok()
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename("focus-racer-statement.csv").build().toString())
+			.body(this.payouts.csv(pro.id()));
+	}
+
+	@PostMapping("/pro/payouts/connect")
+	String connect(@AuthenticationPrincipal AccountPrincipal pro, Locale locale, RedirectAttributes redirect) {
+		try {
+			return "redirect:" + this.payouts.onboard(pro.id(), pro.email());
+		}
+		catch (UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+			return "redirect:/pro/payouts";
+		}
+	}
+
+	@GetMapping("/pro/payouts/connect")
+	String reconnect(@AuthenticationPrincipal AccountPrincipal pro, Locale locale, RedirectAttributes redirect) {
+		// Stripe sends the pro here when the onboarding link expired: a fresh one.
+		return connect(pro, locale, redirect);
+	}
+
+	@GetMapping("/admin/orders")
+	ModelAndView adminOrders(@RequestParam(required = false) String q, Locale locale) {
+		List<ShopPages.OrderRow> rows = this.orders.search(q)
+			.stream()
+			.map((order) -> ShopPages.OrderRow.of(order, this.events, locale))
+			.toList();
+		return new ModelAndView("shop/admin-orders", Map.of("rows", rows, "q", (q != null) ? q : ""));
+	}
+
+	@GetMapping("/admin/orders/{id}")
+	ModelAndView adminOrder(@PathVariable UUID id, Locale locale) {
+		Order order = this.orders.get(id).orElseThrow(EventNotFoundException::new);
+		return new ModelAndView("shop/admin-order",
+				Map.of("row", ShopPages.OrderRow.of(order, this.events, locale), "refunded",
+						Money.format(order.refundedAmount(), order.currency(), locale), "photos",
+						this.orders.photoIds(order).size()));
+	}
+
+	@PostMapping("/admin/orders/{id}/refund")
+	String refund(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String amount, Locale locale, RedirectAttributes redirect) {
+		try {
+			Order order = this.refunds.refund(id, Money.parse(amount, "refund"), admin.id(), admin.email());
+			redirect.addFlashAttribute("notice", this.messages.getMessage("shop.refund.done",
+					new Object[] { Money.format(order.refundedAmount(), order.currency(), locale) }, locale));
+		}
+		catch (UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
+		return "redirect:/admin/orders/" + id;
+	}
+
+	@GetMapping("/admin/disputes")
+	ModelAndView disputes() {
+		return new ModelAndView("shop/disputes", Map.of("disputes", this.refunds.disputes()));
+	}
+
+	@GetMapping("/admin/payment-events")
+	ModelAndView paymentEvents() {
+		return new ModelAndView("shop/payment-events", Map.of("events", this.payments.unreadable()));
+	}
+
+}

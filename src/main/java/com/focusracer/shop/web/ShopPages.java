@@ -1,0 +1,368 @@
+package com.focusracer.shop.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shop.Downloads;
+import com.focusracer.shop.Money;
+import com.focusracer.shop.Order;
+import com.focusracer.shop.OrderStatus;
+import com.focusracer.shop.Orders;
+import com.focusracer.shop.Quote;
+import com.focusracer.shop.Receipts;
+import com.focusracer.shop.Resolution;
+import com.focusracer.shop.ShopProperties;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * The buyer's pages: cart, checkout (the order page while unpaid), the paid order with
+ * its downloads and receipt, the signed download links, and a runner's orders.
+ */
+@Controller
+public class ShopPages {
+
+	private final Orders orders;
+
+	private final Downloads downloads;
+
+	private final Receipts receipts;
+
+	private final EventManagement events;
+
+	private final ShopProperties properties;
+
+	private final MessageSource messages;
+
+	ShopPages(Orders orders, Downloads downloads, Receipts receipts, EventManagement events, ShopProperties properties,
+			MessageSource messages) {
+		this.orders = orders;
+		this.downloads = downloads;
+		this.receipts = receipts;
+		this.events = events;
+		this.properties = properties;
+		this.messages = messages;
+	}
+
+	/**
+	 * An order page as shown.
+	 *
+	 * @param order the order
+	 * @param key its key
+	 * @param event its event
+	 * @param photoIds its photos
+	 * @param links its download links (paid)
+	 * @param amount the price, formatted
+	 * @param refunded the refunded amount, formatted
+	 * @param stripePublishableKey the Payment Element's key (Stripe orders)
+	 */
+	public record OrderPage(Order order, String key, Event event, List<UUID> photoIds, Downloads.Links links,
+			String amount, String refunded, String stripePublishableKey) {
+
+		public String shortId() {
+			return this.order.id().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		}
+
+		public String keyParameter() {
+			return "key=" + UriUtils.encode(this.key, StandardCharsets.UTF_8);
+		}
+
+		public boolean payable() {
+			return this.order.payable();
+		}
+
+	}
+
+	/**
+	 * An order in a list.
+	 *
+	 * @param order the order
+	 * @param eventName its event
+	 * @param amount its price, formatted
+	 */
+	public record OrderRow(Order order, String eventName, String amount) {
+
+		static OrderRow of(Order order, EventManagement events, Locale locale) {
+			return new OrderRow(order, events.get(order.eventId()).map(Event::name).orElse(""),
+					Money.format(order.amount(), order.currency(), locale));
+		}
+
+		public String shortId() {
+			return this.order.id().toString().substring(0, 8).toUpperCase(Locale.ROOT);
+		}
+
+	}
+
+	/**
+	 * A cart's price, as shown.
+	 *
+	 * @param quote the quote
+	 * @param lines the lines, in words
+	 * @param amount the total, formatted
+	 * @param savings what the packs save, formatted, or {@code null}
+	 * @param upsell the "all my photos" offer, in words, or {@code null}
+	 * @param webOffered whether the event sells the web resolution
+	 * @param error what is wrong with the cart, or {@code null}
+	 */
+	public record QuoteView(Quote quote, List<String> lines, String amount, String savings, String upsell,
+			boolean webOffered, String error) {
+
+	}
+
+	@GetMapping("/cart")
+	ModelAndView cart() {
+		return new ModelAndView("shop/cart", Map.of("testPayments", !this.properties.stripeEnabled()));
+	}
+
+	@PostMapping("/cart/quote")
+	ModelAndView quote(@AuthenticationPrincipal AccountPrincipal principal, @RequestParam String event,
+			@RequestParam(name = "photo", required = false) List<UUID> photos,
+			@RequestParam(required = false) String bib, @RequestParam(defaultValue = "false") boolean allPhotos,
+			@RequestParam(defaultValue = "ORIGINAL") Resolution resolution,
+			@RequestParam(required = false) String email, Locale locale) {
+		QuoteView view;
+		try {
+			Quote quote = this.orders.quote(new Orders.Cart(event, photos, email, bib, allPhotos, resolution),
+					viewer(principal));
+			view = describe(quote, this.orders.sellsWeb(event, viewer(principal)), locale);
+		}
+		catch (UserMistakeException ex) {
+			view = new QuoteView(null, List.of(), null, null, null, false, ex.describe(this.messages, locale));
+		}
+		return new ModelAndView("shop/quote", Map.of("view", view));
+	}
+
+	@PostMapping("/cart/checkout")
+	String checkout(@AuthenticationPrincipal AccountPrincipal principal, @RequestParam String event,
+			@RequestParam(name = "photo", required = false) List<UUID> photos,
+			@RequestParam(required = false) String bib, @RequestParam(defaultValue = "false") boolean allPhotos,
+			@RequestParam(defaultValue = "ORIGINAL") Resolution resolution, @RequestParam String email, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			Orders.Placed placed = this.orders.place(new Orders.Cart(event, photos, email, bib, allPhotos, resolution),
+					viewer(principal), locale);
+			redirect.addFlashAttribute("placed", placed.order().id().toString());
+			return "redirect:/orders/" + placed.order().id() + "?key=" + placed.key();
+		}
+		catch (UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+			return "redirect:/cart";
+		}
+		catch (Orders.PaymentUnavailableException ex) {
+			redirect.addFlashAttribute("error", this.messages.getMessage("shop.payment.unavailable", null, locale));
+			return "redirect:/cart";
+		}
+	}
+
+	@GetMapping("/orders/{id}")
+	ModelAndView order(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(required = false) String key,
+			@RequestParam(name = "payment_intent", required = false) String returnedFromStripe, Locale locale) {
+		Order order = open(principal, id, key);
+		if (returnedFromStripe != null) {
+			order = this.orders.confirmReturn(order);
+		}
+		if (order.payable() && "stripe".equals(order.provider())) {
+			try {
+				order = this.orders.preparePayment(order);
+			}
+			catch (Orders.PaymentUnavailableException ex) {
+				// The page says so; the buyer reloads it.
+			}
+		}
+		return page(order, locale, null);
+	}
+
+	@PostMapping("/orders/{id}/test-payment")
+	String testPayment(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(required = false) String key, @RequestParam String outcome, Locale locale,
+			RedirectAttributes redirect) {
+		Order order = open(principal, id, key);
+		try {
+			this.orders.testPayment(order, "SUCCEEDED".equals(outcome));
+		}
+		catch (UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
+		return "redirect:/orders/" + id + "?key=" + this.downloads.orderKey(id);
+	}
+
+	@PostMapping("/orders/{id}/links")
+	String renew(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(required = false) String key, Locale locale, RedirectAttributes redirect) {
+		Order order = open(principal, id, key);
+		try {
+			this.orders.renewLinks(order);
+			redirect.addFlashAttribute("notice", this.messages.getMessage("shop.links.renewed", null, locale));
+		}
+		catch (UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
+		return "redirect:/orders/" + id + "?key=" + this.downloads.orderKey(id);
+	}
+
+	@GetMapping("/orders/{id}/receipt.pdf")
+	ResponseEntity<StreamingResponseBody> receipt(@AuthenticationPrincipal AccountPrincipal principal,
+			@PathVariable UUID id, @RequestParam(required = false) String key, Locale locale) {
+		Order order = open(principal, id, key);
+		if (order.paidAt() == null) {
+			throw new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.APPLICATION_PDF)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename("focus-racer-" + order.id().toString().substring(0, 8) + ".pdf")
+						.build()
+						.toString())
+			.body((out) -> this.receipts.write(order, locale, out));
+	}
+
+	@GetMapping("/downloads/{orderId}/photos/{photoId}")
+	ResponseEntity<StreamingResponseBody> photo(@PathVariable UUID orderId, @PathVariable UUID photoId,
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
+		Order order = this.downloads.check(orderId, photoId, expires, sig).orElseThrow(ShopPages::notFound);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(this.downloads.fileName(order, photoId), StandardCharsets.UTF_8)
+						.build()
+						.toString());
+		long size = this.downloads.size(order, photoId);
+		if (size >= 0) {
+			response.contentLength(size);
+		}
+		return response.body((out) -> this.downloads.write(order, photoId, out));
+	}
+
+	@GetMapping("/downloads/{orderId}/zip")
+	ResponseEntity<StreamingResponseBody> zip(@PathVariable UUID orderId,
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
+		Order order = this.downloads.check(orderId, null, expires, sig).orElseThrow(ShopPages::notFound);
+		String name = this.events.get(order.eventId()).map(Event::slug).orElse("photos") + "-"
+				+ order.id().toString().substring(0, 8) + ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body((out) -> this.downloads.zip(order, out));
+	}
+
+	@GetMapping("/account/orders")
+	ModelAndView runnerOrders(@AuthenticationPrincipal AccountPrincipal runner, Locale locale) {
+		List<OrderRow> rows = this.orders.ofRunner(runner.id(), runner.email())
+			.stream()
+			.map((order) -> OrderRow.of(order, this.events, locale))
+			.toList();
+		return new ModelAndView("shop/orders", Map.of("rows", rows));
+	}
+
+	@GetMapping(path = "/account/cart", produces = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	String savedCart(@AuthenticationPrincipal AccountPrincipal runner) {
+		return this.orders.savedCart(runner.id()).orElse("[]");
+	}
+
+	@PutMapping(path = "/account/cart", consumes = MediaType.APPLICATION_JSON_VALUE)
+	@ResponseBody
+	ResponseEntity<Void> saveCart(@AuthenticationPrincipal AccountPrincipal runner, @RequestBody String cart) {
+		String json = cart.strip();
+		if (!json.startsWith("[") || !json.endsWith("]")) {
+			return ResponseEntity.badRequest().build();
+		}
+		this.orders.saveCart(runner.id(), json);
+		return ResponseEntity.noContent().build();
+	}
+
+	@ExceptionHandler(Downloads.RefusedException.class)
+	ModelAndView refused(Downloads.RefusedException ex, jakarta.servlet.http.HttpServletRequest request,
+			HttpServletResponse response) {
+		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+		return new ModelAndView("shop/refused",
+				Map.of("ui", com.focusracer.shared.web.Ui.of(this.messages, request), "reason", ex.reason().name()));
+	}
+
+	private ModelAndView page(Order order, Locale locale, String error) {
+		Event event = this.events.get(order.eventId()).orElseThrow();
+		Map<String, Object> model = new HashMap<>();
+		model.put("page",
+				new OrderPage(order, this.downloads.orderKey(order.id()), event, this.orders.photoIds(order),
+						this.downloads.links(order), Money.format(order.amount(), order.currency(), locale),
+						Money.format(order.refundedAmount(), order.currency(), locale),
+						this.properties.stripe().publishableKey()));
+		return new ModelAndView("shop/order", model);
+	}
+
+	private Order open(AccountPrincipal principal, UUID id, String key) {
+		return this.orders
+			.open(id, key, (principal != null) ? principal.id() : null,
+					(principal != null && principal.emailVerified()) ? principal.email() : null)
+			.orElseThrow(ShopPages::notFound);
+	}
+
+	private QuoteView describe(Quote quote, boolean webOffered, Locale locale) {
+		List<String> lines = new ArrayList<>();
+		for (Quote.Line line : quote.lines()) {
+			String unit = Money.format(line.unitPrice(), quote.currency(), locale);
+			String total = Money.format(line.amount(), quote.currency(), locale);
+			lines.add(this.messages.getMessage("shop.line." + line.kind(),
+					new Object[] { line.quantity(), line.size(), unit, total }, locale));
+		}
+		if (quote.capApplied()) {
+			lines.add(this.messages.getMessage("shop.line.CAP", null, locale));
+		}
+		String savings = (quote.savings() > 0) ? Money.format(quote.savings(), quote.currency(), locale) : null;
+		String upsell = null;
+		if (quote.upsell() != null) {
+			upsell = this.messages.getMessage("shop.upsell",
+					new Object[] { quote.upsell().photos(),
+							Money.format(quote.upsell().price(), quote.currency(), locale),
+							Money.format(quote.upsell().extra(), quote.currency(), locale) },
+					locale);
+		}
+		return new QuoteView(quote, lines, Money.format(quote.amount(), quote.currency(), locale), savings, upsell,
+				webOffered, null);
+	}
+
+	private static UUID viewer(AccountPrincipal principal) {
+		return (principal != null) ? principal.id() : null;
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+	}
+
+}
