@@ -80,7 +80,7 @@ create table sale_share (
     amount bigint not null,
     currency char(3) not null,
     status varchar(16) not null,
-    idempotency_key varchar(80) not null unique,
+    idempotency_key varchar(128) not null unique,
     transfer_id varchar(255),
     created_at timestamptz not null,
     paid_out_at timestamptz,
@@ -100,7 +100,7 @@ create table refund (
     id uuid primary key,
     order_id uuid not null references shop_order (id),
     amount bigint not null check (amount > 0),
-    idempotency_key varchar(80) not null unique,
+    idempotency_key varchar(128) not null unique,
     provider_refund_id varchar(255),
     admin_id uuid,
     created_at timestamptz not null

@@ -1,0 +1,330 @@
+package com.focusracer.shop;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+import com.focusracer.mail.OutboxMail;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Buying through the API with the offline test payments: prices from the server only, the
+ * same path as a webhook, originals byte for byte, a streamed ZIP, signed links bound to
+ * their order, refunds that stop the links, the e-mails of each step.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ShopApiTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	ShopTestUtils shop;
+
+	@Autowired
+	Downloads downloads;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private TestAccount photographer;
+
+	@BeforeEach
+	void aPhotographer() {
+		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+	}
+
+	@Test
+	void threePhotosPaidWithTestPaymentsDownloadByteForByteAloneAndAsAZip() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Marathon de Lyon");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 3));
+		String buyer = AccountsTestUtils.uniqueEmail("buyer");
+
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), buyer, 201);
+		assertThat(created.get("status").asText()).isEqualTo("PENDING");
+		assertThat(created.get("amount").asLong()).as("pack of 3").isEqualTo(1200);
+		assertThat(created.get("currency").asText()).isEqualTo("EUR");
+		assertThat(created.get("payment").get("provider").asText()).isEqualTo("test");
+		String id = created.get("id").asText();
+		String key = created.get("key").asText();
+
+		JsonNode unpaid = getJson("/api/v1/public/orders/" + id + "?key=" + key, 200);
+		assertThat(unpaid.get("downloads")).isEmpty();
+
+		JsonNode paid = pay(id, "SUCCEEDED");
+		assertThat(paid.get("status").asText()).isEqualTo("PAID");
+		JsonNode order = getJson("/api/v1/public/orders/" + id + "?key=" + key, 200);
+		assertThat(order.get("downloads")).hasSize(3);
+		for (JsonNode download : order.get("downloads")) {
+			UUID photoId = UUID.fromString(download.get("photoId").asText());
+			MockHttpServletResponse file = download(download.get("url").asText());
+			assertThat(file.getStatus()).isEqualTo(200);
+			assertThat(file.getHeader("Content-Disposition")).startsWith("attachment;").contains(".jpg");
+			assertThat(ShopTestUtils.sha256(file.getContentAsByteArray())).as("the original, byte for byte")
+				.isEqualTo(uploaded.get(photoId));
+			assertThat(Instant.parse(download.get("expiresAt").asText()))
+				.isAfter(Instant.now().plus(java.time.Duration.ofDays(6)));
+		}
+		MockHttpServletResponse zip = download(order.get("zipUrl").asText());
+		assertThat(zip.getStatus()).isEqualTo(200);
+		assertThat(zip.getContentType()).isEqualTo("application/zip");
+		assertThat(zip.getHeader("Content-Disposition")).startsWith("attachment;");
+		assertThat(ShopTestUtils.zipContents(zip.getContentAsByteArray()).values())
+			.containsExactlyInAnyOrderElementsOf(uploaded.values());
+
+		// One confirmation e-mail, in French, with the links.
+		List<OutboxMail> mails = this.accounts.mailsTo(buyer);
+		assertThat(mails).hasSize(1);
+		assertThat(mails.get(0).subject()).startsWith("Vos photos de " + event.name());
+		assertThat(mails.get(0).body()).contains("/downloads/" + id + "/zip?expires=").contains("12,00 €");
+
+		// Another order's key opens nothing.
+		JsonNode other = createOrder(event, List.copyOf(uploaded.keySet()).subList(0, 1), buyer, 201);
+		assertThat(other.get("amount").asLong()).isEqualTo(500);
+		assertThat(status("/api/v1/public/orders/" + id + "?key=" + other.get("key").asText())).isEqualTo(403);
+		assertThat(status("/api/v1/public/orders/" + id)).isEqualTo(403);
+		assertThat(status("/orders/" + id + "?key=" + other.get("key").asText())).isEqualTo(403);
+		// A link of this order does not open another order's photo, nor the other order.
+		String link = order.get("downloads").get(0).get("url").asText();
+		MockHttpServletResponse swapped = download(link.replace(id, other.get("id").asText()));
+		assertThat(swapped.getStatus()).isEqualTo(403);
+		assertThat(swapped.getContentAsString()).contains("id=\"download-refused\"").contains("Nouveaux liens");
+	}
+
+	@Test
+	void expiredLinksAreRefusedWithAPageThatSaysHowToGetNewOnesAndRenewedLinksWork() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Trail des Monts");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 1));
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), AccountsTestUtils.uniqueEmail("late"),
+				201);
+		String id = created.get("id").asText();
+		pay(id, "SUCCEEDED");
+		this.jdbc.sql("update shop_order set links_until = now() - interval '1 day' where id = ?")
+			.param(UUID.fromString(id))
+			.update();
+		Order order = this.orders.get(UUID.fromString(id)).orElseThrow();
+		MockHttpServletResponse expired = download(this.downloads.links(order).photos().get(0).url());
+		assertThat(expired.getStatus()).isEqualTo(403);
+		assertThat(expired.getContentAsString()).contains("data-reason=\"EXPIRED\"").contains("Nouveaux liens");
+
+		this.mvc.perform(post("/orders/" + id + "/links").param("key", created.get("key").asText()).with(csrf()))
+			.andReturn();
+		JsonNode renewed = getJson("/api/v1/public/orders/" + id + "?key=" + created.get("key").asText(), 200);
+		assertThat(download(renewed.get("downloads").get(0).get("url").asText()).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void pricesComeFromTheServerOnlyAndBadCartsAreExplained() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "10 km de Bron");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 2));
+		String body = "{\"eventSlug\":\"" + event.slug() + "\",\"photoIds\":[\""
+				+ String.join("\",\"", uploaded.keySet().stream().map(UUID::toString).toList())
+				+ "\"],\"email\":\"cheat@example.org\"," + "\"amount\":1,\"currency\":\"USD\",\"price\":0}";
+		JsonNode created = this.json.readTree(
+				this.mvc.perform(post("/api/v1/public/orders").contentType(MediaType.APPLICATION_JSON).content(body))
+					.andReturn()
+					.getResponse()
+					.getContentAsString());
+		assertThat(created.get("amount").asLong()).as("two singles, whatever the client says").isEqualTo(1000);
+		assertThat(created.get("currency").asText()).isEqualTo("EUR");
+
+		// A photo of another event, an empty cart, a bad address: 400 saying what to do.
+		Event other = this.shop.anEventOnSale(this.photographer, "Autre course");
+		UUID foreign = this.shop.publish(other, this.photographer, ShopTestUtils.runners(null, 1))
+			.keySet()
+			.iterator()
+			.next();
+		MockHttpServletResponse mixed = postJson("/api/v1/public/orders", "{\"eventSlug\":\"" + event.slug()
+				+ "\",\"photoIds\":[\"" + foreign + "\"],\"email\":\"a@example.org\"}");
+		assertThat(mixed.getStatus()).isEqualTo(400);
+		assertThat(mixed.getContentAsString()).contains("taken off the gallery");
+		MockHttpServletResponse empty = postJson("/api/v1/public/orders",
+				"{\"eventSlug\":\"" + event.slug() + "\",\"photoIds\":[],\"email\":\"a@example.org\"}");
+		assertThat(empty.getContentAsString()).contains("The cart is empty");
+		MockHttpServletResponse email = postJson("/api/v1/public/orders", "{\"eventSlug\":\"" + event.slug()
+				+ "\",\"photoIds\":[\"" + uploaded.keySet().iterator().next() + "\"],\"email\":\"nope\"}");
+		assertThat(email.getStatus()).isEqualTo(400);
+		assertThat(this.jdbc.sql("select count(*) from shop_order where email = 'nope'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void aFailedPaymentCanBeRetriedAndALateFailureNeverUndoesAPayment() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Semi de Caluire");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 1));
+		String buyer = AccountsTestUtils.uniqueEmail("retry");
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), buyer, 201);
+		String id = created.get("id").asText();
+
+		assertThat(pay(id, "FAILED").get("status").asText()).isEqualTo("FAILED");
+		assertThat(this.accounts.mailsTo(buyer)).singleElement()
+			.satisfies((mail) -> assertThat(mail.body()).contains("/orders/" + id + "?key="));
+		assertThat(pay(id, "SUCCEEDED").get("status").asText()).isEqualTo("PAID");
+		assertThat(pay(id, "FAILED").get("status").asText()).as("never backwards").isEqualTo("PAID");
+		assertThat(this.accounts.mailsTo(buyer)).hasSize(2);
+	}
+
+	@Test
+	void adminRefundsPartlyThenFullyAndTheLinksStop() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Cross de Vénissieux");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 3));
+		String buyer = AccountsTestUtils.uniqueEmail("refund");
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), buyer, 201);
+		String id = created.get("id").asText();
+		pay(id, "SUCCEEDED");
+		String zipUrl = getJson("/api/v1/public/orders/" + id + "?key=" + created.get("key").asText(), 200)
+			.get("zipUrl")
+			.asText();
+		TestAccount admin = this.accounts.anAccount(Role.ADMIN);
+
+		refund(admin, id, "20");
+		assertThat(this.orders.get(UUID.fromString(id)).orElseThrow().status()).as("more than paid: refused")
+			.isEqualTo(OrderStatus.PAID);
+		refund(admin, id, "4,50");
+		Order partly = this.orders.get(UUID.fromString(id)).orElseThrow();
+		assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
+		assertThat(partly.refundedAmount()).isEqualTo(450);
+		assertThat(download(zipUrl).getStatus()).isEqualTo(200);
+
+		refund(admin, id, "");
+		Order refunded = this.orders.get(UUID.fromString(id)).orElseThrow();
+		assertThat(refunded.status()).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(refunded.refundedAmount()).isEqualTo(1200);
+		MockHttpServletResponse stopped = download(zipUrl);
+		assertThat(stopped.getStatus()).isEqualTo(403);
+		assertThat(stopped.getContentAsString()).contains("data-reason=\"REFUNDED\"");
+		assertThat(this.accounts.mailsTo(buyer)).extracting(OutboxMail::subject)
+			.anyMatch((s) -> s.startsWith("Remboursement partiel"))
+			.anyMatch((s) -> s.startsWith("Remboursement de votre commande"));
+		assertThat(this.jdbc.sql("select count(*) from audit_log where action = 'order.refund' and target_id = ?")
+			.param(id)
+			.query(Long.class)
+			.single()).isEqualTo(2);
+		// The photographer's share of a refunded sale is not paid out.
+		assertThat(this.jdbc.sql("select status from sale_share where order_id = ? and role = 'PHOTOGRAPHER'")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.single()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void eachSaleRecordsThePlatformFeeAndThePhotographersShareOnTheirStatement() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		Event event = this.shop.anEventOnSale(organizer, "Ekiden de Lyon");
+		this.jdbc.sql("update price_list set organizer_share_percent = 20 where event_id = ?")
+			.param(event.id())
+			.update();
+		this.jdbc.sql("insert into event_member (event_id, account_id, added_at) values (?, ?, now())")
+			.params(event.id(), this.photographer.id())
+			.update();
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 3));
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), AccountsTestUtils.uniqueEmail("fan"),
+				201);
+		pay(created.get("id").asText(), "SUCCEEDED");
+		// 12 € − 10 % fee (1.20 €) = 10.80 €; the organizer takes 20 % of it (2.16 €).
+		MockHttpServletResponse csv = this.mvc
+			.perform(get("/pro/payouts.csv").with(user(this.accounts.principal(this.photographer))))
+			.andReturn()
+			.getResponse();
+		assertThat(csv.getContentAsString()).contains(",PHOTOGRAPHER,12.00,1.20,8.64,EUR,DUE,");
+		MockHttpServletResponse organizerCsv = this.mvc
+			.perform(get("/pro/payouts.csv").with(user(this.accounts.principal(organizer))))
+			.andReturn()
+			.getResponse();
+		assertThat(organizerCsv.getContentAsString()).contains(",ORGANIZER,12.00,0.00,2.16,EUR,DUE,");
+		String page = this.mvc.perform(get("/pro/payouts").with(user(this.accounts.principal(this.photographer))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("8,64 €").contains("1,20 €");
+	}
+
+	private void refund(TestAccount admin, String id, String amount) throws Exception {
+		this.mvc
+			.perform(post("/admin/orders/" + id + "/refund").param("amount", amount)
+				.with(csrf())
+				.with(user(this.accounts.principal(admin))))
+			.andReturn();
+	}
+
+	private JsonNode createOrder(Event event, List<UUID> photoIds, String email, int expected) throws Exception {
+		List<String> ids = new ArrayList<>();
+		photoIds.forEach((id) -> ids.add("\"" + id + "\""));
+		MockHttpServletResponse response = postJson("/api/v1/public/orders", "{\"eventSlug\":\"" + event.slug()
+				+ "\",\"photoIds\":[" + String.join(",", ids) + "],\"email\":\"" + email + "\"}");
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(expected);
+		return this.json.readTree(response.getContentAsString());
+	}
+
+	private JsonNode pay(String id, String outcome) throws Exception {
+		MockHttpServletResponse response = postJson("/api/v1/public/orders/" + id + "/test-payment",
+				"{\"outcome\":\"" + outcome + "\"}");
+		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
+		return this.json.readTree(response.getContentAsString());
+	}
+
+	private MockHttpServletResponse postJson(String path, String body) throws Exception {
+		return this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+			.andReturn()
+			.getResponse();
+	}
+
+	private JsonNode getJson(String path, int expected) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get(path)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(path + ": " + response.getContentAsString()).isEqualTo(expected);
+		return this.json.readTree(response.getContentAsString());
+	}
+
+	private int status(String path) throws Exception {
+		return this.mvc.perform(get(path)).andReturn().getResponse().getStatus();
+	}
+
+	private MockHttpServletResponse download(String url) throws Exception {
+		URI uri = URI.create(url);
+		org.springframework.test.web.servlet.MvcResult result = this.mvc
+			.perform(get(uri.getPath() + "?" + uri.getRawQuery()))
+			.andReturn();
+		if (result.getRequest().isAsyncStarted()) {
+			return this.mvc
+				.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+				.andReturn()
+				.getResponse();
+		}
+		return result.getResponse();
+	}
+
+}
