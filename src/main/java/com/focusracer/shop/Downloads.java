@@ -68,19 +68,17 @@ public class Downloads {
 	 */
 	public Links links(Order order) {
 		if (!order.downloadable() || order.linksUntil() == null) {
-			return new Links(List.of(), null, null);
+			return new Links(List.of(), null, null, null);
 		}
 		long expires = order.linksUntil().getEpochSecond();
 		List<Link> links = new ArrayList<>();
 		for (ShopRepository.Item item : this.repository.items(order.id())) {
 			String path = "/downloads/" + order.id() + "/photos/" + item.photoId();
-			links.add(new Link(item.photoId(),
-					this.baseUrl + path + "?expires=" + expires + "&sig=" + sign(order.id(), item.photoId(), expires),
-					order.linksUntil()));
+			String signed = path + "?expires=" + expires + "&sig=" + sign(order.id(), item.photoId(), expires);
+			links.add(new Link(item.photoId(), this.baseUrl + signed, signed, order.linksUntil()));
 		}
-		String zip = this.baseUrl + "/downloads/" + order.id() + "/zip?expires=" + expires + "&sig="
-				+ sign(order.id(), null, expires);
-		return new Links(links, zip, order.linksUntil());
+		String zip = "/downloads/" + order.id() + "/zip?expires=" + expires + "&sig=" + sign(order.id(), null, expires);
+		return new Links(links, this.baseUrl + zip, zip, order.linksUntil());
 	}
 
 	/**
@@ -242,9 +240,10 @@ public class Downloads {
 	 *
 	 * @param photos one per photo
 	 * @param zipUrl the whole order as a ZIP
+	 * @param zipPath the same, from this site's root (for its own pages)
 	 * @param expiresAt when they stop working
 	 */
-	public record Links(List<Link> photos, String zipUrl, Instant expiresAt) {
+	public record Links(List<Link> photos, String zipUrl, String zipPath, Instant expiresAt) {
 
 	}
 
@@ -253,9 +252,10 @@ public class Downloads {
 	 *
 	 * @param photoId the photo
 	 * @param url the signed link
+	 * @param path the same, from this site's root (for its own pages)
 	 * @param expiresAt when it stops working
 	 */
-	public record Link(UUID photoId, String url, Instant expiresAt) {
+	public record Link(UUID photoId, String url, String path, Instant expiresAt) {
 
 	}
 

@@ -106,6 +106,19 @@ class ShopApiTests {
 		assertThat(ShopTestUtils.zipContents(zip.getContentAsByteArray()).values())
 			.containsExactlyInAnyOrderElementsOf(uploaded.values());
 
+		// The receipt: seller, total and the VAT it includes.
+		MockHttpServletResponse receipt = download(order.get("receiptUrl").asText());
+		assertThat(receipt.getContentType()).isEqualTo("application/pdf");
+		String receiptText = new com.lowagie.text.pdf.parser.PdfTextExtractor(
+				new com.lowagie.text.pdf.PdfReader(receipt.getContentAsByteArray()))
+			.getTextFromPage(1);
+		assertThat(receiptText).contains("Focus Racer")
+			.contains("Total TTC")
+			.contains("12,00")
+			.contains("Dont TVA 20 %")
+			.contains("2,00")
+			.contains(buyer);
+
 		// One confirmation e-mail, in French, with the links.
 		List<OutboxMail> mails = this.accounts.mailsTo(buyer);
 		assertThat(mails).hasSize(1);
@@ -271,6 +284,54 @@ class ShopApiTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains("8,64 €").contains("1,20 €");
+	}
+
+	@Test
+	void allMyPhotosWebVersionsAndFreeSponsoredEvents() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Run in Lyon");
+		Map<UUID, String> mine = this.shop.publish(event, this.photographer, ShopTestUtils.runners("2024", 2));
+		List<UUID> ids = List.copyOf(mine.keySet());
+		// "All my photos" for bib 2024 (two photos, 20 €) asked for explicitly.
+		MockHttpServletResponse all = postJson("/api/v1/public/orders", "{\"eventSlug\":\"" + event.slug()
+				+ "\",\"bib\":\"2024\",\"allPhotos\":true,\"email\":\"all@example.org\"}");
+		assertThat(all.getStatus()).as(all.getContentAsString()).isEqualTo(201);
+		JsonNode allPhotos = this.json.readTree(all.getContentAsString());
+		assertThat(allPhotos.get("amount").asLong()).isEqualTo(2000);
+		assertThat(allPhotos.get("pricing").get("allPhotosBib").asText()).isEqualTo("2024");
+		// One photo in web resolution: 3 €, delivered at 1,600 px without watermark.
+		MockHttpServletResponse web = postJson("/api/v1/public/orders", "{\"eventSlug\":\"" + event.slug()
+				+ "\",\"photoIds\":[\"" + ids.get(0) + "\"],\"resolution\":\"WEB\",\"email\":\"web@example.org\"}");
+		JsonNode webOrder = this.json.readTree(web.getContentAsString());
+		assertThat(webOrder.get("amount").asLong()).isEqualTo(300);
+		pay(webOrder.get("id").asText(), "SUCCEEDED");
+		JsonNode webPaid = getJson(
+				"/api/v1/public/orders/" + webOrder.get("id").asText() + "?key=" + webOrder.get("key").asText(), 200);
+		byte[] webFile = download(webPaid.get("downloads").get(0).get("url").asText()).getContentAsByteArray();
+		java.awt.image.BufferedImage webImage = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(webFile));
+		assertThat(Math.max(webImage.getWidth(), webImage.getHeight())).isLessThanOrEqualTo(1600);
+
+		// A free sponsored event: no payment, the photos framed with the sponsor line.
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		Event free = this.shop.anEventOnSale(organizer, "Course offerte");
+		this.jdbc.sql("update price_list set free = true, sponsor_frame = true where event_id = ?")
+			.param(free.id())
+			.update();
+		this.jdbc.sql("insert into event_member (event_id, account_id, added_at) values (?, ?, now())")
+			.params(free.id(), this.photographer.id())
+			.update();
+		UUID gift = this.shop.publish(free, this.photographer, ShopTestUtils.runners(null, 1))
+			.keySet()
+			.iterator()
+			.next();
+		JsonNode freeOrder = createOrder(free, List.of(gift), "free@example.org", 201);
+		assertThat(freeOrder.get("amount").asLong()).isZero();
+		assertThat(freeOrder.get("status").asText()).isEqualTo("PAID");
+		JsonNode freePaid = getJson(
+				"/api/v1/public/orders/" + freeOrder.get("id").asText() + "?key=" + freeOrder.get("key").asText(), 200);
+		byte[] framed = download(freePaid.get("downloads").get(0).get("url").asText()).getContentAsByteArray();
+		java.awt.image.BufferedImage framedImage = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(framed));
+		assertThat(framedImage.getWidth()).isEqualTo(1200);
+		assertThat(framedImage.getHeight()).as("the sponsor band below the photo").isGreaterThan(800);
 	}
 
 	private void refund(TestAccount admin, String id, String amount) throws Exception {

@@ -65,6 +65,9 @@ class BrowserTests {
 	@Autowired
 	com.focusracer.photos.PhotosTestUtils published;
 
+	@Autowired
+	com.focusracer.shop.PriceLists priceLists;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -277,6 +280,74 @@ class BrowserTests {
 		this.browser.findElement(By.id("selfie-submit")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("selfie-status"), "Aucun visage"));
 		screenshot("gallery-selfie");
+	}
+
+	@Test
+	void aRunnerBuysThreePhotosAsAPackAndDownloadsTheOriginals() throws Exception {
+		java.util.UUID photographer = this.accountManagement.findByEmail("photographe@test.com").orElseThrow().id();
+		com.focusracer.events.Event event = this.eventManagement.create(photographer,
+				new com.focusracer.events.EventDraft("Foulées " + Long.toString(System.nanoTime(), 36),
+						java.time.LocalDate.now(), "Bron", "running", null, com.focusracer.events.Visibility.PUBLIC,
+						false, null, null, null, null));
+		this.priceLists.save(event.id(), photographer, "photographe@test.com", new com.focusracer.shop.PriceLists.Form(
+				"5", java.util.List.of("3"), java.util.List.of("12"), "", "", "", false, false, 0));
+		java.awt.image.BufferedImage[] images = com.focusracer.shop.ShopTestUtils.runners("1975", 3);
+		this.published.publish(event.id(), photographer, images);
+		java.util.Set<String> uploaded = new java.util.HashSet<>();
+		for (java.awt.image.BufferedImage image : images) {
+			uploaded.add(com.focusracer.shop.ShopTestUtils.sha256(com.focusracer.photos.Photos.jpeg(image)));
+		}
+
+		// From the search result, three photos into the cart.
+		open("/events/" + event.slug() + "?bib=1975");
+		java.util.List<org.openqa.selenium.WebElement> add = this.wait
+			.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#results .cart-add"), 3));
+		for (org.openqa.selenium.WebElement button : add) {
+			button.click();
+			assertThat(button.getAttribute("aria-pressed")).isEqualTo("true");
+		}
+		this.browser.findElement(By.id("open-cart")).click();
+
+		// The pack price, explained.
+		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".quote-amount"), "12,00"));
+		assertThat(text(By.cssSelector(".quote-lines"))).contains("1 pack de 3 photos");
+		assertThat(text(By.cssSelector(".quote-savings"))).isEqualTo("vous économisez 3,00 €");
+		assertThat(text(By.cssSelector(".checkout-form"))).contains("paiements de test");
+		assertNoHorizontalScroll();
+		screenshot("shop-cart");
+		this.browser.findElement(By.cssSelector(".cart-email")).sendKeys("coureur-achat@example.org");
+		this.browser.findElement(By.cssSelector(".checkout")).click();
+
+		// Test payments, clearly labelled; the order is paid and the links appear.
+		assertThat(text(By.id("test-payments"))).isEqualTo("Paiements de test");
+		assertThat(text(By.id("order-amount"))).isEqualTo("12,00 €");
+		this.browser.findElement(By.id("pay-succeed")).click();
+		this.wait.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
+		assertThat(this.browser.findElements(By.cssSelector("#download-list a.download"))).hasSize(3);
+		assertNoHorizontalScroll();
+		screenshot("shop-order-paid");
+
+		// One photo downloaded by the browser: the very bytes that were uploaded.
+		String href = this.browser.findElement(By.cssSelector("#download-list a.download")).getAttribute("href");
+		String digest = (String) ((JavascriptExecutor) this.browser).executeAsyncScript(
+				"""
+						const done = arguments[arguments.length - 1];
+						fetch(arguments[0]).then((r) => r.arrayBuffer()).then((b) => crypto.subtle.digest('SHA-256', b))
+						  .then((d) => done(Array.from(new Uint8Array(d)).map((x) => x.toString(16).padStart(2, '0')).join('')));
+						""",
+				href);
+		assertThat(uploaded).contains(digest);
+		// The ZIP holds the three originals.
+		String zip = this.browser.findElement(By.id("download-zip")).getAttribute("href");
+		byte[] archive = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(zip)).build(),
+					java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+			.body();
+		assertThat(com.focusracer.shop.ShopTestUtils.zipContents(archive).values())
+			.containsExactlyInAnyOrderElementsOf(uploaded);
+		// The cart let these photos go.
+		open("/cart");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cart-empty")));
 	}
 
 	private void landsOn(String email, String password, String path, String title) throws Exception {

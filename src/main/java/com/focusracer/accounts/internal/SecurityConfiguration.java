@@ -114,22 +114,23 @@ class SecurityConfiguration {
 			LoginThrottle throttle, AccountRepository accounts, Clock clock, BlockedLoginPage blockedPage)
 			throws Exception {
 		http.authenticationManager(authenticationManager)
-			.authorizeHttpRequests((authorize) -> authorize
-				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
-				.permitAll()
-				.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
-						"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
-						"/webjars/**", "/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites", "/alerts/**",
-						"/cart", "/orders/**", "/downloads/**", "/error", "/actuator/health", "/actuator/health/**")
-				.permitAll()
-				.requestMatchers("/pro", "/pro/**")
-				.hasAnyRole(Role.proRoleNames())
-				.requestMatchers("/account", "/account/**")
-				.hasRole(Role.RUNNER.name())
-				.requestMatchers("/admin", "/admin/**", "/actuator/**")
-				.hasRole(Role.ADMIN.name())
-				.anyRequest()
-				.authenticated())
+			.authorizeHttpRequests(
+					(authorize) -> authorize.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+						.permitAll()
+						.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
+								"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
+								"/webjars/**", "/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites",
+								"/alerts/**", "/cart", "/cart/**", "/orders/**", "/downloads/**", "/error",
+								"/actuator/health", "/actuator/health/**")
+						.permitAll()
+						.requestMatchers("/pro", "/pro/**")
+						.hasAnyRole(Role.proRoleNames())
+						.requestMatchers("/account", "/account/**")
+						.hasRole(Role.RUNNER.name())
+						.requestMatchers("/admin", "/admin/**", "/actuator/**")
+						.hasRole(Role.ADMIN.name())
+						.anyRequest()
+						.authenticated())
 			.formLogin((form) -> form.loginPage("/login")
 				.successHandler(new LandingPageSuccessHandler(throttle))
 				.failureHandler(new LoginFailureHandler(throttle))

@@ -52,7 +52,8 @@ class DemoEvent {
 	}
 
 	@EventListener(ApplicationReadyEvent.class)
-	@Order(Ordered.LOWEST_PRECEDENCE)
+	// Before the demo prices of the shop, which price this event.
+	@Order(Ordered.LOWEST_PRECEDENCE - 10)
 	void create() {
 		var organizer = this.accounts.findByEmail("orga@test.com").orElse(null);
 		if (organizer == null || !this.events.forAccount(organizer.id(), true).isEmpty()) {
