@@ -71,6 +71,7 @@ class StripeWebhookTests {
 		registry.add("focusracer.shop.stripe.publishable-key", () -> "pk_test_focusracer");
 		registry.add("focusracer.shop.stripe.webhook-secret", () -> SECRET);
 		registry.add("focusracer.shop.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
+		registry.add("focusracer.shop.payouts-delay", () -> "PT1H");
 	}
 
 	@AfterAll
@@ -92,6 +93,9 @@ class StripeWebhookTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Payouts payouts;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -313,6 +317,90 @@ class StripeWebhookTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains(disputeId).contains("fraudulent").contains("needs_response");
+	}
+
+	@Test
+	void theReturnPageAndTheWebhookFulfilTheOrderOnceWhicheverComesFirst() throws Exception {
+		Placed placed = anOrder(1);
+		Order order = this.orders.get(placed.id()).orElseThrow();
+		// GET /v1/payment_intents/{id} once the buyer paid, as in Stripe's reference.
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock
+			.get(urlEqualTo("/v1/payment_intents/" + order.paymentId()))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"id": "%s", "object": "payment_intent", "amount": 500, "amount_received": 500, "currency": "eur",
+					 "latest_charge": "ch_return_1", "livemode": false, "metadata": {"order_id": "%s"},
+					 "status": "succeeded"}""".formatted(order.paymentId(), order.id()))));
+		String page = this.mvc
+			.perform(get("/orders/" + placed.id()).param("key", placed.created().get("key").asText())
+				.param("payment_intent", order.paymentId())
+				.param("redirect_status", "succeeded"))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("data-status=\"PAID\"").contains("id=\"download-zip\"");
+		String event = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, placed);
+		assertThat(webhook(event, sign(event, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(this.accounts.mailsTo(placed.email())).hasSize(1);
+	}
+
+	@Test
+	void aPhotographerOnboardsWithStripeExpressAndTheirShareIsTransferredOnce() throws Exception {
+		String account = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/accounts"))
+			.willReturn(aResponse().withStatus(200)
+				.withHeader("Content-Type", "application/json")
+				.withBody("""
+						{"id": "%s", "object": "account", "type": "express", "charges_enabled": false,
+						 "payouts_enabled": false, "details_submitted": false, "country": "FR", "email": "%s"}"""
+					.formatted(account, this.photographer.email()))));
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/account_links"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"object": "account_link", "created": 1680577733, "expires_at": 1680578033,
+					 "url": "https://connect.stripe.com/setup/e/%s/YWNjdF8xTnYwRkdROVJL"}""".formatted(account))));
+		MockHttpServletResponse onboarding = this.mvc
+			.perform(post("/pro/payouts/connect").with(csrf()).with(user(this.accounts.principal(this.photographer))))
+			.andReturn()
+			.getResponse();
+		assertThat(onboarding.getRedirectedUrl()).startsWith("https://connect.stripe.com/setup/e/" + account);
+		STRIPE.verify(postRequestedFor(urlEqualTo("/v1/accounts"))
+			.withHeader("Idempotency-Key", equalTo("connect-" + this.photographer.id()))
+			.withRequestBody(containing("type=express")));
+
+		// Back from Stripe, onboarding complete.
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlEqualTo("/v1/accounts/" + account))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"id": "%s", "object": "account", "type": "express", "charges_enabled": true,
+					 "payouts_enabled": true, "details_submitted": true, "country": "FR"}""".formatted(account))));
+		String statement = this.mvc
+			.perform(get("/pro/payouts").param("connected", "").with(user(this.accounts.principal(this.photographer))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(statement).contains("id=\"connect-ready\"");
+
+		// A sale of 10 €: 9 € for the photographer, transferred once with the share's
+		// key.
+		Placed placed = anOrder(2);
+		String paid = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, placed);
+		webhook(paid, sign(paid, Instant.now()));
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/transfers"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"id": "tr_1MiN3gLkdIwHu7ixNCZvFdgA", "object": "transfer", "amount": 900, "currency": "eur",
+					 "destination": "%s", "livemode": false, "reversed": false}""".formatted(account))));
+		assertThat(this.payouts.payOutDue()).isEqualTo(1);
+		assertThat(this.payouts.payOutDue()).isZero();
+		STRIPE.verify(1,
+				postRequestedFor(urlEqualTo("/v1/transfers"))
+					.withHeader("Idempotency-Key",
+							equalTo("share-" + placed.id() + "-" + this.photographer.id() + "-PHOTOGRAPHER"))
+					.withRequestBody(containing("amount=900"))
+					.withRequestBody(containing("destination=" + account))
+					.withRequestBody(containing("source_transaction=ch_test_" + placed.id())));
+		String csv = this.mvc.perform(get("/pro/payouts.csv").with(user(this.accounts.principal(this.photographer))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(csv).contains(",PHOTOGRAPHER,10.00,1.00,9.00,EUR,PAID_OUT,tr_1MiN3gLkdIwHu7ixNCZvFdgA");
 	}
 
 	private Placed anOrder(int photos) throws Exception {

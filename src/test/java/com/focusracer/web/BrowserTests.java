@@ -322,7 +322,8 @@ class BrowserTests {
 		assertThat(text(By.id("test-payments"))).isEqualTo("Paiements de test");
 		assertThat(text(By.id("order-amount"))).isEqualTo("12,00 €");
 		this.browser.findElement(By.id("pay-succeed")).click();
-		this.wait.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
+		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
 		assertThat(this.browser.findElements(By.cssSelector("#download-list a.download"))).hasSize(3);
 		assertNoHorizontalScroll();
 		screenshot("shop-order-paid");

@@ -277,9 +277,13 @@ public class ShopRepository {
 				where s.order_id = ? order by s.role""").param(orderId).query(ShopRepository::mapShare).list();
 	}
 
+	/**
+	 * The shares due to pros whose Stripe account is ready, oldest first.
+	 */
 	public List<Share> dueShares(int limit) {
 		return this.jdbc.sql("""
 				select s.*, o.event_id, o.paid_at from sale_share s join shop_order o on o.id = s.order_id
+				join payout_account p on p.account_id = s.account_id and p.ready
 				where s.status = 'DUE' and o.status in ('PAID', 'PARTIALLY_REFUNDED') order by s.created_at limit ?""")
 			.param(limit)
 			.query(ShopRepository::mapShare)
