@@ -1,0 +1,144 @@
+package com.focusracer.shop;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+/**
+ * The shop's pages around the purchase: the organizer's price form, a runner's cart kept
+ * in the account and their orders, the buyer's language in the e-mails.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ShopPagesTests {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	ShopTestUtils shop;
+
+	@Autowired
+	PriceLists prices;
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	@Test
+	void theOrganizerSetsPricesAndAMistakeSavesNothingAndSaysWhatToFix() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		Event event = this.shop.anEventOnSale(organizer, "Prix");
+		MockHttpServletResponse wrong = this.mvc
+			.perform(post("/pro/events/" + event.id() + "/prices").param("single", "4,999")
+				.param("packPhotos", "5")
+				.param("packPrice", "18")
+				.with(csrf())
+				.with(user(this.accounts.principal(organizer))))
+			.andReturn()
+			.getResponse();
+		assertThat(wrong.getStatus()).isEqualTo(400);
+		assertThat(wrong.getContentAsString()).contains("« 4,999 » n'est pas un montant").contains("value=\"4,999\"");
+		assertThat(this.prices.of(event.id()).orElseThrow().singlePrice()).as("unchanged").isEqualTo(500);
+
+		this.mvc
+			.perform(post("/pro/events/" + event.id() + "/prices").param("single", "4,90")
+				.param("packPhotos", "5", "", "")
+				.param("packPrice", "18", "", "")
+				.param("allPhotos", "25")
+				.param("cap", "30")
+				.param("organizerShare", "15")
+				.with(csrf())
+				.with(user(this.accounts.principal(organizer))))
+			.andReturn();
+		PriceList saved = this.prices.of(event.id()).orElseThrow();
+		assertThat(saved.singlePrice()).isEqualTo(490);
+		assertThat(saved.packs()).containsExactly(new PriceList.Pack(5, 1800));
+		assertThat(saved.allPhotosPrice()).isEqualTo(2500);
+		assertThat(saved.webPrice()).isNull();
+		assertThat(saved.runnerCap()).isEqualTo(3000);
+		assertThat(saved.organizerSharePercent()).isEqualTo(15);
+
+		// Another organizer cannot see or change these prices.
+		TestAccount other = this.accounts.anAccount(Role.ORGANIZER);
+		assertThat(this.mvc
+			.perform(get("/pro/events/" + event.id() + "/prices").with(user(this.accounts.principal(other))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aRunnersCartFollowsTheAccountAndTheirOrdersAreListedInTheirLanguage() throws Exception {
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
+		String cart = "[{\"id\":\"" + UUID.randomUUID() + "\",\"event\":\"x\",\"thumb\":\"/t.jpg\",\"page\":\"/p\"}]";
+		this.mvc
+			.perform(put("/account/cart").contentType(MediaType.APPLICATION_JSON)
+				.content(cart)
+				.with(csrf())
+				.with(user(this.accounts.principal(runner))))
+			.andReturn();
+		assertThat(this.mvc.perform(get("/account/cart").with(user(this.accounts.principal(runner))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).isEqualTo(cart);
+
+		Event event = this.shop.anEventOnSale(photographer, "Course en anglais");
+		Map<UUID, String> photos = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1));
+		MockHttpServletResponse created = this.mvc
+			.perform(post("/api/v1/public/orders").contentType(MediaType.APPLICATION_JSON)
+				.header("Accept-Language", "en-GB,en;q=0.9")
+				.content("{\"eventSlug\":\"" + event.slug() + "\",\"photoIds\":[\"" + photos.keySet().iterator().next()
+						+ "\"],\"email\":\"" + runner.email() + "\"}"))
+			.andReturn()
+			.getResponse();
+		JsonNode order = this.json.readTree(created.getContentAsString());
+		this.mvc
+			.perform(post("/api/v1/public/orders/" + order.get("id").asText() + "/test-payment")
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"outcome\":\"SUCCEEDED\"}"))
+			.andReturn();
+		assertThat(this.accounts.mailsTo(runner.email()))
+			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("Your photos of " + event.name() + " (order "
+					+ order.get("id").asText().substring(0, 8).toUpperCase() + ")"));
+
+		String page = this.mvc.perform(get("/account/orders").with(user(this.accounts.principal(runner))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains(event.name()).contains("/orders/" + order.get("id").asText());
+		// Signed in with that address, the runner opens the order without its key.
+		assertThat(
+				this.mvc.perform(get("/orders/" + order.get("id").asText()).with(user(this.accounts.principal(runner))))
+					.andReturn()
+					.getResponse()
+					.getContentAsString())
+			.contains("id=\"download-zip\"");
+	}
+
+}
