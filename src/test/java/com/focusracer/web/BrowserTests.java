@@ -68,6 +68,9 @@ class BrowserTests {
 	@Autowired
 	com.focusracer.shop.PriceLists priceLists;
 
+	@Autowired
+	com.focusracer.shop.Orders orders;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -349,6 +352,59 @@ class BrowserTests {
 		// The cart let these photos go.
 		open("/cart");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cart-empty")));
+	}
+
+	@Test
+	void anOrganizerPricesAnEventAndAnAdminRefundsAnOrder() throws Exception {
+		java.util.UUID organizer = this.accountManagement.findByEmail("orga@test.com").orElseThrow().id();
+		com.focusracer.events.Event event = this.eventManagement.create(organizer,
+				new com.focusracer.events.EventDraft("Trail " + Long.toString(System.nanoTime(), 36),
+						java.time.LocalDate.now(), "Lyon", "trail", null, com.focusracer.events.Visibility.PUBLIC,
+						false, null, null, null, null));
+		logIn("orga@test.com", "orga123");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
+		open("/pro/events/" + event.id());
+		this.browser.findElement(By.id("open-prices")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("price-single"))).sendKeys("6");
+		this.browser.findElement(By.id("pack-photos-0")).sendKeys("3");
+		this.browser.findElement(By.id("pack-price-0")).sendKeys("15");
+		this.browser.findElement(By.id("price-all")).sendKeys("abc");
+		this.browser.findElement(By.id("save-prices")).click();
+		// A mistake: nothing saved, the form comes back as typed with what to fix.
+		assertThat(text(By.cssSelector(".alert.error"))).contains("« abc » n'est pas un montant");
+		assertThat(this.browser.findElement(By.id("pack-price-0")).getAttribute("value")).isEqualTo("15");
+		this.browser.findElement(By.id("price-all")).clear();
+		this.browser.findElement(By.id("price-all")).sendKeys("24");
+		this.browser.findElement(By.id("save-prices")).click();
+		assertThat(text(By.cssSelector(".alert.notice"))).isEqualTo("Prix enregistrés.");
+		assertThat(this.browser.findElement(By.id("price-single")).getAttribute("value")).isEqualTo("6,00");
+		assertNoHorizontalScroll();
+		screenshot("shop-prices");
+		this.browser.findElement(By.id("nav-payouts")).click();
+		assertThat(text(By.id("connect-off"))).contains("10 %");
+		assertNoHorizontalScroll();
+		screenshot("shop-payouts");
+		this.browser.findElement(By.id("logout")).click();
+
+		// An order of that event, paid; the admin refunds 2 € from the order's page.
+		java.util.UUID photographer = this.accountManagement.findByEmail("photographe@test.com").orElseThrow().id();
+		this.eventManagement.addPhotographer(event.id(), organizer, "photographe@test.com");
+		java.util.List<java.util.UUID> photos = this.published.publish(event.id(), photographer,
+				com.focusracer.shop.ShopTestUtils.runners(null, 1));
+		com.focusracer.shop.Orders.Placed placed = this.orders.place(
+				new com.focusracer.shop.Orders.Cart(event.slug(), photos, "fan@example.org", null, false, null), null,
+				java.util.Locale.FRENCH);
+		this.orders.testPayment(placed.order(), true);
+		logIn("admin@focusracer.com", "admin123");
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-orders"))).click();
+		this.browser.findElement(By.cssSelector("tr[data-order='" + placed.order().id() + "'] a")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount"))).sendKeys("2");
+		this.browser.findElement(By.id("refund")).click();
+		assertThat(text(By.id("admin-order-status"))).isEqualTo("Remboursée en partie");
+		assertThat(text(By.id("admin-order-refunded"))).isEqualTo("2,00 €");
+		assertNoHorizontalScroll();
+		screenshot("shop-admin-order");
+		this.browser.findElement(By.id("logout")).click();
 	}
 
 	private void landsOn(String email, String password, String path, String title) throws Exception {

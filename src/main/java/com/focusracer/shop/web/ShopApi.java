@@ -89,7 +89,7 @@ class ShopApi {
 	}
 
 	@PostMapping("/api/v1/public/orders")
-	ResponseEntity<Created> create(@RequestBody CartRequest request, Locale locale,
+	ResponseEntity<Created> create(@RequestBody CartRequest request,
 			@RequestHeader(name = "Accept-Language", required = false) String language) {
 		Locale buyer = (language != null && language.toLowerCase(Locale.ROOT).startsWith("en")) ? Locale.ENGLISH
 				: Locale.FRENCH;

@@ -86,13 +86,13 @@ public class ShopBackOffice {
 	public record PriceForm(String single, List<String> packPhotos, List<String> packPrices, String allPhotos,
 			String web, String cap, boolean free, boolean sponsorFrame, int organizerShare) {
 
-		static PriceForm of(PriceList prices) {
+		static PriceForm of(PriceList prices, Locale locale) {
 			List<String> sizes = new ArrayList<>();
 			List<String> amounts = new ArrayList<>();
 			if (prices != null) {
 				prices.packs().forEach((pack) -> {
 					sizes.add(String.valueOf(pack.photos()));
-					amounts.add(Money.plain(pack.price()));
+					amounts.add(typed(pack.price(), locale));
 				});
 			}
 			while (sizes.size() < 3) {
@@ -102,19 +102,19 @@ public class ShopBackOffice {
 			if (prices == null) {
 				return new PriceForm("", sizes, amounts, "", "", "", false, false, 0);
 			}
-			return new PriceForm(Money.plain(prices.singlePrice()), sizes, amounts,
-					Money.plain(prices.allPhotosPrice()), Money.plain(prices.webPrice()),
-					Money.plain(prices.runnerCap()), prices.free(), prices.sponsorFrame(),
+			return new PriceForm(typed(prices.singlePrice(), locale), sizes, amounts,
+					typed(prices.allPhotosPrice(), locale), typed(prices.webPrice(), locale),
+					typed(prices.runnerCap(), locale), prices.free(), prices.sponsorFrame(),
 					prices.organizerSharePercent());
 		}
 
 	}
 
 	@GetMapping("/pro/events/{id}/prices")
-	ModelAndView prices(@AuthenticationPrincipal AccountPrincipal pro, @PathVariable UUID id) {
+	ModelAndView prices(@AuthenticationPrincipal AccountPrincipal pro, @PathVariable UUID id, Locale locale) {
 		Event event = this.events.owned(id, pro.id());
 		return new ModelAndView("shop/prices",
-				Map.of("event", event, "form", PriceForm.of(this.priceLists.of(id).orElse(null))));
+				Map.of("event", event, "form", PriceForm.of(this.priceLists.of(id).orElse(null), locale)));
 	}
 
 	@PostMapping("/pro/events/{id}/prices")
@@ -237,6 +237,14 @@ public class ShopBackOffice {
 	@GetMapping("/admin/payment-events")
 	ModelAndView paymentEvents() {
 		return new ModelAndView("shop/payment-events", Map.of("events", this.payments.unreadable()));
+	}
+
+	/**
+	 * An amount as people type it in their language: {@code 4,90} in French.
+	 */
+	static String typed(Long minor, Locale locale) {
+		String plain = Money.plain(minor);
+		return "en".equals(locale.getLanguage()) ? plain : plain.replace('.', ',');
 	}
 
 }
