@@ -118,7 +118,13 @@ public class Orders {
 			this.payments.fulfilFree(order);
 		}
 		else if ("stripe".equals(provider)) {
-			preparePayment(order);
+			try {
+				preparePayment(order);
+			}
+			catch (PaymentUnavailableException ex) {
+				// The order is kept without its payment; opening it tries again with the
+				// same idempotency key.
+			}
 		}
 		return new Placed(this.repository.order(id).orElseThrow(), this.downloads.orderKey(id), quote);
 	}

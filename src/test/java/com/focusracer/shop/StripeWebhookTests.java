@@ -105,6 +105,10 @@ class StripeWebhookTests {
 	void aPhotographer() {
 		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
 		STRIPE.resetAll();
+		stubPaymentIntents();
+	}
+
+	private static void stubPaymentIntents() {
 		// POST /v1/payment_intents, as in Stripe's API reference ("Create a
 		// PaymentIntent").
 		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/payment_intents"))
@@ -158,6 +162,30 @@ class StripeWebhookTests {
 			.getResponse();
 		assertThat(test.getStatus()).isEqualTo(400);
 		assertThat(status(placed.id())).isEqualTo(OrderStatus.PENDING);
+	}
+
+	@Test
+	void whenStripeDoesNotAnswerTheOrderIsKeptAndItsPaymentAskedForAgainWithTheSameKey() throws Exception {
+		STRIPE.resetAll();
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/payment_intents"))
+			.willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+					{"error": {"type": "api_error", "message": "An unknown error occurred"}}""")));
+		Placed placed = anOrder(1);
+		assertThat(placed.created().get("status").asText()).isEqualTo("PENDING");
+		assertThat(placed.created().get("payment").get("clientSecret").isNull()).isTrue();
+
+		STRIPE.resetMappings();
+		stubPaymentIntents();
+		MockHttpServletResponse order = this.mvc
+			.perform(get("/api/v1/public/orders/" + placed.id()).param("key", placed.created().get("key").asText()))
+			.andReturn()
+			.getResponse();
+		assertThat(this.json.readTree(order.getContentAsString()).get("payment").get("clientSecret").asText())
+			.startsWith("pi_secret_");
+		String key = "pi-" + placed.id();
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))))
+			.allSatisfy((request) -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo(key))
+			.hasSizeGreaterThanOrEqualTo(2);
 	}
 
 	@Test

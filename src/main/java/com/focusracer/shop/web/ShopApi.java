@@ -76,8 +76,8 @@ class ShopApi {
 	}
 
 	record OrderView(UUID id, String status, long amount, long refundedAmount, String currency, String resolution,
-			List<UUID> photoIds, List<Download> downloads, String zipUrl, String receiptUrl, Instant createdAt,
-			Instant paidAt) {
+			Payment payment, List<UUID> photoIds, List<Download> downloads, String zipUrl, String receiptUrl,
+			Instant createdAt, Instant paidAt) {
 	}
 
 	record TestPayment(String outcome, String key) {
@@ -99,17 +99,19 @@ class ShopApi {
 		String url = this.baseUrl + "/orders/" + order.id() + "?key=" + placed.key();
 		return ResponseEntity.created(URI.create(this.baseUrl + "/api/v1/public/orders/" + order.id()))
 			.body(new Created(order.id(), placed.key(), order.amount(), order.currency(), order.status().name(),
-					new Payment(order.provider(), order.clientSecret(),
-							"stripe".equals(order.provider()) ? this.properties.stripe().publishableKey() : null),
-					quote, url));
+					payment(order), quote, url));
 	}
 
 	@GetMapping("/api/v1/public/orders/{id}")
 	OrderView order(@PathVariable UUID id, @RequestParam(required = false) String key) {
 		Order order = this.orders.open(id, key, null, null).orElseThrow(ShopApi::notFound);
+		if (order.payable() && order.clientSecret() == null && "stripe".equals(order.provider())) {
+			// Stripe did not answer when the order was placed: try again now.
+			order = this.orders.preparePayment(order);
+		}
 		Downloads.Links links = this.downloads.links(order);
 		return new OrderView(order.id(), order.status().name(), order.amount(), order.refundedAmount(),
-				order.currency(), order.resolution().name(), this.orders.photoIds(order),
+				order.currency(), order.resolution().name(), payment(order), this.orders.photoIds(order),
 				links.photos().stream().map((l) -> new Download(l.photoId(), l.url(), l.expiresAt())).toList(),
 				links.zipUrl(),
 				order.downloadable() ? this.baseUrl + "/orders/" + order.id() + "/receipt.pdf?key=" + key : null,
@@ -137,6 +139,12 @@ class ShopApi {
 		String payload = new String(body, java.nio.charset.StandardCharsets.UTF_8);
 		this.payments.readStripeWebhook(payload, signature).ifPresent(this.payments::apply);
 		return ResponseEntity.ok("{\"received\":true}");
+	}
+
+	private Payment payment(Order order) {
+		boolean stripe = "stripe".equals(order.provider());
+		return new Payment(order.provider(), (stripe && order.payable()) ? order.clientSecret() : null,
+				stripe ? this.properties.stripe().publishableKey() : null);
 	}
 
 	@ExceptionHandler(Downloads.RefusedException.class)
