@@ -218,6 +218,9 @@ public class Payments {
 		if (status == OrderStatus.REFUNDED) {
 			this.repository.cancelShares(order.id());
 		}
+		else {
+			recordShares(order, order.amount() - refunded, now);
+		}
 		this.mails.refunded(order, refunded - order.refundedAmount(), status == OrderStatus.REFUNDED);
 		return Outcome.APPLIED;
 	}
@@ -228,6 +231,14 @@ public class Payments {
 	 * owner.
 	 */
 	private void recordShares(Order order, Instant now) {
+		recordShares(order, order.amount(), now);
+	}
+
+	/**
+	 * Records (or, after a partial refund, lowers) the shares of a sale, on what is left
+	 * of its price. Shares already transferred stay as they are.
+	 */
+	private void recordShares(Order order, long kept, Instant now) {
 		if (order.amount() == 0) {
 			return;
 		}
@@ -240,7 +251,11 @@ public class Payments {
 		long organizerAmount = 0;
 		long organizerGross = 0;
 		long fees = 0;
-		for (ShopRepository.Item item : this.repository.items(order.id())) {
+		for (ShopRepository.Item listed : this.repository.items(order.id())) {
+			// Each photo's part of what the buyer keeps paying.
+			long part = listed.amount() * kept / order.amount();
+			ShopRepository.Item item = new ShopRepository.Item(listed.photoId(), listed.position(), part,
+					listed.uploaderId());
 			long fee = Money.percent(item.amount(), feePercent);
 			long net = item.amount() - fee;
 			UUID photographer = (item.uploaderId() != null) ? item.uploaderId() : event.ownerId();
@@ -253,8 +268,7 @@ public class Payments {
 			organizerGross += (organizer > 0) ? item.amount() : 0;
 			fees += fee;
 		}
-		this.repository.insertShare(order.id(), null, "PLATFORM", order.amount(), fees, fees, order.currency(), "KEPT",
-				now);
+		this.repository.insertShare(order.id(), null, "PLATFORM", kept, fees, fees, order.currency(), "KEPT", now);
 		for (Map.Entry<UUID, long[]> entry : photographers.entrySet()) {
 			long[] totals = entry.getValue();
 			this.repository.insertShare(order.id(), entry.getKey(), "PHOTOGRAPHER", totals[0], totals[1], totals[2],

@@ -232,6 +232,11 @@ class ShopApiTests {
 		assertThat(partly.status()).isEqualTo(OrderStatus.PARTIALLY_REFUNDED);
 		assertThat(partly.refundedAmount()).isEqualTo(450);
 		assertThat(download(zipUrl).getStatus()).isEqualTo(200);
+		// The photographer earns on what the buyer still pays: 7.50 € − 10 % = 6.75 €.
+		assertThat(this.jdbc.sql("select amount from sale_share where order_id = ? and role = 'PHOTOGRAPHER'")
+			.param(UUID.fromString(id))
+			.query(Long.class)
+			.single()).isEqualTo(675);
 
 		refund(admin, id, "");
 		Order refunded = this.orders.get(UUID.fromString(id)).orElseThrow();

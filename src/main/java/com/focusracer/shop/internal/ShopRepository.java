@@ -255,7 +255,9 @@ public class ShopRepository {
 				insert into sale_share (id, order_id, account_id, role, gross, fee, amount, currency, status,
 				    idempotency_key, created_at)
 				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict do nothing""")
+				on conflict (idempotency_key) do update set gross = excluded.gross, fee = excluded.fee,
+				    amount = excluded.amount
+				where sale_share.status in ('DUE', 'KEPT')""")
 			.params(UUID.randomUUID(), orderId, accountId, role, gross, fee, amount, currency, status,
 					"share-" + orderId + "-" + ((accountId != null) ? accountId : "platform") + "-" + role,
 					Timestamp.from(now))
