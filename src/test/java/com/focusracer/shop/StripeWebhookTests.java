@@ -153,6 +153,18 @@ class StripeWebhookTests {
 			.withRequestBody(containing("amount=1000"))
 			.withRequestBody(containing("currency=eur"))
 			.withRequestBody(containing("metadata[order_id]=" + placed.id())));
+		// The checkout page mounts Stripe's Payment Element with the intent's secret.
+		MockHttpServletResponse checkout = this.mvc
+			.perform(get("/orders/" + placed.id()).param("key", placed.created().get("key").asText()))
+			.andReturn()
+			.getResponse();
+		assertThat(checkout.getContentAsString()).contains("id=\"stripe-form\"")
+			.contains("data-key=\"pk_test_focusracer\"")
+			.contains("data-secret=\"" + placed.created().get("payment").get("clientSecret").asText() + "\"")
+			.contains("https://js.stripe.com/v3/")
+			.doesNotContain("id=\"test-payments\"");
+		assertThat(checkout.getHeader("Content-Security-Policy")).contains("script-src 'self' https://js.stripe.com")
+			.contains("frame-src https://js.stripe.com");
 		// Test payments are off when Stripe is on.
 		MockHttpServletResponse test = this.mvc
 			.perform(post("/api/v1/public/orders/" + placed.id() + "/test-payment")
