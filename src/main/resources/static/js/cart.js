@@ -131,13 +131,17 @@
       };
       form.querySelector('.cart-email').addEventListener('change', price);
       form.querySelector('.cart-resolution').addEventListener('change', price);
-      form.addEventListener('submit', () => {
-        // The order keeps these photos now; the cart lets them go.
-        save(load().filter((i) => i.event !== slug));
-      });
       cart.appendChild(group);
       price();
     });
   }
   render();
+
+  // An order was just placed: its photos leave the cart (not before: a refused checkout
+  // keeps the cart as it was).
+  const placed = document.getElementById('order-placed');
+  if (placed) {
+    const ordered = placed.dataset.photos.split(',');
+    save(load().filter((i) => !ordered.includes(i.id)));
+  }
 })();

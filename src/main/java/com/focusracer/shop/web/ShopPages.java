@@ -102,6 +102,10 @@ public class ShopPages {
 			return this.order.payable();
 		}
 
+		public String photoIdList() {
+			return String.join(",", this.photoIds.stream().map(UUID::toString).toList());
+		}
+
 	}
 
 	/**
