@@ -26,7 +26,6 @@ import com.stripe.net.Webhook;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -114,11 +113,11 @@ public class Payments {
 	}
 
 	/**
-	 * Keeps an event that could not be read or applied, for admins to see; its later
-	 * deliveries are tried again.
+	 * Keeps an event that could not be read, for admins to see (one statement, committed
+	 * on its own: the webhook itself runs in no transaction); its later deliveries are
+	 * tried again.
 	 */
-	@Transactional(propagation = Propagation.REQUIRES_NEW)
-	public void keepUnreadable(String eventId, String provider, String payload, String error) {
+	private void keepUnreadable(String eventId, String provider, String payload, String error) {
 		log.warn("Payment event {} could not be handled: {}", eventId, error);
 		this.repository.keepUnparseable(eventId, provider, payload, error, this.clock.instant());
 	}
