@@ -37,11 +37,10 @@ public final class Money {
 	 * Reads an amount typed in a form: {@code 12}, {@code 12.5}, {@code 12,50},
 	 * {@code 12 €}.
 	 * @param text what was typed
-	 * @param field the field's message key, for the error
 	 * @return the amount in minor units, or {@code null} when the field was left empty
 	 * @throws UserMistakeException when it is not an amount
 	 */
-	public static Long parse(String text, String field) {
+	public static Long parse(String text) {
 		if (text == null || text.isBlank()) {
 			return null;
 		}

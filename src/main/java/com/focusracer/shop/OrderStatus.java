@@ -7,29 +7,14 @@ package com.focusracer.shop;
 public enum OrderStatus {
 
 	/** Waiting for the payment. */
-	PENDING(0),
+	PENDING,
 	/** The last payment attempt failed; the buyer may try again. */
-	FAILED(1),
+	FAILED,
 	/** Paid: downloads work. */
-	PAID(2),
+	PAID,
 	/** Partly refunded: downloads still work. */
-	PARTIALLY_REFUNDED(3),
+	PARTIALLY_REFUNDED,
 	/** Wholly refunded: downloads stop. */
-	REFUNDED(4);
-
-	private final int rank;
-
-	OrderStatus(int rank) {
-		this.rank = rank;
-	}
-
-	/**
-	 * Whether an order may move from this status to another.
-	 * @param next the status asked for
-	 * @return true when it is a step forward (a failed order may still be paid)
-	 */
-	public boolean mayBecome(OrderStatus next) {
-		return next.rank > this.rank || (this == PARTIALLY_REFUNDED && next == PARTIALLY_REFUNDED);
-	}
+	REFUNDED
 
 }

@@ -274,10 +274,6 @@ public class Orders {
 			.isPresent();
 	}
 
-	public Optional<PriceList> prices(UUID eventId) {
-		return this.repository.priceList(eventId);
-	}
-
 	/**
 	 * The runner's cart kept in their account.
 	 * @param accountId the runner

@@ -184,7 +184,7 @@ public class Payments {
 	}
 
 	private Outcome succeeded(Order order, String chargeId, Instant now) {
-		if (!order.status().mayBecome(OrderStatus.PAID) || order.status() == OrderStatus.PAID) {
+		if (!order.payable()) {
 			return Outcome.UNCHANGED;
 		}
 		Instant linksUntil = now.plus(this.properties.linkLifetime());

@@ -55,7 +55,7 @@ public class PriceLists {
 	@Transactional
 	public PriceList save(UUID eventId, UUID accountId, String accountEmail, Form form) {
 		Event event = this.events.owned(eventId, accountId);
-		Long single = Money.parse(form.singlePrice(), "single");
+		Long single = Money.parse(form.singlePrice());
 		if (single == null && !form.free()) {
 			throw new UserMistakeException("shop.prices.singleMissing");
 		}
@@ -63,7 +63,7 @@ public class PriceLists {
 		Set<Integer> sizes = new HashSet<>();
 		for (int i = 0; i < form.packPhotos().size() && i < form.packPrices().size(); i++) {
 			String photos = form.packPhotos().get(i);
-			Long price = Money.parse(form.packPrices().get(i), "pack");
+			Long price = Money.parse(form.packPrices().get(i));
 			if ((photos == null || photos.isBlank()) && price == null) {
 				continue;
 			}
@@ -86,12 +86,12 @@ public class PriceLists {
 		if (share < 0 || share > 100) {
 			throw new UserMistakeException("shop.prices.share");
 		}
-		Long cap = Money.parse(form.runnerCap(), "cap");
+		Long cap = Money.parse(form.runnerCap());
 		if (cap != null && single != null && cap < single) {
 			throw new UserMistakeException("shop.prices.capTooLow");
 		}
 		PriceList prices = new PriceList(eventId, "EUR", (single != null) ? single : 0, packs,
-				Money.parse(form.allPhotosPrice(), "all"), Money.parse(form.webPrice(), "web"), cap, form.free(),
+				Money.parse(form.allPhotosPrice()), Money.parse(form.webPrice()), cap, form.free(),
 				form.free() && form.sponsorFrame(), share);
 		this.repository.savePriceList(prices, this.clock.instant());
 		this.audit.record(accountId, accountEmail, "event.prices", "event", eventId.toString(), event.name());

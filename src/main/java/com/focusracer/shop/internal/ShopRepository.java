@@ -245,10 +245,6 @@ public class ShopRepository {
 			.list();
 	}
 
-	public long countEvents(String id) {
-		return this.jdbc.sql("select count(*) from payment_event where id = ?").param(id).query(Long.class).single();
-	}
-
 	public void insertShare(UUID orderId, UUID accountId, String role, long gross, long fee, long amount,
 			String currency, String status, Instant now) {
 		this.jdbc.sql("""
@@ -271,12 +267,6 @@ public class ShopRepository {
 			.param(accountId)
 			.query(ShopRepository::mapShare)
 			.list();
-	}
-
-	public List<Share> sharesOfOrder(UUID orderId) {
-		return this.jdbc.sql("""
-				select s.*, o.event_id, o.paid_at from sale_share s join shop_order o on o.id = s.order_id
-				where s.order_id = ? order by s.role""").param(orderId).query(ShopRepository::mapShare).list();
 	}
 
 	/**

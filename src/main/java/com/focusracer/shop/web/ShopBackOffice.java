@@ -219,7 +219,7 @@ public class ShopBackOffice {
 	String refund(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id,
 			@RequestParam(defaultValue = "") String amount, Locale locale, RedirectAttributes redirect) {
 		try {
-			Order order = this.refunds.refund(id, Money.parse(amount, "refund"), admin.id(), admin.email());
+			Order order = this.refunds.refund(id, Money.parse(amount), admin.id(), admin.email());
 			redirect.addFlashAttribute("notice", this.messages.getMessage("shop.refund.done",
 					new Object[] { Money.format(order.refundedAmount(), order.currency(), locale) }, locale));
 		}
