@@ -30,6 +30,14 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 		String provider, String paymentId, String clientSecret, Instant linksUntil, Instant createdAt, Instant paidAt) {
 
 	/**
+	 * The number people read on pages, e-mails and receipts: the id's first 8 characters.
+	 * @return e.g. {@code 084A533D}
+	 */
+	public String shortId() {
+		return this.id.toString().substring(0, 8).toUpperCase(java.util.Locale.ROOT);
+	}
+
+	/**
 	 * Whether it still waits for a (new) payment attempt.
 	 * @return true when pending or failed
 	 */

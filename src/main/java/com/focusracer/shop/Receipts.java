@@ -75,9 +75,9 @@ public class Receipts {
 		Document document = new Document(PageSize.A4, 50, 50, 50, 50);
 		try {
 			PdfWriter.getInstance(document, out);
-			document.addTitle(t("shop.receipt.title", locale) + " " + ShopMails.shortId(order));
+			document.addTitle(t("shop.receipt.title", locale) + " " + order.shortId());
 			document.open();
-			document.add(new Paragraph(t("shop.receipt.title", locale) + " " + ShopMails.shortId(order), title));
+			document.add(new Paragraph(t("shop.receipt.title", locale) + " " + order.shortId(), title));
 			ShopProperties.Seller seller = this.properties.seller();
 			document.add(new Paragraph(seller.name(), bold));
 			if (!seller.address().isBlank()) {

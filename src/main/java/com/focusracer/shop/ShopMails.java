@@ -48,7 +48,7 @@ class ShopMails {
 			.stream()
 			.map((link) -> "- " + this.downloads.fileName(order, link.photoId()) + " : " + link.url())
 			.collect(Collectors.joining("\n"));
-		send(order, "mail.orderPaid", locale, eventName(order), shortId(order), links.photos().size(),
+		send(order, "mail.orderPaid", locale, eventName(order), order.shortId(), links.photos().size(),
 				Money.format(order.amount(), order.currency(), locale),
 				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
 					.withLocale(locale)
@@ -74,10 +74,6 @@ class ShopMails {
 
 	private String eventName(Order order) {
 		return this.events.get(order.eventId()).map((event) -> event.name()).orElse("Focus Racer");
-	}
-
-	static String shortId(Order order) {
-		return order.id().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 	}
 
 	private void send(Order order, String key, Locale locale, Object... arguments) {

@@ -90,10 +90,6 @@ public class ShopPages {
 	public record OrderPage(Order order, String key, Event event, List<UUID> photoIds, Downloads.Links links,
 			String amount, String refunded, String stripePublishableKey) {
 
-		public String shortId() {
-			return this.order.id().toString().substring(0, 8).toUpperCase(Locale.ROOT);
-		}
-
 		public String keyParameter() {
 			return "key=" + UriUtils.encode(this.key, StandardCharsets.UTF_8);
 		}
@@ -120,10 +116,6 @@ public class ShopPages {
 		static OrderRow of(Order order, EventManagement events, Locale locale) {
 			return new OrderRow(order, events.get(order.eventId()).map(Event::name).orElse(""),
 					Money.format(order.amount(), order.currency(), locale));
-		}
-
-		public String shortId() {
-			return this.order.id().toString().substring(0, 8).toUpperCase(Locale.ROOT);
 		}
 
 	}
@@ -247,7 +239,7 @@ public class ShopPages {
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment()
-						.filename("focus-racer-" + order.id().toString().substring(0, 8) + ".pdf")
+						.filename("focus-racer-" + order.shortId() + ".pdf")
 						.build()
 						.toString())
 			.body((out) -> this.receipts.write(order, locale, out));
@@ -276,8 +268,8 @@ public class ShopPages {
 	ResponseEntity<StreamingResponseBody> zip(@PathVariable UUID orderId,
 			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
 		Order order = this.downloads.check(orderId, null, expires, sig).orElseThrow(ShopPages::notFound);
-		String name = this.events.get(order.eventId()).map(Event::slug).orElse("photos") + "-"
-				+ order.id().toString().substring(0, 8) + ".zip";
+		String name = this.events.get(order.eventId()).map(Event::slug).orElse("photos") + "-" + order.shortId()
+				+ ".zip";
 		return ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType("application/zip"))
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
