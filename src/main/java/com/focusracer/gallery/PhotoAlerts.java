@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.gallery.internal.GalleryRepository;
@@ -22,7 +23,6 @@ import com.focusracer.photos.PhotoManagement;
 import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.shared.UserMistakeException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -65,8 +65,7 @@ public class PhotoAlerts {
 	private final SecureRandom random = new SecureRandom();
 
 	PhotoAlerts(GalleryRepository repository, EventManagement events, PhotoManagement photos,
-			RecognitionManagement recognition, Outbox outbox, MessageSource messages, Clock clock,
-			@Value("${focusracer.base-url}") String baseUrl) {
+			RecognitionManagement recognition, Outbox outbox, MessageSource messages, Clock clock, SiteUrl site) {
 		this.repository = repository;
 		this.events = events;
 		this.photos = photos;
@@ -74,7 +73,7 @@ public class PhotoAlerts {
 		this.outbox = outbox;
 		this.messages = messages;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	/**

@@ -22,6 +22,7 @@ import java.util.zip.ZipOutputStream;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.Photo;
@@ -29,7 +30,6 @@ import com.focusracer.photos.PhotoManagement;
 import com.focusracer.shop.internal.ShopRepository;
 import com.focusracer.shop.internal.SponsorFrame;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -52,13 +52,12 @@ public class Downloads {
 
 	private volatile byte[] secret;
 
-	Downloads(ShopRepository repository, PhotoManagement photos, EventManagement events, Clock clock,
-			@Value("${focusracer.base-url}") String baseUrl) {
+	Downloads(ShopRepository repository, PhotoManagement photos, EventManagement events, Clock clock, SiteUrl site) {
 		this.repository = repository;
 		this.photos = photos;
 		this.events = events;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	/**

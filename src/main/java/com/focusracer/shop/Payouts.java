@@ -9,13 +9,13 @@ import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shop.internal.ShopRepository;
 import com.focusracer.shop.internal.StripeGateway;
 import com.stripe.exception.StripeException;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -45,14 +45,14 @@ public class Payouts {
 	private final String baseUrl;
 
 	Payouts(ShopRepository repository, StripeGateway stripe, ShopProperties properties, EventManagement events,
-			TransactionTemplate transactions, Clock clock, @Value("${focusracer.base-url}") String baseUrl) {
+			TransactionTemplate transactions, Clock clock, SiteUrl site) {
 		this.repository = repository;
 		this.stripe = stripe;
 		this.properties = properties;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	/**

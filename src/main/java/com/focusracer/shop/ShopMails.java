@@ -6,10 +6,10 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
+import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.EventManagement;
 import com.focusracer.mail.Outbox;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -32,13 +32,12 @@ class ShopMails {
 
 	private final String baseUrl;
 
-	ShopMails(Outbox outbox, MessageSource messages, EventManagement events, Downloads downloads,
-			@Value("${focusracer.base-url}") String baseUrl) {
+	ShopMails(Outbox outbox, MessageSource messages, EventManagement events, Downloads downloads, SiteUrl site) {
 		this.outbox = outbox;
 		this.messages = messages;
 		this.events = events;
 		this.downloads = downloads;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	void paid(Order order) {

@@ -3,9 +3,9 @@ package com.focusracer.accounts.internal;
 import java.time.Duration;
 import java.util.Locale;
 
+import com.focusracer.shared.SiteUrl;
 import com.focusracer.mail.Outbox;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -22,10 +22,10 @@ public class AccountMails {
 
 	private final String baseUrl;
 
-	AccountMails(Outbox outbox, MessageSource messages, @Value("${focusracer.base-url}") String baseUrl) {
+	AccountMails(Outbox outbox, MessageSource messages, SiteUrl site) {
 		this.outbox = outbox;
 		this.messages = messages;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	public void activation(String to, String name, String secret, Locale locale) {

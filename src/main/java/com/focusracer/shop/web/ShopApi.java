@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import com.focusracer.shared.SiteUrl;
 import com.focusracer.shop.Downloads;
 import com.focusracer.shop.Order;
 import com.focusracer.shop.Orders;
@@ -14,7 +15,6 @@ import com.focusracer.shop.Quote;
 import com.focusracer.shop.Resolution;
 import com.focusracer.shop.ShopProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -46,13 +46,12 @@ class ShopApi {
 
 	private final String baseUrl;
 
-	ShopApi(Orders orders, Payments payments, Downloads downloads, ShopProperties properties,
-			@Value("${focusracer.base-url}") String baseUrl) {
+	ShopApi(Orders orders, Payments payments, Downloads downloads, ShopProperties properties, SiteUrl site) {
 		this.orders = orders;
 		this.payments = payments;
 		this.downloads = downloads;
 		this.properties = properties;
-		this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+		this.baseUrl = site.root();
 	}
 
 	record CartRequest(String eventSlug, List<UUID> photoIds, String email, String bib, Boolean allPhotos,
