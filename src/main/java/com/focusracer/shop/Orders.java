@@ -262,19 +262,6 @@ public class Orders {
 	}
 
 	/**
-	 * Whether an event sells its photos in web resolution.
-	 * @param eventSlug the event
-	 * @param viewerId the signed-in account, or {@code null}
-	 * @return true when it has a web price
-	 */
-	public boolean sellsWeb(String eventSlug, UUID viewerId) {
-		return this.gallery.event(eventSlug, viewerId)
-			.flatMap((event) -> this.repository.priceList(event.id()))
-			.filter((prices) -> !prices.free() && prices.webPrice() != null)
-			.isPresent();
-	}
-
-	/**
 	 * The runner's cart kept in their account.
 	 * @param accountId the runner
 	 * @return the cart as the browser keeps it (JSON), or empty

@@ -33,13 +33,13 @@ public final class Pricing {
 		if (prices.free()) {
 			Resolution free = prices.sponsorFrame() ? Resolution.FRAMED : Resolution.ORIGINAL;
 			return new Quote(free, count, List.of(new Quote.Line(Quote.Kind.FREE, count, 1, 0, 0)), 0, 0, currency,
-					false, null, null);
+					false, null, null, false);
 		}
 		if (resolution == Resolution.WEB && prices.webPrice() != null) {
 			long amount = count * prices.webPrice();
 			return capped(new Quote(Resolution.WEB, count,
 					List.of(new Quote.Line(Quote.Kind.WEB, count, 1, prices.webPrice(), amount)), amount, amount,
-					currency, false, null, null), prices, alreadyPaid);
+					currency, false, null, null, true), prices, alreadyPaid);
 		}
 		long fullPrice = count * prices.singlePrice();
 		List<Quote.Line> lines = cheapest(prices, count);
@@ -52,15 +52,15 @@ public final class Pricing {
 				long allFull = bibPhotos * prices.singlePrice();
 				return capped(new Quote(Resolution.ORIGINAL, bibPhotos,
 						List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)), allFull, all, currency,
-						false, bib, null), prices, alreadyPaid);
+						false, bib, null, prices.webPrice() != null), prices, alreadyPaid);
 			}
 		}
 		Quote.Upsell upsell = null;
 		if (bib != null && all != null && bibPhotos > count && all - best <= 2 * prices.singlePrice()) {
 			upsell = new Quote.Upsell(bib, bibPhotos, all, all - best);
 		}
-		return capped(new Quote(Resolution.ORIGINAL, count, lines, fullPrice, best, currency, false, null, upsell),
-				prices, alreadyPaid);
+		return capped(new Quote(Resolution.ORIGINAL, count, lines, fullPrice, best, currency, false, null, upsell,
+				prices.webPrice() != null), prices, alreadyPaid);
 	}
 
 	/**
@@ -76,10 +76,9 @@ public final class Pricing {
 			return null;
 		}
 		long all = prices.allPhotosPrice();
-		return capped(
-				new Quote(Resolution.ORIGINAL, bibPhotos,
-						List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)),
-						bibPhotos * prices.singlePrice(), all, prices.currency(), false, bib, null),
+		return capped(new Quote(Resolution.ORIGINAL, bibPhotos,
+				List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)),
+				bibPhotos * prices.singlePrice(), all, prices.currency(), false, bib, null, prices.webPrice() != null),
 				prices, alreadyPaid);
 	}
 
@@ -126,7 +125,7 @@ public final class Pricing {
 			return quote;
 		}
 		return new Quote(quote.resolution(), quote.photos(), quote.lines(), quote.fullPrice(), left, quote.currency(),
-				true, quote.allPhotosBib(), null);
+				true, quote.allPhotosBib(), null, quote.webOffered());
 	}
 
 }

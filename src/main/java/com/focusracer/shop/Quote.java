@@ -16,9 +16,10 @@ import java.util.List;
  * @param capApplied whether the per-runner cap lowered the amount
  * @param allPhotosBib the bib whose photos are all bought, or {@code null}
  * @param upsell the "all my photos" offer, or {@code null}
+ * @param webOffered whether the event also sells its photos in web resolution
  */
 public record Quote(Resolution resolution, int photos, List<Line> lines, long fullPrice, long amount, String currency,
-		boolean capApplied, String allPhotosBib, Upsell upsell) {
+		boolean capApplied, String allPhotosBib, Upsell upsell, boolean webOffered) {
 
 	/**
 	 * What the buyer saves against single prices.

@@ -151,7 +151,7 @@ public class ShopPages {
 		try {
 			Quote quote = this.orders.quote(new Orders.Cart(event, photos, email, bib, allPhotos, resolution),
 					viewer(principal));
-			view = describe(quote, this.orders.sellsWeb(event, viewer(principal)), locale);
+			view = describe(quote, locale);
 		}
 		catch (UserMistakeException ex) {
 			view = new QuoteView(null, List.of(), null, null, null, false, ex.describe(this.messages, locale));
@@ -329,7 +329,7 @@ public class ShopPages {
 			.orElseThrow(ShopPages::notFound);
 	}
 
-	private QuoteView describe(Quote quote, boolean webOffered, Locale locale) {
+	private QuoteView describe(Quote quote, Locale locale) {
 		List<String> lines = new ArrayList<>();
 		for (Quote.Line line : quote.lines()) {
 			String unit = Money.format(line.unitPrice(), quote.currency(), locale);
@@ -350,7 +350,7 @@ public class ShopPages {
 					locale);
 		}
 		return new QuoteView(quote, lines, Money.format(quote.amount(), quote.currency(), locale), savings, upsell,
-				webOffered, null);
+				quote.webOffered(), null);
 	}
 
 	private static UUID viewer(AccountPrincipal principal) {
