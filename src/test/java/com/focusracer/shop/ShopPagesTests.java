@@ -93,6 +93,49 @@ class ShopPagesTests {
 	}
 
 	@Test
+	void theCartOffersAllMyPhotosWhenItCostsLittleMoreAndTakingItOrdersThemAll() throws Exception {
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		Event event = this.shop.anEventOnSale(photographer, "Offre");
+		List<UUID> photos = List
+			.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners("3141", 3)).keySet());
+		// Two of the bib's three photos: 10 €; all three: 20 €, 10 € more — offered.
+		String quote = this.mvc
+			.perform(post("/cart/quote").param("event", event.slug())
+				.param("photo", photos.get(0).toString(), photos.get(1).toString())
+				.with(csrf()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(quote).contains("Toutes vos 3 photos pour 20,00 €, seulement 10,00 € de plus.")
+			.contains("data-bib=\"3141\"")
+			.contains("data-web-offered=\"true\"");
+		MockHttpServletResponse checkout = this.mvc
+			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("photo", photos.get(0).toString(), photos.get(1).toString())
+				.param("allPhotos", "true")
+				.param("bib", "3141")
+				.param("email", "offre@example.org")
+				.with(csrf()))
+			.andReturn()
+			.getResponse();
+		String orderPage = this.mvc.perform(get(checkout.getRedirectedUrl()))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(orderPage).contains("3 photos").contains("20,00 €");
+
+		// A refused checkout says why and goes back to the cart.
+		org.springframework.test.web.servlet.MvcResult refused = this.mvc
+			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("photo", photos.get(0).toString())
+				.param("email", "not-an-address")
+				.with(csrf()))
+			.andReturn();
+		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/cart");
+		assertThat((String) refused.getFlashMap().get("error")).contains("e-mail");
+	}
+
+	@Test
 	void aRunnersCartFollowsTheAccountAndTheirOrdersAreListedInTheirLanguage() throws Exception {
 		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
 		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
