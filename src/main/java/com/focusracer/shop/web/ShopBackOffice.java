@@ -86,6 +86,21 @@ public class ShopBackOffice {
 	public record PriceForm(String single, List<String> packPhotos, List<String> packPrices, String allPhotos,
 			String web, String cap, boolean free, boolean sponsorFrame, int organizerShare) {
 
+		/** At least three pack rows, as many sizes as prices. */
+		public PriceForm {
+			int rows = Math.max(3, Math.max(packPhotos.size(), packPrices.size()));
+			packPhotos = padded(packPhotos, rows);
+			packPrices = padded(packPrices, rows);
+		}
+
+		private static List<String> padded(List<String> values, int rows) {
+			List<String> padded = new ArrayList<>(values);
+			while (padded.size() < rows) {
+				padded.add("");
+			}
+			return padded;
+		}
+
 		static PriceForm of(PriceList prices, Locale locale) {
 			List<String> sizes = new ArrayList<>();
 			List<String> amounts = new ArrayList<>();
@@ -94,10 +109,6 @@ public class ShopBackOffice {
 					sizes.add(String.valueOf(pack.photos()));
 					amounts.add(typed(pack.price(), locale));
 				});
-			}
-			while (sizes.size() < 3) {
-				sizes.add("");
-				amounts.add("");
 			}
 			if (prices == null) {
 				return new PriceForm("", sizes, amounts, "", "", "", false, false, 0);
@@ -145,17 +156,9 @@ public class ShopBackOffice {
 		}
 		catch (UserMistakeException ex) {
 			// Nothing saved; the form comes back as typed, with what is wrong.
-			List<String> shownSizes = new ArrayList<>(sizes);
-			List<String> shownAmounts = new ArrayList<>(amounts);
-			while (shownSizes.size() < 3) {
-				shownSizes.add("");
-			}
-			while (shownAmounts.size() < shownSizes.size()) {
-				shownAmounts.add("");
-			}
 			return new ModelAndView("shop/prices",
 					Map.of("event", event, "form",
-							new PriceForm(single, shownSizes, shownAmounts, allPhotos, web, cap, free, sponsorFrame,
+							new PriceForm(single, sizes, amounts, allPhotos, web, cap, free, sponsorFrame,
 									Math.max(0, share)),
 							"error", ex.describe(this.messages, locale)),
 					org.springframework.http.HttpStatus.BAD_REQUEST);
