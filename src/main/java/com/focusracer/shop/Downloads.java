@@ -28,7 +28,7 @@ import com.focusracer.events.EventManagement;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.shop.internal.ShopRepository;
-import com.focusracer.shop.internal.SponsorFrame;
+import com.focusracer.shop.internal.SoldImages;
 
 import org.springframework.stereotype.Service;
 
@@ -111,20 +111,23 @@ public class Downloads {
 	}
 
 	/**
-	 * The file name a photo is downloaded under.
+	 * What a photo of an order is downloaded as: its name, type and (for originals) size.
 	 * @param order the order
 	 * @param photoId the photo
-	 * @return e.g. {@code marathon-de-lyon-IMG_0042.jpg}
+	 * @return e.g. {@code IMG_0042.jpg}, {@code image/jpeg}, 7,228,373 bytes; web and
+	 * framed versions are JPEGs named {@code IMG_0042-web.jpg} and {@code IMG_0042.jpg}
+	 * whose size is known once written (-1)
 	 */
-	public String fileName(Order order, UUID photoId) {
+	public SoldFile soldFile(Order order, UUID photoId) {
 		Photo photo = this.photos.get(photoId).orElseThrow();
-		String name = photo.fileName();
-		if (order.resolution() != Resolution.ORIGINAL) {
-			int dot = name.lastIndexOf('.');
-			name = ((dot > 0) ? name.substring(0, dot) : name) + ((order.resolution() == Resolution.WEB) ? "-web" : "")
-					+ ".jpg";
+		if (order.resolution() == Resolution.ORIGINAL) {
+			return new SoldFile(photo.fileName(), "PNG".equals(photo.format()) ? "image/png" : "image/jpeg",
+					photo.sizeBytes());
 		}
-		return name;
+		String name = photo.fileName();
+		int dot = name.lastIndexOf('.');
+		return new SoldFile(((dot > 0) ? name.substring(0, dot) : name)
+				+ ((order.resolution() == Resolution.WEB) ? "-web" : "") + ".jpg", "image/jpeg", -1);
 	}
 
 	/**
@@ -140,25 +143,15 @@ public class Downloads {
 			.orElseThrow(() -> new IOException("The original of photo " + photoId + " is gone"))) {
 			switch (order.resolution()) {
 				case ORIGINAL -> original.transferTo(out);
-				case WEB -> out.write(SponsorFrame.web(original.readAllBytes()));
+				case WEB -> out.write(SoldImages.web(original.readAllBytes()));
 				case FRAMED -> {
 					Event event = this.events.get(order.eventId()).orElseThrow();
 					String text = (event.sponsorText() != null && !event.sponsorText().isBlank()) ? event.sponsorText()
 							: event.name();
-					out.write(SponsorFrame.framed(original.readAllBytes(), text, event.primaryColor()));
+					out.write(SoldImages.framed(original.readAllBytes(), text, event.primaryColor()));
 				}
 			}
 		}
-	}
-
-	/**
-	 * The size of a photo as sold, when it is known before writing it.
-	 * @param order the order
-	 * @param photoId the photo
-	 * @return the size in bytes, or -1
-	 */
-	public long size(Order order, UUID photoId) {
-		return (order.resolution() == Resolution.ORIGINAL) ? this.photos.get(photoId).orElseThrow().sizeBytes() : -1;
 	}
 
 	/**
@@ -174,7 +167,7 @@ public class Downloads {
 		zip.setLevel(Deflater.NO_COMPRESSION);
 		Set<String> names = new HashSet<>();
 		for (ShopRepository.Item item : this.repository.items(order.id())) {
-			String name = fileName(order, item.photoId());
+			String name = soldFile(order, item.photoId()).name();
 			String unique = name;
 			for (int n = 2; !names.add(unique); n++) {
 				int dot = name.lastIndexOf('.');
@@ -232,6 +225,17 @@ public class Downloads {
 			this.secret = key;
 		}
 		return key;
+	}
+
+	/**
+	 * A photo as it is downloaded.
+	 *
+	 * @param name the file name
+	 * @param contentType its media type
+	 * @param size its size in bytes, or -1 when known only once written
+	 */
+	public record SoldFile(String name, String contentType, long size) {
+
 	}
 
 	/**

@@ -45,7 +45,7 @@ class ShopMails {
 		Downloads.Links links = this.downloads.links(order);
 		String list = links.photos()
 			.stream()
-			.map((link) -> "- " + this.downloads.fileName(order, link.photoId()) + " : " + link.url())
+			.map((link) -> "- " + this.downloads.soldFile(order, link.photoId()).name() + " : " + link.url())
 			.collect(Collectors.joining("\n"));
 		send(order, "mail.orderPaid", locale, eventName(order), order.shortId(), links.photos().size(),
 				Money.format(order.amount(), order.currency(), locale),

@@ -249,17 +249,14 @@ public class ShopPages {
 	ResponseEntity<StreamingResponseBody> photo(@PathVariable UUID orderId, @PathVariable UUID photoId,
 			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
 		Order order = this.downloads.check(orderId, photoId, expires, sig).orElseThrow(ShopPages::notFound);
+		Downloads.SoldFile file = this.downloads.soldFile(order, photoId);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.contentType(MediaType.IMAGE_JPEG)
+			.contentType(MediaType.parseMediaType(file.contentType()))
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename(this.downloads.fileName(order, photoId), StandardCharsets.UTF_8)
-						.build()
-						.toString());
-		long size = this.downloads.size(order, photoId);
-		if (size >= 0) {
-			response.contentLength(size);
+					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
+		if (file.size() >= 0) {
+			response.contentLength(file.size());
 		}
 		return response.body((out) -> this.downloads.write(order, photoId, out));
 	}

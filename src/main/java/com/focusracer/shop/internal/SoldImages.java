@@ -21,14 +21,14 @@ import com.focusracer.photos.AnalysisImages;
  * The versions of a photo sold other than the original: the web resolution (1,600 px, no
  * watermark) and the sponsor-framed photo of free sponsored events.
  */
-public final class SponsorFrame {
+public final class SoldImages {
 
 	/** The long side of the web resolution. */
 	public static final int WEB_SIZE = 1600;
 
 	private static final int FULL_SIZE = 6000;
 
-	private SponsorFrame() {
+	private SoldImages() {
 	}
 
 	/**
