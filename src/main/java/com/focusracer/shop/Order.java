@@ -38,6 +38,22 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 	}
 
 	/**
+	 * Whether it is paid through Stripe.
+	 * @return true for the {@code stripe} provider
+	 */
+	public boolean byStripe() {
+		return "stripe".equals(this.provider);
+	}
+
+	/**
+	 * Whether it is paid with the offline test payments.
+	 * @return true for the {@code test} provider
+	 */
+	public boolean byTestPayments() {
+		return "test".equals(this.provider);
+	}
+
+	/**
 	 * Whether it still waits for a (new) payment attempt.
 	 * @return true when pending or failed
 	 */

@@ -130,13 +130,14 @@ public class Orders {
 	}
 
 	/**
-	 * Creates the Stripe PaymentIntent of an order that has none yet (after a failed
-	 * call, the same idempotency key finds the same intent).
+	 * Creates the Stripe PaymentIntent of an unpaid Stripe order that has none yet (after
+	 * a failed call, the same idempotency key finds the same intent); any other order is
+	 * returned as it is.
 	 * @param order the order
 	 * @return the order with its payment
 	 */
 	public Order preparePayment(Order order) {
-		if (!"stripe".equals(order.provider()) || order.clientSecret() != null) {
+		if (!order.byStripe() || !order.payable() || order.clientSecret() != null) {
 			return order;
 		}
 		try {
@@ -191,7 +192,7 @@ public class Orders {
 	 * @return what came of it
 	 */
 	public Payments.Outcome testPayment(Order order, boolean succeeded) {
-		if (!"test".equals(order.provider())) {
+		if (!order.byTestPayments()) {
 			throw new UserMistakeException("shop.testPayments.off");
 		}
 		String eventId = "test_evt_" + UUID.randomUUID();
@@ -208,7 +209,7 @@ public class Orders {
 	 * @return the order as it stands
 	 */
 	public Order confirmReturn(Order order) {
-		if (!"stripe".equals(order.provider()) || order.paymentId() == null || order.status() != OrderStatus.PENDING) {
+		if (!order.byStripe() || order.paymentId() == null || order.status() != OrderStatus.PENDING) {
 			return order;
 		}
 		try {

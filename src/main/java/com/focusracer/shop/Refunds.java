@@ -73,7 +73,7 @@ public class Refunds {
 			this.audit.record(adminId, adminEmail, "order.refund", "order", orderId.toString(),
 					Money.format(refund, order.currency(), java.util.Locale.ENGLISH));
 		});
-		if ("stripe".equals(order.provider())) {
+		if (order.byStripe()) {
 			try {
 				String providerId = this.stripe.refund(order.paymentId(), refund, "refund-" + refundId);
 				this.transactions.executeWithoutResult((status) -> this.repository.refundDone(refundId, providerId));

@@ -104,10 +104,9 @@ class ShopApi {
 	@GetMapping("/api/v1/public/orders/{id}")
 	OrderView order(@PathVariable UUID id, @RequestParam(required = false) String key) {
 		Order order = this.orders.open(id, key, null, null).orElseThrow(ShopApi::notFound);
-		if (order.payable() && order.clientSecret() == null && "stripe".equals(order.provider())) {
-			// Stripe did not answer when the order was placed: try again now.
-			order = this.orders.preparePayment(order);
-		}
+		// When Stripe did not answer as the order was placed, its payment is asked for
+		// now.
+		order = this.orders.preparePayment(order);
 		Downloads.Links links = this.downloads.links(order);
 		return new OrderView(order.id(), order.status().name(), order.amount(), order.refundedAmount(),
 				order.currency(), order.resolution().name(), payment(order), this.orders.photoIds(order),
@@ -141,7 +140,7 @@ class ShopApi {
 	}
 
 	private Payment payment(Order order) {
-		boolean stripe = "stripe".equals(order.provider());
+		boolean stripe = order.byStripe();
 		return new Payment(order.provider(), (stripe && order.payable()) ? order.clientSecret() : null,
 				stripe ? this.properties.stripe().publishableKey() : null);
 	}

@@ -189,7 +189,7 @@ public class ShopPages {
 		if (returnedFromStripe != null) {
 			order = this.orders.confirmReturn(order);
 		}
-		if (order.payable() && "stripe".equals(order.provider())) {
+		if (order.byStripe()) {
 			try {
 				order = this.orders.preparePayment(order);
 			}
