@@ -79,8 +79,11 @@ public class Payouts {
 				due += share.amount();
 			}
 		}
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
 		List<Line> lines = shares.stream()
-			.map((share) -> new Line(share, this.events.get(share.eventId()).map((e) -> e.name()).orElse("")))
+			.map((share) -> new Line(share,
+					names.computeIfAbsent(share.eventId(),
+							(id) -> this.events.get(id).map((e) -> e.name()).orElse(""))))
 			.toList();
 		return new Statement(lines, earned, fees, paidOut, due, this.repository.payoutAccount(accountId),
 				this.properties.stripeEnabled(), this.properties.platformFeePercent());

@@ -202,10 +202,7 @@ public class ShopBackOffice {
 
 	@GetMapping("/admin/orders")
 	ModelAndView adminOrders(@RequestParam(required = false) String q, Locale locale) {
-		List<ShopPages.OrderRow> rows = this.orders.search(q)
-			.stream()
-			.map((order) -> ShopPages.OrderRow.of(order, this.events, locale))
-			.toList();
+		List<ShopPages.OrderRow> rows = ShopPages.OrderRow.rows(this.orders.search(q), this.events, locale);
 		return new ModelAndView("shop/admin-orders", Map.of("rows", rows, "q", (q != null) ? q : ""));
 	}
 

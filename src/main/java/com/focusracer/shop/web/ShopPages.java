@@ -114,8 +114,19 @@ public class ShopPages {
 	public record OrderRow(Order order, String eventName, String amount) {
 
 		static OrderRow of(Order order, EventManagement events, Locale locale) {
-			return new OrderRow(order, events.get(order.eventId()).map(Event::name).orElse(""),
-					Money.format(order.amount(), order.currency(), locale));
+			return rows(List.of(order), events, locale).get(0);
+		}
+
+		/**
+		 * Orders in a list, each event read once however many orders it has.
+		 */
+		static List<OrderRow> rows(List<Order> orders, EventManagement events, Locale locale) {
+			Map<UUID, String> names = new HashMap<>();
+			return orders.stream()
+				.map((order) -> new OrderRow(order,
+						names.computeIfAbsent(order.eventId(), (id) -> events.get(id).map(Event::name).orElse("")),
+						Money.format(order.amount(), order.currency(), locale)))
+				.toList();
 		}
 
 	}
@@ -276,10 +287,7 @@ public class ShopPages {
 
 	@GetMapping("/account/orders")
 	ModelAndView runnerOrders(@AuthenticationPrincipal AccountPrincipal runner, Locale locale) {
-		List<OrderRow> rows = this.orders.ofRunner(runner.id(), runner.email())
-			.stream()
-			.map((order) -> OrderRow.of(order, this.events, locale))
-			.toList();
+		List<OrderRow> rows = OrderRow.rows(this.orders.ofRunner(runner.id(), runner.email()), this.events, locale);
 		return new ModelAndView("shop/orders", Map.of("rows", rows));
 	}
 
