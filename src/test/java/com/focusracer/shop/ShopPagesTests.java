@@ -150,6 +150,19 @@ class ShopPagesTests {
 			.andReturn()
 			.getResponse()
 			.getContentAsString()).isEqualTo(cart);
+		// Not a cart: refused, and the kept cart stays.
+		assertThat(this.mvc
+			.perform(put("/account/cart").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"not\":\"a list\"}")
+				.with(csrf())
+				.with(user(this.accounts.principal(runner))))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(400);
+		assertThat(this.mvc.perform(get("/account/cart").with(user(this.accounts.principal(runner))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).isEqualTo(cart);
 
 		Event event = this.shop.anEventOnSale(photographer, "Course en anglais");
 		Map<UUID, String> photos = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1));
