@@ -94,6 +94,18 @@ public class StartLists {
 	}
 
 	/**
+	 * Reads a start-list file as an import would, without any event (for the evaluation
+	 * tools, which check bib reading against a race's full start list).
+	 * @param content the file
+	 * @return the file's valid runners and its problems
+	 */
+	public static StartListPreview read(byte[] content) {
+		StartListFile.Parsed parsed = StartListFile.read(content);
+		return new StartListPreview(parsed.runners(), parsed.problems(), parsed.fileProblem(), List.of(), List.of(),
+				List.of(), parsed.separator(), parsed.encoding());
+	}
+
+	/**
 	 * Keeps a file for its preview page, so that the owner can apply it after looking.
 	 * @param eventId the event
 	 * @param accountId the caller

@@ -13,19 +13,22 @@ import ai.onnxruntime.OrtException;
 
 import com.focusracer.recognition.internal.OcrModels;
 import com.focusracer.recognition.internal.RotatedBox;
+import com.focusracer.recognition.internal.TextFinder;
 import com.focusracer.recognition.internal.TextSource;
 
 /**
  * Reads bib numbers on a photo with PP-OCRv4, then keeps what is plausibly a bib.
  * <ol>
- * <li>Detection runs on the whole photo scaled to a 1,024 px short side whatever its size
- * (small photos are enlarged), so that a bib 4.4 % of the photo's short side is ~45 px
- * tall for the detector.</li>
+ * <li>Text is found by {@link TextFinder}: a coarse pass over the whole photo, then a
+ * fine pass over the regions where it saw small text (distant runners), each at the scale
+ * where that text is tall enough for the detector; when nothing readable comes out, one
+ * full pass at a 1,024 px short side.</li>
  * <li>Every text line that can hold a number is read from the full-resolution photo.</li>
  * <li>Only digit strings of bib length are kept (with a one-letter prefix when the start
  * list uses them); numbers written next to words on the same line (years, distances,
- * phone numbers) and numbers much smaller than the photo's main bib (sponsor prints,
- * distant crowds) are dropped.</li>
+ * phone numbers) and numbers much smaller than a bib next to them on the same plate (a
+ * year or a sponsor printed small on the bib) are dropped. A distant runner's bib, small
+ * next to a near runner's, is kept: it is on another plate.</li>
  * <li>With a start list, the rules of {@link StartListCheck} apply.</li>
  * </ol>
  */
@@ -35,6 +38,8 @@ public class BibReader implements AutoCloseable {
 
 	private final TextSource source;
 
+	private final TextFinder finder;
+
 	private final Settings settings;
 
 	/**
@@ -43,15 +48,36 @@ public class BibReader implements AutoCloseable {
 	 * @param minimumConfidence a read without start list needs this mean character
 	 * probability
 	 * @param startListConfidence a read that is on the start list needs this
-	 * @param relativeHeight a number lower than this share of the tallest bib of the
-	 * photo is not a bib
-	 * @param detectorShortSide the photo's short side in the detector's input
+	 * @param relativeHeight a number lower than this share of a taller bib on the same
+	 * plate is not a bib
+	 * @param finder how text is found (coarse, fine and full passes)
+	 * @param multiScale whether text is found in a coarse and a fine pass, else in one
+	 * full pass
 	 */
 	public record Settings(double minimumConfidence, double startListConfidence, double relativeHeight,
-			int detectorShortSide) {
+			TextFinder.Settings finder, boolean multiScale) {
 
 		/** The production settings. */
-		public static final Settings DEFAULTS = new Settings(0.85, 0.6, 0.6, 1024);
+		public static final Settings DEFAULTS = new Settings(0.85, 0.6, 0.6, TextFinder.Settings.DEFAULTS, true);
+
+		/**
+		 * The photo's short side in the single full pass.
+		 * @return pixels
+		 */
+		public int detectorShortSide() {
+			return this.finder.fullShortSide();
+		}
+
+		/**
+		 * These settings with another way of finding text.
+		 * @param finder the text finder's settings
+		 * @param multiScale whether to use the coarse and fine passes
+		 * @return the settings
+		 */
+		public Settings with(TextFinder.Settings finder, boolean multiScale) {
+			return new Settings(this.minimumConfidence, this.startListConfidence, this.relativeHeight, finder,
+					multiScale);
+		}
 
 	}
 
@@ -61,7 +87,8 @@ public class BibReader implements AutoCloseable {
 
 	public BibReader(int threads, Settings settings) {
 		this.models = new OcrModels(threads);
-		this.source = (image) -> this.models.read(image, detect(image));
+		this.finder = new TextFinder(this.models, settings.finder());
+		this.source = null;
 		this.settings = settings;
 	}
 
@@ -73,6 +100,7 @@ public class BibReader implements AutoCloseable {
 	 */
 	public BibReader(TextSource source, Settings settings) {
 		this.models = null;
+		this.finder = null;
 		this.source = source;
 		this.settings = settings;
 	}
@@ -93,9 +121,24 @@ public class BibReader implements AutoCloseable {
 	 * @return the numbers read, each once, most confident first
 	 */
 	public List<BibRead> read(BufferedImage photo, Set<String> startList) {
-		List<OcrModels.TextLine> lines;
+		StartListCheck check = new StartListCheck(startList);
 		try {
-			lines = this.source.read(photo);
+			if (this.source != null) {
+				return select(this.source.read(photo), check, this.settings, photo.getWidth());
+			}
+			if (!this.settings.multiScale()) {
+				return select(this.models.read(photo, this.finder.full(photo).boxes()), check, this.settings,
+						photo.getWidth());
+			}
+			List<BibRead> reads = select(this.models.read(photo, this.finder.find(photo).boxes()), check, this.settings,
+					photo.getWidth());
+			if (reads.isEmpty()) {
+				// The safety net: nothing readable came out of the coarse and fine
+				// passes.
+				reads = select(this.models.read(photo, this.finder.full(photo).boxes()), check, this.settings,
+						photo.getWidth());
+			}
+			return reads;
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -103,17 +146,34 @@ public class BibReader implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Text detection failed", ex);
 		}
-		return select(lines, new StartListCheck(startList), this.settings);
 	}
 
-	private List<RotatedBox> detect(BufferedImage photo) throws OrtException {
-		int width = photo.getWidth();
-		int height = photo.getHeight();
-		double scale = detectorScale(width, height, this.settings.detectorShortSide());
-		return this.models.detect(photo, scale);
+	/**
+	 * Where text is found on a photo, without reading it (to measure how many bib plates
+	 * get a text box).
+	 * @param photo the photo
+	 * @return the boxes' bounds: x, y, width, height in the photo's pixels
+	 * @throws OrtException when the models fail
+	 */
+	public List<int[]> textBoxes(BufferedImage photo) throws OrtException {
+		TextFinder.Found found = this.settings.multiScale() ? this.finder.find(photo) : this.finder.full(photo);
+		return found.boxes().stream().map(TextFinder::bounds).toList();
 	}
 
-	static List<BibRead> select(List<OcrModels.TextLine> lines, StartListCheck check, Settings settings) {
+	/**
+	 * The text lines the two passes and the full pass find, for the offline replay of the
+	 * bib rules in the tests' tools.
+	 * @param photo the photo
+	 * @return the lines of the coarse and fine passes, then those of the full pass
+	 * @throws OrtException when the models fail
+	 */
+	List<List<OcrModels.TextLine>> lines(BufferedImage photo) throws OrtException {
+		return List.of(this.models.read(photo, this.finder.find(photo).boxes()),
+				this.models.read(photo, this.finder.full(photo).boxes()));
+	}
+
+	static List<BibRead> select(List<OcrModels.TextLine> lines, StartListCheck check, Settings settings,
+			int photoWidth) {
 		Pattern plausible = check.usesLetterPrefixes() ? Pattern.compile("[A-Z]?\\d{1,6}")
 				: Pattern.compile("\\d{1,6}");
 		List<Candidate> candidates = new ArrayList<>();
@@ -125,26 +185,47 @@ public class BibReader implements AutoCloseable {
 			int[] b = line.box();
 			BibRead.Box box = new BibRead.Box(b[0], b[1], b[2], b[3]);
 			BibRead read = check.isEmpty() ? withoutStartList(text, line, box, settings) : check.check(text,
-					line.confidence(), line.characterConfidences(), box, settings.startListConfidence());
+					line.confidence(), line.characterConfidences(), box, photoWidth, settings.startListConfidence());
 			if (read != null) {
 				candidates.add(new Candidate(read, line.textHeight()));
 			}
 		}
-		double tallest = 0;
-		for (Candidate candidate : candidates) {
-			if (candidate.read().accepted()) {
-				tallest = Math.max(tallest, candidate.textHeight());
-			}
-		}
 		Map<String, BibRead> unique = new LinkedHashMap<>();
-		double lowest = settings.relativeHeight() * tallest;
 		candidates.stream()
-			.filter((c) -> c.textHeight() >= lowest)
+			.filter((c) -> !printedSmallOnAPlate(c, candidates, settings.relativeHeight()))
 			.map(Candidate::read)
 			.sorted(Comparator.comparing(BibRead::accepted).thenComparingDouble(BibRead::confidence).reversed())
 			.forEach((read) -> unique.putIfAbsent(read.bib(), read));
 		return new ArrayList<>(unique.values());
 	}
+
+	/**
+	 * Whether a number sits on the plate of a clearly taller number: a bib carries one
+	 * number in big digits, and the small ones printed around it (the year, the race's
+	 * distance, a sponsor's phone number) are not bibs. The plate is taken as the taller
+	 * number's box widened by its width on each side and by its height above and below: a
+	 * runner further away, whose bib is small for the camera, is outside it.
+	 */
+	private static boolean printedSmallOnAPlate(Candidate candidate, List<Candidate> candidates,
+			double relativeHeight) {
+		BibRead.Box c = candidate.read().box();
+		double cx = c.x() + c.width() / 2.0;
+		double cy = c.y() + c.height() / 2.0;
+		for (Candidate other : candidates) {
+			if (other == candidate || !other.read().accepted()
+					|| candidate.textHeight() >= relativeHeight * other.textHeight()) {
+				continue;
+			}
+			BibRead.Box t = other.read().box();
+			if ("global".equals(HEIGHT_RULE) || (cx >= t.x() - t.width() && cx <= t.x() + 2.0 * t.width()
+					&& cy >= t.y() - 1.5 * t.height() && cy <= t.y() + 2.5 * t.height())) {
+				return !"none".equals(HEIGHT_RULE);
+			}
+		}
+		return false;
+	}
+
+	private static final String HEIGHT_RULE = System.getProperty("bibs.heightRule", "plate");
 
 	private static BibRead withoutStartList(String text, OcrModels.TextLine line, BibRead.Box box, Settings settings) {
 		if (text.length() < 2 || text.startsWith("0") || line.confidence() < settings.minimumConfidence()) {
@@ -173,10 +254,6 @@ public class BibReader implements AutoCloseable {
 			}
 		}
 		return false;
-	}
-
-	static double detectorScale(int width, int height, int shortSide) {
-		return (double) shortSide / Math.min(width, height);
 	}
 
 	@Override

@@ -24,12 +24,16 @@ import java.util.stream.Collectors;
 
 import javax.imageio.ImageIO;
 
+import com.focusracer.events.StartListPreview;
+import com.focusracer.events.StartLists;
 import com.focusracer.photos.AnalysisImages;
 import com.focusracer.recognition.internal.FaceModels;
+import com.focusracer.recognition.internal.TextFinder;
 
 /**
  * The evaluation commands of the shipped jar, run without starting the application: <pre>
- * java -jar focus-racer.jar eval bibs --dataset DIR [--start-list labels] [--out FILE]
+ * java -jar focus-racer.jar eval bibs --dataset DIR [--start-list labels|FILE] [--out FILE]
+ * java -jar focus-racer.jar eval plates --dataset DIR
  * java -jar focus-racer.jar eval faces --pairs FILE
  * </pre> Bibs go through the production code: the analysis image the {@code derive} stage
  * makes, then {@link BibReader} with the production settings, photos in parallel on one
@@ -59,19 +63,19 @@ public final class Evaluation {
 			}
 		}
 		Evaluation evaluation = new Evaluation(out);
-		if (options.containsKey("start-list") && !"labels".equals(options.get("start-list"))) {
-			out.println(
-					"error: --start-list takes the word 'labels' (the bibs of labels.csv make the start list), not '"
-							+ options.get("start-list") + "'");
-			out.flush();
-			return 2;
-		}
 		try {
-			if (args.length > 0 && args[0].equals("bibs") && options.containsKey("dataset")) {
-				evaluation.bibs(Path.of(options.get("dataset")), "labels".equals(options.get("start-list")),
-						options.containsKey("out") ? Path.of(options.get("out")) : null,
-						intOption(options, "threads", Runtime.getRuntime().availableProcessors()),
-						intOption(options, "detector-short-side", BibReader.Settings.DEFAULTS.detectorShortSide()));
+			if (args.length > 0 && (args[0].equals("bibs") || args[0].equals("plates"))
+					&& options.containsKey("dataset")) {
+				Path dataset = Path.of(options.get("dataset"));
+				int threads = intOption(options, "threads", Runtime.getRuntime().availableProcessors());
+				BibReader.Settings settings = settings(options);
+				if (args[0].equals("plates")) {
+					evaluation.plates(dataset, threads, settings);
+				}
+				else {
+					evaluation.bibs(dataset, startList(options.get("start-list"), dataset),
+							options.containsKey("out") ? Path.of(options.get("out")) : null, threads, settings);
+				}
 				return 0;
 			}
 			if (args.length > 0 && args[0].equals("faces") && options.containsKey("pairs")) {
@@ -87,12 +91,58 @@ public final class Evaluation {
 			out.flush();
 		}
 		out.println("""
-				usage: eval bibs --dataset DIR [--start-list labels] [--out FILE] [--threads N]
-				                 [--detector-short-side PX (default 1024, as production)]
+				usage: eval bibs --dataset DIR [--start-list labels|FILE] [--out FILE] [--threads N] [reading options]
+				       eval plates --dataset DIR [--threads N] [reading options]
 				       eval faces --pairs FILE
 				  DIR/labels.csv: file,bibs (bibs separated by spaces, files relative to DIR)
+				  DIR/boxes.csv (optional for bibs, needed for plates): file,bib,x0,y0,x1,y1 (bibs) or
+				    file,x0,y0,x1,y1 (plates), pixels of the stored image: recall by bib height
+				  --start-list labels: the bibs of labels.csv; FILE: a start-list CSV as organizers import it
+				  reading options (defaults as production): --single-pass (one full pass, no coarse/fine)
+				    --detector-short-side PX (full pass, 1024) --coarse-short-side PX (640)
+				    --ready-text-height PX (22) --fine-text-height PX (34) --region-threshold P (0.2)
+				    --fine-budget SHARE (1.0)
 				  FILE (faces): file_a,file_b,same (files relative to FILE's folder, same = 1/0 or true/false)""");
 		return 2;
+	}
+
+	private static BibReader.Settings settings(Map<String, String> options) {
+		TextFinder.Settings d = TextFinder.Settings.DEFAULTS;
+		TextFinder.Settings finder = new TextFinder.Settings(
+				intOption(options, "coarse-short-side", d.coarseShortSide()),
+				intOption(options, "detector-short-side", d.fullShortSide()),
+				doubleOption(options, "ready-text-height", d.readyTextHeight()),
+				doubleOption(options, "fine-text-height", d.fineTextHeight()), d.maximumScale(),
+				(float) doubleOption(options, "region-threshold", d.regionThreshold()),
+				doubleOption(options, "fine-budget", d.budget()));
+		return BibReader.Settings.DEFAULTS.with(finder, !options.containsKey("single-pass"));
+	}
+
+	/**
+	 * The start list to check reads against: none, the labelled bibs, or a file in the
+	 * importer's format (a race's full list, every bib 1…N).
+	 */
+	private static Set<String> startList(String option, Path dataset) throws IOException {
+		if (option == null) {
+			return Set.of();
+		}
+		if (option.equals("labels")) {
+			return labelled(dataset).stream().flatMap((l) -> l.bibs().stream()).collect(Collectors.toSet());
+		}
+		Path file = Path.of(option);
+		if (option.isBlank() || !Files.isRegularFile(file)) {
+			throw new IllegalArgumentException("--start-list takes the word 'labels' (the bibs of labels.csv) or a "
+					+ "start-list CSV file as organizers import it; no file '" + option + "'");
+		}
+		StartListPreview read = StartLists.read(Files.readAllBytes(file));
+		if (read.fileProblem() != null) {
+			throw new IllegalArgumentException(option + ": " + read.fileProblem()
+					+ " (the first line must name the columns, one of them 'dossard' or 'bib')");
+		}
+		return read.runners()
+			.stream()
+			.map((r) -> r.bib().toUpperCase(Locale.ROOT))
+			.collect(Collectors.toUnmodifiableSet());
 	}
 
 	private static int intOption(Map<String, String> options, String name, int fallback) {
@@ -104,19 +154,51 @@ public final class Evaluation {
 		}
 	}
 
+	private static double doubleOption(Map<String, String> options, String name, double fallback) {
+		try {
+			return options.containsKey(name) ? Double.parseDouble(options.get(name)) : fallback;
+		}
+		catch (NumberFormatException ex) {
+			throw new IllegalArgumentException("--" + name + " takes a number, not '" + options.get(name) + "'");
+		}
+	}
+
 	private record Labelled(String file, Set<String> bibs) {
 	}
 
-	private record Outcome(String file, Set<String> expected, List<BibRead> reads, String error) {
+	/**
+	 * A labelled box: the bib it holds (null on plates-only datasets) and where it is.
+	 */
+	private record LabelledBox(String bib, double x0, double y0, double x1, double y1) {
+
+		double height() {
+			return this.y1 - this.y0;
+		}
+
 	}
 
-	void bibs(Path dataset, boolean startListFromLabels, Path outFile, int threads, int detectorShortSide)
-			throws IOException {
-		List<Labelled> labelled = new ArrayList<>();
+	private record Outcome(String file, Set<String> expected, List<BibRead> reads, double shortSide, String error) {
+	}
+
+	/** The bib-height buckets, as shares of the photo's short side. */
+	private static final double[] BUCKETS = { 0.02, 0.03, 0.044 };
+
+	private static final String[] BUCKET_NAMES = { "<2%", "2-3%", "3-4.4%", ">=4.4%" };
+
+	private static int bucket(double share) {
+		int b = 0;
+		while (b < BUCKETS.length && share >= BUCKETS[b]) {
+			b++;
+		}
+		return b;
+	}
+
+	private static List<Labelled> labelled(Path dataset) throws IOException {
 		if (!Files.isRegularFile(dataset.resolve("labels.csv"))) {
 			throw new IllegalArgumentException("no labels.csv in " + dataset
 					+ ": the dataset needs a labels.csv with lines 'file,bibs' (bibs separated by spaces)");
 		}
+		List<Labelled> labelled = new ArrayList<>();
 		List<String> lines = Files.readAllLines(dataset.resolve("labels.csv"), StandardCharsets.UTF_8);
 		for (String line : lines.subList(1, lines.size())) {
 			if (line.isBlank()) {
@@ -132,25 +214,71 @@ public final class Evaluation {
 			}
 			labelled.add(new Labelled(parts[0].trim(), bibs));
 		}
-		Set<String> startList = startListFromLabels
-				? labelled.stream().flatMap((l) -> l.bibs().stream()).collect(Collectors.toSet()) : Set.of();
+		return labelled;
+	}
+
+	/**
+	 * The boxes of {@code boxes.csv}, by file: {@code file,bib,x0,y0,x1,y1,...} or, for
+	 * datasets of plates without numbers, {@code file,x0,y0,x1,y1}.
+	 */
+	private static Map<String, List<LabelledBox>> boxes(Path dataset) throws IOException {
+		Map<String, List<LabelledBox>> boxes = new HashMap<>();
+		Path file = dataset.resolve("boxes.csv");
+		if (!Files.isRegularFile(file)) {
+			return boxes;
+		}
+		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+		boolean withBibs = lines.get(0).split(",").length > 5;
+		for (String line : lines.subList(1, lines.size())) {
+			String[] f = line.split(",");
+			if (f.length < 5) {
+				continue;
+			}
+			int at = withBibs ? 2 : 1;
+			boxes.computeIfAbsent(f[0].trim(), (k) -> new ArrayList<>())
+				.add(new LabelledBox(withBibs ? f[1].trim().toUpperCase(Locale.ROOT) : null, Double.parseDouble(f[at]),
+						Double.parseDouble(f[at + 1]), Double.parseDouble(f[at + 2]), Double.parseDouble(f[at + 3])));
+		}
+		return boxes;
+	}
+
+	/** The short side of the stored photo, read from its header. */
+	private static double shortSide(Path file) throws IOException {
+		try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+			java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
+			if (!readers.hasNext()) {
+				throw new IOException(file + " is not an image");
+			}
+			javax.imageio.ImageReader reader = readers.next();
+			try {
+				reader.setInput(in);
+				return Math.min(reader.getWidth(0), reader.getHeight(0));
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+	}
+
+	void bibs(Path dataset, Set<String> startList, Path outFile, int threads, BibReader.Settings settings)
+			throws IOException {
+		List<Labelled> labelled = labelled(dataset);
+		Map<String, List<LabelledBox>> boxes = boxes(dataset);
 		long start = System.nanoTime();
 		List<Outcome> outcomes = new ArrayList<>();
-		BibReader.Settings d = BibReader.Settings.DEFAULTS;
-		BibReader.Settings settings = new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(),
-				d.relativeHeight(), detectorShortSide);
 		try (BibReader reader = new BibReader(1, settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
 			List<Future<Outcome>> futures = new ArrayList<>();
 			for (Labelled image : labelled) {
 				futures.add(pool.submit(() -> {
+					Path file = dataset.resolve(image.file());
 					try {
-						BufferedImage analysis = ImageIO
-							.read(new ByteArrayInputStream(AnalysisImages.of(dataset.resolve(image.file()))));
-						return new Outcome(image.file(), image.bibs(), reader.read(analysis, startList), null);
+						BufferedImage analysis = ImageIO.read(new ByteArrayInputStream(AnalysisImages.of(file)));
+						return new Outcome(image.file(), image.bibs(), reader.read(analysis, startList),
+								shortSide(file), null);
 					}
 					catch (IOException | RuntimeException ex) {
-						return new Outcome(image.file(), image.bibs(), List.of(), String.valueOf(ex.getMessage()));
+						return new Outcome(image.file(), image.bibs(), List.of(), 0, String.valueOf(ex.getMessage()));
 					}
 				}));
 			}
@@ -166,10 +294,13 @@ public final class Evaluation {
 		int truePositives = 0;
 		int falsePositives = 0;
 		int falseNegatives = 0;
+		int[] bucketBibs = new int[BUCKET_NAMES.length];
+		int[] bucketFound = new int[BUCKET_NAMES.length];
+		Map<BibRead.Kind, Integer> kinds = new java.util.EnumMap<>(BibRead.Kind.class);
 		PrintWriter csv = (outFile != null) ? new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))
 				: null;
 		if (csv != null) {
-			csv.println("file,expected,read,true_positives,false_positives,false_negatives,details,error");
+			csv.println("file,expected,read,true_positives,false_positives,false_negatives,details,error,bib_heights");
 		}
 		for (Outcome outcome : outcomes) {
 			Set<String> read = outcome.reads()
@@ -177,12 +308,26 @@ public final class Evaluation {
 				.filter(BibRead::accepted)
 				.map(BibRead::bib)
 				.collect(Collectors.toCollection(TreeSet::new));
+			outcome.reads().forEach((r) -> kinds.merge(r.kind(), 1, Integer::sum));
 			int tp = (int) read.stream().filter(outcome.expected()::contains).count();
 			int fp = read.size() - tp;
 			int fn = (int) outcome.expected().stream().filter((b) -> !read.contains(b)).count();
 			truePositives += tp;
 			falsePositives += fp;
 			falseNegatives += fn;
+			List<String> heights = new ArrayList<>();
+			for (LabelledBox box : boxes.getOrDefault(outcome.file(), List.of())) {
+				if (box.bib() == null || !outcome.expected().contains(box.bib()) || outcome.shortSide() <= 0) {
+					continue;
+				}
+				double share = box.height() / outcome.shortSide();
+				int b = bucket(share);
+				bucketBibs[b]++;
+				if (read.contains(box.bib())) {
+					bucketFound[b]++;
+				}
+				heights.add(box.bib() + ":" + String.format(Locale.ROOT, "%.2f%%", 100 * share));
+			}
 			if (csv != null) {
 				String details = outcome.reads()
 					.stream()
@@ -191,11 +336,20 @@ public final class Evaluation {
 					.collect(Collectors.joining(" "));
 				csv.println(String.join(",", outcome.file(), String.join(" ", outcome.expected()),
 						String.join(" ", read), Integer.toString(tp), Integer.toString(fp), Integer.toString(fn),
-						details, (outcome.error() != null) ? outcome.error().replace(',', ';') : ""));
+						details, (outcome.error() != null) ? outcome.error().replace(',', ';') : "",
+						String.join(" ", heights)));
 			}
 		}
 		if (csv != null) {
 			csv.close();
+		}
+		this.out.println("reads: " + kinds.entrySet()
+			.stream()
+			.map((e) -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue())
+			.collect(Collectors.joining(" ")));
+		if (Arrays.stream(bucketBibs).sum() > 0) {
+			this.out
+				.println("recall by bib height (share of the photo's short side): " + buckets(bucketFound, bucketBibs));
 		}
 		double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
 		double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
@@ -203,6 +357,94 @@ public final class Evaluation {
 		this.out.printf(Locale.ROOT,
 				"precision=%.3f recall=%.3f f1=%.3f images=%d seconds=%.1f images_per_second=%.2f%n", precision, recall,
 				f1, outcomes.size(), seconds, outcomes.size() / seconds);
+	}
+
+	private static String buckets(int[] found, int[] total) {
+		List<String> parts = new ArrayList<>();
+		for (int b = 0; b < BUCKET_NAMES.length; b++) {
+			parts.add(BUCKET_NAMES[b] + "="
+					+ ((total[b] > 0) ? String.format(Locale.ROOT, "%.3f", found[b] / (double) total[b]) : "-") + " ("
+					+ found[b] + "/" + total[b] + ")");
+		}
+		return String.join(" ", parts);
+	}
+
+	/**
+	 * How many labelled bib plates get a text box (its centre inside the plate, or the
+	 * box covering most of the plate), by plate height: the detection's share of recall,
+	 * on datasets that have plate boxes but no numbers.
+	 */
+	void plates(Path dataset, int threads, BibReader.Settings settings) throws IOException {
+		Map<String, List<LabelledBox>> boxes = boxes(dataset);
+		if (boxes.isEmpty()) {
+			throw new IllegalArgumentException(
+					"no boxes.csv in " + dataset + ": plates needs lines 'file,x0,y0,x1,y1'");
+		}
+		List<String> files = new ArrayList<>(new TreeSet<>(boxes.keySet()));
+		long start = System.nanoTime();
+		int[] total = new int[BUCKET_NAMES.length];
+		int[] found = new int[BUCKET_NAMES.length];
+		long detected = 0;
+		try (BibReader reader = new BibReader(1, settings)) {
+			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
+			List<Future<int[]>> futures = new ArrayList<>();
+			for (String name : files) {
+				futures.add(pool.submit(() -> {
+					Path file = dataset.resolve(name);
+					BufferedImage analysis = ImageIO.read(new ByteArrayInputStream(AnalysisImages.of(file)));
+					double shortSide = shortSide(file);
+					double back = shortSide / Math.min(analysis.getWidth(), analysis.getHeight());
+					List<int[]> text = reader.textBoxes(analysis);
+					int[] result = new int[2 * BUCKET_NAMES.length + 1];
+					for (LabelledBox plate : boxes.get(name)) {
+						int b = bucket(plate.height() / shortSide);
+						result[2 * b]++;
+						if (text.stream().anyMatch((t) -> covers(t, back, plate))) {
+							result[2 * b + 1]++;
+						}
+					}
+					result[result.length - 1] = text.size();
+					return result;
+				}));
+			}
+			for (Future<int[]> future : futures) {
+				int[] result = future.get();
+				for (int b = 0; b < BUCKET_NAMES.length; b++) {
+					total[b] += result[2 * b];
+					found[b] += result[2 * b + 1];
+				}
+				detected += result[result.length - 1];
+			}
+			pool.shutdown();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Evaluation failed: " + ex.getMessage(), ex);
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		int plates = Arrays.stream(total).sum();
+		int hits = Arrays.stream(found).sum();
+		this.out.println(
+				"plates with a text box, by plate height (share of the photo's short side): " + buckets(found, total));
+		this.out.printf(Locale.ROOT,
+				"plates=%d found=%d recall=%.3f boxes_per_image=%.1f images=%d seconds=%.1f "
+						+ "images_per_second=%.2f%n",
+				plates, hits, hits / (double) Math.max(1, plates), detected / (double) Math.max(1, files.size()),
+				files.size(), seconds, files.size() / seconds);
+	}
+
+	private static boolean covers(int[] text, double back, LabelledBox plate) {
+		double x0 = text[0] * back;
+		double y0 = text[1] * back;
+		double x1 = (text[0] + text[2]) * back;
+		double y1 = (text[1] + text[3]) * back;
+		double cx = (x0 + x1) / 2;
+		double cy = (y0 + y1) / 2;
+		if (cx >= plate.x0() && cx <= plate.x1() && cy >= plate.y0() && cy <= plate.y1()) {
+			return true;
+		}
+		double w = Math.max(0, Math.min(x1, plate.x1()) - Math.max(x0, plate.x0()));
+		double h = Math.max(0, Math.min(y1, plate.y1()) - Math.max(y0, plate.y0()));
+		return w * h >= 0.5 * (plate.x1() - plate.x0()) * plate.height();
 	}
 
 	void faces(Path pairsFile) throws IOException {

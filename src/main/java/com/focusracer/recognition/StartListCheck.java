@@ -7,10 +7,13 @@ import java.util.Set;
 /**
  * Checks reads against an event's start list.
  * <ul>
- * <li>A read on the list is accepted, unless the list also holds a bib one digit longer
- * that ends or starts with it: then a digit may be hidden (1975 read 975), and the read
- * is kept as {@link BibRead.Kind#DOUBTFUL doubtful} instead of naming the other
- * runner.</li>
+ * <li>A read on the list is accepted. It is kept as {@link BibRead.Kind#DOUBTFUL
+ * doubtful} instead (a digit may be hidden: 1975 read 975) only when the photo itself
+ * gives a reason to think so on a side where the list holds a bib one digit longer: the
+ * character read at that end is uncertain, the text touches the photo's edge there, or
+ * its box has room for one more character. The mere existence of a longer bib is no
+ * evidence: a race numbers its bibs 1…N, so every bib under N/10 is the end of a longer
+ * one.</li>
  * <li>A read off the list is corrected when exactly one bib of the list is one edit away
  * and the recogniser's own confidence supports the edit: a substituted character the
  * recogniser was unsure of in an otherwise confident read, a leading zero or unsure extra
@@ -48,12 +51,33 @@ final class StartListCheck {
 		return this.letterPrefixes;
 	}
 
+	/**
+	 * A number whose box is wider than this many times its height per character has room
+	 * for a character the recogniser did not read.
+	 */
+	static final double ROOM_PER_CHARACTER = Double.parseDouble(System.getProperty("check.room", "1.1"));
+
 	BibRead check(String text, double confidence, float[] characters, BibRead.Box box, double minimumConfidence) {
+		return check(text, confidence, characters, box, 0, minimumConfidence);
+	}
+
+	/**
+	 * Checks a read.
+	 * @param text what was read
+	 * @param confidence its mean character probability
+	 * @param characters each character's probability
+	 * @param box where it is
+	 * @param photoWidth the photo's width (0 when unknown)
+	 * @param minimumConfidence a read needs at least this
+	 * @return the read checked, or {@code null} when it names no runner of the list
+	 */
+	BibRead check(String text, double confidence, float[] characters, BibRead.Box box, int photoWidth,
+			double minimumConfidence) {
 		if (confidence < minimumConfidence) {
 			return null;
 		}
 		if (this.bibs.contains(text)) {
-			if (mayBeReadShort(text)) {
+			if (mayBeReadShort(text, characters, box, photoWidth)) {
 				return new BibRead(text, confidence * 0.5, box, text, BibRead.Kind.DOUBTFUL);
 			}
 			return new BibRead(text, confidence, box, text, BibRead.Kind.ON_START_LIST);
@@ -69,13 +93,24 @@ final class StartListCheck {
 		return null;
 	}
 
-	private boolean mayBeReadShort(String text) {
+	private boolean mayBeReadShort(String text, float[] characters, BibRead.Box box, int photoWidth) {
+		boolean longerOnTheLeft = false;
+		boolean longerOnTheRight = false;
 		for (char digit = '0'; digit <= '9'; digit++) {
-			if ((digit != '0' && this.bibs.contains(digit + text)) || this.bibs.contains(text + digit)) {
-				return true;
-			}
+			longerOnTheLeft |= digit != '0' && this.bibs.contains(digit + text);
+			longerOnTheRight |= this.bibs.contains(text + digit);
 		}
-		return false;
+		if (!longerOnTheLeft && !longerOnTheRight) {
+			return false;
+		}
+		if (box.width() > ROOM_PER_CHARACTER * box.height() * text.length()) {
+			return true;
+		}
+		double edge = Math.max(2, 0.5 * box.height());
+		boolean left = (characters.length > 0 && characters[0] < UNCERTAIN_CHARACTER) || box.x() <= edge;
+		boolean right = (characters.length > 0 && characters[characters.length - 1] < UNCERTAIN_CHARACTER)
+				|| (photoWidth > 0 && box.x() + box.width() >= photoWidth - edge);
+		return (longerOnTheLeft && left) || (longerOnTheRight && right);
 	}
 
 	private List<String> oneEditAway(String text) {

@@ -52,11 +52,4 @@ class BibReaderTests {
 		assertThat(this.reader.read(photo).get(0).box().x()).isBetween(380, 480);
 	}
 
-	@Test
-	void scalesEveryPhotoToTheSameShortSideSoBibsKeepTheirHeight() {
-		assertThat(BibReader.detectorScale(512, 342, 1024)).isEqualTo(1024.0 / 342);
-		assertThat(BibReader.detectorScale(3000, 2000, 1024)).isEqualTo(1024.0 / 2000);
-		assertThat(BibReader.detectorScale(1024, 1536, 1024)).isEqualTo(1.0);
-	}
-
 }

@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.awt.image.DataBufferInt;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -142,47 +144,109 @@ public final class OcrModels implements AutoCloseable {
 	 * @throws OrtException when the model fails
 	 */
 	public List<RotatedBox> detect(BufferedImage image, double scale) throws OrtException {
+		return boxes(probabilities(image, scale));
+	}
+
+	/**
+	 * The detector's text probability for each pixel of its input.
+	 *
+	 * @param probability one value per pixel, row by row
+	 * @param width the input's width
+	 * @param height the input's height
+	 * @param sx image pixels per input pixel, across
+	 * @param sy image pixels per input pixel, down
+	 */
+	public record ProbabilityMap(float[] probability, int width, int height, double sx, double sy) {
+	}
+
+	/**
+	 * A connected region of the probability map above the binarisation threshold.
+	 *
+	 * @param box its minimum-area rectangle, in the map's pixels (not grown)
+	 * @param score the mean probability inside
+	 * @param pixels how many pixels it holds
+	 */
+	public record Region(RotatedBox box, double score, int pixels) {
+
+		/**
+		 * The text's height in the map's pixels (the rectangle's short side).
+		 * @return the height
+		 */
+		public double textHeight() {
+			return Math.min(this.box.width(), this.box.height());
+		}
+
+	}
+
+	/**
+	 * Runs the detector on an image scaled by {@code scale} (sides rounded to multiples
+	 * of 32).
+	 * @param image the image (or a part of it)
+	 * @param scale how much to scale it
+	 * @return the probability map
+	 * @throws OrtException when the model fails
+	 */
+	public ProbabilityMap probabilities(BufferedImage image, double scale) throws OrtException {
 		int width = Math.max(32, (int) Math.round(image.getWidth() * scale / 32.0) * 32);
 		int height = Math.max(32, (int) Math.round(image.getHeight() * scale / 32.0) * 32);
 		BufferedImage resized = resize(image, width, height);
-		float[] input = new float[3 * width * height];
-		int[] rgb = resized.getRGB(0, 0, width, height, null, 0, width);
 		int plane = width * height;
-		for (int i = 0; i < plane; i++) {
-			int p = rgb[i];
-			float b = (p & 0xFF) / 255f;
-			float g = ((p >> 8) & 0xFF) / 255f;
-			float r = ((p >> 16) & 0xFF) / 255f;
-			input[i] = (b - DET_MEAN[0]) / DET_STD[0];
-			input[plane + i] = (g - DET_MEAN[1]) / DET_STD[1];
-			input[2 * plane + i] = (r - DET_MEAN[2]) / DET_STD[2];
+		FloatBuffer input = ByteBuffer.allocateDirect(3 * plane * Float.BYTES)
+			.order(ByteOrder.nativeOrder())
+			.asFloatBuffer();
+		// The pixels are read straight from the raster (TYPE_INT_RGB), and each plane is
+		// written in one sweep: no per-pixel colour-model call.
+		int[] rgb = ((DataBufferInt) resized.getRaster().getDataBuffer()).getData();
+		float[] row = new float[plane];
+		for (int channel = 0; channel < 3; channel++) {
+			int shift = 8 * channel;
+			float scaleFactor = 1f / (255f * DET_STD[channel]);
+			float offset = DET_MEAN[channel] / DET_STD[channel];
+			for (int i = 0; i < plane; i++) {
+				row[i] = ((rgb[i] >> shift) & 0xFF) * scaleFactor - offset;
+			}
+			input.put(row);
 		}
+		input.rewind();
 		float[] probability;
-		try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(input),
-				new long[] { 1, 3, height, width });
+		try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, input, new long[] { 1, 3, height, width });
 				OrtSession.Result result = this.detector.run(Map.of("x", tensor))) {
-			probability = ((OnnxTensor) result.get(0)).getFloatBuffer().array();
+			FloatBuffer output = ((OnnxTensor) result.get(0)).getFloatBuffer();
+			probability = new float[output.remaining()];
+			output.get(probability);
 		}
-		return boxes(probability, width, height, (double) image.getWidth() / width,
+		return new ProbabilityMap(probability, width, height, (double) image.getWidth() / width,
 				(double) image.getHeight() / height);
 	}
 
-	static List<RotatedBox> boxes(float[] probability, int width, int height, double sx, double sy) {
+	/**
+	 * The 8-connected regions of the map above a threshold.
+	 * @param map the map
+	 * @param threshold the binarisation threshold (0.3 for boxes)
+	 * @param minimumPixels smaller regions are ignored
+	 * @return the regions
+	 */
+	public static List<Region> regions(ProbabilityMap map, float threshold, int minimumPixels) {
+		int width = map.width();
+		int height = map.height();
+		float[] probability = map.probability();
 		boolean[] seen = new boolean[width * height];
-		List<RotatedBox> boxes = new ArrayList<>();
+		List<Region> regions = new ArrayList<>();
 		int[] xs = new int[width * height];
 		int[] ys = new int[width * height];
-		ArrayDeque<Integer> queue = new ArrayDeque<>();
+		int[] queue = new int[width * height];
 		for (int start = 0; start < probability.length; start++) {
-			if (seen[start] || probability[start] <= 0.3f) {
+			if (seen[start] || probability[start] <= threshold) {
 				continue;
 			}
 			int n = 0;
 			double sum = 0;
-			queue.add(start);
+			int head = 0;
+			int tail = 0;
+			queue[tail++] = start;
 			seen[start] = true;
-			while (!queue.isEmpty()) {
-				int index = queue.poll();
+			while (head < tail) {
+				int index = queue[head++];
 				int x = index % width;
 				int y = index / width;
 				xs[n] = x;
@@ -195,27 +259,56 @@ public final class OcrModels implements AutoCloseable {
 						int ny = y + dy;
 						if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
 							int next = ny * width + nx;
-							if (!seen[next] && probability[next] > 0.3f) {
+							if (!seen[next] && probability[next] > threshold) {
 								seen[next] = true;
-								queue.add(next);
+								queue[tail++] = next;
 							}
 						}
 					}
 				}
 			}
-			RotatedBox box = RotatedBox.minimumArea(xs, ys, n);
-			if (Math.min(box.width(), box.height()) < 3 || sum / n < 0.6) {
-				continue;
+			if (n >= minimumPixels) {
+				regions.add(new Region(RotatedBox.minimumArea(xs, ys, n), sum / n, n));
 			}
-			double area = box.width() * box.height();
-			double perimeter = 2 * (box.width() + box.height());
-			RotatedBox grown = box.expanded(area * 1.5 / perimeter);
-			if (Math.min(grown.width(), grown.height()) < 5) {
-				continue;
+		}
+		return regions;
+	}
+
+	/**
+	 * The text boxes of a map, as PP-OCR makes them: regions above 0.3 with a mean
+	 * probability of at least 0.6, grown by area × 1.5 / perimeter, in image pixels.
+	 * @param map the map
+	 * @return the boxes
+	 */
+	public static List<RotatedBox> boxes(ProbabilityMap map) {
+		List<RotatedBox> boxes = new ArrayList<>();
+		for (Region region : regions(map, 0.3f, 1)) {
+			RotatedBox grown = grown(region);
+			if (grown != null) {
+				boxes.add(grown.scaled(map.sx(), map.sy()));
 			}
-			boxes.add(grown.scaled(sx, sy));
 		}
 		return boxes;
+	}
+
+	/**
+	 * A region's text box, grown as PP-OCR grows it, in the map's pixels.
+	 * @param region the region
+	 * @return the box, or {@code null} when the region is too thin or too faint to be
+	 * text
+	 */
+	public static RotatedBox grown(Region region) {
+		RotatedBox box = region.box();
+		if (Math.min(box.width(), box.height()) < 3 || region.score() < 0.6) {
+			return null;
+		}
+		double area = box.width() * box.height();
+		double perimeter = 2 * (box.width() + box.height());
+		RotatedBox grown = box.expanded(area * 1.5 / perimeter);
+		if (Math.min(grown.width(), grown.height()) < 5) {
+			return null;
+		}
+		return grown;
 	}
 
 	static BufferedImage crop(BufferedImage image, RotatedBox box) {

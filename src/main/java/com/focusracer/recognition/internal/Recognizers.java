@@ -68,8 +68,10 @@ public class Recognizers implements DisposableBean {
 			synchronized (this) {
 				if (this.bibReader == null) {
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
-					BibReader.Settings settings = new BibReader.Settings(d.minimumConfidence(), d.startListConfidence(),
-							d.relativeHeight(), this.properties.detectorShortSide());
+					TextFinder.Settings f = d.finder();
+					BibReader.Settings settings = d.with(new TextFinder.Settings(f.coarseShortSide(),
+							this.properties.detectorShortSide(), f.readyTextHeight(), f.fineTextHeight(),
+							f.maximumScale(), f.regionThreshold(), f.budget()), d.multiScale());
 					this.bibReader = onAws() ? new BibReader(rekognition(), settings)
 							: new BibReader(this.properties.threads(), settings);
 				}

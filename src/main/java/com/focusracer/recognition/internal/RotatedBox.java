@@ -33,6 +33,23 @@ public record RotatedBox(double[] corners) {
 		return new RotatedBox(c);
 	}
 
+	RotatedBox translated(double dx, double dy) {
+		double[] c = this.corners.clone();
+		for (int i = 0; i < 4; i++) {
+			c[2 * i] += dx;
+			c[2 * i + 1] += dy;
+		}
+		return new RotatedBox(c);
+	}
+
+	double centerX() {
+		return (this.corners[0] + this.corners[2] + this.corners[4] + this.corners[6]) / 4;
+	}
+
+	double centerY() {
+		return (this.corners[1] + this.corners[3] + this.corners[5] + this.corners[7]) / 4;
+	}
+
 	int[] bounds() {
 		double minX = Double.MAX_VALUE;
 		double minY = Double.MAX_VALUE;

@@ -1,0 +1,219 @@
+package com.focusracer.recognition.internal;
+
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+import ai.onnxruntime.OrtException;
+
+/**
+ * Finds the text of a photo in two passes, so that every runner in the frame is looked at
+ * closely enough without paying for a fine pass over the whole photo.
+ * <ol>
+ * <li>A <b>coarse</b> pass runs the detector on the whole photo at a small size. Text
+ * that is already tall enough in it (a near runner's bib) keeps its box.</li>
+ * <li>Small or faint text (distant runners' bibs, whose probability blobs are there but
+ * too small to box reliably) marks a region, which a <b>fine</b> pass detects again at
+ * the scale where that text is about {@code fineTextHeight} pixels tall — enlarging small
+ * photos when their text needs it.</li>
+ * </ol>
+ * The detector's recall is driven by the text's height in its input (95–97 % above 45 px,
+ * about 55 % under 20 px: {@code shared/design/RECOGNITION.md}); its cost by the number
+ * of pixels it sees. A region costs its own area at its own scale only.
+ */
+public final class TextFinder {
+
+	private final OcrModels models;
+
+	private final Settings settings;
+
+	/**
+	 * How the passes are sized.
+	 *
+	 * @param coarseShortSide the photo's short side in the coarse pass
+	 * @param fullShortSide the photo's short side of the single full pass (the safety
+	 * net, and the size the fine budget is counted against)
+	 * @param readyTextHeight text at least this tall in the coarse input keeps its box
+	 * @param fineTextHeight the height small text is scaled to in the fine pass
+	 * @param maximumScale the fine pass never enlarges the photo more than this
+	 * @param regionThreshold the probability above which a blob of the coarse map is
+	 * looked at again
+	 * @param budget the fine pass sees at most this share of the pixels of a full pass
+	 */
+	public record Settings(int coarseShortSide, int fullShortSide, double readyTextHeight, double fineTextHeight,
+			double maximumScale, float regionThreshold, double budget) {
+
+		/**
+		 * The production settings: the figures that chose them are in
+		 * docs/recognition.md.
+		 */
+		public static final Settings DEFAULTS = new Settings(640, 1024, 40, 48, 3, 0.3f, 0.6);
+
+	}
+
+	/**
+	 * The text boxes found.
+	 *
+	 * @param boxes the boxes, in the photo's pixels
+	 * @param regions how many regions the fine pass looked at
+	 * @param pixels how many pixels the detector saw in all, as a share of a full pass
+	 */
+	public record Found(List<RotatedBox> boxes, int regions, double pixels) {
+	}
+
+	public TextFinder(OcrModels models, Settings settings) {
+		this.models = models;
+		this.settings = settings;
+	}
+
+	public Settings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * The single pass over the whole photo at {@code fullShortSide}.
+	 * @param image the photo
+	 * @return its text boxes
+	 * @throws OrtException when the model fails
+	 */
+	public Found full(BufferedImage image) throws OrtException {
+		double scale = (double) this.settings.fullShortSide() / Math.min(image.getWidth(), image.getHeight());
+		return new Found(this.models.detect(image, scale), 0, 1);
+	}
+
+	/**
+	 * The coarse pass, then the fine pass over the regions it marked.
+	 * @param image the photo
+	 * @return its text boxes
+	 * @throws OrtException when the model fails
+	 */
+	public Found find(BufferedImage image) throws OrtException {
+		int shortSide = Math.min(image.getWidth(), image.getHeight());
+		double coarse = (double) this.settings.coarseShortSide() / shortSide;
+		double fullScale = (double) this.settings.fullShortSide() / shortSide;
+		double fullPixels = image.getWidth() * fullScale * image.getHeight() * fullScale;
+		OcrModels.ProbabilityMap map = this.models.probabilities(image, coarse);
+		double seen = map.width() * (double) map.height();
+		List<RotatedBox> kept = new ArrayList<>();
+		List<Area> areas = new ArrayList<>();
+		for (OcrModels.Region region : OcrModels.regions(map, 0.3f, 1)) {
+			RotatedBox box = OcrModels.grown(region);
+			if (box == null) {
+				continue;
+			}
+			double height = Math.min(box.width(), box.height());
+			RotatedBox inImage = box.scaled(map.sx(), map.sy());
+			if (height >= this.settings.readyTextHeight()) {
+				kept.add(inImage);
+			}
+			else {
+				areas.add(area(inImage, height * map.sy(), image, region.score()));
+			}
+		}
+		List<Area> merged = merge(areas);
+		merged.sort(Comparator.comparingDouble(Area::score).reversed());
+		double budget = this.settings.budget() * fullPixels;
+		int looked = 0;
+		List<RotatedBox> fine = new ArrayList<>();
+		for (Area area : merged) {
+			double cost = area.width() * area.scale() * area.height() * area.scale();
+			List<RotatedBox> found = new ArrayList<>();
+			if (cost <= budget && area.scale() > coarse) {
+				budget -= cost;
+				seen += cost;
+				looked++;
+				BufferedImage part = image.getSubimage(area.x(), area.y(), area.width(), area.height());
+				for (RotatedBox box : this.models.detect(part, area.scale())) {
+					found.add(box.translated(area.x(), area.y()));
+				}
+			}
+			// Where the fine pass finds nothing, the coarse boxes stay: a blurred bib
+			// may be boxed at one scale and not at the other.
+			fine.addAll(found.isEmpty() ? area.coarse() : found);
+		}
+		for (RotatedBox box : fine) {
+			if (kept.stream().noneMatch((k) -> contains(k, box.centerX(), box.centerY()))) {
+				kept.add(box);
+			}
+		}
+		return new Found(kept, looked, seen / fullPixels);
+	}
+
+	/**
+	 * The part of the photo around a small text box: wide and high enough for a whole bib
+	 * around what was seen of it, at the scale where that text is {@code fineTextHeight}
+	 * tall.
+	 */
+	private Area area(RotatedBox box, double textInImage, BufferedImage image, double score) {
+		int[] b = box.bounds();
+		double padX = 1.5 * textInImage + 4;
+		double padY = 1.0 * textInImage + 4;
+		int x0 = (int) Math.max(0, Math.floor(b[0] - padX));
+		int y0 = (int) Math.max(0, Math.floor(b[1] - padY));
+		int x1 = (int) Math.min(image.getWidth(), Math.ceil(b[0] + b[2] + padX));
+		int y1 = (int) Math.min(image.getHeight(), Math.ceil(b[1] + b[3] + padY));
+		double scale = Math.min(this.settings.maximumScale(), this.settings.fineTextHeight() / textInImage);
+		return new Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, score, List.of(box));
+	}
+
+	/**
+	 * Overlapping areas become one, at the largest of their scales, so that no text is
+	 * detected twice.
+	 */
+	static List<Area> merge(List<Area> areas) {
+		List<Area> merged = new ArrayList<>(areas);
+		boolean changed = true;
+		while (changed) {
+			changed = false;
+			outer: for (int i = 0; i < merged.size(); i++) {
+				for (int j = i + 1; j < merged.size(); j++) {
+					Area a = merged.get(i);
+					Area b = merged.get(j);
+					if (a.overlaps(b)) {
+						merged.set(i, a.union(b));
+						merged.remove(j);
+						changed = true;
+						break outer;
+					}
+				}
+			}
+		}
+		return merged;
+	}
+
+	/**
+	 * A box's axis-aligned bounds.
+	 * @param box the box
+	 * @return x, y, width, height
+	 */
+	public static int[] bounds(RotatedBox box) {
+		return box.bounds();
+	}
+
+	private static boolean contains(RotatedBox box, double x, double y) {
+		int[] b = box.bounds();
+		return x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
+	}
+
+	record Area(int x, int y, int width, int height, double scale, double score, List<RotatedBox> coarse) {
+
+		boolean overlaps(Area other) {
+			return this.x < other.x + other.width && other.x < this.x + this.width && this.y < other.y + other.height
+					&& other.y < this.y + this.height;
+		}
+
+		Area union(Area other) {
+			int x0 = Math.min(this.x, other.x);
+			int y0 = Math.min(this.y, other.y);
+			int x1 = Math.max(this.x + this.width, other.x + other.width);
+			int y1 = Math.max(this.y + this.height, other.y + other.height);
+			List<RotatedBox> boxes = new ArrayList<>(this.coarse);
+			boxes.addAll(other.coarse);
+			return new Area(x0, y0, x1 - x0, y1 - y0, Math.max(this.scale, other.scale),
+					Math.max(this.score, other.score), boxes);
+		}
+
+	}
+
+}
