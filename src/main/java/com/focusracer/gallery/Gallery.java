@@ -20,6 +20,7 @@ import com.focusracer.gallery.internal.RunnerDirectory;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.recognition.RecognitionManagement;
+import com.focusracer.recognition.SelfieSearch;
 
 import org.springframework.stereotype.Service;
 
@@ -40,15 +41,18 @@ public class Gallery {
 
 	private final RecognitionManagement recognition;
 
+	private final SelfieSearch selfies;
+
 	private final RunnerDirectory directory;
 
 	private final GalleryProperties properties;
 
-	Gallery(EventManagement events, PhotoManagement photos, RecognitionManagement recognition,
+	Gallery(EventManagement events, PhotoManagement photos, RecognitionManagement recognition, SelfieSearch selfies,
 			RunnerDirectory directory, GalleryProperties properties) {
 		this.events = events;
 		this.photos = photos;
 		this.recognition = recognition;
+		this.selfies = selfies;
 		this.directory = directory;
 		this.properties = properties;
 	}
@@ -245,15 +249,15 @@ public class Gallery {
 	 * @return the photos, "probably you" first, most similar first
 	 */
 	public List<SelfieMatch> bySelfie(Event event, byte[] selfie) {
-		List<RecognitionManagement.SelfieHit> hits = this.recognition.searchBySelfie(event.id(), selfie);
-		Map<UUID, RecognitionManagement.SelfieHit> byPhoto = new LinkedHashMap<>();
-		for (RecognitionManagement.SelfieHit hit : hits) {
+		List<SelfieSearch.Hit> hits = this.selfies.search(event.id(), selfie);
+		Map<UUID, SelfieSearch.Hit> byPhoto = new LinkedHashMap<>();
+		for (SelfieSearch.Hit hit : hits) {
 			byPhoto.putIfAbsent(hit.photoId(), hit);
 		}
 		List<UUID> ids = new ArrayList<>(byPhoto.keySet()).subList(0, Math.min(byPhoto.size(), 500));
 		List<SelfieMatch> matches = new ArrayList<>();
 		for (Photo photo : this.photos.publishedAmong(event.id(), ids, ids.size(), 0)) {
-			RecognitionManagement.SelfieHit hit = byPhoto.get(photo.id());
+			SelfieSearch.Hit hit = byPhoto.get(photo.id());
 			matches.add(new SelfieMatch(photo, hit.similarity(), hit.probable()));
 		}
 		matches.sort(Comparator.comparing((SelfieMatch m) -> !m.probable())
@@ -276,7 +280,7 @@ public class Gallery {
 	 * @param event the event (face features on)
 	 */
 	public void prepareSelfieSearch(Event event) {
-		this.recognition.prepareSelfieSearch(event.id());
+		this.selfies.prepare(event.id());
 	}
 
 	/**

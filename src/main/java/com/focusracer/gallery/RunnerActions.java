@@ -14,7 +14,7 @@ import com.focusracer.gallery.internal.GalleryRepository;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.privacy.AuditLog;
-import com.focusracer.recognition.RecognitionManagement;
+import com.focusracer.recognition.BibCorrections;
 import com.focusracer.shared.UserMistakeException;
 
 import org.springframework.stereotype.Service;
@@ -33,7 +33,7 @@ public class RunnerActions {
 
 	private final GalleryRepository repository;
 
-	private final RecognitionManagement recognition;
+	private final BibCorrections corrections;
 
 	private final PhotoManagement photos;
 
@@ -43,10 +43,10 @@ public class RunnerActions {
 
 	private final Clock clock;
 
-	RunnerActions(GalleryRepository repository, RecognitionManagement recognition, PhotoManagement photos,
+	RunnerActions(GalleryRepository repository, BibCorrections corrections, PhotoManagement photos,
 			EventManagement events, AuditLog audit, Clock clock) {
 		this.repository = repository;
-		this.recognition = recognition;
+		this.corrections = corrections;
 		this.photos = photos;
 		this.events = events;
 		this.audit = audit;
@@ -84,7 +84,7 @@ public class RunnerActions {
 			throw new UserMistakeException("gallery.claim.bibNeeded");
 		}
 		this.repository.claim(runner.id(), event.id(), used, this.clock.instant());
-		this.recognition.runnerSays(photo.id(), used, present, runner.id());
+		this.corrections.runnerSays(photo.id(), used, present, runner.id());
 		this.audit.record(runner.id(), runner.email(), present ? "photo.thisIsMe" : "photo.notMe", "photo",
 				photo.id().toString(), "bib " + used + (present ? " linked" : " unlinked") + " by the runner");
 		return used;

@@ -23,6 +23,7 @@ import com.focusracer.events.EventsTestUtils;
 import com.focusracer.events.Runner;
 import com.focusracer.events.StartLists;
 import com.focusracer.events.Visibility;
+import com.focusracer.photos.PhotoDeleted;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.Photos;
 import com.focusracer.privacy.AuditLog;
@@ -31,9 +32,11 @@ import com.focusracer.recognition.internal.RecognitionRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +80,10 @@ class RecognitionIntegrationTests {
 	PhotoManagement photos;
 
 	@Autowired
-	RecognitionManagement recognition;
+	FaceRetentionSweep retentionSweep;
+
+	@Autowired
+	ApplicationContext context;
 
 	@Autowired
 	RecognitionRepository repository;
@@ -319,7 +325,7 @@ class RecognitionIntegrationTests {
 		this.repository.replaceFaces(photoOfExpired, expired.id(),
 				List.of(aFace(photoOfExpired), aFace(photoOfExpired)), java.time.Instant.now());
 
-		this.recognition.sweepFaceData();
+		this.retentionSweep.sweep();
 
 		assertThat(faceRows(current.id())).isEqualTo(1);
 		assertThat(faceRows(expired.id())).isZero();
@@ -330,8 +336,33 @@ class RecognitionIntegrationTests {
 
 		this.eventManagement.update(current.id(), this.photographer.id(), new EventDraft("Trail du jour",
 				LocalDate.now(), "Annecy", "trail", null, Visibility.PUBLIC, false, 30, null, null, null));
-		this.recognition.sweepFaceData();
+		this.retentionSweep.sweep();
 		assertThat(faceRows(current.id())).as("face features turned off: faces go at once").isZero();
+	}
+
+	@Test
+	void forgetsTheFacesOfADeletedPhoto() {
+		Event event = this.eventManagement.create(this.photographer.id(), new EventDraft("Trail du soir",
+				LocalDate.now(), "Annecy", "trail", null, Visibility.PUBLIC, true, 30, null, null, null));
+		UUID deleted = UUID.randomUUID();
+		UUID kept = UUID.randomUUID();
+		this.repository.replaceFaces(deleted, event.id(), List.of(aFace(deleted), aFace(deleted)),
+				java.time.Instant.now());
+		this.repository.replaceFaces(kept, event.id(), List.of(aFace(kept)), java.time.Instant.now());
+
+		this.context.publishEvent(new PhotoDeleted(event.id(), deleted));
+
+		assertThat(faceRows(event.id())).isEqualTo(1);
+	}
+
+	@Test
+	void warmsSelfieSearchOnOneThreadOfItsOwnAndLeavesSpringBootItsTaskExecutor() {
+		ThreadPoolTaskExecutor warmUp = this.context.getBean(SelfieWarmUp.EXECUTOR, ThreadPoolTaskExecutor.class);
+		assertThat(warmUp.getMaxPoolSize()).isOne();
+		assertThat(warmUp.getThreadNamePrefix()).isEqualTo("selfie-warm-up-");
+		assertThat(this.context.containsBean("applicationTaskExecutor"))
+			.as("the warm-up executor is no default candidate: Spring Boot does not back off")
+			.isTrue();
 	}
 
 	private static RecognitionRepository.StoredFace aFace(UUID photoId) {

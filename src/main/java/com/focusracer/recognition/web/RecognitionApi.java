@@ -7,7 +7,9 @@ import java.util.UUID;
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.photos.PhotoLabels;
 import com.focusracer.photos.PhotoManagement;
-import com.focusracer.recognition.RecognitionManagement;
+import com.focusracer.recognition.BibCorrections;
+import com.focusracer.recognition.Coverage;
+import com.focusracer.recognition.EventCoverage;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,12 +29,15 @@ import org.springframework.web.server.ResponseStatusException;
 @RestController
 class RecognitionApi {
 
-	private final RecognitionManagement recognition;
+	private final BibCorrections corrections;
+
+	private final EventCoverage coverage;
 
 	private final PhotoManagement photos;
 
-	RecognitionApi(RecognitionManagement recognition, PhotoManagement photos) {
-		this.recognition = recognition;
+	RecognitionApi(BibCorrections corrections, EventCoverage coverage, PhotoManagement photos) {
+		this.corrections = corrections;
+		this.coverage = coverage;
 		this.photos = photos;
 	}
 
@@ -49,7 +54,7 @@ class RecognitionApi {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Send {\"bibs\": [\"1234\", ...]}: the complete list of bibs on the photo ([] for none).");
 		}
-		return new Links(this.recognition.correctBibs(id, principal.id(), body.bibs()));
+		return new Links(this.corrections.correctBibs(id, principal.id(), body.bibs()));
 	}
 
 	@PostMapping("/api/v1/events/{id}/reprocess")
@@ -59,9 +64,8 @@ class RecognitionApi {
 	}
 
 	@GetMapping("/api/v1/events/{id}/coverage")
-	RecognitionManagement.Coverage coverage(@AuthenticationPrincipal AccountPrincipal principal,
-			@PathVariable UUID id) {
-		return this.recognition.coverage(id, principal.id());
+	Coverage coverage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
+		return this.coverage.of(id, principal.id());
 	}
 
 }

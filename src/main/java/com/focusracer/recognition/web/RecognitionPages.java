@@ -7,7 +7,9 @@ import java.util.UUID;
 
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.photos.PhotoManagement;
-import com.focusracer.recognition.RecognitionManagement;
+import com.focusracer.recognition.BibCorrections;
+import com.focusracer.recognition.Coverage;
+import com.focusracer.recognition.EventCoverage;
 import com.focusracer.shared.UserMistakeException;
 
 import org.springframework.context.MessageSource;
@@ -28,14 +30,18 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class RecognitionPages {
 
-	private final RecognitionManagement recognition;
+	private final BibCorrections corrections;
+
+	private final EventCoverage coverage;
 
 	private final PhotoManagement photos;
 
 	private final MessageSource messages;
 
-	RecognitionPages(RecognitionManagement recognition, PhotoManagement photos, MessageSource messages) {
-		this.recognition = recognition;
+	RecognitionPages(BibCorrections corrections, EventCoverage coverage, PhotoManagement photos,
+			MessageSource messages) {
+		this.corrections = corrections;
+		this.coverage = coverage;
 		this.photos = photos;
 		this.messages = messages;
 	}
@@ -45,7 +51,7 @@ class RecognitionPages {
 			@RequestParam(defaultValue = "") String bibs, RedirectAttributes redirect) {
 		List<String> list = Arrays.stream(bibs.split("[\\s,;]+")).filter((bib) -> !bib.isBlank()).toList();
 		try {
-			this.recognition.correctBibs(id, principal.id(), list);
+			this.corrections.correctBibs(id, principal.id(), list);
 			redirect.addFlashAttribute("notice",
 					this.messages.getMessage("recognition.bibsSaved", null, LocaleContextHolder.getLocale()));
 		}
@@ -67,7 +73,7 @@ class RecognitionPages {
 	@GetMapping("/pro/events/{id}/coverage")
 	@ResponseBody
 	Map<String, Object> coverage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
-		RecognitionManagement.Coverage c = this.recognition.coverage(id, principal.id());
+		Coverage c = this.coverage.of(id, principal.id());
 		return Map.of("publishedPhotos", c.publishedPhotos(), "linkedPhotos", c.linkedPhotos(), "orphans", c.orphans(),
 				"runners", c.runners(), "runnersWithPhotos", c.runnersWithPhotos(), "photoShare",
 				Math.round(c.photoShare() * 1000) / 10.0, "runnerShare", Math.round(c.runnerShare() * 1000) / 10.0);
