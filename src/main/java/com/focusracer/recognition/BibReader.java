@@ -127,8 +127,8 @@ public class BibReader implements AutoCloseable {
 				return select(this.source.read(photo), check, this.settings, photo.getWidth());
 			}
 			if (!this.settings.multiScale()) {
-				return select(this.models.read(photo, this.finder.full(photo).boxes()), check, this.settings,
-						photo.getWidth());
+				return lookBeside(photo, select(this.models.read(photo, this.finder.full(photo).boxes()), check,
+						this.settings, photo.getWidth()), check);
 			}
 			List<BibRead> reads = select(this.models.read(photo, this.finder.find(photo).boxes()), check, this.settings,
 					photo.getWidth());
@@ -138,7 +138,7 @@ public class BibReader implements AutoCloseable {
 				reads = select(this.models.read(photo, this.finder.full(photo).boxes()), check, this.settings,
 						photo.getWidth());
 			}
-			return reads;
+			return lookBeside(photo, reads, check);
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -147,6 +147,65 @@ public class BibReader implements AutoCloseable {
 			throw new IllegalStateException("Text detection failed", ex);
 		}
 	}
+
+	/**
+	 * Looks beside each read that the start list would also take for the end of a longer
+	 * bib (463 of 1463), for the digit that would make it the longer one: the number is
+	 * read again with one digit's width more on that side. A longer bib of the list read
+	 * there replaces the short read; another character read there makes the read
+	 * doubtful; nothing there confirms it.
+	 */
+	private List<BibRead> lookBeside(BufferedImage photo, List<BibRead> reads, StartListCheck check)
+			throws OrtException {
+		if (check.isEmpty() || !LOOK_BESIDE) {
+			return reads;
+		}
+		List<Integer> which = new ArrayList<>();
+		List<int[]> parts = new ArrayList<>();
+		for (int i = 0; i < reads.size(); i++) {
+			BibRead read = reads.get(i);
+			boolean[] sides = check.longerOnSides(read.bib());
+			if (read.kind() != BibRead.Kind.ON_START_LIST || (!sides[0] && !sides[1])) {
+				continue;
+			}
+			BibRead.Box b = read.box();
+			int digit = (int) Math.ceil(0.8 * b.height());
+			int x0 = Math.max(0, b.x() - (sides[0] ? digit : 0));
+			int x1 = Math.min(photo.getWidth(), b.x() + b.width() + (sides[1] ? digit : 0));
+			int y0 = Math.max(0, b.y());
+			int y1 = Math.min(photo.getHeight(), b.y() + b.height());
+			if (x1 - x0 < 2 || y1 - y0 < 2) {
+				continue;
+			}
+			which.add(i);
+			parts.add(new int[] { x0, y0, x1 - x0, y1 - y0 });
+		}
+		if (parts.isEmpty()) {
+			return reads;
+		}
+		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
+		List<BibRead> checked = new ArrayList<>(reads);
+		for (int k = 0; k < which.size(); k++) {
+			BibRead read = reads.get(which.get(k));
+			String text = again.get(k).text().replaceAll("[^0-9A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
+			if (Boolean.getBoolean("bibs.debug")) {
+				System.err
+					.println("beside " + read.bib() + " -> " + again.get(k).text() + " " + again.get(k).confidence());
+			}
+			if (text.length() == read.bib().length() + 1 && text.contains(read.bib()) && check.contains(text)
+					&& again.get(k).confidence() >= this.settings.minimumConfidence()) {
+				checked.set(which.get(k),
+						new BibRead(text, read.confidence() * 0.9, read.box(), text, BibRead.Kind.CORRECTED));
+			}
+			else if (text.length() > read.bib().length() && text.contains(read.bib())) {
+				checked.set(which.get(k), new BibRead(read.bib(), read.confidence() * 0.5, read.box(), read.readAs(),
+						BibRead.Kind.DOUBTFUL));
+			}
+		}
+		return checked;
+	}
+
+	private static final boolean LOOK_BESIDE = !Boolean.getBoolean("bibs.noLookBeside");
 
 	/**
 	 * Where text is found on a photo, without reading it (to measure how many bib plates
@@ -184,8 +243,14 @@ public class BibReader implements AutoCloseable {
 			}
 			int[] b = line.box();
 			BibRead.Box box = new BibRead.Box(b[0], b[1], b[2], b[3]);
-			BibRead read = check.isEmpty() ? withoutStartList(text, line, box, settings) : check.check(text,
-					line.confidence(), line.characterConfidences(), box, photoWidth, settings.startListConfidence());
+			// Small text is read less surely (RECOGNITION.md: recall and precision fall
+			// with
+			// the text's height): where nothing else vouches for it, it needs more.
+			double sure = (line.textHeight() < SMALL_TEXT)
+					? Math.max(settings.minimumConfidence(), SMALL_TEXT_CONFIDENCE) : settings.minimumConfidence();
+			BibRead read = check.isEmpty() ? withoutStartList(text, line, box, sure)
+					: check.check(text, line.confidence(), line.characterConfidences(), box, photoWidth,
+							settings.startListConfidence(), sure);
 			if (read != null) {
 				candidates.add(new Candidate(read, line.textHeight()));
 			}
@@ -227,8 +292,14 @@ public class BibReader implements AutoCloseable {
 
 	private static final String HEIGHT_RULE = System.getProperty("bibs.heightRule", "plate");
 
-	private static BibRead withoutStartList(String text, OcrModels.TextLine line, BibRead.Box box, Settings settings) {
-		if (text.length() < 2 || text.startsWith("0") || line.confidence() < settings.minimumConfidence()) {
+	/** Text lower than this, in the photo's pixels, is small. */
+	static final double SMALL_TEXT = Double.parseDouble(System.getProperty("bibs.smallText", "24"));
+
+	/** A small number read without a start list that vouches for it needs this. */
+	static final double SMALL_TEXT_CONFIDENCE = Double.parseDouble(System.getProperty("bibs.smallConfidence", "0.95"));
+
+	private static BibRead withoutStartList(String text, OcrModels.TextLine line, BibRead.Box box, double sure) {
+		if (text.length() < 2 || text.startsWith("0") || line.confidence() < sure) {
 			return null;
 		}
 		return new BibRead(text, line.confidence(), box, text, BibRead.Kind.READ);

@@ -38,9 +38,38 @@ final class StartListCheck {
 
 	private final boolean letterPrefixes;
 
+	/**
+	 * A list holding at least this share of all numbers of a length says little about a
+	 * read of that length: a number read on anything is likely to be on it.
+	 */
+	static final double DENSE = Double.parseDouble(System.getProperty("check.dense", "0.1"));
+
+	/** For each number of digits, the share of all such numbers that the list holds. */
+	private final double[] density = new double[8];
+
 	StartListCheck(Set<String> bibs) {
 		this.bibs = bibs;
 		this.letterPrefixes = bibs.stream().anyMatch((bib) -> bib.matches("[A-Za-z]\\d+"));
+		int[] counts = new int[this.density.length];
+		for (String bib : bibs) {
+			if (bib.length() < counts.length && bib.chars().allMatch(Character::isDigit) && !bib.startsWith("0")) {
+				counts[bib.length()]++;
+			}
+		}
+		for (int length = 1; length < counts.length; length++) {
+			this.density[length] = counts[length] / (9 * Math.pow(10, length - 1));
+		}
+	}
+
+	/**
+	 * Whether being on the list is weak evidence for a number of this length: the list
+	 * holds most numbers of that length (a race numbered 1…N holds every number shorter
+	 * than N).
+	 * @param text the number read
+	 * @return whether the list is dense there
+	 */
+	boolean dense(String text) {
+		return text.length() < this.density.length && this.density[text.length()] >= DENSE;
 	}
 
 	boolean isEmpty() {
@@ -73,10 +102,32 @@ final class StartListCheck {
 	 */
 	BibRead check(String text, double confidence, float[] characters, BibRead.Box box, int photoWidth,
 			double minimumConfidence) {
+		return check(text, confidence, characters, box, photoWidth, minimumConfidence, minimumConfidence);
+	}
+
+	/**
+	 * Checks a read.
+	 * @param text what was read
+	 * @param confidence its mean character probability
+	 * @param characters each character's probability
+	 * @param box where it is
+	 * @param photoWidth the photo's width (0 when unknown)
+	 * @param minimumConfidence a read needs at least this
+	 * @param denseConfidence a read where the list is dense needs at least this (as a
+	 * read without list)
+	 * @return the read checked, or {@code null} when it names no runner of the list
+	 */
+	BibRead check(String text, double confidence, float[] characters, BibRead.Box box, int photoWidth,
+			double minimumConfidence, double denseConfidence) {
 		if (confidence < minimumConfidence) {
 			return null;
 		}
 		if (this.bibs.contains(text)) {
+			if (dense(text) && (confidence < denseConfidence || text.length() < 2)) {
+				// As without a list: the list cannot tell this read from a number printed
+				// anywhere.
+				return null;
+			}
 			if (mayBeReadShort(text, characters, box, photoWidth)) {
 				return new BibRead(text, confidence * 0.5, box, text, BibRead.Kind.DOUBTFUL);
 			}
@@ -91,6 +142,30 @@ final class StartListCheck {
 			return new BibRead(bib, confidence * 0.9, box, text, BibRead.Kind.CORRECTED);
 		}
 		return null;
+	}
+
+	/**
+	 * On which sides a bib one digit longer than this one extends it.
+	 * @param bib a bib of the list
+	 * @return {left, right}
+	 */
+	boolean[] longerOnSides(String bib) {
+		boolean left = false;
+		boolean right = false;
+		for (char digit = '0'; digit <= '9'; digit++) {
+			left |= digit != '0' && this.bibs.contains(digit + bib);
+			right |= this.bibs.contains(bib + digit);
+		}
+		return new boolean[] { left, right };
+	}
+
+	/**
+	 * Whether the list holds a bib.
+	 * @param bib the bib
+	 * @return whether it is on the list
+	 */
+	boolean contains(String bib) {
+		return this.bibs.contains(bib);
 	}
 
 	private boolean mayBeReadShort(String text, float[] characters, BibRead.Box box, int photoWidth) {

@@ -137,6 +137,27 @@ public final class OcrModels implements AutoCloseable {
 	}
 
 	/**
+	 * Reads axis-aligned parts of an image, each as one line of text.
+	 * @param image the image
+	 * @param rectangles x, y, width, height of each part, inside the image
+	 * @return one line per part, in order
+	 * @throws OrtException when the model fails
+	 */
+	public List<TextLine> readParts(BufferedImage image, List<int[]> rectangles) throws OrtException {
+		List<BufferedImage> crops = new ArrayList<>();
+		for (int[] r : rectangles) {
+			crops.add(image.getSubimage(r[0], r[1], r[2], r[3]));
+		}
+		List<Recognized> texts = recognize(crops);
+		List<TextLine> lines = new ArrayList<>();
+		for (int i = 0; i < rectangles.size(); i++) {
+			lines.add(new TextLine(texts.get(i).text(), texts.get(i).confidence(), texts.get(i).characters(),
+					rectangles.get(i), rectangles.get(i)[3]));
+		}
+		return lines;
+	}
+
+	/**
 	 * Finds the text regions of an image.
 	 * @param image the image (or a tile of it)
 	 * @param scale how much to scale it for the detector
