@@ -126,19 +126,7 @@ public class BibReader implements AutoCloseable {
 			if (this.source != null) {
 				return select(this.source.read(photo), check, this.settings, photo.getWidth());
 			}
-			if (!this.settings.multiScale()) {
-				return lookBeside(photo, select(this.models.read(photo, this.finder.full(photo).boxes()), check,
-						this.settings, photo.getWidth()), check);
-			}
-			List<BibRead> reads = select(this.models.read(photo, this.finder.find(photo).boxes()), check, this.settings,
-					photo.getWidth());
-			if (reads.isEmpty()) {
-				// The safety net: nothing readable came out of the coarse and fine
-				// passes.
-				reads = select(this.models.read(photo, this.finder.full(photo).boxes()), check, this.settings,
-						photo.getWidth());
-			}
-			return lookBeside(photo, reads, check);
+			return lookBeside(photo, select(lines(photo), check, this.settings, photo.getWidth()), check);
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -147,6 +135,37 @@ public class BibReader implements AutoCloseable {
 			throw new IllegalStateException("Text detection failed", ex);
 		}
 	}
+
+	/**
+	 * The text lines of a photo. A coarse pass first; when it shows small text that reads
+	 * as a number (a distant runner: others may be there that it did not see), or nothing
+	 * that reads as a number at all (the safety net), the full pass, and a fine pass
+	 * around each small number.
+	 */
+	private List<OcrModels.TextLine> lines(BufferedImage photo) throws OrtException {
+		if (!this.settings.multiScale()) {
+			return this.models.read(photo, this.finder.full(photo));
+		}
+		TextFinder.Coarse coarse = this.finder.coarse(photo);
+		List<OcrModels.TextLine> lines = this.models.read(photo, coarse.all());
+		List<RotatedBox> smallNumbers = new ArrayList<>();
+		boolean anyNumber = false;
+		for (OcrModels.TextLine line : lines) {
+			if (NUMBER.matcher(line.text().replace(" ", "")).matches()) {
+				anyNumber = true;
+				if (coarse.small(line.textHeight(), this.settings.finder())) {
+					smallNumbers.add(line.rotatedBox());
+				}
+			}
+		}
+		if (anyNumber && smallNumbers.isEmpty()) {
+			return lines;
+		}
+		List<RotatedBox> boxes = TextFinder.union(coarse.ready(), this.finder.fine(photo, smallNumbers));
+		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)));
+	}
+
+	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");
 
 	/**
 	 * Looks beside each read that the start list would also take for the end of a longer
@@ -209,26 +228,24 @@ public class BibReader implements AutoCloseable {
 
 	/**
 	 * Where text is found on a photo, without reading it (to measure how many bib plates
-	 * get a text box).
+	 * get a text box): the boxes of the lines that {@link #read} reads.
 	 * @param photo the photo
 	 * @return the boxes' bounds: x, y, width, height in the photo's pixels
 	 * @throws OrtException when the models fail
 	 */
 	public List<int[]> textBoxes(BufferedImage photo) throws OrtException {
-		TextFinder.Found found = this.settings.multiScale() ? this.finder.find(photo) : this.finder.full(photo);
-		return found.boxes().stream().map(TextFinder::bounds).toList();
+		return lines(photo).stream().map(OcrModels.TextLine::box).toList();
 	}
 
 	/**
-	 * The text lines the two passes and the full pass find, for the offline replay of the
-	 * bib rules in the tests' tools.
+	 * The text lines read on a photo, for the offline replay of the bib rules in the
+	 * tests' tools.
 	 * @param photo the photo
-	 * @return the lines of the coarse and fine passes, then those of the full pass
+	 * @return the lines
 	 * @throws OrtException when the models fail
 	 */
-	List<List<OcrModels.TextLine>> lines(BufferedImage photo) throws OrtException {
-		return List.of(this.models.read(photo, this.finder.find(photo).boxes()),
-				this.models.read(photo, this.finder.full(photo).boxes()));
+	List<OcrModels.TextLine> linesForReplay(BufferedImage photo) throws OrtException {
+		return lines(photo);
 	}
 
 	static List<BibRead> select(List<OcrModels.TextLine> lines, StartListCheck check, Settings settings,
@@ -256,13 +273,33 @@ public class BibReader implements AutoCloseable {
 			}
 		}
 		Map<String, BibRead> unique = new LinkedHashMap<>();
+		List<BibRead.Box> places = new ArrayList<>();
 		candidates.stream()
 			.filter((c) -> !printedSmallOnAPlate(c, candidates, settings.relativeHeight()))
 			.map(Candidate::read)
 			.sorted(Comparator.comparing(BibRead::accepted).thenComparingDouble(BibRead::confidence).reversed())
-			.forEach((read) -> unique.putIfAbsent(read.bib(), read));
+			.forEach((read) -> {
+				// One place of the photo carries one number: the same text boxed by two
+				// passes, read twice, keeps its surer read.
+				if (!unique.containsKey(read.bib()) && places.stream().noneMatch((p) -> sameText(p, read.box()))) {
+					unique.put(read.bib(), read);
+					places.add(read.box());
+				}
+			});
 		return new ArrayList<>(unique.values());
 	}
+
+	private static boolean sameText(BibRead.Box a, BibRead.Box b) {
+		double w = Math.min(a.x() + a.width(), b.x() + b.width()) - Math.max(a.x(), b.x());
+		double h = Math.min(a.y() + a.height(), b.y() + b.height()) - Math.max(a.y(), b.y());
+		if (w <= 0 || h <= 0) {
+			return false;
+		}
+		double smaller = Math.min((double) a.width() * a.height(), (double) b.width() * b.height());
+		return w * h >= SAME_TEXT * smaller;
+	}
+
+	private static final double SAME_TEXT = Double.parseDouble(System.getProperty("bibs.sameText", "0.5"));
 
 	/**
 	 * Whether a number sits on the plate of a clearly taller number: a bib carries one

@@ -67,7 +67,7 @@ public final class BibRulesReplay {
 				futures.add(pool.submit(() -> {
 					BufferedImage image = ImageIO
 						.read(new ByteArrayInputStream(AnalysisImages.of(dataset.resolve(file))));
-					List<List<OcrModels.TextLine>> passes = reader.lines(image);
+					List<List<OcrModels.TextLine>> passes = List.of(reader.linesForReplay(image), List.of());
 					List<String> rows = new ArrayList<>();
 					for (int pass = 0; pass < passes.size(); pass++) {
 						for (OcrModels.TextLine line : passes.get(pass)) {

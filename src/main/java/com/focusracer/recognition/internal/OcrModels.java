@@ -63,7 +63,13 @@ public final class OcrModels implements AutoCloseable {
 	 * @param box where it is, in the image's pixels: x, y, width, height
 	 * @param textHeight the height of the text line (of its rotated box), in pixels
 	 */
-	public record TextLine(String text, double confidence, float[] characterConfidences, int[] box, double textHeight) {
+	public record TextLine(String text, double confidence, float[] characterConfidences, int[] box, double textHeight,
+			RotatedBox rotatedBox) {
+
+		public TextLine(String text, double confidence, float[] characterConfidences, int[] box, double textHeight) {
+			this(text, confidence, characterConfidences, box, textHeight, null);
+		}
+
 	}
 
 	public OcrModels(int threads) {
@@ -131,7 +137,7 @@ public final class OcrModels implements AutoCloseable {
 		for (int i = 0; i < kept.size(); i++) {
 			RotatedBox box = kept.get(i);
 			lines.add(new TextLine(texts.get(i).text(), texts.get(i).confidence(), texts.get(i).characters(),
-					box.bounds(), Math.min(box.width(), box.height())));
+					box.bounds(), Math.min(box.width(), box.height()), box));
 		}
 		return lines;
 	}

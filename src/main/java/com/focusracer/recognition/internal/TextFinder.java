@@ -52,16 +52,6 @@ public final class TextFinder {
 
 	}
 
-	/**
-	 * The text boxes found.
-	 *
-	 * @param boxes the boxes, in the photo's pixels
-	 * @param regions how many regions the fine pass looked at
-	 * @param pixels how many pixels the detector saw in all, as a share of a full pass
-	 */
-	public record Found(List<RotatedBox> boxes, int regions, double pixels) {
-	}
-
 	public TextFinder(OcrModels models, Settings settings) {
 		this.models = models;
 		this.settings = settings;
@@ -77,52 +67,85 @@ public final class TextFinder {
 	 * @return its text boxes
 	 * @throws OrtException when the model fails
 	 */
-	public Found full(BufferedImage image) throws OrtException {
+	public List<RotatedBox> full(BufferedImage image) throws OrtException {
 		double scale = (double) this.settings.fullShortSide() / Math.min(image.getWidth(), image.getHeight());
-		return new Found(this.models.detect(image, scale), 0, 1);
+		return this.models.detect(image, scale);
 	}
 
 	/**
-	 * The coarse pass, then the fine pass over the regions it marked.
+	 * What the coarse pass found.
+	 *
+	 * @param ready boxes of text tall enough in the coarse input to be read as found
+	 * @param small boxes of smaller text (distant runners' bibs, prints)
+	 * @param scale the coarse input's scale
+	 */
+	public record Coarse(List<RotatedBox> ready, List<RotatedBox> small, double scale) {
+
+		/**
+		 * Every box found.
+		 * @return the ready boxes, then the small ones
+		 */
+		public List<RotatedBox> all() {
+			List<RotatedBox> all = new ArrayList<>(this.ready);
+			all.addAll(this.small);
+			return all;
+		}
+
+		/**
+		 * Whether text of this height in the photo counts as small in the coarse pass.
+		 * @param textHeight the height, in the photo's pixels
+		 * @param settings the finder's settings
+		 * @return whether it is small
+		 */
+		public boolean small(double textHeight, Settings settings) {
+			return textHeight * this.scale < settings.readyTextHeight();
+		}
+
+	}
+
+	/**
+	 * The coarse pass: the whole photo at {@code coarseShortSide}.
 	 * @param image the photo
-	 * @return its text boxes
+	 * @return the text found, ready and small
 	 * @throws OrtException when the model fails
 	 */
-	public Found find(BufferedImage image) throws OrtException {
-		int shortSide = Math.min(image.getWidth(), image.getHeight());
-		double coarse = (double) this.settings.coarseShortSide() / shortSide;
-		double fullScale = (double) this.settings.fullShortSide() / shortSide;
-		double fullPixels = image.getWidth() * fullScale * image.getHeight() * fullScale;
+	public Coarse coarse(BufferedImage image) throws OrtException {
+		double coarse = (double) this.settings.coarseShortSide() / Math.min(image.getWidth(), image.getHeight());
 		OcrModels.ProbabilityMap map = this.models.probabilities(image, coarse);
-		double seen = map.width() * (double) map.height();
-		List<RotatedBox> kept = new ArrayList<>();
-		List<Area> areas = new ArrayList<>();
+		List<RotatedBox> ready = new ArrayList<>();
+		List<RotatedBox> small = new ArrayList<>();
 		for (OcrModels.Region region : OcrModels.regions(map, 0.3f, 1)) {
 			RotatedBox box = OcrModels.grown(region);
-			if (box == null) {
-				continue;
-			}
-			double height = Math.min(box.width(), box.height());
-			RotatedBox inImage = box.scaled(map.sx(), map.sy());
-			if (height >= this.settings.readyTextHeight()) {
-				kept.add(inImage);
-			}
-			else {
-				areas.add(area(inImage, height * map.sy(), image, region.score()));
+			if (box != null) {
+				boolean isReady = Math.min(box.width(), box.height()) >= this.settings.readyTextHeight();
+				(isReady ? ready : small).add(box.scaled(map.sx(), map.sy()));
 			}
 		}
-		List<Area> merged = merge(areas);
-		merged.sort(Comparator.comparingDouble(Area::score).reversed());
-		double budget = this.settings.budget() * fullPixels;
-		int looked = 0;
+		return new Coarse(ready, small, coarse);
+	}
+
+	/**
+	 * The fine pass: the parts of the photo around small text boxes, each detected again
+	 * at the scale where its text is {@code fineTextHeight} tall, within the budget.
+	 * @param image the photo
+	 * @param around the small boxes (from the coarse pass)
+	 * @return the boxes found there; where nothing is found, the box it was looked for
+	 * around
+	 * @throws OrtException when the model fails
+	 */
+	public List<RotatedBox> fine(BufferedImage image, List<RotatedBox> around) throws OrtException {
+		double fullScale = (double) this.settings.fullShortSide() / Math.min(image.getWidth(), image.getHeight());
+		double budget = this.settings.budget() * image.getWidth() * fullScale * image.getHeight() * fullScale;
+		List<Area> areas = new ArrayList<>();
+		for (RotatedBox box : around) {
+			areas.add(area(box, Math.min(box.width(), box.height()), image, 1));
+		}
 		List<RotatedBox> fine = new ArrayList<>();
-		for (Area area : merged) {
+		for (Area area : merge(areas)) {
 			double cost = area.width() * area.scale() * area.height() * area.scale();
 			List<RotatedBox> found = new ArrayList<>();
-			if (cost <= budget && area.scale() > coarse) {
+			if (cost <= budget) {
 				budget -= cost;
-				seen += cost;
-				looked++;
 				BufferedImage part = image.getSubimage(area.x(), area.y(), area.width(), area.height());
 				for (RotatedBox box : this.models.detect(part, area.scale())) {
 					found.add(box.translated(area.x(), area.y()));
@@ -132,12 +155,23 @@ public final class TextFinder {
 			// may be boxed at one scale and not at the other.
 			fine.addAll(found.isEmpty() ? area.coarse() : found);
 		}
-		for (RotatedBox box : fine) {
-			if (kept.stream().noneMatch((k) -> contains(k, box.centerX(), box.centerY()))) {
-				kept.add(box);
+		return fine;
+	}
+
+	/**
+	 * Boxes of {@code first}, then those of {@code more} whose centre is in none of them.
+	 * @param first the boxes that win
+	 * @param more boxes to add
+	 * @return the union
+	 */
+	public static List<RotatedBox> union(List<RotatedBox> first, List<RotatedBox> more) {
+		List<RotatedBox> all = new ArrayList<>(first);
+		for (RotatedBox box : more) {
+			if (first.stream().noneMatch((k) -> contains(k, box.centerX(), box.centerY()))) {
+				all.add(box);
 			}
 		}
-		return new Found(kept, looked, seen / fullPixels);
+		return all;
 	}
 
 	/**
@@ -191,7 +225,7 @@ public final class TextFinder {
 		return box.bounds();
 	}
 
-	private static boolean contains(RotatedBox box, double x, double y) {
+	static boolean contains(RotatedBox box, double x, double y) {
 		int[] b = box.bounds();
 		return x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
 	}
