@@ -25,7 +25,8 @@ public final class AnalysisImages {
 		if (!java.nio.file.Files.isRegularFile(file)) {
 			throw new java.nio.file.NoSuchFileException(file.toString(), null, "no such file");
 		}
-		return Derivatives.analysis(file, new PhotosProperties(null, null, null, null, null, null, null).webSize());
+		return Derivatives.analysis(file,
+				new PhotosProperties(null, null, null, null, null, null, null, null).webSize());
 	}
 
 	/**

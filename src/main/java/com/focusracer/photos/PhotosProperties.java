@@ -14,10 +14,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxSide the longest side an original may have, in pixels
  * @param webSize the long side of the web version
  * @param previewSize the long side of the preview
+ * @param nativeJpeg whether JPEGs are decoded with the system's libjpeg-turbo where it is
+ * installed ({@code false}: always ImageIO, slower); the system property of the same name
+ * also sets the evaluation tools' decoder
  */
 @ConfigurationProperties("focusracer.photos")
 public record PhotosProperties(String storage, Path storageDirectory, Long maxFileBytes, Long maxPixels,
-		Integer maxSide, Integer webSize, Integer previewSize) {
+		Integer maxSide, Integer webSize, Integer previewSize, Boolean nativeJpeg) {
 
 	public PhotosProperties {
 		storage = (storage != null) ? storage : "filesystem";
@@ -27,6 +30,7 @@ public record PhotosProperties(String storage, Path storageDirectory, Long maxFi
 		maxSide = (maxSide != null) ? maxSide : 30_000;
 		webSize = (webSize != null) ? webSize : 1600;
 		previewSize = (previewSize != null) ? previewSize : 480;
+		nativeJpeg = (nativeJpeg != null) ? nativeJpeg : true;
 	}
 
 }

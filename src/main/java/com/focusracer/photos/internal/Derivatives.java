@@ -74,9 +74,24 @@ public final class Derivatives {
 	 */
 	public static final int ANALYSIS_SIZE = 3072;
 
+	/**
+	 * Derives a photo with the decoder the {@code focusracer.photos.native-jpeg} system
+	 * property asks for (libjpeg-turbo unless it is {@code false}).
+	 * @param original the photo file
+	 * @param branding the event's watermark
+	 * @param webSize the web version's long side
+	 * @param previewSize the preview's long side
+	 * @return the derived files and measurements
+	 * @throws IOException when the file cannot be read or decoded
+	 */
 	public static Result derive(Path original, Branding branding, int webSize, int previewSize) throws IOException {
+		return derive(PhotoDecoder.standard(), original, branding, webSize, previewSize);
+	}
+
+	static Result derive(PhotoDecoder decoder, Path original, Branding branding, int webSize, int previewSize)
+			throws IOException {
 		PhotoDecoder.Exif exif = PhotoDecoder.readExif(original);
-		BufferedImage upright = analysisImage(original, exif, webSize);
+		BufferedImage upright = analysisImage(decoder, original, exif, webSize);
 		byte[] analysis = JpegEncoder.encode(upright, 0.92f);
 		BufferedImage base = Scaling.toFit(upright, webSize);
 		BufferedImage preview = Scaling.toFit(base, previewSize);
@@ -97,14 +112,31 @@ public final class Derivatives {
 	 * @throws IOException when the file cannot be read or decoded
 	 */
 	public static byte[] analysis(Path original, int webSize) throws IOException {
-		return JpegEncoder.encode(analysisImage(original, PhotoDecoder.readExif(original), webSize), 0.92f);
+		return JpegEncoder
+			.encode(analysisImage(PhotoDecoder.standard(), original, PhotoDecoder.readExif(original), webSize), 0.92f);
 	}
 
-	private static BufferedImage analysisImage(Path original, PhotoDecoder.Exif exif, int webSize) throws IOException {
+	/**
+	 * The upright, unwatermarked image recognition reads, as {@link #derive} makes it.
+	 * @param decoder the decoder
+	 * @param original the photo file
+	 * @param webSize the web version's long side (it sets how finely the photo is
+	 * decoded)
+	 * @return the image, at most {@link #ANALYSIS_SIZE} long
+	 * @throws IOException when the file cannot be read or decoded
+	 */
+	static BufferedImage analysisImage(PhotoDecoder decoder, Path original, int webSize) throws IOException {
+		return analysisImage(decoder, original, PhotoDecoder.readExif(original), webSize);
+	}
+
+	private static BufferedImage analysisImage(PhotoDecoder decoder, Path original, PhotoDecoder.Exif exif, int webSize)
+			throws IOException {
 		// Decoded at least 1.5 × the web size: enough pixels for a clean downscale.
-		BufferedImage decoded = PhotoDecoder.decode(original, webSize * 1.5);
+		BufferedImage decoded = decoder.decode(original, webSize * 1.5);
 		BufferedImage upright = Orientation.upright(Scaling.toFit(decoded, ANALYSIS_SIZE), exif.orientation());
-		decoded.flush();
+		if (upright != decoded) {
+			decoded.flush();
+		}
 		return upright;
 	}
 

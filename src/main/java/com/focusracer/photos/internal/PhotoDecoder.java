@@ -25,6 +25,8 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decoding a 24 MP original is most of what deriving a photo costs, and the pipeline
@@ -35,7 +37,44 @@ import com.drew.metadata.exif.ExifSubIFDDirectory;
  */
 final class PhotoDecoder {
 
-	private PhotoDecoder() {
+	private static final Logger log = LoggerFactory.getLogger(PhotoDecoder.class);
+
+	/**
+	 * The system property that turns libjpeg-turbo off ({@code false}), also read as the
+	 * {@code focusracer.photos.native-jpeg} setting.
+	 */
+	static final String NATIVE_JPEG_PROPERTY = "focusracer.photos.native-jpeg";
+
+	private static final PhotoDecoder STANDARD = new PhotoDecoder(
+			!"false".equalsIgnoreCase(System.getProperty(NATIVE_JPEG_PROPERTY, "true").trim()));
+
+	private final boolean nativeJpeg;
+
+	/**
+	 * A decoder.
+	 * @param nativeJpeg whether to decode JPEGs with libjpeg-turbo where the machine has
+	 * it ({@code false}: always ImageIO)
+	 */
+	PhotoDecoder(boolean nativeJpeg) {
+		this.nativeJpeg = nativeJpeg;
+	}
+
+	/**
+	 * The decoder the {@code -Dfocusracer.photos.native-jpeg} system property asks for:
+	 * libjpeg-turbo unless it is {@code false}.
+	 * @return the decoder
+	 */
+	static PhotoDecoder standard() {
+		return STANDARD;
+	}
+
+	/**
+	 * Whether this decoder would use libjpeg-turbo for a JPEG (it is asked for and
+	 * installed).
+	 * @return whether it is the native decoder
+	 */
+	boolean usesNativeJpeg() {
+		return this.nativeJpeg && TurboJpeg.available();
 	}
 
 	/**
@@ -84,15 +123,29 @@ final class PhotoDecoder {
 	}
 
 	/**
-	 * Decodes a photo file, as stored (not yet upright).
+	 * Decodes a photo file, as stored (not yet upright): a JPEG with libjpeg-turbo at the
+	 * smallest DCT scale that keeps {@code minLongSide}, anything else (and the JPEGs it
+	 * declines: CMYK, a colour profile other than sRGB, a header it refuses) with
+	 * ImageIO, keeping every n-th pixel.
 	 * @param file the photo
 	 * @param minLongSide the long side the decoded image should at least have (it is
 	 * smaller only when the photo is)
-	 * @return an RGB image
+	 * @return a TYPE_INT_RGB image
 	 * @throws Derivatives.UndecodableException when the file is not a photo or is damaged
 	 * @throws IOException when the file cannot be read
 	 */
-	static BufferedImage decode(Path file, double minLongSide) throws IOException {
+	BufferedImage decode(Path file, double minLongSide) throws IOException {
+		if (this.nativeJpeg && TurboJpeg.available()) {
+			TurboJpeg.Outcome outcome = TurboJpeg.decode(file, minLongSide);
+			if (outcome.image() != null) {
+				return outcome.image();
+			}
+			log.debug("libjpeg-turbo declined {} ({}): decoding with ImageIO", file.getFileName(), outcome.declined());
+		}
+		return decodeWithImageIO(file, minLongSide);
+	}
+
+	static BufferedImage decodeWithImageIO(Path file, double minLongSide) throws IOException {
 		try (ImageInputStream input = ImageIO.createImageInputStream(file.toFile())) {
 			return decode(input, minLongSide);
 		}

@@ -73,6 +73,8 @@ public class Pipeline {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
+	private final PhotoDecoder decoder;
+
 	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
 			List<PhotoStage> stages, io.micrometer.core.instrument.MeterRegistry meters) {
@@ -86,6 +88,7 @@ public class Pipeline {
 		this.messages = messages;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.decoder = new PhotoDecoder(properties.nativeJpeg());
 		this.derive = Tasks.oneTime("derive")
 			.onFailure(retryThenFail("derive"))
 			.execute((instance, context) -> timed("derive", () -> derive(UUID.fromString(instance.getId()), context)));
@@ -149,7 +152,7 @@ public class Pipeline {
 				Files.copy(in, original, StandardCopyOption.REPLACE_EXISTING);
 			}
 			Derivatives.Result result = Derivatives.derive(
-					original, new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(),
+					this.decoder, original, new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(),
 							event.primaryColor(), logo(event)),
 					this.properties.webSize(), this.properties.previewSize());
 			String webKey = "web/" + photo.eventId() + "/" + photoId + ".jpg";
