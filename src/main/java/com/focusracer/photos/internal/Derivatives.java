@@ -40,14 +40,16 @@ public final class Derivatives {
 	 *
 	 * @param web the web version, JPEG
 	 * @param preview the preview, JPEG
-	 * @param analysis the analysis image, JPEG
+	 * @param analysis the analysis image: upright, unwatermarked, at most
+	 * {@link #ANALYSIS_SIZE} long, kept in memory for the recognition stages (never drawn
+	 * on)
 	 * @param sharpness variance of the Laplacian of the unwatermarked preview
 	 * @param exposure mean luminance, 0–255
 	 * @param quality 0–1 combining both
 	 * @param takenAt when the camera took it, if the EXIF says
 	 */
-	public record Result(byte[] web, byte[] preview, byte[] analysis, double sharpness, double exposure, double quality,
-			Instant takenAt) {
+	public record Result(byte[] web, byte[] preview, BufferedImage analysis, double sharpness, double exposure,
+			double quality, Instant takenAt) {
 	}
 
 	/**
@@ -92,13 +94,12 @@ public final class Derivatives {
 			throws IOException {
 		PhotoDecoder.Exif exif = PhotoDecoder.readExif(original);
 		BufferedImage upright = analysisImage(decoder, original, exif, webSize);
-		byte[] analysis = JpegEncoder.encode(upright, 0.92f);
 		BufferedImage base = Scaling.toFit(upright, webSize);
 		BufferedImage preview = Scaling.toFit(base, previewSize);
 		PhotoQuality quality = PhotoQuality.of(preview);
 		byte[] web = JpegEncoder.encode(Watermark.apply(copy(base), branding), 0.80f);
 		byte[] small = JpegEncoder.encode(Watermark.apply(copy(preview), branding), 0.80f);
-		return new Result(web, small, analysis, quality.sharpness(), quality.exposure(), quality.score(),
+		return new Result(web, small, upright, quality.sharpness(), quality.exposure(), quality.score(),
 				exif.takenAt());
 	}
 
@@ -112,8 +113,20 @@ public final class Derivatives {
 	 * @throws IOException when the file cannot be read or decoded
 	 */
 	public static byte[] analysis(Path original, int webSize) throws IOException {
-		return JpegEncoder
-			.encode(analysisImage(PhotoDecoder.standard(), original, PhotoDecoder.readExif(original), webSize), 0.92f);
+		return JpegEncoder.encode(analysisImage(original, webSize), 0.92f);
+	}
+
+	/**
+	 * The analysis image of a photo file, exactly as {@link #derive} makes it (same
+	 * decoder, same scale), for the evaluation tools.
+	 * @param original the photo file
+	 * @param webSize the web version's long side (it sets how finely the photo is
+	 * decoded)
+	 * @return the upright, unwatermarked image, at most {@link #ANALYSIS_SIZE} long
+	 * @throws IOException when the file cannot be read or decoded
+	 */
+	public static BufferedImage analysisImage(Path original, int webSize) throws IOException {
+		return analysisImage(PhotoDecoder.standard(), original, webSize);
 	}
 
 	/**
