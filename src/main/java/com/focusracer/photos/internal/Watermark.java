@@ -11,30 +11,125 @@ import java.awt.Shape;
 import java.awt.font.TextLayout;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.nio.ByteBuffer;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * The watermark is what makes a gallery photo worth buying rather than screenshotting:
  * the event's text tiled diagonally across the whole image so that no crop escapes it,
- * the event's logo between the texts, and the sponsor's band in a corner.
+ * the event's logo between the texts, and the sponsor's band in a corner. Laying out and
+ * filling a hundred text outlines costs more than the rest of the web version but is the
+ * same for every photo of an event in the same size: so it is rendered once per branding
+ * and size into a transparent overlay, kept in a small cache, and each photo gets one
+ * composite.
  */
 final class Watermark {
 
 	private static final Color DEFAULT_BAND = new Color(0x1D2330);
 
+	/**
+	 * An event's camera bodies give a few sizes (landscape, portrait, crops) of web
+	 * versions (7 MB of overlay each) and previews; a few events run at once.
+	 */
+	private static final Cache<Key, BufferedImage> OVERLAYS = Caffeine.newBuilder()
+		.maximumWeight(96L * 1024 * 1024)
+		.weigher((Key key, BufferedImage overlay) -> 4 * overlay.getWidth() * overlay.getHeight())
+		.expireAfterAccess(Duration.ofMinutes(30))
+		.build();
+
+	/** Logos are decoded again for each photo: the same pixels give the same key. */
+	private static final Map<BufferedImage, String> LOGO_FINGERPRINTS = Collections
+		.synchronizedMap(new WeakHashMap<>());
+
 	private Watermark() {
 	}
 
 	/**
-	 * Draws the watermark onto an image.
+	 * What makes two overlays the same.
+	 *
+	 * @param text the tiled text
+	 * @param sponsor the sponsor line
+	 * @param color the band's colour
+	 * @param logo the SHA-256 of the logo's size and pixels, {@code ""} without one
+	 * @param width the image's width
+	 * @param height the image's height
+	 */
+	record Key(String text, String sponsor, String color, String logo, int width, int height) {
+	}
+
+	/**
+	 * Draws the watermark onto an image, from the overlay of its branding and size.
 	 * @param image the image, drawn on
 	 * @param branding what to draw
 	 * @return the image
 	 */
 	static BufferedImage apply(BufferedImage image, Derivatives.Branding branding) {
+		BufferedImage overlay = overlay(branding, image.getWidth(), image.getHeight());
+		Graphics2D g = image.createGraphics();
+		g.drawImage(overlay, 0, 0, null);
+		g.dispose();
+		return image;
+	}
+
+	/**
+	 * Draws the watermark straight onto an image, shape by shape, as {@link #apply} did
+	 * before overlays: what the overlay must look like.
+	 * @param image the image, drawn on
+	 * @param branding what to draw
+	 * @return the image
+	 */
+	static BufferedImage applyDirectly(BufferedImage image, Derivatives.Branding branding) {
 		Graphics2D g = image.createGraphics();
 		paint(g, image.getWidth(), image.getHeight(), branding);
 		g.dispose();
 		return image;
+	}
+
+	/**
+	 * The watermark alone, on a transparent image, rendered once per branding and size.
+	 * @param branding what to draw
+	 * @param width the image's width
+	 * @param height the image's height
+	 * @return the overlay (premultiplied ARGB), shared: never draw on it
+	 */
+	static BufferedImage overlay(Derivatives.Branding branding, int width, int height) {
+		Key key = new Key(branding.text(), branding.sponsor(), branding.color(), fingerprint(branding.logo()), width,
+				height);
+		return OVERLAYS.get(key, (k) -> {
+			BufferedImage overlay = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
+			Graphics2D g = overlay.createGraphics();
+			paint(g, width, height, branding);
+			g.dispose();
+			return overlay;
+		});
+	}
+
+	private static String fingerprint(BufferedImage logo) {
+		if (logo == null) {
+			return "";
+		}
+		return LOGO_FINGERPRINTS.computeIfAbsent(logo, (image) -> {
+			int w = image.getWidth();
+			int h = image.getHeight();
+			int[] pixels = image.getRGB(0, 0, w, h, null, 0, w);
+			ByteBuffer bytes = ByteBuffer.allocate(8 + pixels.length * 4);
+			bytes.putInt(w).putInt(h).asIntBuffer().put(pixels);
+			try {
+				return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes.array()));
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		});
 	}
 
 	private static void paint(Graphics2D g, int w, int h, Derivatives.Branding branding) {
