@@ -12,12 +12,22 @@ class OrientationTests {
 	@ParameterizedTest
 	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8 })
 	void everyExifOrientationMapsPixelsAsTheStandardSays(int orientation) {
-		int w = 4;
-		int h = 3;
-		BufferedImage source = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+		everyPixelLandsWhereTheStandardSays(orientation, BufferedImage.TYPE_INT_RGB);
+	}
+
+	@ParameterizedTest
+	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8 })
+	void imagesInOtherLayoutsAreTurnedTheSameWay(int orientation) {
+		everyPixelLandsWhereTheStandardSays(orientation, BufferedImage.TYPE_3BYTE_BGR);
+	}
+
+	private static void everyPixelLandsWhereTheStandardSays(int orientation, int type) {
+		int w = 130;
+		int h = 70;
+		BufferedImage source = new BufferedImage(w, h, type);
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
-				source.setRGB(x, y, (x * 16 + y) * 1000);
+				source.setRGB(x, y, (x << 12) | y);
 			}
 		}
 		BufferedImage out = Orientation.upright(source, orientation);
