@@ -154,6 +154,16 @@ public final class Derivatives {
 	}
 
 	/**
+	 * Whether {@link #derive} and {@link #analysisImage(Path, int)} decode JPEGs with
+	 * libjpeg-turbo on this machine (installed, and not turned off by
+	 * {@code -Dfocusracer.photos.native-jpeg=false}), for benchmarks and tools to say.
+	 * @return whether they do
+	 */
+	public static boolean decodesWithLibjpegTurbo() {
+		return PhotoDecoder.standard().usesNativeJpeg();
+	}
+
+	/**
 	 * Decodes a picture held in memory (a selfie), upright and at most {@code longSide}
 	 * long, without ever writing it anywhere: ImageIO's disk cache is bypassed.
 	 * @param bytes a JPEG or PNG

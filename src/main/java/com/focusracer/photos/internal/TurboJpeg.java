@@ -115,8 +115,13 @@ final class TurboJpeg {
 			}
 		}
 		log.info("libjpeg-turbo (libturbojpeg.so.0) not found, photos are decoded with ImageIO, slower: install "
-				+ "Debian's libturbojpeg0 ({})", (last != null) ? last.getMessage() : "no library name");
+				+ "Debian's libturbojpeg0 ({})", firstLine(last));
 		return null;
+	}
+
+	private static String firstLine(Throwable failure) {
+		String message = (failure != null) ? failure.getMessage() : null;
+		return (message != null) ? message.lines().findFirst().orElse("") : "no library name";
 	}
 
 	private static List<Factor> factors(Api api) {
