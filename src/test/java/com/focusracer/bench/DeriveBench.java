@@ -50,6 +50,8 @@ public final class DeriveBench {
 			System.out.printf("derive, %d thread(s): %d photos in %.1f s = %.2f photos/s%n", threads, photos, seconds,
 					derivePerSecond);
 		}
+		System.out.printf("peak RSS after derive: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
+				Runtime.getRuntime().maxMemory() / (1024 * 1024));
 		// The yardstick, on the same files: what merely decoding them in full costs.
 		time(originals, 4, 1, DeriveBench::decodeInFull);
 		double seconds = time(originals, photos, 2, DeriveBench::decodeInFull);
@@ -57,8 +59,7 @@ public final class DeriveBench {
 		System.out.printf("plain ImageIO full decode, 2 thread(s): %d photos in %.1f s = %.2f photos/s%n", photos,
 				seconds, decodePerSecond);
 		System.out.printf("derive / plain decode (2 threads): %.2f%n", derivePerSecond / decodePerSecond);
-		System.out.printf("peak RSS: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
-				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		System.out.printf("peak RSS with the full decodes: %d MB%n", peakRssKb() / 1024);
 	}
 
 	private static double run(List<Path> originals, Derivatives.Branding branding, int photos, int threads)

@@ -11,7 +11,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 import com.sun.jna.Library;
-import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.NativeLong;
 import com.sun.jna.Pointer;
@@ -207,15 +206,15 @@ final class TurboJpeg {
 			if (size < 4 || size > Integer.MAX_VALUE) {
 				return Outcome.declined("not a JPEG");
 			}
-			try (Memory jpeg = new Memory(size)) {
-				ByteBuffer buffer = jpeg.getByteBuffer(0, size);
+			try (NativeBuffer jpeg = NativeBuffer.allocate(size)) {
+				ByteBuffer buffer = jpeg.asByteBuffer();
 				while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
 					// Read it all.
 				}
 				if (buffer.hasRemaining()) {
 					return Outcome.declined("file shorter than its size");
 				}
-				return decode(api, jpeg, size, minLongSide);
+				return decode(api, jpeg, minLongSide);
 			}
 		}
 	}
@@ -229,12 +228,12 @@ final class TurboJpeg {
 		return lower.contains("srgb") && !lower.contains("linear");
 	}
 
-	private static Outcome decode(Api api, Memory jpeg, long size, double minLongSide)
+	private static Outcome decode(Api api, NativeBuffer jpeg, double minLongSide)
 			throws Derivatives.UndecodableException {
-		if ((jpeg.getByte(0) & 0xFF) != 0xFF || (jpeg.getByte(1) & 0xFF) != 0xD8) {
+		ByteBuffer file = jpeg.asByteBuffer();
+		if ((file.get(0) & 0xFF) != 0xFF || (file.get(1) & 0xFF) != 0xD8) {
 			return Outcome.declined("not a JPEG");
 		}
-		ByteBuffer file = jpeg.getByteBuffer(0, size);
 		JpegMarkers.Header header = JpegMarkers.read(file);
 		if (header.iccDescription() != null && !isSrgb(header.iccDescription())) {
 			// libjpeg-turbo ignores colour profiles; ImageIO turns them into sRGB.
@@ -245,12 +244,13 @@ final class TurboJpeg {
 			return Outcome.declined("tjInitDecompress failed");
 		}
 		try {
-			NativeLong jpegSize = new NativeLong(size);
+			NativeLong jpegSize = new NativeLong(jpeg.size());
 			IntByReference width = new IntByReference();
 			IntByReference height = new IntByReference();
 			IntByReference subsampling = new IntByReference();
 			IntByReference colorspace = new IntByReference();
-			if (api.tjDecompressHeader3(handle, jpeg, jpegSize, width, height, subsampling, colorspace) != 0) {
+			if (api.tjDecompressHeader3(handle, jpeg.pointer(), jpegSize, width, height, subsampling,
+					colorspace) != 0) {
 				return Outcome.declined(api.tjGetErrorStr2(handle));
 			}
 			if (colorspace.getValue() == TJCS_CMYK || colorspace.getValue() == TJCS_YCCK) {
@@ -261,8 +261,9 @@ final class TurboJpeg {
 			int w = factor.scaled(width.getValue());
 			int h = factor.scaled(height.getValue());
 			BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-			try (Memory pixels = new Memory((long) w * h * 4)) {
-				if (api.tjDecompress2(handle, jpeg, jpegSize, pixels, w, w * 4, h, PIXEL_FORMAT, 0) != 0) {
+			try (NativeBuffer pixels = NativeBuffer.allocate((long) w * h * 4)) {
+				if (api.tjDecompress2(handle, jpeg.pointer(), jpegSize, pixels.pointer(), w, w * 4, h, PIXEL_FORMAT,
+						0) != 0) {
 					// The message is the first warning's, or the error's.
 					String message = api.tjGetErrorStr2(handle);
 					if (api.tjGetErrorCode(handle) == TJERR_FATAL) {
@@ -277,7 +278,7 @@ final class TurboJpeg {
 					log.debug("libjpeg-turbo warns: {}", message);
 				}
 				int[] data = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
-				pixels.read(0, data, 0, data.length);
+				pixels.pointer().read(0, data, 0, data.length);
 			}
 			return new Outcome(image, null);
 		}
