@@ -1,8 +1,10 @@
 package com.focusracer.photos;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Photo storage and pipeline settings.
@@ -14,10 +16,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param maxSide the longest side an original may have, in pixels
  * @param webSize the long side of the web version
  * @param previewSize the long side of the preview
+ * @param nativeJpeg whether JPEGs are decoded with the system's libjpeg-turbo where it is
+ * installed ({@code false}: always ImageIO, slower); the system property of the same name
+ * also sets the evaluation tools' decoder
  */
 @ConfigurationProperties("focusracer.photos")
 public record PhotosProperties(String storage, Path storageDirectory, Long maxFileBytes, Long maxPixels,
-		Integer maxSide, Integer webSize, Integer previewSize) {
+		Integer maxSide, Integer webSize, Integer previewSize, Boolean nativeJpeg, AnalysisCache analysisCache) {
 
 	public PhotosProperties {
 		storage = (storage != null) ? storage : "filesystem";
@@ -27,6 +32,25 @@ public record PhotosProperties(String storage, Path storageDirectory, Long maxFi
 		maxSide = (maxSide != null) ? maxSide : 30_000;
 		webSize = (webSize != null) ? webSize : 1600;
 		previewSize = (previewSize != null) ? previewSize : 480;
+		nativeJpeg = (nativeJpeg != null) ? nativeJpeg : true;
+		analysisCache = (analysisCache != null) ? analysisCache : new AnalysisCache(null, null);
+	}
+
+	/**
+	 * How many analysis images a node keeps in memory between {@code derive} and the
+	 * recognition stages (another node, or this one after an eviction, makes the image
+	 * again from the original).
+	 *
+	 * @param maxSize the most memory they may take (a 24 MP photo's image takes 24 MB)
+	 * @param expiry how long one is kept after it was made
+	 */
+	public record AnalysisCache(DataSize maxSize, Duration expiry) {
+
+		public AnalysisCache {
+			maxSize = (maxSize != null) ? maxSize : DataSize.ofMegabytes(300);
+			expiry = (expiry != null) ? expiry : Duration.ofMinutes(10);
+		}
+
 	}
 
 }

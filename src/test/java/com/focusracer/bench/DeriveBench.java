@@ -22,7 +22,8 @@ import com.focusracer.photos.internal.Derivatives;
 
 /**
  * Measures the {@code derive} stage (decode, orient, scale, watermark, encode web and
- * preview, measure quality) on generated 24-megapixel JPEGs with 1 and 2 threads, and the
+ * preview, measure quality) on generated 24-megapixel JPEGs with 1 and 2 threads, then a
+ * plain full ImageIO decode of the same files on 2 threads as the yardstick, and the
  * process's peak resident memory. Run as documented in {@code docs/benchmarks.md}.
  */
 public final class DeriveBench {
@@ -38,19 +39,48 @@ public final class DeriveBench {
 				originals.stream().mapToLong(DeriveBench::size).average().orElse(0) / 1e6);
 		Derivatives.Branding branding = new Derivatives.Branding("Focus Racer · Marathon de Lyon", "Sponsor",
 				"#E8542F");
+		System.out.printf("decoder: %s%n", Derivatives.decodesWithLibjpegTurbo() ? "libjpeg-turbo (DCT scaling)"
+				: "ImageIO (libjpeg-turbo off or not installed)");
 		// Warm-up: let the JIT compile the hot loops first.
 		run(originals, branding, 4, 1);
+		double derivePerSecond = 0;
 		for (int threads : new int[] { 1, 2 }) {
 			double seconds = run(originals, branding, photos, threads);
+			derivePerSecond = photos / seconds;
 			System.out.printf("derive, %d thread(s): %d photos in %.1f s = %.2f photos/s%n", threads, photos, seconds,
-					photos / seconds);
+					derivePerSecond);
 		}
-		System.out.printf("peak RSS: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
+		System.out.printf("peak RSS after derive: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
 				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		// The yardstick, on the same files: what merely decoding them in full costs.
+		time(originals, 4, 1, DeriveBench::decodeInFull);
+		double seconds = time(originals, photos, 2, DeriveBench::decodeInFull);
+		double decodePerSecond = photos / seconds;
+		System.out.printf("plain ImageIO full decode, 2 thread(s): %d photos in %.1f s = %.2f photos/s%n", photos,
+				seconds, decodePerSecond);
+		System.out.printf("derive / plain decode (2 threads): %.2f%n", derivePerSecond / decodePerSecond);
+		System.out.printf("peak RSS with the full decodes: %d MB%n", peakRssKb() / 1024);
 	}
 
 	private static double run(List<Path> originals, Derivatives.Branding branding, int photos, int threads)
 			throws Exception {
+		return time(originals, photos, threads, (original) -> Derivatives.derive(original, branding, 1600, 480));
+	}
+
+	private static void decodeInFull(Path original) throws IOException {
+		BufferedImage image = ImageIO.read(original.toFile());
+		if (image.getWidth() != 6000) {
+			throw new IllegalStateException("decoded " + image.getWidth() + " px wide");
+		}
+	}
+
+	private interface Work {
+
+		void on(Path original) throws Exception;
+
+	}
+
+	private static double time(List<Path> originals, int photos, int threads, Work work) throws Exception {
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		AtomicInteger next = new AtomicInteger();
 		long start = System.nanoTime();
@@ -59,7 +89,7 @@ public final class DeriveBench {
 			futures.add(pool.submit(() -> {
 				int i;
 				while ((i = next.getAndIncrement()) < photos) {
-					Derivatives.derive(originals.get(i % originals.size()), branding, 1600, 480);
+					work.on(originals.get(i % originals.size()));
 				}
 				return null;
 			}));

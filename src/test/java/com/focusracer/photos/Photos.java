@@ -286,4 +286,36 @@ public final class Photos {
 		return file.array();
 	}
 
+	/**
+	 * A greyscale JPEG (one channel), as some scanners and black-and-white camera modes
+	 * save them.
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aGreyscaleJpeg() throws IOException {
+		BufferedImage grey = new BufferedImage(1200, 800, BufferedImage.TYPE_BYTE_GRAY);
+		Graphics2D g = grey.createGraphics();
+		g.drawImage(aFinishLineScene(1200, 800), 0, 0, null);
+		g.dispose();
+		return jpeg(grey);
+	}
+
+	/**
+	 * Embeds a colour profile in a JPEG (an APP2 {@code ICC_PROFILE} segment right after
+	 * the SOI marker), as cameras set to Adobe RGB and phones (Display P3) do.
+	 * @param jpeg a JPEG without a profile
+	 * @param profile the profile's bytes, under 64 kB
+	 * @return the JPEG with the profile
+	 */
+	public static byte[] withIccProfile(byte[] jpeg, byte[] profile) {
+		byte[] signature = "ICC_PROFILE\0".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		int length = 2 + signature.length + 2 + profile.length;
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + 2 + length);
+		out.put(jpeg, 0, 2);
+		out.put((byte) 0xFF).put((byte) 0xE2).putShort((short) length).put(signature).put((byte) 1).put((byte) 1);
+		out.put(profile);
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
 }

@@ -109,12 +109,17 @@ public class PhotoRepository {
 			.update();
 	}
 
-	public void saveDerivatives(UUID id, String webKey, String previewKey, String analysisKey, double sharpness,
-			double exposure, double quality, Instant takenAt, Instant now) {
+	/**
+	 * Records a photo's derived versions and measures. Its {@code analysis_key} (the
+	 * analysis JPEG that photos derived when it was still stored have) is left as it is,
+	 * so that deleting the photo still deletes that file.
+	 */
+	public void saveDerivatives(UUID id, String webKey, String previewKey, double sharpness, double exposure,
+			double quality, Instant takenAt, Instant now) {
 		this.jdbc.sql("""
-				update photo set web_key = ?, preview_key = ?, analysis_key = ?, sharpness = ?, exposure = ?,
+				update photo set web_key = ?, preview_key = ?, sharpness = ?, exposure = ?,
 				                 quality = ?, taken_at = ?, updated_at = ? where id = ?""")
-			.params(webKey, previewKey, analysisKey, sharpness, exposure, quality,
+			.params(webKey, previewKey, sharpness, exposure, quality,
 					(takenAt != null) ? Timestamp.from(takenAt) : null, Timestamp.from(now), id)
 			.update();
 	}

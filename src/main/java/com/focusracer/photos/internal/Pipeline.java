@@ -73,9 +73,14 @@ public class Pipeline {
 
 	private final io.micrometer.core.instrument.MeterRegistry meters;
 
+	private final PhotoDecoder decoder;
+
+	private final AnalysisImageCache analysisImages;
+
 	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
-			List<PhotoStage> stages, io.micrometer.core.instrument.MeterRegistry meters) {
+			List<PhotoStage> stages, io.micrometer.core.instrument.MeterRegistry meters,
+			AnalysisImageCache analysisImages) {
 		this.stages = List.copyOf(stages);
 		this.meters = meters;
 		this.images = images;
@@ -86,6 +91,8 @@ public class Pipeline {
 		this.messages = messages;
 		this.publisher = publisher;
 		this.clock = clock;
+		this.decoder = new PhotoDecoder(properties.nativeJpeg());
+		this.analysisImages = analysisImages;
 		this.derive = Tasks.oneTime("derive")
 			.onFailure(retryThenFail("derive"))
 			.execute((instance, context) -> timed("derive", () -> derive(UUID.fromString(instance.getId()), context)));
@@ -144,22 +151,20 @@ public class Pipeline {
 		Event event = this.events.get(photo.eventId()).orElseThrow();
 		Path original = null;
 		try {
-			original = Files.createTempFile("focus-racer-original-", ".img");
-			try (var in = this.blobs.open(this.photos.key(photoId, "original_key").orElseThrow())) {
-				Files.copy(in, original, StandardCopyOption.REPLACE_EXISTING);
-			}
+			original = fetchOriginal(photoId);
 			Derivatives.Result result = Derivatives.derive(
-					original, new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(),
+					this.decoder, original, new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(),
 							event.primaryColor(), logo(event)),
 					this.properties.webSize(), this.properties.previewSize());
 			String webKey = "web/" + photo.eventId() + "/" + photoId + ".jpg";
 			String previewKey = "previews/" + photo.eventId() + "/" + photoId + ".jpg";
-			String analysisKey = "analysis/" + photo.eventId() + "/" + photoId + ".jpg";
 			this.blobs.put(webKey, result.web());
 			this.blobs.put(previewKey, result.preview());
-			this.blobs.put(analysisKey, result.analysis());
-			this.photos.saveDerivatives(photoId, webKey, previewKey, analysisKey, result.sharpness(), result.exposure(),
+			this.photos.saveDerivatives(photoId, webKey, previewKey, result.sharpness(), result.exposure(),
 					result.quality(), result.takenAt(), this.clock.instant());
+			// For the recognition stages that follow, on this node or another (which
+			// makes it again from the original).
+			this.analysisImages.put(photoId, result.analysis());
 		}
 		catch (Derivatives.UndecodableException ex) {
 			fail(photo, "derive", ex.messageKey());
@@ -199,12 +204,34 @@ public class Pipeline {
 		scheduleAfter(index, photo, context.getSchedulerClient());
 	}
 
-	private java.awt.image.BufferedImage analysisImage(UUID photoId) throws IOException {
-		String key = this.photos.key(photoId, "analysis_key")
-			.orElseThrow(() -> new IOException("Photo " + photoId + " has no analysis image: derive it again"));
-		try (var in = this.blobs.open(key)) {
-			return javax.imageio.ImageIO.read(in);
+	/**
+	 * The photo's analysis image: the one {@code derive} kept on this node, or made again
+	 * from the original as {@code derive} makes it.
+	 */
+	java.awt.image.BufferedImage analysisImage(UUID photoId) throws IOException {
+		return this.analysisImages.get(photoId, () -> {
+			this.meters.counter("focusracer.pipeline.analysis.remade").increment();
+			Path original = null;
+			try {
+				original = fetchOriginal(photoId);
+				return Derivatives.analysisImage(this.decoder, original, this.properties.webSize());
+			}
+			finally {
+				deleteQuietly(original);
+			}
+		});
+	}
+
+	private Path fetchOriginal(UUID photoId) throws IOException {
+		Path original = Files.createTempFile("focus-racer-original-", ".img");
+		try (var in = this.blobs.open(this.photos.key(photoId, "original_key").orElseThrow())) {
+			Files.copy(in, original, StandardCopyOption.REPLACE_EXISTING);
 		}
+		catch (IOException | RuntimeException ex) {
+			deleteQuietly(original);
+			throw ex;
+		}
+		return original;
 	}
 
 	/**
@@ -224,13 +251,14 @@ public class Pipeline {
 
 	/**
 	 * Runs recognition again for a photo (event "re-process"): from its first recognition
-	 * stage when its analysis image exists, else from {@code derive}. A published photo
-	 * stays published meanwhile.
+	 * stage when it has been derived (its analysis image can always be made again from
+	 * the original), else from {@code derive}. A published photo stays published
+	 * meanwhile.
 	 * @param client the scheduler client
 	 * @param photo the photo
 	 */
 	public void reprocess(SchedulerClient client, Photo photo) {
-		if (this.photos.key(photo.id(), "analysis_key").isPresent()) {
+		if (this.photos.key(photo.id(), "web_key").isPresent()) {
 			scheduleAfter(-1, photo, client);
 		}
 		else {

@@ -43,9 +43,16 @@ class PipelineConfiguration {
 	Pipeline pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
 			java.util.List<com.focusracer.photos.PhotoStage> stages,
-			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
+			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
+			AnalysisImageCache analysisImages) {
 		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock, stages,
-				meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
+				meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), analysisImages);
+	}
+
+	@Bean
+	AnalysisImageCache analysisImageCache(PhotosProperties properties) {
+		return new AnalysisImageCache(properties.analysisCache().maxSize().toBytes(),
+				properties.analysisCache().expiry());
 	}
 
 	/**

@@ -10,8 +10,6 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 import com.focusracer.photos.Photos;
 
@@ -24,39 +22,6 @@ class DerivativesTests {
 
 	@TempDir
 	Path folder;
-
-	@ParameterizedTest
-	@ValueSource(ints = { 1, 2, 3, 4, 5, 6, 7, 8 })
-	void everyExifOrientationMapsPixelsAsTheStandardSays(int orientation) {
-		int w = 4;
-		int h = 3;
-		BufferedImage source = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-		for (int y = 0; y < h; y++) {
-			for (int x = 0; x < w; x++) {
-				source.setRGB(x, y, (x * 16 + y) * 1000);
-			}
-		}
-		BufferedImage out = Derivatives.orient(source, orientation);
-		boolean swap = orientation >= 5;
-		assertThat(out.getWidth()).isEqualTo(swap ? h : w);
-		assertThat(out.getHeight()).isEqualTo(swap ? w : h);
-		for (int y = 0; y < out.getHeight(); y++) {
-			for (int x = 0; x < out.getWidth(); x++) {
-				int[] src = switch (orientation) {
-					case 2 -> new int[] { w - 1 - x, y };
-					case 3 -> new int[] { w - 1 - x, h - 1 - y };
-					case 4 -> new int[] { x, h - 1 - y };
-					case 5 -> new int[] { y, x };
-					case 6 -> new int[] { y, h - 1 - x };
-					case 7 -> new int[] { w - 1 - y, h - 1 - x };
-					case 8 -> new int[] { w - 1 - y, x };
-					default -> new int[] { x, y };
-				};
-				assertThat(out.getRGB(x, y) & 0xFFFFFF).as("orientation %d at %d,%d", orientation, x, y)
-					.isEqualTo(source.getRGB(src[0], src[1]) & 0xFFFFFF);
-			}
-		}
-	}
 
 	@Test
 	void makesUprightWatermarkedJpegsWithoutMetadata() throws Exception {
@@ -97,50 +62,12 @@ class DerivativesTests {
 	}
 
 	@Test
-	void theWatermarkCoversTheWholeImage() throws Exception {
-		BufferedImage plain = new BufferedImage(800, 600, BufferedImage.TYPE_INT_RGB);
-		BufferedImage marked = Derivatives.watermark(copyOf(plain), BRANDING);
-		// Every 200x150 tile of the image carries part of the watermark: no crop escapes
-		// it.
-		for (int ty = 0; ty < 4; ty++) {
-			for (int tx = 0; tx < 4; tx++) {
-				int changed = 0;
-				for (int y = ty * 150; y < (ty + 1) * 150; y++) {
-					for (int x = tx * 200; x < (tx + 1) * 200; x++) {
-						if (marked.getRGB(x, y) != plain.getRGB(x, y)) {
-							changed++;
-						}
-					}
-				}
-				assertThat(changed).as("tile %d,%d", tx, ty).isGreaterThan(200);
-			}
-		}
-	}
-
-	@Test
-	void aBlurredPhotoScoresLowerThanASharpOne() {
-		BufferedImage sharp = Photos.aFinishLineScene(480, 320);
-		BufferedImage blurred = Derivatives.scaleToFit(Derivatives.scaleToFit(sharp, 40), 480);
-		BufferedImage upscaled = new BufferedImage(480, 320, BufferedImage.TYPE_INT_RGB);
-		upscaled.createGraphics().drawImage(blurred, 0, 0, 480, 320, null);
-		double[] sharpMeasures = Derivatives.measure(sharp);
-		double[] blurMeasures = Derivatives.measure(upscaled);
-		assertThat(sharpMeasures[0]).isGreaterThan(blurMeasures[0] * 3);
-	}
-
-	@Test
 	void aTruncatedJpegFailsWithAReasonInsteadOfCrashing() throws Exception {
 		byte[] jpeg = Photos.jpeg(Photos.aFinishLineScene(1200, 800));
 		Path truncated = this.folder.resolve("truncated.jpg");
 		Files.write(truncated, java.util.Arrays.copyOf(jpeg, 600));
 		assertThatThrownBy(() -> Derivatives.derive(truncated, BRANDING, 1600, 480))
 			.isInstanceOf(Derivatives.UndecodableException.class);
-	}
-
-	private static BufferedImage copyOf(BufferedImage image) {
-		BufferedImage copy = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-		copy.createGraphics().drawImage(image, 0, 0, null);
-		return copy;
 	}
 
 }

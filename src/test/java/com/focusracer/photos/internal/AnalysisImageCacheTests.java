@@ -1,0 +1,71 @@
+package com.focusracer.photos.internal;
+
+import java.awt.image.BufferedImage;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.photos.PhotoDeleted;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AnalysisImageCacheTests {
+
+	private static final long IMAGE_BYTES = 4L * 300 * 200;
+
+	@Test
+	void makesAnImageOnlyWhenItDoesNotHoldIt() throws Exception {
+		AnalysisImageCache cache = new AnalysisImageCache(10 * IMAGE_BYTES, Duration.ofMinutes(10));
+		UUID photo = UUID.randomUUID();
+		BufferedImage derived = anImage();
+		cache.put(photo, derived);
+		AtomicInteger made = new AtomicInteger();
+		assertThat(cache.get(photo, () -> {
+			made.incrementAndGet();
+			return anImage();
+		})).isSameAs(derived);
+		assertThat(made).hasValue(0);
+
+		cache.invalidate(photo);
+		BufferedImage remade = cache.get(photo, () -> {
+			made.incrementAndGet();
+			return anImage();
+		});
+		assertThat(made).hasValue(1);
+		assertThat(cache.get(photo, () -> anImage())).as("kept once made again").isSameAs(remade);
+	}
+
+	@Test
+	void holdsNoMoreThanItsMemoryAllows() {
+		AnalysisImageCache cache = new AnalysisImageCache(3 * IMAGE_BYTES, Duration.ofMinutes(10));
+		for (int i = 0; i < 10; i++) {
+			cache.put(UUID.randomUUID(), anImage());
+		}
+		assertThat(cache.bytes()).isLessThanOrEqualTo(3 * IMAGE_BYTES).isPositive();
+	}
+
+	@Test
+	void forgetsADeletedPhoto() {
+		AnalysisImageCache cache = new AnalysisImageCache(10 * IMAGE_BYTES, Duration.ofMinutes(10));
+		UUID photo = UUID.randomUUID();
+		cache.put(photo, anImage());
+		cache.on(new PhotoDeleted(UUID.randomUUID(), photo));
+		assertThat(cache.holds(photo)).isFalse();
+	}
+
+	@Test
+	void forgetsAnImageAfterItsExpiry() throws Exception {
+		AnalysisImageCache cache = new AnalysisImageCache(10 * IMAGE_BYTES, Duration.ofMillis(50));
+		UUID photo = UUID.randomUUID();
+		cache.put(photo, anImage());
+		Thread.sleep(120);
+		assertThat(cache.holds(photo)).isFalse();
+	}
+
+	private static BufferedImage anImage() {
+		return new BufferedImage(300, 200, BufferedImage.TYPE_INT_RGB);
+	}
+
+}

@@ -1,0 +1,142 @@
+package com.focusracer.photos.internal;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+import org.mockito.Mockito;
+
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.Role;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventsTestUtils;
+import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.Photos;
+import com.focusracer.photos.PhotosProperties;
+import com.focusracer.photos.PhotosTestUtils;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The analysis image between {@code derive} and the recognition stages: kept in this
+ * node's memory, made again from the original when it is not there.
+ */
+@SpringBootTest
+class PipelineIntegrationTests {
+
+	@Autowired
+	Pipeline pipeline;
+
+	@Autowired
+	AnalysisImageCache analysisImages;
+
+	@Autowired
+	PhotosTestUtils photos;
+
+	@Autowired
+	PhotoManagement photoManagement;
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	EventsTestUtils events;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PhotosProperties properties;
+
+	private TestAccount photographer;
+
+	private Event event;
+
+	@BeforeEach
+	void anEventWithItsPhotographer() {
+		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.event = this.events.aMarathon(this.photographer.id());
+	}
+
+	@Test
+	void deriveKeepsTheAnalysisImageInMemoryAndAnotherNodeMakesTheSameOneFromTheOriginal() throws Exception {
+		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(2400, 1600))
+			.get(0);
+		assertThat(this.jdbc.sql("select analysis_key from photo where id = ?").param(photo).query(String.class).list())
+			.as("no analysis JPEG any more")
+			.containsOnlyNulls();
+		assertThat(this.properties.storageDirectory().resolve("analysis").resolve(this.event.id().toString()))
+			.doesNotExist();
+
+		assertThat(this.analysisImages.holds(photo)).isTrue();
+		BufferedImage kept = this.pipeline.analysisImage(photo);
+		this.analysisImages.invalidate(photo);
+		BufferedImage remade = this.pipeline.analysisImage(photo);
+
+		assertThat(remade).isNotSameAs(kept);
+		assertThat(remade.getWidth()).isEqualTo(kept.getWidth()).isEqualTo(2400);
+		assertThat(remade.getHeight()).isEqualTo(kept.getHeight());
+		for (int y = 0; y < kept.getHeight(); y += 7) {
+			for (int x = 0; x < kept.getWidth(); x += 7) {
+				assertThat(remade.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(kept.getRGB(x, y));
+			}
+		}
+		assertThat(this.analysisImages.holds(photo)).as("kept once made again").isTrue();
+	}
+
+	@Test
+	void aDeletedPhotoLeavesTheCache() throws Exception {
+		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
+			.get(0);
+		assertThat(this.analysisImages.holds(photo)).isTrue();
+		this.photoManagement.delete(photo, this.photographer.id());
+		assertThat(this.analysisImages.holds(photo)).isFalse();
+	}
+
+	@Test
+	void reprocessingADerivedPhotoStartsAtRecognitionEvenWithoutItsImageInMemory() throws Exception {
+		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
+			.get(0);
+		this.analysisImages.invalidate(photo);
+		SchedulerClient client = Mockito.mock(SchedulerClient.class);
+		this.pipeline.reprocess(client, this.photoManagement.get(photo).orElseThrow());
+		@SuppressWarnings("unchecked")
+		ArgumentCaptor<TaskInstance<?>> scheduled = ArgumentCaptor.forClass(TaskInstance.class);
+		Mockito.verify(client).scheduleIfNotExists(scheduled.capture(), Mockito.any());
+		assertThat(scheduled.getValue().getTaskName()).isNotEqualTo("derive");
+		assertThat(scheduled.getValue().getId()).isEqualTo(photo.toString());
+	}
+
+	@Test
+	void anOriginalThatIsGoneFailsTheStageSoThatItIsRetried() throws Exception {
+		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
+			.get(0);
+		this.analysisImages.invalidate(photo);
+		String original = this.jdbc.sql("select original_key from photo where id = ?")
+			.param(photo)
+			.query(String.class)
+			.single();
+		Path file = this.properties.storageDirectory().resolve(original);
+		byte[] bytes = Files.readAllBytes(file);
+		Files.delete(file);
+		try {
+			assertThatThrownBy(() -> this.pipeline.analysisImage(photo)).isInstanceOf(java.io.IOException.class);
+		}
+		finally {
+			Files.write(file, bytes);
+		}
+	}
+
+}
