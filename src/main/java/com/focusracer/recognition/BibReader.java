@@ -138,9 +138,10 @@ public class BibReader implements AutoCloseable {
 
 	/**
 	 * The text lines of a photo. A coarse pass first; when it shows small text that reads
-	 * as a number (a distant runner: others may be there that it did not see), or nothing
-	 * that reads as a number at all (the safety net), the full pass, and a fine pass
-	 * around each small number.
+	 * as a number (a distant runner: others may be there that it did not see), a fine
+	 * pass around each small number and a full-scale pass over the rows they stand in;
+	 * when nothing reads as a number at all, the full pass over the whole photo (the
+	 * safety net).
 	 */
 	private List<OcrModels.TextLine> lines(BufferedImage photo) throws OrtException {
 		if (!this.settings.multiScale()) {
@@ -162,6 +163,8 @@ public class BibReader implements AutoCloseable {
 			return lines;
 		}
 		List<RotatedBox> boxes = TextFinder.union(coarse.ready(), this.finder.fine(photo, smallNumbers));
+		// Distant numbers, or nothing readable: the whole photo again at the full pass's
+		// scale, where more distant runners' bibs are found than in the coarse pass.
 		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)));
 	}
 
@@ -176,7 +179,7 @@ public class BibReader implements AutoCloseable {
 	 */
 	private List<BibRead> lookBeside(BufferedImage photo, List<BibRead> reads, StartListCheck check)
 			throws OrtException {
-		if (check.isEmpty() || !LOOK_BESIDE) {
+		if (check.isEmpty()) {
 			return reads;
 		}
 		List<Integer> which = new ArrayList<>();
@@ -207,10 +210,6 @@ public class BibReader implements AutoCloseable {
 		for (int k = 0; k < which.size(); k++) {
 			BibRead read = reads.get(which.get(k));
 			String text = again.get(k).text().replaceAll("[^0-9A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
-			if (Boolean.getBoolean("bibs.debug")) {
-				System.err
-					.println("beside " + read.bib() + " -> " + again.get(k).text() + " " + again.get(k).confidence());
-			}
 			if (text.length() == read.bib().length() + 1 && text.contains(read.bib()) && check.contains(text)
 					&& again.get(k).confidence() >= this.settings.minimumConfidence()) {
 				checked.set(which.get(k),
@@ -223,8 +222,6 @@ public class BibReader implements AutoCloseable {
 		}
 		return checked;
 	}
-
-	private static final boolean LOOK_BESIDE = !Boolean.getBoolean("bibs.noLookBeside");
 
 	/**
 	 * Where text is found on a photo, without reading it (to measure how many bib plates
@@ -299,7 +296,7 @@ public class BibReader implements AutoCloseable {
 		return w * h >= SAME_TEXT * smaller;
 	}
 
-	private static final double SAME_TEXT = Double.parseDouble(System.getProperty("bibs.sameText", "0.5"));
+	private static final double SAME_TEXT = 0.5;
 
 	/**
 	 * Whether a number sits on the plate of a clearly taller number: a bib carries one
@@ -319,21 +316,19 @@ public class BibReader implements AutoCloseable {
 				continue;
 			}
 			BibRead.Box t = other.read().box();
-			if ("global".equals(HEIGHT_RULE) || (cx >= t.x() - t.width() && cx <= t.x() + 2.0 * t.width()
-					&& cy >= t.y() - 1.5 * t.height() && cy <= t.y() + 2.5 * t.height())) {
-				return !"none".equals(HEIGHT_RULE);
+			if (cx >= t.x() - t.width() && cx <= t.x() + 2.0 * t.width() && cy >= t.y() - 1.5 * t.height()
+					&& cy <= t.y() + 2.5 * t.height()) {
+				return true;
 			}
 		}
 		return false;
 	}
 
-	private static final String HEIGHT_RULE = System.getProperty("bibs.heightRule", "plate");
-
 	/** Text lower than this, in the photo's pixels, is small. */
-	static final double SMALL_TEXT = Double.parseDouble(System.getProperty("bibs.smallText", "24"));
+	static final double SMALL_TEXT = 24;
 
 	/** A small number read without a start list that vouches for it needs this. */
-	static final double SMALL_TEXT_CONFIDENCE = Double.parseDouble(System.getProperty("bibs.smallConfidence", "0.95"));
+	static final double SMALL_TEXT_CONFIDENCE = 0.95;
 
 	private static BibRead withoutStartList(String text, OcrModels.TextLine line, BibRead.Box box, double sure) {
 		if (text.length() < 2 || text.startsWith("0") || line.confidence() < sure) {

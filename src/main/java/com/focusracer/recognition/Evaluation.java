@@ -100,8 +100,8 @@ public final class Evaluation {
 				  --start-list labels: the bibs of labels.csv; FILE: a start-list CSV as organizers import it
 				  reading options (defaults as production): --single-pass (one full pass, no coarse/fine)
 				    --detector-short-side PX (full pass, 1024) --coarse-short-side PX (640)
-				    --ready-text-height PX (22) --fine-text-height PX (34) --region-threshold P (0.2)
-				    --fine-budget SHARE (1.0)
+				    --ready-text-height PX (40, in the coarse input) --fine-text-height PX (48)
+				    --fine-budget SHARE (0.6, of a full pass's pixels)
 				  FILE (faces): file_a,file_b,same (files relative to FILE's folder, same = 1/0 or true/false)""");
 		return 2;
 	}
@@ -113,7 +113,6 @@ public final class Evaluation {
 				intOption(options, "detector-short-side", d.fullShortSide()),
 				doubleOption(options, "ready-text-height", d.readyTextHeight()),
 				doubleOption(options, "fine-text-height", d.fineTextHeight()), d.maximumScale(),
-				(float) doubleOption(options, "region-threshold", d.regionThreshold()),
 				doubleOption(options, "fine-budget", d.budget()));
 		return BibReader.Settings.DEFAULTS.with(finder, !options.containsKey("single-pass"));
 	}
@@ -273,7 +272,7 @@ public final class Evaluation {
 				futures.add(pool.submit(() -> {
 					Path file = dataset.resolve(image.file());
 					try {
-						BufferedImage analysis = ImageIO.read(new ByteArrayInputStream(AnalysisImages.of(file)));
+						BufferedImage analysis = AnalysisImages.upright(file);
 						return new Outcome(image.file(), image.bibs(), reader.read(analysis, startList),
 								shortSide(file), null);
 					}
@@ -391,7 +390,7 @@ public final class Evaluation {
 			for (String name : files) {
 				futures.add(pool.submit(() -> {
 					Path file = dataset.resolve(name);
-					BufferedImage analysis = ImageIO.read(new ByteArrayInputStream(AnalysisImages.of(file)));
+					BufferedImage analysis = AnalysisImages.upright(file);
 					double shortSide = shortSide(file);
 					double back = shortSide / Math.min(analysis.getWidth(), analysis.getHeight());
 					List<int[]> text = reader.textBoxes(analysis);
@@ -490,7 +489,7 @@ public final class Evaluation {
 		if (cached != null) {
 			return cached;
 		}
-		BufferedImage image = ImageIO.read(new ByteArrayInputStream(AnalysisImages.of(file)));
+		BufferedImage image = AnalysisImages.upright(file);
 		float[] embedding = models.embedOne(image);
 		cache.put(key, embedding);
 		return embedding;

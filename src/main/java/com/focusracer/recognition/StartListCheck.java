@@ -42,7 +42,7 @@ final class StartListCheck {
 	 * A list holding at least this share of all numbers of a length says little about a
 	 * read of that length: a number read on anything is likely to be on it.
 	 */
-	static final double DENSE = Double.parseDouble(System.getProperty("check.dense", "0.1"));
+	static final double DENSE = 0.1;
 
 	/** For each number of digits, the share of all such numbers that the list holds. */
 	private final double[] density = new double[8];
@@ -84,7 +84,7 @@ final class StartListCheck {
 	 * A number whose box is wider than this many times its height per character has room
 	 * for a character the recogniser did not read.
 	 */
-	static final double ROOM_PER_CHARACTER = Double.parseDouble(System.getProperty("check.room", "1.1"));
+	static final double ROOM_PER_CHARACTER = 1.1;
 
 	BibRead check(String text, double confidence, float[] characters, BibRead.Box box, double minimumConfidence) {
 		return check(text, confidence, characters, box, 0, minimumConfidence);

@@ -65,8 +65,7 @@ public final class BibRulesReplay {
 			List<Future<List<String>>> futures = new ArrayList<>();
 			for (String file : files) {
 				futures.add(pool.submit(() -> {
-					BufferedImage image = ImageIO
-						.read(new ByteArrayInputStream(AnalysisImages.of(dataset.resolve(file))));
+					BufferedImage image = AnalysisImages.upright(dataset.resolve(file));
 					List<List<OcrModels.TextLine>> passes = List.of(reader.linesForReplay(image), List.of());
 					List<String> rows = new ArrayList<>();
 					for (int pass = 0; pass < passes.size(); pass++) {

@@ -33,11 +33,47 @@ class StartListCheckTests {
 	}
 
 	@Test
-	void keepsAShortReadThatMayHideADigitAsDoubtful() {
-		BibRead read = check("975", 0.99, sure(3));
-		assertThat(read.kind()).isEqualTo(BibRead.Kind.DOUBTFUL);
-		assertThat(read.accepted()).isFalse();
-		assertThat(read.confidence()).isLessThan(0.6);
+	void acceptsAClearShortReadEvenWhenALongerBibEndsWithIt() {
+		// 1975 is on the list too, but nothing on the photo says a digit is missing.
+		assertThat(check("975", 0.99, sure(3))).extracting(BibRead::bib, BibRead::kind)
+			.containsExactly("975", BibRead.Kind.ON_START_LIST);
+	}
+
+	@Test
+	void keepsAShortReadAsDoubtfulWhenThePhotoSaysADigitMayBeHidden() {
+		BibRead unsureFirst = check("975", 0.93, 0.70f, 0.99f, 0.99f);
+		assertThat(unsureFirst.kind()).as("the first character, where 1975's 1 would be, is unsure")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		assertThat(unsureFirst.accepted()).isFalse();
+		assertThat(unsureFirst.confidence()).isLessThan(0.6);
+		BibRead.Box atTheEdge = new BibRead.Box(1, 100, 60, 30);
+		assertThat(this.check.check("975", 0.99, sure(3), atTheEdge, 1200, 0.6).kind())
+			.as("cut by the photo's left edge")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		BibRead.Box roomy = new BibRead.Box(400, 100, 160, 30);
+		assertThat(this.check.check("975", 0.99, sure(3), roomy, 1200, 0.6).kind())
+			.as("a box with room for a fourth digit")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		assertThat(check("1975", 0.93, 0.70f, 0.99f, 0.99f, 0.99f).kind())
+			.as("no longer bib: an unsure character is no reason to doubt")
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+	}
+
+	@Test
+	void aFullStartListVouchesForNothing() {
+		// A race numbered 1…2000 holds every number under 2000: a number read on a
+		// sponsor's banner is on it too, so being on it is no evidence.
+		java.util.Set<String> race = new java.util.HashSet<>();
+		for (int bib = 1; bib <= 2000; bib++) {
+			race.add(Integer.toString(bib));
+		}
+		StartListCheck full = new StartListCheck(race);
+		BibRead.Box box = new BibRead.Box(400, 100, 90, 40);
+		assertThat(full.check("742", 0.75, sure(3), box, 1200, 0.6, 0.85)).as("unsure: as without a list").isNull();
+		assertThat(full.check("7", 0.99, sure(1), box, 1200, 0.6, 0.85)).as("one digit: as without a list").isNull();
+		assertThat(full.check("742", 0.97, sure(3), box, 1200, 0.6, 0.85)).extracting(BibRead::kind)
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+		assertThat(check("3721", 0.7, sure(4))).as("a sparse list still vouches for its bibs").isNotNull();
 	}
 
 	@Test

@@ -69,9 +69,10 @@ public class Recognizers implements DisposableBean {
 				if (this.bibReader == null) {
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
 					TextFinder.Settings f = d.finder();
-					BibReader.Settings settings = d.with(new TextFinder.Settings(f.coarseShortSide(),
-							this.properties.detectorShortSide(), f.readyTextHeight(), f.fineTextHeight(),
-							f.maximumScale(), f.regionThreshold(), f.budget()), d.multiScale());
+					BibReader.Settings settings = d.with(
+							new TextFinder.Settings(f.coarseShortSide(), this.properties.detectorShortSide(),
+									f.readyTextHeight(), f.fineTextHeight(), f.maximumScale(), f.budget()),
+							d.multiScale());
 					this.bibReader = onAws() ? new BibReader(rekognition(), settings)
 							: new BibReader(this.properties.threads(), settings);
 				}

@@ -37,18 +37,16 @@ public final class TextFinder {
 	 * @param readyTextHeight text at least this tall in the coarse input keeps its box
 	 * @param fineTextHeight the height small text is scaled to in the fine pass
 	 * @param maximumScale the fine pass never enlarges the photo more than this
-	 * @param regionThreshold the probability above which a blob of the coarse map is
-	 * looked at again
 	 * @param budget the fine pass sees at most this share of the pixels of a full pass
 	 */
 	public record Settings(int coarseShortSide, int fullShortSide, double readyTextHeight, double fineTextHeight,
-			double maximumScale, float regionThreshold, double budget) {
+			double maximumScale, double budget) {
 
 		/**
 		 * The production settings: the figures that chose them are in
 		 * docs/recognition.md.
 		 */
-		public static final Settings DEFAULTS = new Settings(640, 1024, 40, 48, 3, 0.3f, 0.6);
+		public static final Settings DEFAULTS = new Settings(640, 1024, 40, 48, 3, 0.6);
 
 	}
 
