@@ -27,8 +27,9 @@ public interface PhotoStage {
 	/**
 	 * Runs the stage.
 	 * @param photo the photo
-	 * @param analysisImage the upright, unwatermarked photo, at most 3,072 px long (read
-	 * on first use)
+	 * @param analysisImage the upright, unwatermarked photo, at most 3,072 px long (the
+	 * one {@code derive} kept in memory, or made again from the original on first use);
+	 * the same image goes to every stage of the photo: read it, never draw on it
 	 * @throws Exception when it fails: the job is retried
 	 */
 	void run(Photo photo, AnalysisImage analysisImage) throws Exception;

@@ -12,7 +12,9 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 /**
  * Makes the web version and the preview of a photo: upright (all eight EXIF
  * orientations), in sRGB, scaled, watermarked across the whole image, JPEG with no
- * metadata at all; and measures its sharpness and exposure.
+ * metadata at all; measures its sharpness and exposure; and gives the analysis image the
+ * recognition stages read. Each step has its own class (decoder, orientation, scaling,
+ * watermark, quality, encoder): this one only says in which order they run.
  */
 public final class Derivatives {
 
@@ -90,6 +92,18 @@ public final class Derivatives {
 		return derive(PhotoDecoder.standard(), original, branding, webSize, previewSize);
 	}
 
+	/**
+	 * Derives a photo: decoded once at reduced scale, upright; the web version and the
+	 * preview are scaled from that image and watermarked, and the image itself is the
+	 * analysis image.
+	 * @param decoder the decoder
+	 * @param original the photo file
+	 * @param branding the event's watermark
+	 * @param webSize the web version's long side
+	 * @param previewSize the preview's long side
+	 * @return the derived files and measurements
+	 * @throws IOException when the file cannot be read or decoded
+	 */
 	static Result derive(PhotoDecoder decoder, Path original, Branding branding, int webSize, int previewSize)
 			throws IOException {
 		PhotoDecoder.Exif exif = PhotoDecoder.readExif(original);
@@ -104,8 +118,9 @@ public final class Derivatives {
 	}
 
 	/**
-	 * The analysis image of a photo file, exactly as {@link #derive} makes it (for the
-	 * evaluation tools, which read photos that are not in the application).
+	 * The analysis image of a photo file, exactly as {@link #derive} makes it, encoded as
+	 * JPEG q 0.92 (as the pipeline stored it until December 2026), for the evaluation
+	 * tools that still read bytes.
 	 * @param original the photo file
 	 * @param webSize the web version's long side (it sets how finely the photo is
 	 * decoded)

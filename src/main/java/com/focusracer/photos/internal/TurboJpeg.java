@@ -19,10 +19,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The JDK's JPEG decoder entropy-decodes and inverse-transforms every block of a 24 MP
- * original even when only every second pixel is kept; libjpeg-turbo scales in the DCT
- * domain (a 1/2 decode does a quarter of the inverse transforms) with SIMD code, which
- * makes it several times faster. It is the system's library (Debian
+ * ImageIO's JPEG reader decodes every block of a 24 MP original at full size and only
+ * then keeps every second pixel; libjpeg-turbo's own API scales in the DCT domain (a 1/2
+ * decode runs a quarter of the inverse transforms and converts a quarter of the pixels)
+ * straight into the raster the pipeline uses. It is the system's library (Debian
  * {@code libturbojpeg0}, TurboJPEG 2.1 API) called through JNA, loaded on first use; a
  * machine without it decodes with ImageIO as before.
  */
@@ -41,11 +41,13 @@ final class TurboJpeg {
 
 	private static final int TJERR_FATAL = 1;
 
+	private static final int TJPF_BGRX = 3;
+
+	private static final int TJPF_XRGB = 5;
+
 	/** The byte order of TYPE_INT_RGB's ints in memory: B, G, R, X on little-endian. */
-	private static final int PIXEL_FORMAT = (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) ? 3 /*
-																										 * TJPF_BGRX
-																										 */
-			: 5 /* TJPF_XRGB */;
+	private static final int PIXEL_FORMAT = (ByteOrder.nativeOrder() == ByteOrder.LITTLE_ENDIAN) ? TJPF_BGRX
+			: TJPF_XRGB;
 
 	private TurboJpeg() {
 	}
