@@ -180,7 +180,7 @@ public class Pipeline {
 		finally {
 			deleteQuietly(original);
 		}
-		scheduleAfter(-1, this.photos.find(photoId).orElse(photo), context.getSchedulerClient());
+		scheduleAfter(-1, this.photos.find(photoId).orElse(photo), context.getSchedulerClient(), true);
 	}
 
 	void runStage(int index, UUID photoId, ExecutionContext context) {
@@ -201,7 +201,7 @@ public class Pipeline {
 		catch (Exception ex) {
 			throw new StageFailedException(stage.name(), photoId, ex);
 		}
-		scheduleAfter(index, photo, context.getSchedulerClient());
+		scheduleAfter(index, photo, context.getSchedulerClient(), true);
 	}
 
 	/**
@@ -236,17 +236,28 @@ public class Pipeline {
 
 	/**
 	 * Schedules the first stage after {@code index} that has work for the photo, or
-	 * {@code publish}.
+	 * {@code publish}: due at the photo's upload time when it is going through the
+	 * pipeline, now when a re-processing starts.
 	 */
-	private void scheduleAfter(int index, Photo photo, SchedulerClient client) {
+	private void scheduleAfter(int index, Photo photo, SchedulerClient client, boolean inUploadOrder) {
+		// Due when the photo arrived, not now: the scheduler runs due jobs oldest first,
+		// so a photo goes through all its stages before the photos uploaded after it are
+		// derived. Photos then leave the pipeline in upload order, and the analysis
+		// images
+		// waiting in memory for their next stage stay few (else derive, the fastest
+		// stage,
+		// fills the cache with every upload of a burst and the oldest are evicted before
+		// they are read).
+		// A re-processing starts now, behind the uploads already waiting.
+		Instant due = (inUploadOrder && photo.createdAt() != null && photo.createdAt().isBefore(this.clock.instant()))
+				? photo.createdAt() : this.clock.instant();
 		for (int next = index + 1; next < this.stages.size(); next++) {
 			if (this.stages.get(next).appliesTo(photo)) {
-				client.scheduleIfNotExists(this.stageTasks.get(next).instance(photo.id().toString()),
-						this.clock.instant());
+				client.scheduleIfNotExists(this.stageTasks.get(next).instance(photo.id().toString()), due);
 				return;
 			}
 		}
-		client.scheduleIfNotExists(this.publish.instance(photo.id().toString()), this.clock.instant());
+		client.scheduleIfNotExists(this.publish.instance(photo.id().toString()), due);
 	}
 
 	/**
@@ -259,7 +270,7 @@ public class Pipeline {
 	 */
 	public void reprocess(SchedulerClient client, Photo photo) {
 		if (this.photos.key(photo.id(), "web_key").isPresent()) {
-			scheduleAfter(-1, photo, client);
+			scheduleAfter(-1, photo, client, false);
 		}
 		else {
 			client.scheduleIfNotExists(firstStage(photo.id()), this.clock.instant());
