@@ -302,8 +302,8 @@ public class BibReader implements AutoCloseable {
 	 * Whether a number sits on the plate of a clearly taller number: a bib carries one
 	 * number in big digits, and the small ones printed around it (the year, the race's
 	 * distance, a sponsor's phone number) are not bibs. The plate is taken as the taller
-	 * number's box widened by its width on each side and by its height above and below: a
-	 * runner further away, whose bib is small for the camera, is outside it.
+	 * number's box widened by a quarter of its width on each side and by its height above
+	 * and below: a runner further away, whose bib is small for the camera, is outside it.
 	 */
 	private static boolean printedSmallOnAPlate(Candidate candidate, List<Candidate> candidates,
 			double relativeHeight) {
@@ -316,8 +316,8 @@ public class BibReader implements AutoCloseable {
 				continue;
 			}
 			BibRead.Box t = other.read().box();
-			if (cx >= t.x() - t.width() && cx <= t.x() + 2.0 * t.width() && cy >= t.y() - 1.5 * t.height()
-					&& cy <= t.y() + 2.5 * t.height()) {
+			if (cx >= t.x() - 0.25 * t.width() && cx <= t.x() + 1.25 * t.width() && cy >= t.y() - t.height()
+					&& cy <= t.y() + 2.0 * t.height()) {
 				return true;
 			}
 		}

@@ -58,7 +58,7 @@ class BibReaderTests {
 		// which a rule relative to the photo's tallest number would throw away.
 		BufferedImage photo = background(3000, 2000);
 		plate(photo, "1975", 700, 600, 260);
-		plate(photo, "2468", 2300, 500, 70);
+		plate(photo, "2468", 2300, 500, 90);
 
 		assertThat(this.reader.read(photo)).extracting(BibRead::bib).containsExactlyInAnyOrder("1975", "2468");
 	}

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StartListCheckTests {
 
-	private static final BibRead.Box BOX = new BibRead.Box(0, 0, 10, 10);
+	private static final BibRead.Box BOX = new BibRead.Box(400, 100, 60, 30);
 
 	private final StartListCheck check = new StartListCheck(Set.of("1975", "975", "2468", "3721", "61527", "7"));
 

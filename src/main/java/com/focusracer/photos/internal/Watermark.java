@@ -46,6 +46,16 @@ final class Watermark {
 		.expireAfterAccess(Duration.ofMinutes(30))
 		.build();
 
+	/**
+	 * Empties the overlay cache (tests: a full cache may refuse a new overlay, since
+	 * Caffeine admits an entry only when it is likely to be used more than the one it
+	 * would evict).
+	 */
+	static void forgetOverlays() {
+		OVERLAYS.invalidateAll();
+		OVERLAYS.cleanUp();
+	}
+
 	/** Logos are decoded again for each photo: the same pixels give the same key. */
 	private static final Map<BufferedImage, String> LOGO_FINGERPRINTS = Collections
 		.synchronizedMap(new WeakHashMap<>());

@@ -61,6 +61,7 @@ class WatermarkTests {
 
 	@Test
 	void theOverlayIsRenderedOncePerBrandingAndSize() {
+		Watermark.forgetOverlays();
 		Derivatives.Branding branding = new Derivatives.Branding("Trail des Cimes", "Sponsor", "#00AA00",
 				aLogo(Color.GREEN));
 		BufferedImage overlay = Watermark.overlay(branding, 640, 427);
