@@ -1,7 +1,6 @@
 package com.focusracer.recognition;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,8 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import javax.imageio.ImageIO;
 
 import com.focusracer.events.StartLists;
 import com.focusracer.photos.AnalysisImages;
