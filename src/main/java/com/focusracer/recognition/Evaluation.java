@@ -26,7 +26,6 @@ import javax.imageio.ImageIO;
 import com.focusracer.events.StartListPreview;
 import com.focusracer.events.StartLists;
 import com.focusracer.photos.AnalysisImages;
-import com.focusracer.recognition.internal.FaceModels;
 import com.focusracer.recognition.internal.TextFinder;
 
 /**
@@ -69,7 +68,7 @@ public final class Evaluation {
 				int threads = intOption(options, "threads", Runtime.getRuntime().availableProcessors());
 				BibReader.Settings settings = settings(options);
 				if (args[0].equals("plates")) {
-					evaluation.plates(dataset, threads, settings);
+					new PlateEvaluation(out).run(dataset, threads, settings);
 				}
 				else {
 					evaluation.bibs(dataset, startList(options.get("start-list"), dataset),
@@ -78,7 +77,7 @@ public final class Evaluation {
 				return 0;
 			}
 			if (args.length > 0 && args[0].equals("faces") && options.containsKey("pairs")) {
-				evaluation.faces(Path.of(options.get("pairs")));
+				new FaceEvaluation(out).run(Path.of(options.get("pairs")));
 				return 0;
 			}
 		}
@@ -167,7 +166,7 @@ public final class Evaluation {
 	/**
 	 * A labelled box: the bib it holds (null on plates-only datasets) and where it is.
 	 */
-	private record LabelledBox(String bib, double x0, double y0, double x1, double y1) {
+	record LabelledBox(String bib, double x0, double y0, double x1, double y1) {
 
 		double height() {
 			return this.y1 - this.y0;
@@ -181,9 +180,9 @@ public final class Evaluation {
 	/** The bib-height buckets, as shares of the photo's short side. */
 	private static final double[] BUCKETS = { 0.02, 0.03, 0.044 };
 
-	private static final String[] BUCKET_NAMES = { "<2%", "2-3%", "3-4.4%", ">=4.4%" };
+	static final String[] BUCKET_NAMES = { "<2%", "2-3%", "3-4.4%", ">=4.4%" };
 
-	private static int bucket(double share) {
+	static int bucket(double share) {
 		int b = 0;
 		while (b < BUCKETS.length && share >= BUCKETS[b]) {
 			b++;
@@ -219,7 +218,7 @@ public final class Evaluation {
 	 * The boxes of {@code boxes.csv}, by file: {@code file,bib,x0,y0,x1,y1,...} or, for
 	 * datasets of plates without numbers, {@code file,x0,y0,x1,y1}.
 	 */
-	private static Map<String, List<LabelledBox>> boxes(Path dataset) throws IOException {
+	static Map<String, List<LabelledBox>> boxes(Path dataset) throws IOException {
 		Map<String, List<LabelledBox>> boxes = new HashMap<>();
 		Path file = dataset.resolve("boxes.csv");
 		if (!Files.isRegularFile(file)) {
@@ -241,7 +240,7 @@ public final class Evaluation {
 	}
 
 	/** The short side of the stored photo, read from its header. */
-	private static double shortSide(Path file) throws IOException {
+	static double shortSide(Path file) throws IOException {
 		try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
 			java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
 			if (!readers.hasNext()) {
@@ -357,7 +356,7 @@ public final class Evaluation {
 				f1, outcomes.size(), seconds, outcomes.size() / seconds);
 	}
 
-	private static String buckets(int[] found, int[] total) {
+	static String buckets(int[] found, int[] total) {
 		List<String> parts = new ArrayList<>();
 		for (int b = 0; b < BUCKET_NAMES.length; b++) {
 			parts.add(BUCKET_NAMES[b] + "="
@@ -365,133 +364,6 @@ public final class Evaluation {
 					+ found[b] + "/" + total[b] + ")");
 		}
 		return String.join(" ", parts);
-	}
-
-	/**
-	 * How many labelled bib plates get a text box (its centre inside the plate, or the
-	 * box covering most of the plate), by plate height: the detection's share of recall,
-	 * on datasets that have plate boxes but no numbers.
-	 */
-	void plates(Path dataset, int threads, BibReader.Settings settings) throws IOException {
-		Map<String, List<LabelledBox>> boxes = boxes(dataset);
-		if (boxes.isEmpty()) {
-			throw new IllegalArgumentException(
-					"no boxes.csv in " + dataset + ": plates needs lines 'file,x0,y0,x1,y1'");
-		}
-		List<String> files = new ArrayList<>(new TreeSet<>(boxes.keySet()));
-		long start = System.nanoTime();
-		int[] total = new int[BUCKET_NAMES.length];
-		int[] found = new int[BUCKET_NAMES.length];
-		long detected = 0;
-		try (BibReader reader = new BibReader(1, settings)) {
-			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
-			List<Future<int[]>> futures = new ArrayList<>();
-			for (String name : files) {
-				futures.add(pool.submit(() -> {
-					Path file = dataset.resolve(name);
-					BufferedImage analysis = AnalysisImages.upright(file);
-					double shortSide = shortSide(file);
-					double back = shortSide / Math.min(analysis.getWidth(), analysis.getHeight());
-					List<int[]> text = reader.textBoxes(analysis);
-					int[] result = new int[2 * BUCKET_NAMES.length + 1];
-					for (LabelledBox plate : boxes.get(name)) {
-						int b = bucket(plate.height() / shortSide);
-						result[2 * b]++;
-						if (text.stream().anyMatch((t) -> covers(t, back, plate))) {
-							result[2 * b + 1]++;
-						}
-					}
-					result[result.length - 1] = text.size();
-					return result;
-				}));
-			}
-			for (Future<int[]> future : futures) {
-				int[] result = future.get();
-				for (int b = 0; b < BUCKET_NAMES.length; b++) {
-					total[b] += result[2 * b];
-					found[b] += result[2 * b + 1];
-				}
-				detected += result[result.length - 1];
-			}
-			pool.shutdown();
-		}
-		catch (Exception ex) {
-			throw new IllegalStateException("Evaluation failed: " + ex.getMessage(), ex);
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		int plates = Arrays.stream(total).sum();
-		int hits = Arrays.stream(found).sum();
-		this.out.println(
-				"plates with a text box, by plate height (share of the photo's short side): " + buckets(found, total));
-		this.out.printf(Locale.ROOT,
-				"plates=%d found=%d recall=%.3f boxes_per_image=%.1f images=%d seconds=%.1f "
-						+ "images_per_second=%.2f%n",
-				plates, hits, hits / (double) Math.max(1, plates), detected / (double) Math.max(1, files.size()),
-				files.size(), seconds, files.size() / seconds);
-	}
-
-	private static boolean covers(int[] text, double back, LabelledBox plate) {
-		double x0 = text[0] * back;
-		double y0 = text[1] * back;
-		double x1 = (text[0] + text[2]) * back;
-		double y1 = (text[1] + text[3]) * back;
-		double cx = (x0 + x1) / 2;
-		double cy = (y0 + y1) / 2;
-		if (cx >= plate.x0() && cx <= plate.x1() && cy >= plate.y0() && cy <= plate.y1()) {
-			return true;
-		}
-		double w = Math.max(0, Math.min(x1, plate.x1()) - Math.max(x0, plate.x0()));
-		double h = Math.max(0, Math.min(y1, plate.y1()) - Math.max(y0, plate.y0()));
-		return w * h >= 0.5 * (plate.x1() - plate.x0()) * plate.height();
-	}
-
-	void faces(Path pairsFile) throws IOException {
-		Path folder = (pairsFile.toAbsolutePath().getParent() != null) ? pairsFile.toAbsolutePath().getParent()
-				: Path.of(".");
-		List<String[]> pairs = new ArrayList<>();
-		for (String line : Files.readAllLines(pairsFile, StandardCharsets.UTF_8)) {
-			String[] parts = line.split(",");
-			if (parts.length < 3 || parts[2].trim().equalsIgnoreCase("same")) {
-				continue;
-			}
-			pairs.add(parts);
-		}
-		FaceModels models = FaceModels.load(null, 1);
-		if (models == null) {
-			throw new IllegalStateException(
-					"the face models are not in this build (the build fetches them with npm: install npm and build again)");
-		}
-		Map<String, float[]> embeddings = new HashMap<>();
-		List<double[]> scored = new ArrayList<>();
-		try (models) {
-			for (String[] pair : pairs) {
-				float[] a = embedding(models, embeddings, folder.resolve(pair[0].trim()));
-				float[] b = embedding(models, embeddings, folder.resolve(pair[1].trim()));
-				String same = pair[2].trim().toLowerCase(Locale.ROOT);
-				scored.add(new double[] { FaceModels.cosine(a, b), (same.equals("1") || same.equals("true")) ? 1 : 0 });
-			}
-		}
-		catch (ai.onnxruntime.OrtException ex) {
-			throw new IllegalStateException("face models failed: " + ex.getMessage(), ex);
-		}
-		double[] result = FaceScores.of(scored);
-		this.out.printf(Locale.ROOT, "cosine_threshold_at_far_1pct=%.4f cosine_threshold_at_far_0_1pct=%.4f%n",
-				result[3], result[4]);
-		this.out.printf(Locale.ROOT, "auc=%.4f tar_at_far_1pct=%.4f tar_at_far_0_1pct=%.4f pairs=%d%n", result[0],
-				result[1], result[2], scored.size());
-	}
-
-	private static float[] embedding(FaceModels models, Map<String, float[]> cache, Path file)
-			throws IOException, ai.onnxruntime.OrtException {
-		String key = file.toString();
-		float[] cached = cache.get(key);
-		if (cached != null) {
-			return cached;
-		}
-		BufferedImage image = AnalysisImages.upright(file);
-		float[] embedding = models.embedOne(image);
-		cache.put(key, embedding);
-		return embedding;
 	}
 
 }

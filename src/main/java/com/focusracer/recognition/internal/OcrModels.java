@@ -171,38 +171,7 @@ public final class OcrModels implements AutoCloseable {
 	 * @throws OrtException when the model fails
 	 */
 	public List<RotatedBox> detect(BufferedImage image, double scale) throws OrtException {
-		return boxes(probabilities(image, scale));
-	}
-
-	/**
-	 * The detector's text probability for each pixel of its input.
-	 *
-	 * @param probability one value per pixel, row by row
-	 * @param width the input's width
-	 * @param height the input's height
-	 * @param sx image pixels per input pixel, across
-	 * @param sy image pixels per input pixel, down
-	 */
-	public record ProbabilityMap(float[] probability, int width, int height, double sx, double sy) {
-	}
-
-	/**
-	 * A connected region of the probability map above the binarisation threshold.
-	 *
-	 * @param box its minimum-area rectangle, in the map's pixels (not grown)
-	 * @param score the mean probability inside
-	 * @param pixels how many pixels it holds
-	 */
-	public record Region(RotatedBox box, double score, int pixels) {
-
-		/**
-		 * The text's height in the map's pixels (the rectangle's short side).
-		 * @return the height
-		 */
-		public double textHeight() {
-			return Math.min(this.box.width(), this.box.height());
-		}
-
+		return probabilities(image, scale).boxes();
 	}
 
 	/**
@@ -244,98 +213,6 @@ public final class OcrModels implements AutoCloseable {
 		}
 		return new ProbabilityMap(probability, width, height, (double) image.getWidth() / width,
 				(double) image.getHeight() / height);
-	}
-
-	/**
-	 * The 8-connected regions of the map above a threshold.
-	 * @param map the map
-	 * @param threshold the binarisation threshold (0.3 for boxes)
-	 * @param minimumPixels smaller regions are ignored
-	 * @return the regions
-	 */
-	public static List<Region> regions(ProbabilityMap map, float threshold, int minimumPixels) {
-		int width = map.width();
-		int height = map.height();
-		float[] probability = map.probability();
-		boolean[] seen = new boolean[width * height];
-		List<Region> regions = new ArrayList<>();
-		int[] xs = new int[width * height];
-		int[] ys = new int[width * height];
-		int[] queue = new int[width * height];
-		for (int start = 0; start < probability.length; start++) {
-			if (seen[start] || probability[start] <= threshold) {
-				continue;
-			}
-			int n = 0;
-			double sum = 0;
-			int head = 0;
-			int tail = 0;
-			queue[tail++] = start;
-			seen[start] = true;
-			while (head < tail) {
-				int index = queue[head++];
-				int x = index % width;
-				int y = index / width;
-				xs[n] = x;
-				ys[n] = y;
-				n++;
-				sum += probability[index];
-				for (int dy = -1; dy <= 1; dy++) {
-					for (int dx = -1; dx <= 1; dx++) {
-						int nx = x + dx;
-						int ny = y + dy;
-						if (nx >= 0 && ny >= 0 && nx < width && ny < height) {
-							int next = ny * width + nx;
-							if (!seen[next] && probability[next] > threshold) {
-								seen[next] = true;
-								queue[tail++] = next;
-							}
-						}
-					}
-				}
-			}
-			if (n >= minimumPixels) {
-				regions.add(new Region(RotatedBox.minimumArea(xs, ys, n), sum / n, n));
-			}
-		}
-		return regions;
-	}
-
-	/**
-	 * The text boxes of a map, as PP-OCR makes them: regions above 0.3 with a mean
-	 * probability of at least 0.6, grown by area × 1.5 / perimeter, in image pixels.
-	 * @param map the map
-	 * @return the boxes
-	 */
-	public static List<RotatedBox> boxes(ProbabilityMap map) {
-		List<RotatedBox> boxes = new ArrayList<>();
-		for (Region region : regions(map, 0.3f, 1)) {
-			RotatedBox grown = grown(region);
-			if (grown != null) {
-				boxes.add(grown.scaled(map.sx(), map.sy()));
-			}
-		}
-		return boxes;
-	}
-
-	/**
-	 * A region's text box, grown as PP-OCR grows it, in the map's pixels.
-	 * @param region the region
-	 * @return the box, or {@code null} when the region is too thin or too faint to be
-	 * text
-	 */
-	public static RotatedBox grown(Region region) {
-		RotatedBox box = region.box();
-		if (Math.min(box.width(), box.height()) < 3 || region.score() < 0.6) {
-			return null;
-		}
-		double area = box.width() * box.height();
-		double perimeter = 2 * (box.width() + box.height());
-		RotatedBox grown = box.expanded(area * 1.5 / perimeter);
-		if (Math.min(grown.width(), grown.height()) < 5) {
-			return null;
-		}
-		return grown;
 	}
 
 	static BufferedImage crop(BufferedImage image, RotatedBox box) {

@@ -109,11 +109,11 @@ public final class TextFinder {
 	 */
 	public Coarse coarse(BufferedImage image) throws OrtException {
 		double coarse = (double) this.settings.coarseShortSide() / Math.min(image.getWidth(), image.getHeight());
-		OcrModels.ProbabilityMap map = this.models.probabilities(image, coarse);
+		ProbabilityMap map = this.models.probabilities(image, coarse);
 		List<RotatedBox> ready = new ArrayList<>();
 		List<RotatedBox> small = new ArrayList<>();
-		for (OcrModels.Region region : OcrModels.regions(map, 0.3f, 1)) {
-			RotatedBox box = OcrModels.grown(region);
+		for (ProbabilityMap.Region region : map.regions(0.3f, 1)) {
+			RotatedBox box = region.grown();
 			if (box != null) {
 				boolean isReady = Math.min(box.width(), box.height()) >= this.settings.readyTextHeight();
 				(isReady ? ready : small).add(box.scaled(map.sx(), map.sy()));
