@@ -14,7 +14,10 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -135,10 +138,10 @@ class BrowserTests {
 		this.browser.findElement(By.id("lang-en")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("space-title"), "My account"));
 		open("/settings");
-		assertThat(text(By.tagName("h1"))).isEqualTo("Account settings");
+		assertText(By.tagName("h1"), "Account settings");
 		this.browser.findElement(By.id("logout")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
-		assertThat(text(By.id("nav-login"))).as("the language choice is remembered").isEqualTo("Log in");
+		assertText(By.id("nav-login"), "Log in");
 		this.browser.findElement(By.id("lang-fr")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("nav-login"), "Se connecter"));
 	}
@@ -250,7 +253,7 @@ class BrowserTests {
 		// The viewer: position, the next photo by keyboard, a favourite kept in the
 		// browser.
 		this.browser.findElement(By.cssSelector("#results .public-tile a")).click();
-		assertThat(text(By.id("viewer-position"))).isEqualTo("Photo 1 sur 2");
+		assertText(By.id("viewer-position"), "Photo 1 sur 2");
 		this.browser.findElement(By.tagName("body")).sendKeys(org.openqa.selenium.Keys.ARROW_RIGHT);
 		this.wait.until(ExpectedConditions.textToBe(By.id("viewer-position"), "Photo 2 sur 2"));
 		this.browser.findElement(By.id("favourite")).click();
@@ -376,7 +379,7 @@ class BrowserTests {
 		this.browser.findElement(By.id("price-all")).clear();
 		this.browser.findElement(By.id("price-all")).sendKeys("24");
 		this.browser.findElement(By.id("save-prices")).click();
-		assertThat(text(By.cssSelector(".alert.notice"))).isEqualTo("Prix enregistrés.");
+		assertText(By.cssSelector(".alert.notice"), "Prix enregistrés.");
 		assertThat(this.browser.findElement(By.id("price-single")).getAttribute("value")).isEqualTo("6,00");
 		assertNoHorizontalScroll();
 		screenshot("shop-prices");
@@ -400,8 +403,8 @@ class BrowserTests {
 		this.browser.findElement(By.cssSelector("tr[data-order='" + placed.order().id() + "'] a")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("refund-amount"))).sendKeys("2");
 		this.browser.findElement(By.id("refund")).click();
-		assertThat(text(By.id("admin-order-status"))).isEqualTo("Remboursée en partie");
-		assertThat(text(By.id("admin-order-refunded"))).isEqualTo("2,00 €");
+		assertText(By.id("admin-order-status"), "Remboursée en partie");
+		assertText(By.id("admin-order-refunded"), "2,00 €");
 		assertNoHorizontalScroll();
 		screenshot("shop-admin-order");
 		this.browser.findElement(By.id("logout")).click();
@@ -410,7 +413,7 @@ class BrowserTests {
 	private void landsOn(String email, String password, String path, String title) throws Exception {
 		logIn(email, password);
 		this.wait.until(ExpectedConditions.urlMatches(":" + this.port + path + "$"));
-		assertThat(text(By.id("space-title"))).isEqualTo(title);
+		assertText(By.id("space-title"), title);
 		assertNoHorizontalScroll();
 		screenshot("landing-" + email.substring(0, email.indexOf('@')));
 		this.browser.findElement(By.id("logout")).click();
@@ -428,8 +431,34 @@ class BrowserTests {
 		this.browser.get("http://localhost:" + this.port + path);
 	}
 
+	/**
+	 * The text of an element, read again if the page replaces the element while it is
+	 * read (a form that reloads the page, a script that redraws a list).
+	 */
 	private String text(By locator) {
-		return this.wait.until(ExpectedConditions.visibilityOfElementLocated(locator)).getText().trim();
+		// WebDriverException too: Chromium may say "node does not belong to the document"
+		// rather than "stale element" when a script has just replaced it.
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+			.until((driver) -> {
+				WebElement element = driver.findElement(locator);
+				return element.isDisplayed() ? element.getText().trim() : null;
+			});
+	}
+
+	/**
+	 * Waits until an element shows the expected text (after a click that loads another
+	 * page, the old page's element may still be read at first), then asserts it, so a
+	 * failure says what the page showed.
+	 */
+	private void assertText(By locator, String expected) {
+		try {
+			new WebDriverWait(this.browser, Duration.ofSeconds(10)).ignoring(WebDriverException.class)
+				.until((driver) -> expected.equals(driver.findElement(locator).getText().trim()));
+		}
+		catch (TimeoutException ex) {
+			// the assertion below says what the page shows instead
+		}
+		assertThat(text(locator)).isEqualTo(expected);
 	}
 
 	private void assertNoHorizontalScroll() {
