@@ -57,6 +57,9 @@ class PhotosIntegrationTests {
 	@Autowired
 	PhotoManagement photos;
 
+	@Autowired
+	PhotosTestUtils published;
+
 	private TestAccount photographer;
 
 	private Event event;
@@ -150,6 +153,8 @@ class PhotosIntegrationTests {
 
 	@Test
 	void othersCannotUploadOrSeeTheEventsPhotos() throws Exception {
+		UUID photo = this.published.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
+			.get(0);
 		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
 		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
 		this.mvc
@@ -157,8 +162,20 @@ class PhotosIntegrationTests {
 				.file(new MockMultipartFile("file", "a.jpg", "image/jpeg", Photos.aFinishLinePhoto()))
 				.header("Authorization", strangerToken))
 			.andExpect(status().isNotFound());
-		this.mvc.perform(get("/api/v1/photos/" + UUID.randomUUID()).header("Authorization", strangerToken))
+		// The event's real photo: its owner sees it, a photographer of another event
+		// gets the same answer as for a photo that does not exist.
+		for (String path : new String[] { "/api/v1/photos/" + photo, "/api/v1/photos/" + photo + "/preview",
+				"/api/v1/events/" + this.event.id() + "/photos" }) {
+			this.mvc.perform(get(path).header("Authorization", this.token)).andExpect(status().isOk());
+			this.mvc.perform(get(path).header("Authorization", strangerToken)).andExpect(status().isNotFound());
+		}
+		MockHttpSession strangerSession = AccountsTestUtils.logIn(this.mvc, stranger);
+		this.mvc.perform(get("/pro/photos/" + photo).session(strangerSession)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/pro/photos/" + photo + "/web.jpg").session(strangerSession))
 			.andExpect(status().isNotFound());
+		assertThat(this.photos.counts(this.event.id())).as("the stranger's upload was not kept")
+			.containsEntry("PUBLISHED", 1L)
+			.hasSize(1);
 	}
 
 	/**

@@ -35,6 +35,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.test.web.servlet.MockMvc;
@@ -42,6 +43,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -96,6 +98,12 @@ class RecognitionIntegrationTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	com.focusracer.photos.PhotosTestUtils published;
+
+	@Autowired
+	RecognitionManagement recognition;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -309,12 +317,41 @@ class RecognitionIntegrationTests {
 	@Test
 	void anotherAccountCannotCorrectOrReprocessTheEvent() throws Exception {
 		Event event = this.events.aMarathon(this.photographer.id());
+		UUID photo = this.published
+			.publish(event.id(), this.photographer.id(),
+					Photos.aRunner(1800, 1200, "1975", new java.awt.Color(30, 60, 170), 1))
+			.get(0);
+		List<String> before = this.recognition.bibs(List.of(photo)).getOrDefault(photo, List.of());
 		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
 		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
+		this.mvc
+			.perform(put("/api/v1/photos/" + photo + "/bibs").header("Authorization", strangerToken)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bibs\": [\"666\"]}"))
+			.andExpect(status().isNotFound());
+		MockHttpSession strangerSession = AccountsTestUtils.logIn(this.mvc, stranger);
+		this.mvc
+			.perform(post("/pro/photos/" + photo + "/bibs").param("bibs", "666").with(csrf()).session(strangerSession))
+			.andExpect(status().isNotFound());
 		this.mvc.perform(post("/api/v1/events/" + event.id() + "/reprocess").header("Authorization", strangerToken))
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/events/" + event.id() + "/coverage").header("Authorization", strangerToken))
 			.andExpect(status().isNotFound());
+		assertThat(this.recognition.bibs(List.of(photo)).getOrDefault(photo, List.of()))
+			.as("the stranger's corrections changed nothing")
+			.isEqualTo(before)
+			.doesNotContain("666");
+		assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_instance = :id")
+			.param("id", photo.toString())
+			.query(Long.class)
+			.single()).as("no reprocessing scheduled by the stranger").isZero();
+		// The owner's own correction goes through the same route.
+		this.mvc
+			.perform(put("/api/v1/photos/" + photo + "/bibs").header("Authorization", this.token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bibs\": [\"666\"]}"))
+			.andExpect(status().isOk());
+		assertThat(this.recognition.bibs(List.of(photo)).get(photo)).containsExactly("666");
 	}
 
 	@Test

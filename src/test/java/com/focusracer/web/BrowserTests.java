@@ -74,6 +74,9 @@ class BrowserTests {
 	@Autowired
 	com.focusracer.shop.Orders orders;
 
+	@Autowired
+	com.focusracer.recognition.RecognitionManagement recognition;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -236,7 +239,6 @@ class BrowserTests {
 		this.published.publish(event.id(), photographer,
 				com.focusracer.photos.Photos.aRunner(1800, 1200, "1975", java.awt.Color.BLUE, 1),
 				com.focusracer.photos.Photos.aRunner(1800, 1200, "1975", java.awt.Color.RED, 2));
-		Path folder = Files.createTempDirectory("browser-gallery");
 
 		// From the home page to the event, then a bib search.
 		open("/");
@@ -269,12 +271,24 @@ class BrowserTests {
 		assertThat(text(By.id("results-title"))).isEqualTo("Jérôme D. (bib 1975): 2 photos");
 		open("/?lang=fr");
 
-		// Selfie search: refused without consent, a clear message when no face is found.
+		// The page offers selfie search exactly where this server can run it.
 		open("/events/" + event.slug());
-		if (this.browser.findElements(By.id("selfie-form")).isEmpty()) {
-			return; // no face models on this machine: the page rightly offers no selfie
-		}
-		Path selfie = folder.resolve("selfie.jpg");
+		assertThat(this.browser.findElements(By.id("selfie-form")).isEmpty())
+			.as("selfie form shown only with face models")
+			.isEqualTo(!this.recognition.available());
+	}
+
+	@Test
+	void aRunnerIsAskedForConsentBeforeASelfieSearchAndToldWhenNoFaceIsFound() throws Exception {
+		assumeTrue(this.recognition.available(),
+				"needs the face models, which the build fetches with npm (see the README)");
+		java.util.UUID photographer = this.accountManagement.findByEmail("photographe@test.com").orElseThrow().id();
+		com.focusracer.events.Event event = this.eventManagement.create(photographer,
+				new com.focusracer.events.EventDraft("Selfie " + Long.toString(System.nanoTime(), 36),
+						java.time.LocalDate.now(), "Lyon", "running", null, com.focusracer.events.Visibility.PUBLIC,
+						true, null, null, null, null));
+		open("/events/" + event.slug());
+		Path selfie = Files.createTempDirectory("browser-selfie").resolve("selfie.jpg");
 		Files.write(selfie, com.focusracer.photos.Photos
 			.jpeg(com.focusracer.photos.Photos.aRunner(600, 800, null, java.awt.Color.ORANGE, 7)));
 		this.browser.findElement(By.id("selfie-file")).sendKeys(selfie.toAbsolutePath().toString());

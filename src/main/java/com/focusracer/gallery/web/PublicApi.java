@@ -126,6 +126,12 @@ class PublicApi {
 		if (selfie == null || selfie.bytes().length == 0) {
 			return problem(HttpStatus.BAD_REQUEST, "Send the picture in a part named 'selfie' (JPEG or PNG).");
 		}
+		// Consent and the request's shape are checked first, whether this node has the
+		// face models or not: a client learns what to send before it learns to retry.
+		if (!this.gallery.selfieSearch(event)) {
+			return problem(HttpStatus.SERVICE_UNAVAILABLE,
+					"Selfie search is unavailable on this server for now: search by bib or name.");
+		}
 		Optional<java.time.Duration> wait = this.throttle.tryAcquire(request.getRemoteAddr());
 		if (wait.isPresent()) {
 			long minutes = Math.max(1, wait.get().toMinutes() + 1);
@@ -161,10 +167,6 @@ class PublicApi {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"This event does not offer selfie search (its organizer did not turn face features on): "
 							+ "search by bib or name.");
-		}
-		if (selfie && !this.gallery.selfieSearch(event)) {
-			throw new ResponseStatusException(HttpStatus.SERVICE_UNAVAILABLE,
-					"Selfie search is unavailable on this server for now: search by bib or name.");
 		}
 		return event;
 	}
