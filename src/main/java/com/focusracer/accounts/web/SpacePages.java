@@ -60,7 +60,10 @@ class SpacePages {
 
 	@PostMapping("/pro/tokens/{id}/revoke")
 	String revokeToken(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
-		this.accounts.revokeToken(principal.id(), id);
+		if (!this.accounts.revokeToken(principal.id(), id)) {
+			// Someone else's token, or none: the same answer, so ids reveal nothing.
+			throw new org.springframework.web.server.ResponseStatusException(HttpStatus.NOT_FOUND);
+		}
 		return "redirect:/pro/tokens";
 	}
 
