@@ -70,6 +70,16 @@ class RecognitionPages {
 		return "redirect:/pro/events/" + id;
 	}
 
+	/**
+	 * A browser opening the figures' address gets the event page, where they are shown
+	 * (the page's script asks for JSON).
+	 */
+	@GetMapping(path = "/pro/events/{id}/coverage", produces = org.springframework.http.MediaType.TEXT_HTML_VALUE)
+	String coveragePage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
+		this.coverage.of(id, principal.id());
+		return "redirect:/pro/events/" + id + "#coverage";
+	}
+
 	@GetMapping("/pro/events/{id}/coverage")
 	@ResponseBody
 	Map<String, Object> coverage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
