@@ -53,6 +53,7 @@
     overall.value = size ? Math.floor((sent * 100) / size) : 0;
     const done = items.filter((i) => ['received', 'processing', 'published', 'duplicate', 'rejected', 'failed'].includes(i.view.li.dataset.state)).length;
     overallText.textContent = done + ' / ' + items.length;
+    refreshSummary();
   }
 
   function addFiles(files) {
@@ -225,8 +226,30 @@
     }
     else if (stage === 'published') setState(item, 'published');
     else if (stage.startsWith('failed:')) setState(item, 'failed', stage.substring(7));
-    else if (stage !== 'received') setState(item, 'processing', stage);
+    else if (stage !== 'received') setState(item, 'processing', stageLabel(stage));
     refreshOverall();
+  }
+
+  // The pipeline's stage names (derive, read-bibs…) in the photographer's words.
+  function stageLabel(stage) {
+    const key = 's' + stage.split('-').map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join('');
+    return root.dataset[key] || '';
+  }
+
+  // Once every photo of the batch has an outcome: what came of it, in one line.
+  function refreshSummary() {
+    const states = items.map((i) => i.view.li.dataset.state);
+    if (!items.length || states.some((s) => ['queued', 'uploading', 'retrying', 'received', 'processing'].includes(s))) return;
+    const published = items.filter((i) => i.view.li.dataset.state === 'published');
+    const withBib = published.filter((i) => i.view.li.dataset.bibs).length;
+    const summary = document.getElementById('upload-summary');
+    summary.textContent = t('summary')
+      .replace('{0}', published.length)
+      .replace('{1}', withBib)
+      .replace('{2}', published.length - withBib)
+      .replace('{3}', states.filter((s) => s === 'duplicate').length)
+      .replace('{4}', states.filter((s) => s === 'rejected' || s === 'failed').length);
+    summary.hidden = false;
   }
 
   source.addEventListener('photo', (e) => {

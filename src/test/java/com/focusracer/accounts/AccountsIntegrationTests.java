@@ -45,10 +45,27 @@ class AccountsIntegrationTests {
 	JdbcClient jdbc;
 
 	@Test
+	void signUpNeedsTheTermsAcceptedAndCreatesNothingWithout() throws Exception {
+		String email = uniqueEmail("no-terms");
+		this.mvc
+			.perform(post("/signup").with(csrf())
+				.param("kind", "RUNNER")
+				.param("name", "Léa Martin")
+				.param("email", email)
+				.param("password", "un coureur heureux"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("acceptez les conditions générales")))
+			.andExpect(content().string(org.hamcrest.Matchers.containsString("value=\"" + email + "\"")));
+		assertThat(this.accounts.findByEmail(email)).isEmpty();
+		assertThat(this.fixtures.mailsTo(email)).isEmpty();
+	}
+
+	@Test
 	void signUpSendsAConfirmationLinkThatSignsTheRunnerIn() throws Exception {
 		String email = uniqueEmail("new-runner");
 		this.mvc
 			.perform(post("/signup").with(csrf())
+				.param("terms", "true")
 				.param("kind", "RUNNER")
 				.param("name", "Léa Martin")
 				.param("email", email)
@@ -75,6 +92,7 @@ class AccountsIntegrationTests {
 		String email = uniqueEmail("new-club");
 		this.mvc
 			.perform(post("/signup").with(csrf())
+				.param("terms", "true")
 				.param("kind", "PRO")
 				.param("proRole", "CLUB")
 				.param("name", "AC Lyon")
@@ -100,6 +118,7 @@ class AccountsIntegrationTests {
 	void refusesShortAndCommonPasswordsSayingWhy() throws Exception {
 		this.mvc
 			.perform(post("/signup").with(csrf())
+				.param("terms", "true")
 				.param("name", "X")
 				.param("email", uniqueEmail("weak"))
 				.param("password", "football"))
@@ -107,6 +126,7 @@ class AccountsIntegrationTests {
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("fait partie des plus courants")));
 		this.mvc
 			.perform(post("/signup").with(csrf())
+				.param("terms", "true")
 				.header("Accept-Language", "en")
 				.param("lang", "en")
 				.param("name", "X")
@@ -281,6 +301,7 @@ class AccountsIntegrationTests {
 	private String signUpPage(String email) throws Exception {
 		return this.mvc
 			.perform(post("/signup").with(csrf())
+				.param("terms", "true")
 				.param("kind", "RUNNER")
 				.param("name", "Même Nom")
 				.param("email", email)

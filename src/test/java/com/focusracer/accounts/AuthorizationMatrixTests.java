@@ -169,6 +169,10 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /pro/events/{id}/hide-requests", Access.PRO);
 		MATRIX.put("POST /pro/hide-requests/{id}", Access.PRO);
 		MATRIX.put("GET /robots.txt", Access.PUBLIC);
+		MATRIX.put("GET /legal", Access.PUBLIC);
+		MATRIX.put("GET /terms", Access.PUBLIC);
+		MATRIX.put("GET /privacy", Access.PUBLIC);
+		MATRIX.put("GET /contact", Access.PUBLIC);
 		MATRIX.put("GET /sitemap.xml", Access.PUBLIC);
 		MATRIX.put("GET /cart", Access.PUBLIC);
 		MATRIX.put("POST /cart/quote", Access.PUBLIC);

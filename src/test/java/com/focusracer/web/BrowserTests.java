@@ -122,6 +122,12 @@ class BrowserTests {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name"))).sendKeys("Camille Durand");
 		this.browser.findElement(By.id("email")).sendKeys(email);
 		this.browser.findElement(By.id("password")).sendKeys("ma course du dimanche");
+		assertThat(this.browser.findElement(By.id("proRole")).isDisplayed()).as("pro type hidden for a runner")
+			.isFalse();
+		this.browser.findElement(By.id("kind-pro")).click();
+		assertThat(this.browser.findElement(By.id("proRole")).isDisplayed()).isTrue();
+		this.browser.findElement(By.id("kind-runner")).click();
+		this.browser.findElement(By.id("accept-terms")).click();
 		this.browser.findElement(By.id("signup-submit")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signup-sent")));
 		screenshot("signup-sent");
@@ -200,6 +206,8 @@ class BrowserTests {
 				assertThat(row.getText()).contains("dossards : 1975");
 			});
 		assertThat(text(By.id("overall-text"))).isEqualTo("4 / 4");
+		assertText(By.id("upload-summary"), "Terminé : 3 publiées · 3 avec un dossard lu · 0 sans dossard lu "
+				+ "· 0 déjà envoyées · 1 refusées ou en échec");
 		screenshot("upload");
 		open("/pro/events/" + event.id() + "/photos");
 		assertThat(this.browser.findElements(By.cssSelector(".photo-grid img"))).hasSize(3);

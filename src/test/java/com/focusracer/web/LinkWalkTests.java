@@ -107,6 +107,26 @@ class LinkWalkTests {
 		assertThat(icon.getContentAsByteArray()).hasSizeGreaterThan(64);
 	}
 
+	@Test
+	void theFooterLeadsToTheLegalPagesInBothLanguages() throws Exception {
+		String home = this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+		assertThat(home).contains("href=\"/legal\"", "href=\"/terms\"", "href=\"/privacy\"", "href=\"/contact\"");
+		assertThat(page("/legal")).contains("Mentions légales", "SIRET", "Directeur de la publication", "Hébergement");
+		assertThat(page("/legal?lang=en")).contains("Legal notice", "SIRET", "Publication director", "Hosting");
+		assertThat(page("/terms")).contains("Conditions générales de vente", "L221-28", "Droit de rétractation",
+				"TVA 20 % incluse", "médiateur");
+		assertThat(page("/terms?lang=en")).contains("Terms of sale", "Right of withdrawal", "VAT 20 % included");
+		assertThat(page("/privacy")).contains("Responsable du traitement", "CNIL", "Visages");
+		assertThat(page("/privacy?lang=en")).contains("Controller", "Your rights", "Faces");
+		assertThat(page("/contact")).contains("contact@focusracer.com");
+	}
+
+	private String page(String path) throws Exception {
+		MockHttpServletResponse response = this.mvc.perform(get(path)).andReturn().getResponse();
+		assertThat(response.getStatus()).as(path).isEqualTo(200);
+		return response.getContentAsString();
+	}
+
 	private List<TestAccount> demoAccounts() {
 		return List.of(account("admin@focusracer.com", "admin123"), account("photographe@test.com", "photo123"),
 				account("orga@test.com", "orga123"), account("coureur@test.com", "runner123"));

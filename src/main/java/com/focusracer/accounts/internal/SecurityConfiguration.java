@@ -121,7 +121,7 @@ class SecurityConfiguration {
 								"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
 								"/webjars/**", "/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites",
 								"/alerts/**", "/cart", "/cart/**", "/orders/**", "/downloads/**", "/error",
-								"/actuator/health", "/actuator/health/**")
+								"/actuator/health", "/actuator/health/**", "/legal", "/terms", "/privacy", "/contact")
 						.permitAll()
 						.requestMatchers("/pro", "/pro/**")
 						.hasAnyRole(Role.proRoleNames())

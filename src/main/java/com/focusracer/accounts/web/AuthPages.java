@@ -70,7 +70,8 @@ class AuthPages {
 	@PostMapping("/signup")
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "RUNNER") String kind,
-			@RequestParam(required = false) String proRole, Locale locale) {
+			@RequestParam(required = false) String proRole, @RequestParam(defaultValue = "false") boolean terms,
+			Locale locale) {
 		Role role = Role.RUNNER;
 		if ("PRO".equals(kind)) {
 			role = Role.proRoles()
@@ -78,6 +79,12 @@ class AuthPages {
 				.filter((r) -> r.name().equals(proRole))
 				.findFirst()
 				.orElse(Role.PHOTOGRAPHER);
+		}
+		if (!terms) {
+			return new ModelAndView("auth/signup",
+					Map.of("error", this.messages.getMessage("signup.termsRequired", null, locale), "email", email,
+							"name", name, "kind", (role == Role.RUNNER) ? "RUNNER" : role.name()),
+					HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 		try {
 			this.accounts.signUp(email, name, password, role, locale);

@@ -59,10 +59,12 @@ class DemoEvent {
 		if (organizer == null || !this.events.forAccount(organizer.id(), true).isEmpty()) {
 			return;
 		}
-		var event = this.events.create(organizer.id(),
-				new EventDraft("Marathon de Lyon (démo)", LocalDate.now().plusDays(10), "Lyon", "course à pied",
-						"Événement de démonstration : envoyez-y des photos depuis le compte photographe.",
-						Visibility.PUBLIC, false, null, null, "#E8542F", null));
+		var event = this.events.create(organizer.id(), new EventDraft("Marathon de Lyon (démo)",
+				LocalDate.now().plusDays(10), "Lyon", "course à pied",
+				"42,195 km des quais du Rhône à la place Bellecour. Tapez votre numéro de dossard ou votre nom : "
+						+ "toutes les photos où vous apparaissez s'affichent, en aperçu filigrané, à télécharger "
+						+ "en haute définition.",
+				Visibility.PUBLIC, false, null, null, "#E8542F", null));
 		this.events.addPhotographer(event.id(), organizer.id(), "photographe@test.com");
 		this.startLists.importFile(event.id(), organizer.id(), START_LIST.getBytes(StandardCharsets.UTF_8), false);
 		log.info("Demo event created: {} (/pro/events/{})", event.name(), event.id());
