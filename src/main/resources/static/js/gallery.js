@@ -126,16 +126,30 @@
     });
     paint();
 
+    // Share where the phone can (its share sheet), else a "copy link" button: the
+    // address is copied, never shown as a raw field to select by hand.
     const share = document.getElementById('share');
+    if (!navigator.share) share.textContent = share.dataset.copy;
+    const copy = (url) => {
+      if (navigator.clipboard && window.isSecureContext) return navigator.clipboard.writeText(url);
+      const area = document.createElement('textarea');
+      area.value = url;
+      area.setAttribute('readonly', '');
+      area.style.position = 'fixed';
+      area.style.opacity = '0';
+      document.body.append(area);
+      area.select();
+      const done = document.execCommand('copy');
+      area.remove();
+      return done ? Promise.resolve() : Promise.reject(new Error('copy'));
+    };
     share.addEventListener('click', () => {
       const url = share.dataset.url;
       if (navigator.share) {
         navigator.share({ url }).catch(() => {});
-      } else if (navigator.clipboard) {
-        navigator.clipboard.writeText(url).then(() => { share.textContent = share.dataset.copied; });
-      } else {
-        document.getElementById('share-url').select();
+        return;
       }
+      copy(url).then(() => { share.textContent = share.dataset.copied; }, () => { window.prompt(share.dataset.copy, url); });
     });
   }
 

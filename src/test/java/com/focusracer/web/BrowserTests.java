@@ -32,6 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -287,6 +288,38 @@ class BrowserTests {
 	}
 
 	@Test
+	void aPortraitPhotoFillsThePhoneAndSharingCopiesTheLink() throws Exception {
+		java.util.UUID photographer = this.accountManagement.findByEmail("photographe@test.com").orElseThrow().id();
+		com.focusracer.events.Event event = this.eventManagement.create(photographer,
+				new com.focusracer.events.EventDraft("Portrait " + Long.toString(System.nanoTime(), 36),
+						java.time.LocalDate.now(), "Lyon", "running", null, com.focusracer.events.Visibility.PUBLIC,
+						false, null, null, null, null));
+		java.util.UUID photo = this.published
+			.publish(event.id(), photographer,
+					com.focusracer.photos.Photos.aRunner(1200, 1800, "1975", java.awt.Color.BLUE, 3))
+			.get(0);
+		open("/events/" + event.slug() + "/photos/" + photo);
+		this.wait.until((driver) -> (Boolean) ((JavascriptExecutor) driver)
+			.executeScript("return document.getElementById('viewer-photo').complete;"));
+		Number width = (Number) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.getElementById('viewer-photo').getBoundingClientRect().width;");
+		Number height = (Number) ((JavascriptExecutor) this.browser)
+			.executeScript("return document.getElementById('viewer-photo').getBoundingClientRect().height;");
+		assertThat(width.doubleValue()).as("the portrait photo's width on a 375 px phone").isGreaterThan(370);
+		assertThat(height.doubleValue() / width.doubleValue()).as("its shape").isCloseTo(1.5, within(0.05));
+		assertThat(this.browser.findElements(By.id("share-url"))).as("no raw address field").isEmpty();
+		org.openqa.selenium.WebElement share = this.browser.findElement(By.id("share"));
+		boolean sheet = (Boolean) ((JavascriptExecutor) this.browser).executeScript("return !!navigator.share;");
+		if (!sheet) {
+			assertThat(share.getText()).isEqualTo("Copier le lien");
+			share.click();
+			this.wait.until(ExpectedConditions.textToBe(By.id("share"), "Lien copié"));
+		}
+		assertNoHorizontalScroll();
+		screenshot("gallery-viewer-portrait");
+	}
+
+	@Test
 	void aRunnerIsAskedForConsentBeforeASelfieSearchAndToldWhenNoFaceIsFound() throws Exception {
 		assumeTrue(this.recognition.available(),
 				"needs the face models, which the build fetches with npm (see the README)");
@@ -389,6 +422,10 @@ class BrowserTests {
 		logIn("orga@test.com", "orga123");
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("logout")));
 		open("/pro/events/" + event.id());
+		// (the page's script fills the coverage figures in: wait until it has, as a
+		// user would see the page settle)
+		this.wait.until((driver) -> !driver.findElement(By.id("coverage-photos")).getText().equals("…"));
+		assertNoHorizontalScroll();
 		this.browser.findElement(By.id("open-prices")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("price-single"))).sendKeys("6");
 		this.browser.findElement(By.id("pack-photos-0")).sendKeys("3");
