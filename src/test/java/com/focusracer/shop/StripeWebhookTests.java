@@ -321,6 +321,20 @@ class StripeWebhookTests {
 		assertThat(webhook(usd, sign(usd, Instant.now())).getStatus()).isEqualTo(200);
 		assertThat(status(dollars.id())).isEqualTo(OrderStatus.PAYMENT_PROBLEM);
 		assertThat(this.orders.get(dollars.id()).orElseThrow().problem().currency()).isEqualTo("usd");
+
+		// Reported after the order was paid: the order stays paid, the admin is told.
+		Placed paid = anOrder(1);
+		String payment = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, paid);
+		webhook(payment, sign(payment, Instant.now()));
+		String late = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, paid, 100, "eur");
+		assertThat(webhook(late, sign(late, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(status(paid.id())).isEqualTo(OrderStatus.PAID);
+		assertThat(this.mvc.perform(get("/admin/orders/" + paid.id()).with(user(this.accounts.principal(admin))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"admin-order-problem\"")
+			.contains("un autre paiement de 1,00 €")
+			.contains("la commande reste telle qu'elle est");
 	}
 
 	@Test

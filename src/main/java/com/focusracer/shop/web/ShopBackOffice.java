@@ -16,6 +16,7 @@ import com.focusracer.events.EventNotFoundException;
 import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shop.Money;
 import com.focusracer.shop.Order;
+import com.focusracer.shop.OrderStatus;
 import com.focusracer.shop.Orders;
 import com.focusracer.shop.Payments;
 import com.focusracer.shop.Payouts;
@@ -220,8 +221,11 @@ public class ShopBackOffice {
 		model.put("refunded", Money.format(order.refundedAmount(), order.currency(), locale));
 		model.put("photos", this.orders.photoIds(order).size());
 		if (order.problem() != null) {
+			// A report that came after the order was paid leaves it as it is.
+			String key = (order.status() == OrderStatus.PAYMENT_PROBLEM) ? "shop.admin.problem"
+					: "shop.admin.problemAfterPayment";
 			model.put("problem",
-					this.messages.getMessage("shop.admin.problem",
+					this.messages.getMessage(key,
 							new Object[] { reported(order.problem(), locale),
 									Money.format(order.amount(), order.currency(), locale), order.problem().eventId() },
 							locale));
