@@ -3,13 +3,9 @@ package com.focusracer.shop;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,23 +15,22 @@ import java.util.zip.Deflater;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-
 import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
+import com.focusracer.shop.internal.DownloadKeys;
 import com.focusracer.shop.internal.ShopRepository;
 import com.focusracer.shop.internal.SoldImages;
 
 import org.springframework.stereotype.Service;
 
 /**
- * Download links of paid orders: signed with the installation's key, bound to one order
- * (and photo), expiring; and the files behind them — the originals byte for byte, or a
- * ZIP of the whole order written straight to the response.
+ * Download links of paid orders: signed with the current download key (previous keys
+ * still accepted), bound to one order (and photo), expiring; and the files behind them —
+ * the originals byte for byte, or a ZIP of the whole order written straight to the
+ * response.
  */
 @Service
 public class Downloads {
@@ -50,14 +45,18 @@ public class Downloads {
 
 	private final String baseUrl;
 
-	private volatile byte[] secret;
+	private volatile DownloadKeys keys;
 
-	Downloads(ShopRepository repository, PhotoManagement photos, EventManagement events, Clock clock, SiteUrl site) {
+	Downloads(ShopRepository repository, PhotoManagement photos, EventManagement events, Clock clock, SiteUrl site,
+			ShopProperties properties) {
 		this.repository = repository;
 		this.photos = photos;
 		this.events = events;
 		this.clock = clock;
 		this.baseUrl = site.root();
+		// Configured keys are read now, so that a wrong one stops the start with its
+		// reason; without any, the installation's own key is read at first use.
+		this.keys = properties.downloadKeys().isEmpty() ? null : DownloadKeys.fromBase64(properties.downloadKeys());
 	}
 
 	/**
@@ -73,10 +72,12 @@ public class Downloads {
 		List<Link> links = new ArrayList<>();
 		for (ShopRepository.Item item : this.repository.items(order.id())) {
 			String path = "/downloads/" + order.id() + "/photos/" + item.photoId();
-			String signed = path + "?expires=" + expires + "&sig=" + sign(order.id(), item.photoId(), expires);
+			String signed = path + "?expires=" + expires + "&sig="
+					+ keys().linkSignature(order.id(), item.photoId(), expires);
 			links.add(new Link(item.photoId(), this.baseUrl + signed, signed, order.linksUntil()));
 		}
-		String zip = "/downloads/" + order.id() + "/zip?expires=" + expires + "&sig=" + sign(order.id(), null, expires);
+		String zip = "/downloads/" + order.id() + "/zip?expires=" + expires + "&sig="
+				+ keys().linkSignature(order.id(), null, expires);
 		return new Links(links, this.baseUrl + zip, zip, order.linksUntil());
 	}
 
@@ -94,8 +95,7 @@ public class Downloads {
 		if (order.isEmpty()) {
 			return order;
 		}
-		byte[] expected = sign(orderId, photoId, expires).getBytes(StandardCharsets.US_ASCII);
-		if (signature == null || !MessageDigest.isEqual(expected, signature.getBytes(StandardCharsets.US_ASCII))) {
+		if (!keys().linkSigned(orderId, photoId, expires, signature)) {
 			throw new RefusedException(Reason.WRONG);
 		}
 		if (Instant.ofEpochSecond(expires).isBefore(this.clock.instant())) {
@@ -182,49 +182,33 @@ public class Downloads {
 	}
 
 	/**
-	 * The secret key of an order, that opens its page: derived from the installation's
-	 * key, so that it is never stored and the e-mails can always give it.
+	 * The secret key of an order, that opens its page: derived from the signing key, so
+	 * that it is never stored and the e-mails can always give it.
 	 * @param orderId the order
 	 * @return the key
 	 */
 	public String orderKey(UUID orderId) {
-		return mac("order|" + orderId);
+		return keys().orderKey(orderId);
 	}
 
 	/**
-	 * Whether a key is the key of an order (compared in constant time).
+	 * Whether a key is the key of an order under the signing key or a previous one
+	 * (compared in constant time).
 	 * @param orderId the order
 	 * @param key the key given
 	 * @return true when it opens the order
 	 */
 	public boolean keyOpens(UUID orderId, String key) {
-		return key != null && MessageDigest.isEqual(orderKey(orderId).getBytes(StandardCharsets.US_ASCII),
-				key.getBytes(StandardCharsets.US_ASCII));
+		return keys().orderKeyOpens(orderId, key);
 	}
 
-	private String sign(UUID orderId, UUID photoId, long expires) {
-		return mac(orderId + "|" + ((photoId != null) ? photoId : "zip") + "|" + expires);
-	}
-
-	private String mac(String text) {
-		try {
-			Mac mac = Mac.getInstance("HmacSHA256");
-			mac.init(new SecretKeySpec(secret(), "HmacSHA256"));
-			byte[] signature = mac.doFinal(text.getBytes(StandardCharsets.US_ASCII));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(signature);
+	private DownloadKeys keys() {
+		DownloadKeys current = this.keys;
+		if (current == null) {
+			current = new DownloadKeys(List.of(this.repository.secret()));
+			this.keys = current;
 		}
-		catch (GeneralSecurityException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private byte[] secret() {
-		byte[] key = this.secret;
-		if (key == null) {
-			key = this.repository.secret();
-			this.secret = key;
-		}
-		return key;
+		return current;
 	}
 
 	/**

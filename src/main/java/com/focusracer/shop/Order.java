@@ -24,10 +24,13 @@ import java.util.UUID;
  * @param linksUntil when the current download links stop working
  * @param createdAt when it was placed
  * @param paidAt when it was paid
+ * @param problem the payment the provider reported when it did not match the order, or
+ * {@code null}
  */
 public record Order(UUID id, UUID eventId, String email, String language, UUID accountId, String bib,
 		Resolution resolution, OrderStatus status, long amount, String currency, long refundedAmount, String pricing,
-		String provider, String paymentId, String clientSecret, Instant linksUntil, Instant createdAt, Instant paidAt) {
+		String provider, String paymentId, String clientSecret, Instant linksUntil, Instant createdAt, Instant paidAt,
+		PaymentProblem problem) {
 
 	/**
 	 * The number people read on pages, e-mails and receipts: the id's first 8 characters.
@@ -67,6 +70,18 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 	 */
 	public boolean downloadable() {
 		return this.status == OrderStatus.PAID || this.status == OrderStatus.PARTIALLY_REFUNDED;
+	}
+
+	/**
+	 * A payment the provider reported that does not match the order: kept for admins.
+	 *
+	 * @param eventId the provider's event
+	 * @param amount the amount it reported, or {@code null} when it gave none
+	 * @param currency the currency it reported, or {@code null}
+	 * @param at when it arrived
+	 */
+	public record PaymentProblem(String eventId, Long amount, String currency, Instant at) {
+
 	}
 
 }

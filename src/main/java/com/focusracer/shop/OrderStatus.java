@@ -15,6 +15,11 @@ public enum OrderStatus {
 	/** Partly refunded: downloads still work. */
 	PARTIALLY_REFUNDED,
 	/** Wholly refunded: downloads stop. */
-	REFUNDED
+	REFUNDED,
+	/**
+	 * The provider reported a payment that is not the order's (another amount or
+	 * currency): held for an admin, never fulfilled.
+	 */
+	PAYMENT_PROBLEM
 
 }

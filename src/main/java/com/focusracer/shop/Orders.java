@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.focusracer.accounts.Account;
+import com.focusracer.accounts.AccountManagement;
 import com.focusracer.events.Event;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
@@ -56,13 +58,15 @@ public class Orders {
 
 	private final ShopProperties properties;
 
+	private final AccountManagement accounts;
+
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
 	Orders(ShopRepository repository, Gallery gallery, RecognitionManagement recognition, Payments payments,
-			Downloads downloads, StripeGateway stripe, ShopProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Downloads downloads, StripeGateway stripe, ShopProperties properties, AccountManagement accounts,
+			TransactionTemplate transactions, Clock clock) {
 		this.repository = repository;
 		this.gallery = gallery;
 		this.recognition = recognition;
@@ -70,6 +74,7 @@ public class Orders {
 		this.downloads = downloads;
 		this.stripe = stripe;
 		this.properties = properties;
+		this.accounts = accounts;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -100,11 +105,12 @@ public class Orders {
 		Quote quote = priced.quote();
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
+		// price() refused a paid order when there is no way to pay.
 		String provider = (quote.amount() == 0) ? "free" : (this.properties.stripeEnabled() ? "stripe" : "test");
 		String paymentId = "test".equals(provider) ? "test_" + id : null;
 		Order order = new Order(id, priced.event().id(), email, "en".equals(locale.getLanguage()) ? "en" : "fr",
 				viewerId, quote.allPhotosBib(), quote.resolution(), OrderStatus.PENDING, quote.amount(),
-				quote.currency(), 0, describe(quote), provider, paymentId, null, null, now, null);
+				quote.currency(), 0, describe(quote), provider, paymentId, null, null, now, null, null);
 		List<ShopRepository.Item> items = new ArrayList<>();
 		List<Photo> photos = priced.photos();
 		for (int i = 0; i < photos.size(); i++) {
@@ -167,12 +173,23 @@ public class Orders {
 		if (order.isEmpty()) {
 			return order;
 		}
-		boolean owner = viewerId != null && (viewerId.equals(order.get().accountId())
-				|| (viewerEmail != null && viewerEmail.equalsIgnoreCase(order.get().email())));
-		if (!owner && !this.downloads.keyOpens(id, key)) {
+		if (!ownedBy(order.get(), viewerId, viewerEmail) && !this.downloads.keyOpens(id, key)) {
 			throw new Downloads.RefusedException(Downloads.Reason.WRONG);
 		}
 		return order;
+	}
+
+	/**
+	 * Whether the signed-in account is the buyer: it placed the order, or the order's
+	 * address is the account's confirmed one.
+	 * @param order the order
+	 * @param viewerId the signed-in account, or {@code null}
+	 * @param viewerEmail that account's confirmed address, or {@code null}
+	 * @return true for the buyer's own account
+	 */
+	public boolean ownedBy(Order order, UUID viewerId, String viewerEmail) {
+		return viewerId != null && (viewerId.equals(order.accountId())
+				|| (viewerEmail != null && viewerEmail.equalsIgnoreCase(order.email())));
 	}
 
 	/**
@@ -192,12 +209,12 @@ public class Orders {
 	 * @return what came of it
 	 */
 	public Payments.Outcome testPayment(Order order, boolean succeeded) {
-		if (!order.byTestPayments()) {
+		if (!order.byTestPayments() || !this.properties.testPaymentsOn()) {
 			throw new UserMistakeException("shop.testPayments.off");
 		}
 		String eventId = "test_evt_" + UUID.randomUUID();
 		return this.payments.apply(PaymentUpdate.payment(eventId, "test", succeeded, order.paymentId(), order.id(),
-				"test_ch_" + order.id(), "{\"id\":\"" + eventId + "\",\"type\":\""
+				"test_ch_" + order.id(), order.amount(), order.currency(), "{\"id\":\"" + eventId + "\",\"type\":\""
 						+ (succeeded ? PaymentUpdate.SUCCEEDED : PaymentUpdate.FAILED) + "\"}"));
 	}
 
@@ -215,8 +232,9 @@ public class Orders {
 		try {
 			PaymentIntent intent = this.stripe.payment(order.paymentId());
 			if ("succeeded".equals(intent.getStatus())) {
+				Long received = (intent.getAmountReceived() != null) ? intent.getAmountReceived() : intent.getAmount();
 				this.payments.apply(PaymentUpdate.payment("return_" + intent.getId(), "stripe", true, intent.getId(),
-						order.id(), intent.getLatestCharge(), intent.toJson()));
+						order.id(), intent.getLatestCharge(), received, intent.getCurrency(), intent.toJson()));
 			}
 		}
 		catch (StripeException ex) {
@@ -226,17 +244,44 @@ public class Orders {
 	}
 
 	/**
-	 * Gives a paid order fresh download links for the link lifetime.
+	 * Gives a paid order fresh download links for the link lifetime. The order's key
+	 * renews them only for a while after the payment; the buyer's signed-in account
+	 * always can.
 	 * @param order the order
+	 * @param byOwner whether the buyer's own account asks (else the holder of the key)
 	 * @return the order with its new links' end
 	 */
-	public Order renewLinks(Order order) {
+	public Order renewLinks(Order order, boolean byOwner) {
 		if (!order.downloadable()) {
 			throw new UserMistakeException("shop.links.notPaid");
+		}
+		if (!byOwner && !renewableWithKey(order)) {
+			throw new UserMistakeException("shop.links.renewalOver", this.properties.linksRenewableFor().toDays(),
+					this.properties.supportEmail(), order.shortId());
 		}
 		this.transactions.executeWithoutResult((status) -> this.repository.setLinksUntil(order.id(),
 				this.clock.instant().plus(this.properties.linkLifetime())));
 		return this.repository.order(order.id()).orElseThrow();
+	}
+
+	/**
+	 * Whether the order's key may still renew its links.
+	 * @param order a paid order
+	 * @return true until {@link #keyRenewsLinksUntil(Order)}
+	 */
+	public boolean renewableWithKey(Order order) {
+		Instant until = keyRenewsLinksUntil(order);
+		return until != null && this.clock.instant().isBefore(until);
+	}
+
+	/**
+	 * Until when the order's key renews its download links.
+	 * @param order the order
+	 * @return the payment plus {@code focusracer.shop.links-renewable-for}, or
+	 * {@code null} while unpaid
+	 */
+	public Instant keyRenewsLinksUntil(Order order) {
+		return (order.paidAt() != null) ? order.paidAt().plus(this.properties.linksRenewableFor()) : null;
 	}
 
 	/**
@@ -288,8 +333,7 @@ public class Orders {
 		if (resolution == Resolution.WEB && prices.webPrice() == null) {
 			throw new UserMistakeException("shop.web.notSold");
 		}
-		String email = (request.email() != null) ? request.email().strip() : "";
-		long paid = email.isEmpty() ? 0 : this.repository.alreadyPaid(event.id(), email);
+		Long paid = alreadyPaid(event, viewerId);
 		String bib = (request.bib() != null && !request.bib().isBlank())
 				? request.bib().strip().toUpperCase(Locale.ROOT) : null;
 		Set<UUID> bibPhotos = (bib != null) ? published(event, this.recognition.photosOf(event.id(), bib)) : Set.of();
@@ -298,7 +342,7 @@ public class Orders {
 			if (all == null) {
 				throw new UserMistakeException("shop.allPhotos.unavailable", String.valueOf(bib));
 			}
-			return new Priced(event, photos(event, bibPhotos), all);
+			return new Priced(event, photos(event, bibPhotos), checkPayable(event, all));
 		}
 		List<UUID> ids = (request.photoIds() != null) ? request.photoIds().stream().distinct().toList() : List.of();
 		if (ids.isEmpty()) {
@@ -321,9 +365,33 @@ public class Orders {
 		Quote quote = Pricing.quote(prices, photos.size(), resolution, allOfBib ? bib : null,
 				allOfBib ? bibPhotos.size() : 0, paid);
 		if (quote.allPhotosBib() != null) {
-			return new Priced(event, photos(event, bibPhotos), quote);
+			return new Priced(event, photos(event, bibPhotos), checkPayable(event, quote));
 		}
-		return new Priced(event, photos, quote);
+		return new Priced(event, photos, checkPayable(event, quote));
+	}
+
+	/**
+	 * What the buyer already paid for the event, for the cap: only a signed-in account
+	 * with a confirmed address has proven who it is. A typed address proves nothing —
+	 * counting the orders of whoever owns it would give that person's cap away.
+	 * @return the amount, or {@code null} for a buyer who proved nothing
+	 */
+	private Long alreadyPaid(Event event, UUID viewerId) {
+		Optional<Account> account = (viewerId != null) ? this.accounts.find(viewerId) : Optional.empty();
+		if (account.isEmpty() || !account.get().emailVerified()) {
+			return null;
+		}
+		return this.repository.alreadyPaid(event.id(), account.get().id(), account.get().email());
+	}
+
+	/**
+	 * A paid order needs a way to pay: Stripe, or test payments switched on.
+	 */
+	private Quote checkPayable(Event event, Quote quote) {
+		if (quote.amount() > 0 && !this.properties.paymentsAvailable()) {
+			throw new UserMistakeException("shop.payments.off", event.name());
+		}
+		return quote;
 	}
 
 	private String commonBib(List<Photo> photos) {
@@ -367,7 +435,8 @@ public class Orders {
 	 *
 	 * @param eventSlug the event
 	 * @param photoIds the photos chosen
-	 * @param email the buyer's address (needed to order; used for the price cap)
+	 * @param email the buyer's address (needed to order; the price cap counts earlier
+	 * orders only for a signed-in account with a confirmed address)
 	 * @param bib the bib for "all my photos", or {@code null}
 	 * @param allPhotos whether the buyer takes all photos of that bib
 	 * @param resolution what is bought, originals by default

@@ -12,6 +12,8 @@ import java.util.UUID;
  * @param paymentId the PaymentIntent
  * @param orderId the order named in the payment's metadata, when there is one
  * @param chargeId the charge
+ * @param amount what the provider says was paid, in minor units (payments)
+ * @param currency in which currency, as the provider writes it (payments)
  * @param amountRefunded all that was refunded so far ({@code charge.refunded})
  * @param disputeId the dispute ({@code charge.dispute.created})
  * @param disputeAmount the disputed amount
@@ -20,8 +22,8 @@ import java.util.UUID;
  * @param payload the raw event, kept
  */
 public record PaymentUpdate(String eventId, String provider, String type, String paymentId, UUID orderId,
-		String chargeId, Long amountRefunded, String disputeId, Long disputeAmount, String disputeReason,
-		String disputeStatus, String payload) {
+		String chargeId, Long amount, String currency, Long amountRefunded, String disputeId, Long disputeAmount,
+		String disputeReason, String disputeStatus, String payload) {
 
 	/** A payment succeeded. */
 	public static final String SUCCEEDED = "payment_intent.succeeded";
@@ -37,12 +39,14 @@ public record PaymentUpdate(String eventId, String provider, String type, String
 
 	/**
 	 * A payment succeeded or failed.
+	 * @param amount what was paid ({@code null} when the provider does not say)
+	 * @param currency its currency ({@code null} when the provider does not say)
 	 * @return the update
 	 */
 	public static PaymentUpdate payment(String eventId, String provider, boolean succeeded, String paymentId,
-			UUID orderId, String chargeId, String payload) {
-		return new PaymentUpdate(eventId, provider, succeeded ? SUCCEEDED : FAILED, paymentId, orderId, chargeId, null,
-				null, null, null, null, payload);
+			UUID orderId, String chargeId, Long amount, String currency, String payload) {
+		return new PaymentUpdate(eventId, provider, succeeded ? SUCCEEDED : FAILED, paymentId, orderId, chargeId,
+				amount, currency, null, null, null, null, null, payload);
 	}
 
 	/**
@@ -51,8 +55,8 @@ public record PaymentUpdate(String eventId, String provider, String type, String
 	 */
 	public static PaymentUpdate refund(String eventId, String provider, String paymentId, UUID orderId,
 			long amountRefunded, String payload) {
-		return new PaymentUpdate(eventId, provider, REFUNDED, paymentId, orderId, null, amountRefunded, null, null,
-				null, null, payload);
+		return new PaymentUpdate(eventId, provider, REFUNDED, paymentId, orderId, null, null, null, amountRefunded,
+				null, null, null, null, payload);
 	}
 
 }

@@ -22,6 +22,8 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.stripe.exception.SignatureVerificationException;
+import com.stripe.model.PaymentIntent;
+import com.stripe.net.ApiResource;
 import com.stripe.net.Webhook;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -93,15 +95,20 @@ public class Payments {
 			}
 			JsonObject object = root.getAsJsonObject("data").getAsJsonObject("object");
 			return Optional.ofNullable(switch (type) {
-				case PaymentUpdate.SUCCEEDED, PaymentUpdate.FAILED ->
-					new PaymentUpdate(eventId, "stripe", type, required(object, "id"), metadataOrder(object),
-							text(object, "latest_charge"), null, null, null, null, null, payload);
+				case PaymentUpdate.SUCCEEDED, PaymentUpdate.FAILED -> {
+					// The money read by stripe-java's own model of a PaymentIntent.
+					PaymentIntent intent = ApiResource.GSON.fromJson(object, PaymentIntent.class);
+					yield new PaymentUpdate(eventId, "stripe", type, required(object, "id"), metadataOrder(object),
+							text(object, "latest_charge"), received(intent), intent.getCurrency(), null, null, null,
+							null, null, payload);
+				}
 				case PaymentUpdate.REFUNDED -> new PaymentUpdate(eventId, "stripe", type,
-						required(object, "payment_intent"), metadataOrder(object), required(object, "id"),
+						required(object, "payment_intent"), metadataOrder(object), required(object, "id"), null, null,
 						object.get("amount_refunded").getAsLong(), null, null, null, null, payload);
-				case PaymentUpdate.DISPUTED -> new PaymentUpdate(eventId, "stripe", type,
-						text(object, "payment_intent"), null, required(object, "charge"), null, required(object, "id"),
-						object.get("amount").getAsLong(), text(object, "reason"), text(object, "status"), payload);
+				case PaymentUpdate.DISPUTED ->
+					new PaymentUpdate(eventId, "stripe", type, text(object, "payment_intent"), null,
+							required(object, "charge"), null, null, null, required(object, "id"),
+							object.get("amount").getAsLong(), text(object, "reason"), text(object, "status"), payload);
 				default -> null;
 			});
 		}
@@ -139,6 +146,11 @@ public class Payments {
 			return Outcome.NOT_OURS;
 		}
 		Order order = this.repository.lockOrder(orderId.get()).orElseThrow();
+		if (PaymentUpdate.SUCCEEDED.equals(update.type()) && !paysFor(update, order)) {
+			Outcome held = hold(order, update, now);
+			this.repository.eventHandled(update.eventId(), order.id(), "MISMATCH", now);
+			return held;
+		}
 		Outcome outcome = switch (update.type()) {
 			case PaymentUpdate.SUCCEEDED -> succeeded(order, update.chargeId(), now);
 			case PaymentUpdate.FAILED -> failed(order, now);
@@ -195,6 +207,29 @@ public class Payments {
 		this.publisher.publishEvent(new OrderPaid(paid.id(), paid.eventId(), paid.amount(), paid.currency()));
 		log.info("Order {} paid ({} {})", paid.id(), paid.amount(), paid.currency());
 		return Outcome.APPLIED;
+	}
+
+	/**
+	 * Whether a reported payment is exactly the order's price, in the order's currency.
+	 */
+	private static boolean paysFor(PaymentUpdate update, Order order) {
+		return update.amount() != null && update.amount() == order.amount() && update.currency() != null
+				&& update.currency().equalsIgnoreCase(order.currency());
+	}
+
+	/**
+	 * A payment that is not the order's: the order is held, with what was reported, for
+	 * an admin to sort out; nothing is fulfilled.
+	 */
+	private Outcome hold(Order order, PaymentUpdate update, Instant now) {
+		log.warn("Order {} held: {} event {} reports {} {} for an order of {} {}", order.id(), update.provider(),
+				update.eventId(), update.amount(), update.currency(), order.amount(), order.currency());
+		// An order already paid keeps its status (and its downloads); the report is kept
+		// all the same.
+		boolean hold = order.payable();
+		this.repository.setPaymentProblem(order.id(),
+				new Order.PaymentProblem(update.eventId(), update.amount(), update.currency(), now), hold);
+		return hold ? Outcome.HELD : Outcome.UNCHANGED;
 	}
 
 	private Outcome failed(Order order, Instant now) {
@@ -279,6 +314,14 @@ public class Payments {
 		}
 	}
 
+	/**
+	 * What a PaymentIntent says was received: {@code amount_received}, or its
+	 * {@code amount} when the event does not give it.
+	 */
+	private static Long received(PaymentIntent intent) {
+		return (intent.getAmountReceived() != null) ? intent.getAmountReceived() : intent.getAmount();
+	}
+
 	private static UUID metadataOrder(JsonObject object) {
 		JsonElement metadata = object.get("metadata");
 		if (metadata == null || !metadata.isJsonObject()) {
@@ -339,6 +382,11 @@ public class Payments {
 
 		/** The order moved. */
 		APPLIED,
+		/**
+		 * The reported payment is not the order's (amount or currency): the order is held
+		 * for an admin.
+		 */
+		HELD,
 		/** The order was already there or further: nothing changed. */
 		UNCHANGED,
 		/** This event id was handled before. */

@@ -21,11 +21,13 @@ public final class Pricing {
 	 * @param resolution what is sold ({@link Resolution#WEB} needs a web price)
 	 * @param bib the bib all these photos are linked to, or {@code null}
 	 * @param bibPhotos how many published photos that bib has (0 when no bib)
-	 * @param alreadyPaid what this buyer already paid for this event (for the cap)
+	 * @param alreadyPaid what this buyer already paid for this event (for the cap), or
+	 * {@code null} when the buyer has not proven who they are: the cap then bounds this
+	 * cart alone
 	 * @return the quote
 	 */
 	public static Quote quote(PriceList prices, int count, Resolution resolution, String bib, int bibPhotos,
-			long alreadyPaid) {
+			Long alreadyPaid) {
 		if (count < 1) {
 			throw new IllegalArgumentException("No photos");
 		}
@@ -33,13 +35,13 @@ public final class Pricing {
 		if (prices.free()) {
 			Resolution free = prices.sponsorFrame() ? Resolution.FRAMED : Resolution.ORIGINAL;
 			return new Quote(free, count, List.of(new Quote.Line(Quote.Kind.FREE, count, 1, 0, 0)), 0, 0, currency,
-					false, null, null, false);
+					false, null, null, false, null, false);
 		}
 		if (resolution == Resolution.WEB && prices.webPrice() != null) {
 			long amount = count * prices.webPrice();
 			return capped(new Quote(Resolution.WEB, count,
 					List.of(new Quote.Line(Quote.Kind.WEB, count, 1, prices.webPrice(), amount)), amount, amount,
-					currency, false, null, null, true), prices, alreadyPaid);
+					currency, false, null, null, true, null, false), prices, alreadyPaid);
 		}
 		long fullPrice = count * prices.singlePrice();
 		List<Quote.Line> lines = cheapest(prices, count);
@@ -50,9 +52,11 @@ public final class Pricing {
 				// "All my photos" costs no more than these photos: the buyer gets them
 				// all.
 				long allFull = bibPhotos * prices.singlePrice();
-				return capped(new Quote(Resolution.ORIGINAL, bibPhotos,
-						List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)), allFull, all, currency,
-						false, bib, null, prices.webPrice() != null), prices, alreadyPaid);
+				return capped(
+						new Quote(Resolution.ORIGINAL, bibPhotos,
+								List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)), allFull, all,
+								currency, false, bib, null, prices.webPrice() != null, null, false),
+						prices, alreadyPaid);
 			}
 		}
 		Quote.Upsell upsell = null;
@@ -60,7 +64,7 @@ public final class Pricing {
 			upsell = new Quote.Upsell(bib, bibPhotos, all, all - best);
 		}
 		return capped(new Quote(Resolution.ORIGINAL, count, lines, fullPrice, best, currency, false, null, upsell,
-				prices.webPrice() != null), prices, alreadyPaid);
+				prices.webPrice() != null, null, false), prices, alreadyPaid);
 	}
 
 	/**
@@ -68,18 +72,19 @@ public final class Pricing {
 	 * @param prices the event's prices
 	 * @param bib the bib
 	 * @param bibPhotos how many published photos it has
-	 * @param alreadyPaid what this buyer already paid for this event
+	 * @param alreadyPaid what this buyer already paid for this event, or {@code null}
+	 * when the buyer has not proven who they are
 	 * @return the quote, or {@code null} when the event has no such offer
 	 */
-	public static Quote allPhotos(PriceList prices, String bib, int bibPhotos, long alreadyPaid) {
+	public static Quote allPhotos(PriceList prices, String bib, int bibPhotos, Long alreadyPaid) {
 		if (prices.free() || prices.allPhotosPrice() == null || bibPhotos < 1) {
 			return null;
 		}
 		long all = prices.allPhotosPrice();
 		return capped(new Quote(Resolution.ORIGINAL, bibPhotos,
 				List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)),
-				bibPhotos * prices.singlePrice(), all, prices.currency(), false, bib, null, prices.webPrice() != null),
-				prices, alreadyPaid);
+				bibPhotos * prices.singlePrice(), all, prices.currency(), false, bib, null, prices.webPrice() != null,
+				null, false), prices, alreadyPaid);
 	}
 
 	/**
@@ -116,16 +121,14 @@ public final class Pricing {
 		return lines;
 	}
 
-	private static Quote capped(Quote quote, PriceList prices, long alreadyPaid) {
-		if (prices.runnerCap() == null) {
-			return quote;
-		}
-		long left = Math.max(0, prices.runnerCap() - alreadyPaid);
-		if (quote.amount() <= left) {
-			return quote;
-		}
-		return new Quote(quote.resolution(), quote.photos(), quote.lines(), quote.fullPrice(), left, quote.currency(),
-				true, quote.allPhotosBib(), null, quote.webOffered());
+	private static Quote capped(Quote quote, PriceList prices, Long alreadyPaid) {
+		boolean counted = alreadyPaid != null;
+		Long cap = prices.runnerCap();
+		long left = (cap != null) ? Math.max(0, cap - (counted ? alreadyPaid : 0)) : Long.MAX_VALUE;
+		boolean lowered = quote.amount() > left;
+		return new Quote(quote.resolution(), quote.photos(), quote.lines(), quote.fullPrice(),
+				lowered ? left : quote.amount(), quote.currency(), lowered, quote.allPhotosBib(),
+				lowered ? null : quote.upsell(), quote.webOffered(), cap, counted);
 	}
 
 }

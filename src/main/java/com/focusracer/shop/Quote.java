@@ -17,9 +17,15 @@ import java.util.List;
  * @param allPhotosBib the bib whose photos are all bought, or {@code null}
  * @param upsell the "all my photos" offer, or {@code null}
  * @param webOffered whether the event also sells its photos in web resolution
+ * @param runnerCap the most one runner pays for the event, or {@code null} when it sets
+ * no cap
+ * @param earlierOrdersCounted whether what the buyer paid before for the event counted
+ * towards the cap: only for a signed-in account whose address is confirmed (anyone can
+ * type an address, so a guest's earlier orders never lower a price)
  */
 public record Quote(Resolution resolution, int photos, List<Line> lines, long fullPrice, long amount, String currency,
-		boolean capApplied, String allPhotosBib, Upsell upsell, boolean webOffered) {
+		boolean capApplied, String allPhotosBib, Upsell upsell, boolean webOffered, Long runnerCap,
+		boolean earlierOrdersCounted) {
 
 	/**
 	 * What the buyer saves against single prices.

@@ -179,6 +179,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /cart/checkout", Access.PUBLIC);
 		MATRIX.put("GET /orders/{id}", Access.PUBLIC);
 		MATRIX.put("POST /orders/{id}/test-payment", Access.PUBLIC);
+		MATRIX.put("POST /orders/{id}/payment", Access.PUBLIC);
 		MATRIX.put("POST /orders/{id}/links", Access.PUBLIC);
 		MATRIX.put("GET /orders/{id}/receipt.pdf", Access.PUBLIC);
 		MATRIX.put("GET /downloads/{orderId}/photos/{photoId}", Access.PUBLIC);
@@ -202,6 +203,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /api/v1/public/orders", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/orders/{id}", Access.API_PUBLIC);
 		MATRIX.put("POST /api/v1/public/orders/{id}/test-payment", Access.API_PUBLIC);
+		MATRIX.put("POST /api/v1/public/orders/{id}/payment", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/events", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/events/{slug}", Access.API_PUBLIC);
 		MATRIX.put("GET /api/v1/public/events/{slug}/photos", Access.API_PUBLIC);

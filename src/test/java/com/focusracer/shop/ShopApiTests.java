@@ -85,7 +85,7 @@ class ShopApiTests {
 		JsonNode unpaid = getJson("/api/v1/public/orders/" + id + "?key=" + key, 200);
 		assertThat(unpaid.get("downloads")).isEmpty();
 
-		JsonNode paid = pay(id, "SUCCEEDED");
+		JsonNode paid = pay(created, "SUCCEEDED");
 		assertThat(paid.get("status").asText()).isEqualTo("PAID");
 		JsonNode order = getJson("/api/v1/public/orders/" + id + "?key=" + key, 200);
 		assertThat(order.get("downloads")).hasSize(3);
@@ -145,7 +145,7 @@ class ShopApiTests {
 		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), AccountsTestUtils.uniqueEmail("late"),
 				201);
 		String id = created.get("id").asText();
-		pay(id, "SUCCEEDED");
+		pay(created, "SUCCEEDED");
 		this.jdbc.sql("update shop_order set links_until = now() - interval '1 day' where id = ?")
 			.param(UUID.fromString(id))
 			.update();
@@ -157,6 +157,75 @@ class ShopApiTests {
 		this.mvc.perform(post("/orders/" + id + "/links").param("key", created.get("key").asText()).with(csrf()))
 			.andReturn();
 		JsonNode renewed = getJson("/api/v1/public/orders/" + id + "?key=" + created.get("key").asText(), 200);
+		assertThat(download(renewed.get("downloads").get(0).get("url").asText()).getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void onlyTheHolderOfTheOrdersKeyPaysItWithTestPaymentsAndGetsItsLinks() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Corrida de Noël");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 1));
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), AccountsTestUtils.uniqueEmail("keyed"),
+				201);
+		JsonNode other = createOrder(event, List.copyOf(uploaded.keySet()), AccountsTestUtils.uniqueEmail("other"),
+				201);
+		String path = "/api/v1/public/orders/" + created.get("id").asText() + "/test-payment";
+
+		MockHttpServletResponse noKey = postJson(path, "{\"outcome\":\"SUCCEEDED\"}");
+		assertThat(noKey.getStatus()).isEqualTo(403);
+		assertThat(noKey.getContentAsString()).contains("key is missing or does not open this order")
+			.doesNotContain("/downloads/");
+		MockHttpServletResponse otherKey = postJson(path,
+				"{\"outcome\":\"SUCCEEDED\",\"key\":\"" + other.get("key").asText() + "\"}");
+		assertThat(otherKey.getStatus()).isEqualTo(403);
+		assertThat(otherKey.getContentAsString()).doesNotContain("/downloads/");
+		assertThat(this.orders.get(UUID.fromString(created.get("id").asText())).orElseThrow().status())
+			.as("nobody but the key holder paid it")
+			.isEqualTo(OrderStatus.PENDING);
+
+		JsonNode paid = pay(created, "SUCCEEDED");
+		assertThat(paid.get("status").asText()).isEqualTo("PAID");
+		assertThat(paid.get("downloads")).hasSize(1);
+		assertThat(paid.get("zipUrl").asText()).contains("/downloads/" + created.get("id").asText() + "/zip");
+	}
+
+	@Test
+	void anOrderKeyRenewsLinksForThirtyDaysAfterPaymentThenThePageSaysWhomToWriteTo() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Trail d'antan");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 1));
+		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
+		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), runner.email(), 201);
+		String id = created.get("id").asText();
+		String key = created.get("key").asText();
+		pay(created, "SUCCEEDED");
+		// Paid 31 days ago; the links ran out yesterday.
+		this.jdbc.sql("""
+				update shop_order set paid_at = now() - interval '31 days', links_until = now() - interval '1 day'
+				where id = ?""").param(UUID.fromString(id)).update();
+
+		String page = this.mvc.perform(get("/orders/" + id).param("key", key))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"links-expired\"")
+			.contains("pendant 30 jours après le paiement")
+			.contains("support@focusracer.com")
+			.contains(id.substring(0, 8).toUpperCase())
+			.doesNotContain("id=\"renew-links\"")
+			.doesNotContain("id=\"download-zip\"");
+		org.springframework.test.web.servlet.MvcResult refused = this.mvc
+			.perform(post("/orders/" + id + "/links").param("key", key).with(csrf()))
+			.andReturn();
+		assertThat((String) refused.getFlashMap().get("error")).contains("30 jours").contains("support@focusracer.com");
+		assertThat(getJson("/api/v1/public/orders/" + id + "?key=" + key, 200).get("downloads")
+			.get(0)
+			.get("expiresAt")
+			.asText()).as("no new links")
+			.satisfies((expiry) -> assertThat(Instant.parse(expiry)).isBefore(Instant.now()));
+
+		// The buyer, signed in with the order's confirmed address, still gets new links.
+		this.mvc.perform(post("/orders/" + id + "/links").with(csrf()).with(user(this.accounts.principal(runner))))
+			.andReturn();
+		JsonNode renewed = getJson("/api/v1/public/orders/" + id + "?key=" + key, 200);
 		assertThat(download(renewed.get("downloads").get(0).get("url").asText()).getStatus()).isEqualTo(200);
 	}
 
@@ -203,11 +272,11 @@ class ShopApiTests {
 		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), buyer, 201);
 		String id = created.get("id").asText();
 
-		assertThat(pay(id, "FAILED").get("status").asText()).isEqualTo("FAILED");
+		assertThat(pay(created, "FAILED").get("status").asText()).isEqualTo("FAILED");
 		assertThat(this.accounts.mailsTo(buyer)).singleElement()
 			.satisfies((mail) -> assertThat(mail.body()).contains("/orders/" + id + "?key="));
-		assertThat(pay(id, "SUCCEEDED").get("status").asText()).isEqualTo("PAID");
-		assertThat(pay(id, "FAILED").get("status").asText()).as("never backwards").isEqualTo("PAID");
+		assertThat(pay(created, "SUCCEEDED").get("status").asText()).isEqualTo("PAID");
+		assertThat(pay(created, "FAILED").get("status").asText()).as("never backwards").isEqualTo("PAID");
 		assertThat(this.accounts.mailsTo(buyer)).hasSize(2);
 	}
 
@@ -218,7 +287,7 @@ class ShopApiTests {
 		String buyer = AccountsTestUtils.uniqueEmail("refund");
 		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), buyer, 201);
 		String id = created.get("id").asText();
-		pay(id, "SUCCEEDED");
+		pay(created, "SUCCEEDED");
 		String zipUrl = getJson("/api/v1/public/orders/" + id + "?key=" + created.get("key").asText(), 200)
 			.get("zipUrl")
 			.asText();
@@ -272,7 +341,7 @@ class ShopApiTests {
 		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 3));
 		JsonNode created = createOrder(event, List.copyOf(uploaded.keySet()), AccountsTestUtils.uniqueEmail("fan"),
 				201);
-		pay(created.get("id").asText(), "SUCCEEDED");
+		pay(created, "SUCCEEDED");
 		// 12 € − 10 % fee (1.20 €) = 10.80 €; the organizer takes 20 % of it (2.16 €).
 		MockHttpServletResponse csv = this.mvc
 			.perform(get("/pro/payouts.csv").with(user(this.accounts.principal(this.photographer))))
@@ -308,7 +377,7 @@ class ShopApiTests {
 				+ "\",\"photoIds\":[\"" + ids.get(0) + "\"],\"resolution\":\"WEB\",\"email\":\"web@example.org\"}");
 		JsonNode webOrder = this.json.readTree(web.getContentAsString());
 		assertThat(webOrder.get("amount").asLong()).isEqualTo(300);
-		pay(webOrder.get("id").asText(), "SUCCEEDED");
+		pay(webOrder, "SUCCEEDED");
 		JsonNode webPaid = getJson(
 				"/api/v1/public/orders/" + webOrder.get("id").asText() + "?key=" + webOrder.get("key").asText(), 200);
 		byte[] webFile = download(webPaid.get("downloads").get(0).get("url").asText()).getContentAsByteArray();
@@ -356,9 +425,13 @@ class ShopApiTests {
 		return this.json.readTree(response.getContentAsString());
 	}
 
-	private JsonNode pay(String id, String outcome) throws Exception {
-		MockHttpServletResponse response = postJson("/api/v1/public/orders/" + id + "/test-payment",
-				"{\"outcome\":\"" + outcome + "\"}");
+	/**
+	 * A test payment by the buyer, who holds the order's key.
+	 */
+	private JsonNode pay(JsonNode created, String outcome) throws Exception {
+		MockHttpServletResponse response = postJson(
+				"/api/v1/public/orders/" + created.get("id").asText() + "/test-payment",
+				"{\"outcome\":\"" + outcome + "\",\"key\":\"" + created.get("key").asText() + "\"}");
 		assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(200);
 		return this.json.readTree(response.getContentAsString());
 	}

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -46,6 +47,12 @@ class ShopPagesTests {
 
 	@Autowired
 	PriceLists prices;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
+	JdbcClient jdbc;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -136,6 +143,59 @@ class ShopPagesTests {
 	}
 
 	@Test
+	void theCapCountsOnlyWhatASignedInRunnerWithAConfirmedAddressPaidSoTypingTheirAddressGivesNothingAway()
+			throws Exception {
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		Event event = this.shop.anEventOnSale(photographer, "Plafond");
+		this.jdbc.sql("update price_list set runner_cap = 1000 where event_id = ?").param(event.id()).update();
+		List<UUID> photos = List
+			.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners(null, 4)).keySet());
+		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
+		// The runner, signed in, pays 10 €: the cap is reached.
+		Order first = this.orders.get(checkout(event, photos.subList(0, 2), runner.email(), runner)).orElseThrow();
+		assertThat(first.amount()).isEqualTo(1000);
+		this.orders.testPayment(first, true);
+
+		// Someone else types the runner's address: full price, nothing paid, and the cart
+		// says how the cap would count earlier orders.
+		String guestQuote = quote(event, photos.get(2), runner.email(), null);
+		assertThat(guestQuote).contains("data-amount=\"500\"")
+			.contains("id=\"cap-note\"")
+			.contains("connectez-vous (ou créez un compte avec votre adresse e-mail)")
+			.doesNotContain("Plafond par coureur atteint");
+		Order guest = this.orders.get(checkout(event, List.of(photos.get(2)), runner.email(), null)).orElseThrow();
+		assertThat(guest.amount()).isEqualTo(500);
+		assertThat(guest.status()).isEqualTo(OrderStatus.PENDING);
+		assertThat(guest.provider()).isEqualTo("test");
+		MockHttpServletResponse api = this.mvc
+			.perform(post("/api/v1/public/orders").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"eventSlug\":\"" + event.slug() + "\",\"photoIds\":[\"" + photos.get(3) + "\"],\"email\":\""
+						+ runner.email() + "\"}"))
+			.andReturn()
+			.getResponse();
+		JsonNode viaApi = this.json.readTree(api.getContentAsString());
+		assertThat(viaApi.get("amount").asLong()).isEqualTo(500);
+		assertThat(viaApi.get("status").asText()).isEqualTo("PENDING");
+		assertThat(viaApi.get("pricing").get("earlierOrdersCounted").asBoolean()).isFalse();
+
+		// Orders paid with a runner's address before they signed in count once they do
+		// (signing in proves the address), never before.
+		TestAccount later = this.accounts.anAccount(Role.RUNNER);
+		this.orders.testPayment(
+				this.orders.get(checkout(event, photos.subList(0, 2), later.email(), null)).orElseThrow(), true);
+		assertThat(quote(event, photos.get(2), later.email(), null)).contains("data-amount=\"500\"");
+		assertThat(quote(event, photos.get(2), later.email(), later)).contains("data-amount=\"0\"");
+
+		// The runner, signed in, gets the next photo within the cap: free.
+		assertThat(quote(event, photos.get(2), runner.email(), runner)).contains("data-amount=\"0\"")
+			.contains("Plafond par coureur atteint")
+			.doesNotContain("id=\"cap-note\"");
+		Order capped = this.orders.get(checkout(event, List.of(photos.get(2)), runner.email(), runner)).orElseThrow();
+		assertThat(capped.amount()).isZero();
+		assertThat(capped.status()).isEqualTo(OrderStatus.PAID);
+	}
+
+	@Test
 	void aRunnersCartFollowsTheAccountAndTheirOrdersAreListedInTheirLanguage() throws Exception {
 		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
 		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
@@ -177,7 +237,7 @@ class ShopPagesTests {
 		this.mvc
 			.perform(post("/api/v1/public/orders/" + order.get("id").asText() + "/test-payment")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"outcome\":\"SUCCEEDED\"}"))
+				.content("{\"outcome\":\"SUCCEEDED\",\"key\":\"" + order.get("key").asText() + "\"}"))
 			.andReturn();
 		assertThat(this.accounts.mailsTo(runner.email()))
 			.anySatisfy((mail) -> assertThat(mail.subject()).isEqualTo("Your photos of " + event.name() + " (order "
@@ -195,6 +255,37 @@ class ShopPagesTests {
 					.getResponse()
 					.getContentAsString())
 			.contains("id=\"download-zip\"");
+	}
+
+	/**
+	 * The cart's price as the cart page shows it.
+	 */
+	private String quote(Event event, UUID photo, String email, TestAccount viewer) throws Exception {
+		var request = post("/cart/quote").param("event", event.slug())
+			.param("photo", photo.toString())
+			.param("email", email)
+			.with(csrf());
+		if (viewer != null) {
+			request.with(user(this.accounts.principal(viewer)));
+		}
+		return this.mvc.perform(request).andReturn().getResponse().getContentAsString();
+	}
+
+	/**
+	 * Checks out from the cart page.
+	 * @return the order placed
+	 */
+	private UUID checkout(Event event, List<UUID> photos, String email, TestAccount viewer) throws Exception {
+		var request = post("/cart/checkout").param("event", event.slug())
+			.param("photo", photos.stream().map(UUID::toString).toArray(String[]::new))
+			.param("email", email)
+			.with(csrf());
+		if (viewer != null) {
+			request.with(user(this.accounts.principal(viewer)));
+		}
+		String location = this.mvc.perform(request).andReturn().getResponse().getRedirectedUrl();
+		assertThat(location).startsWith("/orders/");
+		return UUID.fromString(location.substring("/orders/".length(), location.indexOf('?')));
 	}
 
 }

@@ -169,7 +169,7 @@ class StripeWebhookTests {
 		MockHttpServletResponse test = this.mvc
 			.perform(post("/api/v1/public/orders/" + placed.id() + "/test-payment")
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"outcome\":\"SUCCEEDED\"}"))
+				.content("{\"outcome\":\"SUCCEEDED\",\"key\":\"" + placed.created().get("key").asText() + "\"}"))
 			.andReturn()
 			.getResponse();
 		assertThat(test.getStatus()).isEqualTo(400);
@@ -186,18 +186,34 @@ class StripeWebhookTests {
 		assertThat(placed.created().get("status").asText()).isEqualTo("PENDING");
 		assertThat(placed.created().get("payment").get("clientSecret").isNull()).isTrue();
 
+		// Opening the order asks Stripe for nothing: a GET changes nothing.
+		int asked = STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).size();
+		String key = placed.created().get("key").asText();
+		MockHttpServletResponse opened = this.mvc.perform(get("/api/v1/public/orders/" + placed.id()).param("key", key))
+			.andReturn()
+			.getResponse();
+		assertThat(this.json.readTree(opened.getContentAsString()).get("payment").get("clientSecret").isNull())
+			.isTrue();
+		String page = this.mvc.perform(get("/orders/" + placed.id()).param("key", key))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"prepare-payment\"").doesNotContain("id=\"stripe-form\"");
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")))).hasSize(asked);
+
 		STRIPE.resetMappings();
 		stubPaymentIntents();
 		MockHttpServletResponse order = this.mvc
-			.perform(get("/api/v1/public/orders/" + placed.id()).param("key", placed.created().get("key").asText()))
+			.perform(post("/api/v1/public/orders/" + placed.id() + "/payment").contentType(MediaType.APPLICATION_JSON)
+				.content("{\"key\":\"" + key + "\"}"))
 			.andReturn()
 			.getResponse();
 		assertThat(this.json.readTree(order.getContentAsString()).get("payment").get("clientSecret").asText())
 			.startsWith("pi_secret_");
-		String key = "pi-" + placed.id();
+		String idempotencyKey = "pi-" + placed.id();
 		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))))
-			.allSatisfy((request) -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo(key))
-			.hasSizeGreaterThanOrEqualTo(2);
+			.allSatisfy((request) -> assertThat(request.getHeader("Idempotency-Key")).isEqualTo(idempotencyKey))
+			.hasSize(asked + 1);
 	}
 
 	@Test
@@ -250,6 +266,99 @@ class StripeWebhookTests {
 			.param(placed.id())
 			.query(Long.class)
 			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void aPaymentOfAnotherAmountOrCurrencyHoldsTheOrderForTheAdminsAndDeliversNothing() throws Exception {
+		Placed placed = anOrder(2);
+		String key = placed.created().get("key").asText();
+		String oneEuro = "evt_" + UUID.randomUUID();
+		String cheap = paymentEvent(oneEuro, PaymentUpdate.SUCCEEDED, placed, 100, "eur");
+		assertThat(webhook(cheap, sign(cheap, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(status(placed.id())).isEqualTo(OrderStatus.PAYMENT_PROBLEM);
+		// Nothing delivered: no e-mail, no links, no shares.
+		assertThat(this.accounts.mailsTo(placed.email())).isEmpty();
+		JsonNode held = this.json
+			.readTree(this.mvc.perform(get("/api/v1/public/orders/" + placed.id()).param("key", key))
+				.andReturn()
+				.getResponse()
+				.getContentAsString());
+		assertThat(held.get("status").asText()).isEqualTo("PAYMENT_PROBLEM");
+		assertThat(held.get("downloads")).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from sale_share where order_id = ?")
+			.param(placed.id())
+			.query(Long.class)
+			.single()).isZero();
+		// The right payment coming after does not fulfil a held order either.
+		String right = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, placed);
+		assertThat(webhook(right, sign(right, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(status(placed.id())).isEqualTo(OrderStatus.PAYMENT_PROBLEM);
+		assertThat(this.accounts.mailsTo(placed.email())).isEmpty();
+
+		// The buyer is told to write; the admin sees what was reported.
+		String page = this.mvc.perform(get("/orders/" + placed.id()).param("key", key))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("id=\"payment-problem\"")
+			.contains("support@focusracer.com")
+			.doesNotContain("id=\"download-zip\"")
+			.doesNotContain("id=\"stripe-form\"");
+		TestAccount admin = this.accounts.anAccount(Role.ADMIN);
+		String adminPage = this.mvc
+			.perform(get("/admin/orders/" + placed.id()).with(user(this.accounts.principal(admin))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(adminPage).contains("id=\"admin-order-problem\"")
+			.contains("un paiement de 1,00 € pour une commande de 10,00 €")
+			.contains(oneEuro)
+			.contains("Paiement à vérifier");
+
+		// The right amount in another currency is not the order's payment either.
+		Placed dollars = anOrder(1);
+		String usd = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, dollars, 500, "usd");
+		assertThat(webhook(usd, sign(usd, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(status(dollars.id())).isEqualTo(OrderStatus.PAYMENT_PROBLEM);
+		assertThat(this.orders.get(dollars.id()).orElseThrow().problem().currency()).isEqualTo("usd");
+
+		// Reported after the order was paid: the order stays paid, the admin is told.
+		Placed paid = anOrder(1);
+		String payment = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, paid);
+		webhook(payment, sign(payment, Instant.now()));
+		String late = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, paid, 100, "eur");
+		assertThat(webhook(late, sign(late, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(status(paid.id())).isEqualTo(OrderStatus.PAID);
+		assertThat(this.mvc.perform(get("/admin/orders/" + paid.id()).with(user(this.accounts.principal(admin))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("id=\"admin-order-problem\"")
+			.contains("un autre paiement de 1,00 €")
+			.contains("la commande reste telle qu'elle est");
+	}
+
+	@Test
+	void openingAStripeOrderOrStripesExpiredOnboardingAddressCreatesNothingAtStripe() throws Exception {
+		Placed placed = anOrder(1);
+		int intents = STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents"))).size();
+		String key = placed.created().get("key").asText();
+		this.mvc.perform(get("/orders/" + placed.id()).param("key", key)).andReturn();
+		this.mvc.perform(get("/api/v1/public/orders/" + placed.id()).param("key", key)).andReturn();
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/payment_intents")))).hasSize(intents);
+
+		// Stripe sends a pro whose onboarding link expired to GET /pro/payouts/connect:
+		// back to the statement, whose button (a POST) asks for a fresh link.
+		org.springframework.test.web.servlet.MvcResult expired = this.mvc
+			.perform(get("/pro/payouts/connect").with(user(this.accounts.principal(this.photographer))))
+			.andReturn();
+		assertThat(expired.getResponse().getRedirectedUrl()).isEqualTo("/pro/payouts");
+		assertThat((String) expired.getFlashMap().get("notice")).contains("Terminer l'inscription Stripe");
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/accounts")))).isEmpty();
+		assertThat(STRIPE.findAll(postRequestedFor(urlEqualTo("/v1/account_links")))).isEmpty();
+		assertThat(this.jdbc.sql("select count(*) from payout_account where account_id = ?")
+			.param(this.photographer.id())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	@Test
@@ -464,6 +573,14 @@ class StripeWebhookTests {
 	 */
 	private String paymentEvent(String eventId, String type, Placed placed) {
 		Order order = this.orders.get(placed.id()).orElseThrow();
+		return paymentEvent(eventId, type, placed, order.amount(), "eur");
+	}
+
+	/**
+	 * The same, for a payment of some amount in some currency.
+	 */
+	private String paymentEvent(String eventId, String type, Placed placed, long amount, String currency) {
+		Order order = this.orders.get(placed.id()).orElseThrow();
 		boolean succeeded = PaymentUpdate.SUCCEEDED.equals(type);
 		return """
 				{
@@ -477,7 +594,7 @@ class StripeWebhookTests {
 				      "object": "payment_intent",
 				      "amount": %d,
 				      "amount_received": %d,
-				      "currency": "eur",
+				      "currency": "%s",
 				      "latest_charge": %s,
 				      "last_payment_error": %s,
 				      "livemode": false,
@@ -489,8 +606,8 @@ class StripeWebhookTests {
 				  "pending_webhooks": 1,
 				  "request": {"id": null, "idempotency_key": null},
 				  "type": "%s"
-				}""".formatted(eventId, Instant.now().getEpochSecond(), order.paymentId(), order.amount(),
-				succeeded ? order.amount() : 0, succeeded ? "\"ch_test_" + order.id() + "\"" : "null",
+				}""".formatted(eventId, Instant.now().getEpochSecond(), order.paymentId(), amount,
+				succeeded ? amount : 0, currency, succeeded ? "\"ch_test_" + order.id() + "\"" : "null",
 				succeeded ? "null" : "{\"code\": \"card_declined\", \"decline_code\": \"insufficient_funds\"}",
 				order.id(), succeeded ? "succeeded" : "requires_payment_method", type);
 	}

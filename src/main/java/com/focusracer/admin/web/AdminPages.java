@@ -1,6 +1,7 @@
 package com.focusracer.admin.web;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -12,6 +13,7 @@ import com.focusracer.accounts.Role;
 import com.focusracer.admin.AccountAdministration;
 import com.focusracer.mail.Outbox;
 import com.focusracer.privacy.AuditLog;
+import com.focusracer.shared.web.AdminNotice;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -43,13 +45,16 @@ class AdminPages {
 
 	private final MessageSource messages;
 
+	private final List<AdminNotice> notices;
+
 	AdminPages(AccountManagement accounts, AccountAdministration administration, AuditLog audit, Outbox outbox,
-			MessageSource messages) {
+			MessageSource messages, List<AdminNotice> notices) {
 		this.accounts = accounts;
 		this.administration = administration;
 		this.audit = audit;
 		this.outbox = outbox;
 		this.messages = messages;
+		this.notices = notices;
 	}
 
 	@GetMapping("/admin")
@@ -59,6 +64,7 @@ class AdminPages {
 		model.put("proCount", Role.proRoles().stream().mapToLong((role) -> this.accounts.count(null, role)).sum());
 		model.put("runnerCount", this.accounts.count(null, Role.RUNNER));
 		model.put("recent", this.audit.latest(null, 10, 0));
+		model.put("notices", this.notices.stream().flatMap((notice) -> notice.messageKeys().stream()).toList());
 		return new ModelAndView("admin/home", model);
 	}
 

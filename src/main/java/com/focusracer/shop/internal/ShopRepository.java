@@ -25,7 +25,7 @@ public class ShopRepository {
 
 	private static final String ORDER_COLUMNS = "id, event_id, email, language, account_id, bib, resolution, status, "
 			+ "amount, currency, refunded_amount, pricing, provider, payment_id, client_secret, links_until, "
-			+ "created_at, paid_at";
+			+ "created_at, paid_at, problem_event, problem_amount, problem_currency, problem_at";
 
 	private final JdbcClient jdbc;
 
@@ -145,6 +145,21 @@ public class ShopRepository {
 			.update();
 	}
 
+	/**
+	 * Keeps a reported payment that is not the order's, and holds the order.
+	 * @param hold whether the order moves to {@code PAYMENT_PROBLEM} (not when it is
+	 * already paid)
+	 */
+	public void setPaymentProblem(UUID id, Order.PaymentProblem problem, boolean hold) {
+		this.jdbc.sql("""
+				update shop_order set status = case when ? then 'PAYMENT_PROBLEM' else status end,
+				    problem_event = ?, problem_amount = ?, problem_currency = ?, problem_at = ?, updated_at = ?
+				where id = ?""")
+			.params(hold, problem.eventId(), problem.amount(), problem.currency(), Timestamp.from(problem.at()),
+					Timestamp.from(problem.at()), id)
+			.update();
+	}
+
 	public void setRefunded(UUID id, OrderStatus status, long refunded, Instant now) {
 		this.jdbc.sql("update shop_order set status = ?, refunded_amount = ?, updated_at = ? where id = ?")
 			.params(status.name(), refunded, Timestamp.from(now), id)
@@ -171,13 +186,19 @@ public class ShopRepository {
 	}
 
 	/**
-	 * What one buyer paid for one event, refunds taken off (for the price cap).
+	 * What one runner paid for one event, refunds taken off (for the price cap): the
+	 * orders placed with their account, and those placed with their confirmed address.
+	 * @param eventId the event
+	 * @param accountId the signed-in account
+	 * @param confirmedEmail the account's address, which its owner confirmed
+	 * @return the amount, in minor units
 	 */
-	public long alreadyPaid(UUID eventId, String email) {
+	public long alreadyPaid(UUID eventId, UUID accountId, String confirmedEmail) {
 		return this.jdbc.sql("""
 				select coalesce(sum(amount - refunded_amount), 0) from shop_order
-				where event_id = ? and lower(email) = lower(?) and status in ('PAID', 'PARTIALLY_REFUNDED')""")
-			.params(eventId, email)
+				where event_id = ? and (account_id = ? or lower(email) = lower(?))
+				    and status in ('PAID', 'PARTIALLY_REFUNDED')""")
+			.params(eventId, accountId, confirmedEmail)
 			.query(Long.class)
 			.single();
 	}
@@ -382,7 +403,11 @@ public class ShopRepository {
 				rs.getLong("amount"), rs.getString("currency"), rs.getLong("refunded_amount"), rs.getString("pricing"),
 				rs.getString("provider"), rs.getString("payment_id"), rs.getString("client_secret"),
 				instant(rs.getTimestamp("links_until")), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("paid_at")));
+				instant(rs.getTimestamp("paid_at")),
+				(rs.getString("problem_event") != null)
+						? new Order.PaymentProblem(rs.getString("problem_event"), nullableLong(rs, "problem_amount"),
+								rs.getString("problem_currency"), instant(rs.getTimestamp("problem_at")))
+						: null);
 	}
 
 	private static Share mapShare(ResultSet rs, int row) throws SQLException {

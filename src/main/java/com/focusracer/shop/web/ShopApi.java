@@ -82,6 +82,9 @@ class ShopApi {
 	record TestPayment(String outcome, String key) {
 	}
 
+	record OrderKey(String key) {
+	}
+
 	@PostMapping("/api/v1/public/quotes")
 	Quote quote(@RequestBody CartRequest request) {
 		return this.orders.quote(request.cart(), null);
@@ -104,9 +107,22 @@ class ShopApi {
 	@GetMapping("/api/v1/public/orders/{id}")
 	OrderView order(@PathVariable UUID id, @RequestParam(required = false) String key) {
 		Order order = this.orders.open(id, key, null, null).orElseThrow(ShopApi::notFound);
-		// When Stripe did not answer as the order was placed, its payment is asked for
-		// now.
-		order = this.orders.preparePayment(order);
+		return view(order, key);
+	}
+
+	/**
+	 * Asks Stripe again for the payment of an order placed while Stripe did not answer
+	 * (with the same idempotency key); an order that has its payment is answered as it
+	 * is.
+	 */
+	@PostMapping("/api/v1/public/orders/{id}/payment")
+	OrderView preparePayment(@PathVariable UUID id, @RequestBody(required = false) OrderKey request) {
+		String key = (request != null) ? request.key() : null;
+		Order order = this.orders.open(id, key, null, null).orElseThrow(ShopApi::notFound);
+		return view(this.orders.preparePayment(order), key);
+	}
+
+	private OrderView view(Order order, String key) {
 		Downloads.Links links = this.downloads.links(order);
 		return new OrderView(order.id(), order.status().name(), order.amount(), order.refundedAmount(),
 				order.currency(), order.resolution().name(), payment(order), this.orders.photoIds(order),
@@ -118,17 +134,15 @@ class ShopApi {
 
 	@PostMapping("/api/v1/public/orders/{id}/test-payment")
 	OrderView testPayment(@PathVariable UUID id, @RequestBody TestPayment request) {
-		Order order = this.orders.get(id).orElseThrow(ShopApi::notFound);
-		if (request.key() != null && !this.downloads.keyOpens(id, request.key())) {
-			throw new Downloads.RefusedException(Downloads.Reason.WRONG);
-		}
+		// Only the holder of the order's key pays it, and so gets its links.
+		Order order = this.orders.open(id, request.key(), null, null).orElseThrow(ShopApi::notFound);
 		String outcome = (request.outcome() != null) ? request.outcome().strip().toUpperCase(Locale.ROOT) : "";
 		if (!outcome.equals("SUCCEEDED") && !outcome.equals("FAILED")) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-					"Send {\"outcome\": \"SUCCEEDED\"} or {\"outcome\": \"FAILED\"}.");
+					"Send {\"outcome\": \"SUCCEEDED\", \"key\": \"<the order's key>\"} or \"outcome\": \"FAILED\".");
 		}
 		this.orders.testPayment(order, outcome.equals("SUCCEEDED"));
-		return order(id, this.downloads.orderKey(id));
+		return order(id, request.key());
 	}
 
 	@PostMapping("/webhooks/stripe")
@@ -148,8 +162,8 @@ class ShopApi {
 	@ExceptionHandler(Downloads.RefusedException.class)
 	ProblemDetail refused(Downloads.RefusedException ex) {
 		return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN,
-				"This key does not open this order. Use the key of the order's confirmation e-mail or of the 201 "
-						+ "response that created it.");
+				"The order's key is missing or does not open this order. Send the key of the order's confirmation "
+						+ "e-mail or of the 201 response that created it.");
 	}
 
 	@ExceptionHandler(Payments.BadSignatureException.class)

@@ -16,12 +16,14 @@ import com.focusracer.events.EventNotFoundException;
 import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shop.Money;
 import com.focusracer.shop.Order;
+import com.focusracer.shop.OrderStatus;
 import com.focusracer.shop.Orders;
 import com.focusracer.shop.Payments;
 import com.focusracer.shop.Payouts;
 import com.focusracer.shop.PriceList;
 import com.focusracer.shop.PriceLists;
 import com.focusracer.shop.Refunds;
+import com.focusracer.shop.ShopProperties;
 import com.focusracer.shop.internal.ShopRepository;
 
 import org.springframework.context.MessageSource;
@@ -59,8 +61,10 @@ public class ShopBackOffice {
 
 	private final MessageSource messages;
 
+	private final ShopProperties properties;
+
 	ShopBackOffice(PriceLists priceLists, Payouts payouts, Orders orders, Refunds refunds, Payments payments,
-			EventManagement events, MessageSource messages) {
+			EventManagement events, MessageSource messages, ShopProperties properties) {
 		this.priceLists = priceLists;
 		this.payouts = payouts;
 		this.orders = orders;
@@ -68,6 +72,7 @@ public class ShopBackOffice {
 		this.payments = payments;
 		this.events = events;
 		this.messages = messages;
+		this.properties = properties;
 	}
 
 	/**
@@ -124,8 +129,8 @@ public class ShopBackOffice {
 	@GetMapping("/pro/events/{id}/prices")
 	ModelAndView prices(@AuthenticationPrincipal AccountPrincipal pro, @PathVariable UUID id, Locale locale) {
 		Event event = this.events.owned(id, pro.id());
-		return new ModelAndView("shop/prices",
-				Map.of("event", event, "form", PriceForm.of(this.priceLists.of(id).orElse(null), locale)));
+		return new ModelAndView("shop/prices", Map.of("event", event, "form",
+				PriceForm.of(this.priceLists.of(id).orElse(null), locale), "paymentsOff", paymentsOff()));
 	}
 
 	@PostMapping("/pro/events/{id}/prices")
@@ -160,7 +165,7 @@ public class ShopBackOffice {
 					Map.of("event", event, "form",
 							new PriceForm(single, sizes, amounts, allPhotos, web, cap, free, sponsorFrame,
 									Math.max(0, share)),
-							"error", ex.describe(this.messages, locale)),
+							"error", ex.describe(this.messages, locale), "paymentsOff", paymentsOff()),
 					org.springframework.http.HttpStatus.BAD_REQUEST);
 		}
 	}
@@ -195,9 +200,11 @@ public class ShopBackOffice {
 	}
 
 	@GetMapping("/pro/payouts/connect")
-	String reconnect(@AuthenticationPrincipal AccountPrincipal pro, Locale locale, RedirectAttributes redirect) {
-		// Stripe sends the pro here when the onboarding link expired: a fresh one.
-		return connect(pro, locale, redirect);
+	String reconnect(Locale locale, RedirectAttributes redirect) {
+		// Stripe sends the pro here when the onboarding link expired. A GET changes
+		// nothing: the statement's button asks for a fresh link (POST).
+		redirect.addFlashAttribute("notice", this.messages.getMessage("shop.payouts.linkExpired", null, locale));
+		return "redirect:/pro/payouts";
 	}
 
 	@GetMapping("/admin/orders")
@@ -209,10 +216,21 @@ public class ShopBackOffice {
 	@GetMapping("/admin/orders/{id}")
 	ModelAndView adminOrder(@PathVariable UUID id, Locale locale) {
 		Order order = this.orders.get(id).orElseThrow(EventNotFoundException::new);
-		return new ModelAndView("shop/admin-order",
-				Map.of("row", ShopPages.OrderRow.of(order, this.events, locale), "refunded",
-						Money.format(order.refundedAmount(), order.currency(), locale), "photos",
-						this.orders.photoIds(order).size()));
+		Map<String, Object> model = new java.util.HashMap<>();
+		model.put("row", ShopPages.OrderRow.of(order, this.events, locale));
+		model.put("refunded", Money.format(order.refundedAmount(), order.currency(), locale));
+		model.put("photos", this.orders.photoIds(order).size());
+		if (order.problem() != null) {
+			// A report that came after the order was paid leaves it as it is.
+			String key = (order.status() == OrderStatus.PAYMENT_PROBLEM) ? "shop.admin.problem"
+					: "shop.admin.problemAfterPayment";
+			model.put("problem",
+					this.messages.getMessage(key,
+							new Object[] { reported(order.problem(), locale),
+									Money.format(order.amount(), order.currency(), locale), order.problem().eventId() },
+							locale));
+		}
+		return new ModelAndView("shop/admin-order", model);
 	}
 
 	@PostMapping("/admin/orders/{id}/refund")
@@ -237,6 +255,26 @@ public class ShopBackOffice {
 	@GetMapping("/admin/payment-events")
 	ModelAndView paymentEvents() {
 		return new ModelAndView("shop/payment-events", Map.of("events", this.payments.unreadable()));
+	}
+
+	/**
+	 * What a provider reported, as read: {@code 1,00 €}, or the raw figures when the
+	 * currency is not one the JDK knows.
+	 */
+	private String reported(Order.PaymentProblem problem, Locale locale) {
+		if (problem.amount() == null || problem.currency() == null) {
+			return this.messages.getMessage("shop.admin.problemNoAmount", null, locale);
+		}
+		try {
+			return Money.format(problem.amount(), problem.currency().toUpperCase(Locale.ROOT), locale);
+		}
+		catch (IllegalArgumentException ex) {
+			return problem.amount() + " " + problem.currency();
+		}
+	}
+
+	private boolean paymentsOff() {
+		return !this.properties.paymentsAvailable();
 	}
 
 	/**

@@ -2,6 +2,8 @@ package com.focusracer.shop.web;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -65,14 +67,17 @@ public class ShopPages {
 
 	private final MessageSource messages;
 
+	private final Clock clock;
+
 	ShopPages(Orders orders, Downloads downloads, Receipts receipts, EventManagement events, ShopProperties properties,
-			MessageSource messages) {
+			MessageSource messages, Clock clock) {
 		this.orders = orders;
 		this.downloads = downloads;
 		this.receipts = receipts;
 		this.events = events;
 		this.properties = properties;
 		this.messages = messages;
+		this.clock = clock;
 	}
 
 	/**
@@ -86,9 +91,16 @@ public class ShopPages {
 	 * @param amount the price, formatted
 	 * @param refunded the refunded amount, formatted
 	 * @param stripePublishableKey the Payment Element's key (Stripe orders)
+	 * @param renewable whether this visitor may get new links (the buyer's account
+	 * always; the order's key for a while after the payment)
+	 * @param keyRenewsUntil until when the order's key renews links, or {@code null}
+	 * @param linksExpired whether the current links no longer work
+	 * @param renewalDays how many days after the payment the key renews links
+	 * @param supportEmail whom to write to
 	 */
 	public record OrderPage(Order order, String key, Event event, List<UUID> photoIds, Downloads.Links links,
-			String amount, String refunded, String stripePublishableKey) {
+			String amount, String refunded, String stripePublishableKey, boolean renewable, Instant keyRenewsUntil,
+			boolean linksExpired, long renewalDays, String supportEmail) {
 
 		public String keyParameter() {
 			return "key=" + UriUtils.encode(this.key, StandardCharsets.UTF_8);
@@ -140,16 +152,18 @@ public class ShopPages {
 	 * @param savings what the packs save, formatted, or {@code null}
 	 * @param upsell the "all my photos" offer, in words, or {@code null}
 	 * @param webOffered whether the event sells the web resolution
+	 * @param capNote how to have earlier orders count towards the event's cap, or
+	 * {@code null}
 	 * @param error what is wrong with the cart, or {@code null}
 	 */
 	public record QuoteView(Quote quote, List<String> lines, String amount, String savings, String upsell,
-			boolean webOffered, String error) {
+			boolean webOffered, String capNote, String error) {
 
 	}
 
 	@GetMapping("/cart")
 	ModelAndView cart() {
-		return new ModelAndView("shop/cart", Map.of("testPayments", !this.properties.stripeEnabled()));
+		return new ModelAndView("shop/cart", Map.of("testPayments", this.properties.testPaymentsOn()));
 	}
 
 	@PostMapping("/cart/quote")
@@ -165,7 +179,7 @@ public class ShopPages {
 			view = describe(quote, locale);
 		}
 		catch (UserMistakeException ex) {
-			view = new QuoteView(null, List.of(), null, null, null, false, ex.describe(this.messages, locale));
+			view = new QuoteView(null, List.of(), null, null, null, false, null, ex.describe(this.messages, locale));
 		}
 		return new ModelAndView("shop/quote", Map.of("view", view));
 	}
@@ -198,17 +212,24 @@ public class ShopPages {
 			@RequestParam(name = "payment_intent", required = false) String returnedFromStripe, Locale locale) {
 		Order order = open(principal, id, key);
 		if (returnedFromStripe != null) {
+			// Stripe's return address: reads the payment, applied once whatever the
+			// number of visits.
 			order = this.orders.confirmReturn(order);
 		}
-		if (order.byStripe()) {
-			try {
-				order = this.orders.preparePayment(order);
-			}
-			catch (Orders.PaymentUnavailableException ex) {
-				// The page says so; the buyer reloads it.
-			}
+		return page(principal, order, locale);
+	}
+
+	@PostMapping("/orders/{id}/payment")
+	String preparePayment(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(required = false) String key, Locale locale, RedirectAttributes redirect) {
+		Order order = open(principal, id, key);
+		try {
+			this.orders.preparePayment(order);
 		}
-		return page(order, locale, null);
+		catch (Orders.PaymentUnavailableException ex) {
+			redirect.addFlashAttribute("error", this.messages.getMessage("shop.payment.unavailable", null, locale));
+		}
+		return "redirect:/orders/" + id + "?key=" + this.downloads.orderKey(id);
 	}
 
 	@PostMapping("/orders/{id}/test-payment")
@@ -230,7 +251,7 @@ public class ShopPages {
 			@RequestParam(required = false) String key, Locale locale, RedirectAttributes redirect) {
 		Order order = open(principal, id, key);
 		try {
-			this.orders.renewLinks(order);
+			this.orders.renewLinks(order, owner(principal, order));
 			redirect.addFlashAttribute("notice", this.messages.getMessage("shop.links.renewed", null, locale));
 		}
 		catch (UserMistakeException ex) {
@@ -316,22 +337,30 @@ public class ShopPages {
 				Map.of("ui", com.focusracer.shared.web.Ui.of(this.messages, request), "reason", ex.reason().name()));
 	}
 
-	private ModelAndView page(Order order, Locale locale, String error) {
+	private ModelAndView page(AccountPrincipal principal, Order order, Locale locale) {
 		Event event = this.events.get(order.eventId()).orElseThrow();
 		Map<String, Object> model = new HashMap<>();
-		model.put("page",
-				new OrderPage(order, this.downloads.orderKey(order.id()), event, this.orders.photoIds(order),
-						this.downloads.links(order), Money.format(order.amount(), order.currency(), locale),
-						Money.format(order.refundedAmount(), order.currency(), locale),
-						this.properties.stripe().publishableKey()));
+		Downloads.Links links = this.downloads.links(order);
+		boolean expired = links.expiresAt() != null && !links.expiresAt().isAfter(this.clock.instant());
+		model.put("page", new OrderPage(order, this.downloads.orderKey(order.id()), event, this.orders.photoIds(order),
+				links, Money.format(order.amount(), order.currency(), locale),
+				Money.format(order.refundedAmount(), order.currency(), locale),
+				this.properties.stripe().publishableKey(),
+				owner(principal, order) || this.orders.renewableWithKey(order), this.orders.keyRenewsLinksUntil(order),
+				expired, this.properties.linksRenewableFor().toDays(), this.properties.supportEmail()));
 		return new ModelAndView("shop/order", model);
 	}
 
 	private Order open(AccountPrincipal principal, UUID id, String key) {
-		return this.orders
-			.open(id, key, (principal != null) ? principal.id() : null,
-					(principal != null && principal.emailVerified()) ? principal.email() : null)
-			.orElseThrow(ShopPages::notFound);
+		return this.orders.open(id, key, viewer(principal), confirmedEmail(principal)).orElseThrow(ShopPages::notFound);
+	}
+
+	private boolean owner(AccountPrincipal principal, Order order) {
+		return this.orders.ownedBy(order, viewer(principal), confirmedEmail(principal));
+	}
+
+	private static String confirmedEmail(AccountPrincipal principal) {
+		return (principal != null && principal.emailVerified()) ? principal.email() : null;
 	}
 
 	private QuoteView describe(Quote quote, Locale locale) {
@@ -354,8 +383,13 @@ public class ShopPages {
 							Money.format(quote.upsell().extra(), quote.currency(), locale) },
 					locale);
 		}
+		String capNote = null;
+		if (quote.runnerCap() != null && !quote.earlierOrdersCounted()) {
+			capNote = this.messages.getMessage("shop.cap.signIn",
+					new Object[] { Money.format(quote.runnerCap(), quote.currency(), locale) }, locale);
+		}
 		return new QuoteView(quote, lines, Money.format(quote.amount(), quote.currency(), locale), savings, upsell,
-				quote.webOffered(), null);
+				quote.webOffered(), capNote, null);
 	}
 
 	private static UUID viewer(AccountPrincipal principal) {
