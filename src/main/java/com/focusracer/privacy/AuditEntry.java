@@ -13,9 +13,10 @@ import java.util.UUID;
  * @param action what was done, e.g. {@code ACCOUNT_DISABLED}
  * @param targetType the kind of thing acted on, e.g. {@code ACCOUNT}
  * @param targetId the id of the thing acted on
+ * @param eventId the event the action belongs to, or {@code null}
  * @param detail a human-readable detail
  */
 public record AuditEntry(long id, Instant at, UUID actorId, String actorEmail, String action, String targetType,
-		String targetId, String detail) {
+		String targetId, UUID eventId, String detail) {
 
 }

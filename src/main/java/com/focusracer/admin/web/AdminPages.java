@@ -121,10 +121,29 @@ class AdminPages {
 	}
 
 	@GetMapping("/admin/audit")
-	ModelAndView auditLog(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "0") int page) {
+	ModelAndView auditLog(@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "") String account,
+			@RequestParam(defaultValue = "") String event, @RequestParam(defaultValue = "") String action,
+			@RequestParam(defaultValue = "0") int page) {
 		int current = Math.max(0, page);
-		return new ModelAndView("admin/audit", Map.of("entries", this.audit.latest(q, PAGE_SIZE, current * PAGE_SIZE),
-				"q", q, "page", current, "pageSize", PAGE_SIZE));
+		UUID eventId = null;
+		try {
+			eventId = event.isBlank() ? null : UUID.fromString(event.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			// not an event id: the filter shows nothing rather than everything
+			eventId = new UUID(0, 0);
+		}
+		AuditLog.Query query = new AuditLog.Query(q, account, eventId, action);
+		Map<String, Object> model = new HashMap<>();
+		model.put("entries", this.audit.find(query, PAGE_SIZE, current * PAGE_SIZE));
+		model.put("q", q);
+		model.put("account", account);
+		model.put("event", event);
+		model.put("action", action);
+		model.put("actions", this.audit.actions());
+		model.put("page", current);
+		model.put("pageSize", PAGE_SIZE);
+		return new ModelAndView("admin/audit", model);
 	}
 
 	@GetMapping("/admin/mail")

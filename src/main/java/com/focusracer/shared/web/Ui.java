@@ -72,6 +72,17 @@ public final class Ui {
 		return this.messages.getMessage(key, arguments, this.locale);
 	}
 
+	/**
+	 * A translated text, or a fallback where the key has none (codes recorded before
+	 * their label existed).
+	 * @param key the message key
+	 * @param fallback what to show without a translation
+	 * @return the text in the page's language
+	 */
+	public String tOr(String key, String fallback) {
+		return this.messages.getMessage(key, null, fallback, this.locale);
+	}
+
 	public java.util.Locale locale() {
 		return this.locale;
 	}
