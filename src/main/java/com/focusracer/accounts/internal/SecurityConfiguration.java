@@ -189,7 +189,7 @@ class SecurityConfiguration {
 				org.springframework.security.core.Authentication authentication)
 				throws IOException, jakarta.servlet.ServletException {
 			AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
-			this.throttle.recordSuccess(principal.email());
+			this.throttle.recordSuccess(principal.email(), request.getRemoteAddr());
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
 
