@@ -36,6 +36,7 @@ import org.springframework.test.web.servlet.ResultActions;
 
 import static com.focusracer.accounts.AccountsTestUtils.from;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -48,7 +49,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /**
  * "Notify me" is limited per address (each request sends an e-mail), "this is me" / "not
- * me" / "hide me" per runner, live-gallery streams per address and to bibs of the event.
+ * me" / "hide me" per runner, selfie searches per address, live-gallery streams per
+ * address and to bibs of the event.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -66,6 +68,12 @@ class GalleryRateLimitsIntegrationTests {
 
 	@Autowired
 	StartLists startLists;
+
+	@Autowired
+	EventsTestUtils eventFixtures;
+
+	@Autowired
+	Gallery gallery;
 
 	@Autowired
 	PhotosTestUtils published;
@@ -168,6 +176,39 @@ class GalleryRateLimitsIntegrationTests {
 				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
 		liveAt(listed, "1975", "198.51.100.36").andExpect(request().asyncStarted());
 		liveAt(listed, "3638", "198.51.100.36").andExpect(status().isNotFound());
+	}
+
+	@Test
+	void selfieSearchesFromOneAddressAreRefusedPastTheLimit() throws Exception {
+		Event faces = this.eventFixtures.aTrailWithFaces(this.organizer.id());
+		assumeTrue(this.gallery.selfieSearch(faces), "this build has no face models");
+		byte[] picture = Photos.jpeg(Photos.aRunner(640, 480, null, Color.ORANGE, 33));
+		int limit = this.limits.limit(RateLimit.SELFIE_SEARCH).capacity();
+		for (int i = 0; i < limit; i++) {
+			int status = selfie(faces, picture, "198.51.100.37").andReturn().getResponse().getStatus();
+			assertThat(status).as("search " + (i + 1)).isNotEqualTo(429);
+		}
+		selfie(faces, picture, "198.51.100.37").andExpect(status().isTooManyRequests())
+			.andExpect(header().exists("Retry-After"))
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(content().string(containsString("Too many selfie searches")));
+		assertThat(selfie(faces, picture, "198.51.100.38").andReturn().getResponse().getStatus()).as("another address")
+			.isNotEqualTo(429);
+	}
+
+	private ResultActions selfie(Event at, byte[] picture, String ip) throws Exception {
+		String boundary = "b0undary";
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"consent\"\r\n\r\ntrue\r\n--"
+				+ boundary + "\r\nContent-Disposition: form-data; name=\"selfie\"; filename=\"me.jpg\"\r\n"
+				+ "Content-Type: image/jpeg\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(picture);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+		return this.mvc.perform(post("/api/v1/public/events/" + at.slug() + "/selfie-search")
+			.contentType("multipart/form-data; boundary=" + boundary)
+			.content(body.toByteArray())
+			.with(from(ip)));
 	}
 
 	private ResultActions alert(String email, String ip) throws Exception {
