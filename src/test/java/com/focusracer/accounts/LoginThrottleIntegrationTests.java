@@ -1,5 +1,7 @@
 package com.focusracer.accounts;
 
+import java.util.List;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -78,6 +80,31 @@ class LoginThrottleIntegrationTests {
 		formLogin(guessed.email(), guessed.password(), VILLAGE_WIFI).andExpect(status().isTooManyRequests());
 		// …but its owner logs in from anywhere else.
 		formLogin(guessed.email(), guessed.password(), "192.0.2.44").andExpect(redirectedUrl("/account"));
+	}
+
+	@Test
+	void attemptsMadeAllAtOnceCountToo() throws Exception {
+		TestAccount guessed = this.fixtures.anAccount(Role.RUNNER);
+		int perPair = this.limits.limit(RateLimit.LOGIN).capacity();
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			List<java.util.concurrent.Future<Integer>> attempts = new java.util.ArrayList<>();
+			for (int attempt = 0; attempt < 2 * perPair; attempt++) {
+				String password = "guess " + attempt;
+				attempts.add(pool.submit(() -> formLogin(guessed.email(), password, "198.51.100.13").andReturn()
+					.getResponse()
+					.getStatus()));
+			}
+			List<Integer> statuses = new java.util.ArrayList<>();
+			for (java.util.concurrent.Future<Integer> attempt : attempts) {
+				statuses.add(attempt.get());
+			}
+			assertThat(statuses).filteredOn((status) -> status == 302).hasSize(perPair);
+			assertThat(statuses).filteredOn((status) -> status == 429).hasSize(perPair);
+		}
+		finally {
+			pool.shutdown();
+		}
 	}
 
 	@Test

@@ -39,7 +39,7 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Duration> wait = this.throttle.wait(request.getParameter("username"), request.getRemoteAddr());
+		Optional<Duration> wait = this.throttle.tryAttempt(request.getParameter("username"), request.getRemoteAddr());
 		if (wait.isPresent()) {
 			this.page.render(request, response, wait.get(), this.clock.instant().plus(wait.get()));
 			return;

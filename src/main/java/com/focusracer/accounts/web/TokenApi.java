@@ -55,7 +55,7 @@ class TokenApi {
 		if (credentials == null || credentials.email() == null || credentials.password() == null) {
 			return problem(HttpStatus.BAD_REQUEST, "Send a JSON body {\"email\": \"…\", \"password\": \"…\"}.");
 		}
-		Optional<Duration> wait = this.throttle.wait(credentials.email(), request.getRemoteAddr());
+		Optional<Duration> wait = this.throttle.tryAttempt(credentials.email(), request.getRemoteAddr());
 		if (wait.isPresent()) {
 			long seconds = Math.max(1, wait.get().toSeconds() + 1);
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
@@ -70,15 +70,15 @@ class TokenApi {
 					UsernamePasswordAuthenticationToken.unauthenticated(credentials.email(), credentials.password()));
 		}
 		catch (BadCredentialsException ex) {
-			this.throttle.recordFailure(credentials.email(), request.getRemoteAddr());
 			return problem(HttpStatus.UNAUTHORIZED, "Wrong e-mail or password.");
 		}
 		catch (AuthenticationException ex) {
+			this.throttle.rightPassword(credentials.email(), request.getRemoteAddr());
 			return problem(HttpStatus.UNAUTHORIZED,
 					"This account cannot log in: it is disabled or its e-mail is not confirmed yet.");
 		}
 		AccountPrincipal principal = (AccountPrincipal) result.getPrincipal();
-		this.throttle.recordSuccess(principal.email(), request.getRemoteAddr());
+		this.throttle.rightPassword(principal.email(), request.getRemoteAddr());
 		if (!principal.role().isPro() && principal.role() != Role.ADMIN) {
 			return problem(HttpStatus.FORBIDDEN,
 					"The API is for pro and admin accounts; runner accounts use the website.");

@@ -11,7 +11,6 @@ import javax.sql.DataSource;
 
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -89,26 +88,13 @@ public class RateLimits {
 	}
 
 	/**
-	 * Whether a request would be allowed, without taking it: for limits that count only
-	 * what fails (logins), checked before the outcome is known.
-	 * @param policy the policy
-	 * @param subject whose bucket
-	 * @return empty when one would be allowed, else how long until one would
-	 */
-	public Optional<Duration> waitFor(RateLimit policy, String subject) {
-		EstimationProbe probe = bucket(policy, subject).estimateAbilityToConsume(1);
-		return probe.canBeConsumed() ? Optional.empty()
-				: Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
-	}
-
-	/**
-	 * Counts one against a subject, even when its bucket is already empty (a failed login
-	 * counts whatever came before).
+	 * Gives back one request taken from a subject's bucket (one that turned out not to
+	 * count, such as a login with the right password).
 	 * @param policy the policy
 	 * @param subject whose bucket
 	 */
-	public void count(RateLimit policy, String subject) {
-		bucket(policy, subject).tryConsume(1);
+	public void giveBack(RateLimit policy, String subject) {
+		bucket(policy, subject).addTokens(1);
 	}
 
 	/**

@@ -58,17 +58,19 @@ class RateLimitsIntegrationTests {
 	}
 
 	@Test
-	void countingAndForgettingAreSharedToo() {
+	void givingBackAndForgettingAreSharedToo() {
 		RateLimits node1 = node(Clock.systemUTC());
 		RateLimits node2 = node(Clock.systemUTC());
-		node1.count(RateLimit.LOGIN, "a pair");
-		node2.count(RateLimit.LOGIN, "a pair");
-		assertThat(node1.waitFor(RateLimit.LOGIN, "a pair")).as("checking takes nothing").isEmpty();
-		assertThat(node1.waitFor(RateLimit.LOGIN, "a pair")).isEmpty();
-		node1.count(RateLimit.LOGIN, "a pair");
-		assertThat(node2.waitFor(RateLimit.LOGIN, "a pair")).isPresent();
+		for (int i = 0; i < 3; i++) {
+			assertThat(node1.tryAcquire(RateLimit.LOGIN, "a pair")).isEmpty();
+		}
+		node2.giveBack(RateLimit.LOGIN, "a pair");
+		assertThat(node1.tryAcquire(RateLimit.LOGIN, "a pair")).as("the one given back").isEmpty();
+		assertThat(node1.tryAcquire(RateLimit.LOGIN, "a pair")).isPresent();
 		node2.forget(RateLimit.LOGIN, "a pair");
-		assertThat(node1.waitFor(RateLimit.LOGIN, "a pair")).isEmpty();
+		for (int i = 0; i < 3; i++) {
+			assertThat(node1.tryAcquire(RateLimit.LOGIN, "a pair")).as("full again").isEmpty();
+		}
 	}
 
 	@Test
