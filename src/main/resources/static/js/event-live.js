@@ -4,6 +4,8 @@
   if (!counts || !counts.dataset.eventId) return;
   const label = (status) => counts.dataset['t' + status.charAt(0) + status.slice(1).toLowerCase()] || status;
   const source = new EventSource('/pro/events/' + counts.dataset.eventId + '/progress');
+  // The server closes streams with no news for a while: no reconnecting then.
+  source.addEventListener('idle', () => source.close());
   const coverage = document.getElementById('coverage');
   const fill = (id, text) => { const el = document.getElementById(id); if (el) el.textContent = text; };
   const refreshCoverage = () => {

@@ -66,6 +66,8 @@
   const results = document.getElementById('results');
   if (results && results.dataset.bib && window.EventSource) {
     const source = new EventSource(results.dataset.live);
+    // The server closes streams with no news for a while: no reconnecting then.
+    source.addEventListener('idle', () => source.close());
     source.addEventListener('photo', (e) => {
       const item = JSON.parse(e.data);
       if (results.querySelector('[data-photo="' + item.id + '"]')) return;

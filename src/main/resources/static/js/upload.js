@@ -217,6 +217,8 @@
   });
 
   const source = new EventSource('/pro/events/' + eventId + '/progress');
+  // The server closes streams with no news for a while: no reconnecting then.
+  source.addEventListener('idle', () => source.close());
   function showStage(item, stage, bibs) {
     if (item.view.li.dataset.state === 'published' || item.view.li.dataset.state === 'failed') return;
     if (stage === 'published' && Array.isArray(bibs)) {

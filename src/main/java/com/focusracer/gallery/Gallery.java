@@ -35,6 +35,8 @@ public class Gallery {
 	/** Up to this many photos, a search reads them all at once and pages them itself. */
 	private static final int WHOLE = 1000;
 
+	private static final java.util.regex.Pattern WELL_FORMED_BIB = java.util.regex.Pattern.compile("[A-Z]?\\d{1,6}");
+
 	private final EventManagement events;
 
 	private final PhotoManagement photos;
@@ -136,6 +138,26 @@ public class Gallery {
 	 */
 	public Optional<Event> eventById(UUID eventId) {
 		return this.events.get(eventId);
+	}
+
+	/**
+	 * Whether a bib belongs to an event: on its start list, or read on its photos, or,
+	 * for an event without a start list, any well-formed bib (its photos may be still to
+	 * come).
+	 * @param event the event
+	 * @param bib the bib as typed
+	 * @return true for a bib of the event
+	 */
+	public boolean isBibOf(Event event, String bib) {
+		String clean = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
+		if (clean.isEmpty() || clean.length() > 10) {
+			return false;
+		}
+		if (this.directory.byBib(event.id(), clean) != null
+				|| !this.recognition.photosOf(event.id(), clean).isEmpty()) {
+			return true;
+		}
+		return !this.directory.hasRunners(event.id()) && WELL_FORMED_BIB.matcher(clean).matches();
 	}
 
 	/**

@@ -57,6 +57,14 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 	}
 
 	/**
+	 * Whether its photos were free (a sponsored event): placed as paid, for nothing.
+	 * @return true for the {@code free} provider
+	 */
+	public boolean free() {
+		return "free".equals(this.provider);
+	}
+
+	/**
 	 * Whether it still waits for a (new) payment attempt.
 	 * @return true when pending or failed
 	 */

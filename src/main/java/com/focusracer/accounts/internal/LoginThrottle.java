@@ -1,97 +1,83 @@
 package com.focusracer.accounts.internal;
 
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
-import com.focusracer.accounts.AccountsProperties;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Counts failed logins per e-mail and per IP address in the database, so that every node
- * of a cluster enforces the same limit: past the limit within the window, further
- * attempts are refused until the oldest failure leaves the window.
+ * Failed logins, counted in the shared rate-limit buckets so that every node enforces the
+ * same limits: each attempt is taken before the password is checked, and given back when
+ * the password was right. Three limits, so that nobody can lock out others: per
+ * account-and-address pair (the usual guessing), and higher ones per address (one address
+ * trying many accounts) and per account (one account tried from many addresses). A wrong
+ * password for one account does not stop another account at the same address (a race
+ * village's Wi-Fi), nor the same account elsewhere, until the higher ceilings are
+ * reached.
+ * <p>
+ * The account is the e-mail as typed, normalised: an unknown e-mail is throttled exactly
+ * like a known one, so the answer never says whether an account exists.
  */
 @Component
 public class LoginThrottle {
 
-	private final JdbcClient jdbc;
+	private final RateLimits limits;
 
-	private final Clock clock;
-
-	private final AccountsProperties properties;
-
-	LoginThrottle(JdbcClient jdbc, Clock clock, AccountsProperties properties) {
-		this.jdbc = jdbc;
-		this.clock = clock;
-		this.properties = properties;
+	LoginThrottle(RateLimits limits) {
+		this.limits = limits;
 	}
 
 	/**
-	 * When the next attempt will be allowed, if attempts are refused now.
+	 * Takes one attempt from the three limits before the password is checked, so that
+	 * attempts made all at once count as well; refused by any of them, it takes none.
 	 * @param email the e-mail tried
-	 * @param ip the client's address
-	 * @return the moment attempts are allowed again, or empty when they are allowed now
+	 * @param address the client's address
+	 * @return empty when the attempt may go ahead, else how long to wait
 	 */
-	@Transactional(readOnly = true)
-	public Optional<Instant> blockedUntil(String email, String ip) {
-		Instant now = this.clock.instant();
-		Instant since = now.minus(this.properties.loginFailureWindow());
-		Optional<Instant> byAccount = blockedUntil(accountKey(email), since);
-		Optional<Instant> byIp = blockedUntil(ipKey(ip), since);
-		return byAccount.map((a) -> byIp.filter((i) -> i.isAfter(a)).orElse(a)).or(() -> byIp);
-	}
-
-	private Optional<Instant> blockedUntil(String key, Instant since) {
-		// The failure that must leave the window before another attempt is allowed.
-		int limit = this.properties.maxLoginFailures();
-		return this.jdbc.sql("""
-				select failed_at from login_failure where throttle_key = ? and failed_at > ?
-				order by failed_at desc offset ? limit 1""")
-			.params(key, Timestamp.from(since), limit - 1)
-			.query(Timestamp.class)
-			.optional()
-			.map((failedAt) -> failedAt.toInstant().plus(this.properties.loginFailureWindow()));
-	}
-
-	@Transactional
-	public void recordFailure(String email, String ip) {
-		Timestamp now = Timestamp.from(this.clock.instant());
-		this.jdbc.sql("insert into login_failure (throttle_key, failed_at) values (?, ?), (?, ?)")
-			.params(accountKey(email), now, ipKey(ip), now)
-			.update();
+	public Optional<Duration> tryAttempt(String email, String address) {
+		String account = account(email);
+		String pair = pair(account, address);
+		Optional<Duration> wait = this.limits.tryAcquire(RateLimit.LOGIN, pair);
+		if (wait.isPresent()) {
+			return wait;
+		}
+		wait = this.limits.tryAcquire(RateLimit.LOGIN_ADDRESS, address);
+		if (wait.isPresent()) {
+			this.limits.giveBack(RateLimit.LOGIN, pair);
+			return wait;
+		}
+		wait = this.limits.tryAcquire(RateLimit.LOGIN_ACCOUNT, account);
+		if (wait.isPresent()) {
+			this.limits.giveBack(RateLimit.LOGIN, pair);
+			this.limits.giveBack(RateLimit.LOGIN_ADDRESS, address);
+		}
+		return wait;
 	}
 
 	/**
-	 * Forgets the account's failures after a successful login (the IP's stay counted).
+	 * An attempt with the right password (the account may still be disabled or
+	 * unconfirmed) was no failure: the account's failures from this address and in all
+	 * are forgotten, and the address gets its attempt back (its other failures stay
+	 * counted: it may be trying other accounts).
 	 * @param email the e-mail that logged in
+	 * @param address the client's address
 	 */
-	@Transactional
-	public void recordSuccess(String email) {
-		this.jdbc.sql("delete from login_failure where throttle_key = ?").param(accountKey(email)).update();
+	public void rightPassword(String email, String address) {
+		String account = account(email);
+		this.limits.forget(RateLimit.LOGIN, pair(account, address));
+		this.limits.forget(RateLimit.LOGIN_ACCOUNT, account);
+		this.limits.giveBack(RateLimit.LOGIN_ADDRESS, address);
 	}
 
-	@Scheduled(fixedDelay = 10, timeUnit = java.util.concurrent.TimeUnit.MINUTES)
-	@Transactional
-	public void forgetOldFailures() {
-		Duration window = this.properties.loginFailureWindow();
-		this.jdbc.sql("delete from login_failure where failed_at < ?")
-			.param(Timestamp.from(this.clock.instant().minus(window)))
-			.update();
+	private static String account(String email) {
+		return AccountRepository.normalizeEmail(email);
 	}
 
-	private static String accountKey(String email) {
-		return "account:" + AccountRepository.normalizeEmail(email);
-	}
-
-	private static String ipKey(String ip) {
-		return "ip:" + ip;
+	private static String pair(String account, String address) {
+		return account + " from " + address;
 	}
 
 }

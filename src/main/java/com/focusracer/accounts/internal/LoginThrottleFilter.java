@@ -3,7 +3,6 @@ package com.focusracer.accounts.internal;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.servlet.FilterChain;
@@ -14,8 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses login-form submissions with 429 while the e-mail or the client's IP has too
- * many recent failures.
+ * Refuses login-form submissions with 429 while the e-mail from this address, the address
+ * or the e-mail has too many recent failures ({@link LoginThrottle}).
  */
 class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -40,11 +39,9 @@ class LoginThrottleFilter extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		Optional<Instant> blockedUntil = this.throttle.blockedUntil(request.getParameter("username"),
-				request.getRemoteAddr());
-		if (blockedUntil.isPresent()) {
-			this.page.render(request, response, Duration.between(this.clock.instant(), blockedUntil.get()),
-					blockedUntil.get());
+		Optional<Duration> wait = this.throttle.tryAttempt(request.getParameter("username"), request.getRemoteAddr());
+		if (wait.isPresent()) {
+			this.page.render(request, response, wait.get(), this.clock.instant().plus(wait.get()));
 			return;
 		}
 		chain.doFilter(request, response);

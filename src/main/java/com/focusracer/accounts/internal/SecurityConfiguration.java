@@ -15,7 +15,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -189,7 +188,7 @@ class SecurityConfiguration {
 				org.springframework.security.core.Authentication authentication)
 				throws IOException, jakarta.servlet.ServletException {
 			AccountPrincipal principal = (AccountPrincipal) authentication.getPrincipal();
-			this.throttle.recordSuccess(principal.email());
+			this.throttle.rightPassword(principal.email(), request.getRemoteAddr());
 			super.onAuthenticationSuccess(request, response, authentication);
 		}
 
@@ -204,8 +203,8 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * Counts wrong passwords for the throttle; says the same for an unknown e-mail and a
-	 * wrong password.
+	 * Says the same for an unknown e-mail and a wrong password; gives the throttle its
+	 * attempt back when the password was right but the account cannot log in.
 	 */
 	static final class LoginFailureHandler implements AuthenticationFailureHandler {
 
@@ -218,15 +217,16 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException {
+			// A wrong password stays counted (the throttle took the attempt); the others
+			// came with the right one.
 			String reason = "error";
-			if (exception instanceof BadCredentialsException) {
-				this.throttle.recordFailure(request.getParameter("username"), request.getRemoteAddr());
-			}
-			else if (exception instanceof DisabledException) {
+			if (exception instanceof DisabledException) {
 				reason = "disabled";
+				this.throttle.rightPassword(request.getParameter("username"), request.getRemoteAddr());
 			}
 			else if (exception instanceof UnconfirmedEmailException) {
 				reason = "unconfirmed";
+				this.throttle.rightPassword(request.getParameter("username"), request.getRemoteAddr());
 			}
 			response.sendRedirect(request.getContextPath() + "/login?" + reason);
 		}

@@ -10,6 +10,8 @@ import com.focusracer.accounts.AccountException;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.Role;
 import com.focusracer.accounts.internal.SignIn;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * Login, sign-up and password-reset pages.
+ * Login, sign-up and password-reset pages. Sign-ups and reset requests send e-mails: both
+ * are rate-limited per client address.
  */
 @Controller
 class AuthPages {
@@ -31,10 +34,13 @@ class AuthPages {
 
 	private final SignIn signIn;
 
-	AuthPages(AccountManagement accounts, MessageSource messages, SignIn signIn) {
+	private final RateLimits limits;
+
+	AuthPages(AccountManagement accounts, MessageSource messages, SignIn signIn, RateLimits limits) {
 		this.accounts = accounts;
 		this.messages = messages;
 		this.signIn = signIn;
+		this.limits = limits;
 	}
 
 	@GetMapping("/login")
@@ -71,7 +77,9 @@ class AuthPages {
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "RUNNER") String kind,
 			@RequestParam(required = false) String proRole, @RequestParam(defaultValue = "false") boolean terms,
-			Locale locale) {
+			Locale locale, HttpServletRequest request) {
+		// Each sign-up sends an e-mail: counted per address before anything is checked.
+		this.limits.acquire(RateLimit.SIGN_UP, request.getRemoteAddr());
 		Role role = Role.RUNNER;
 		if ("PRO".equals(kind)) {
 			role = Role.proRoles()
@@ -119,7 +127,8 @@ class AuthPages {
 	}
 
 	@PostMapping("/password/forgot")
-	ModelAndView forgot(@RequestParam(defaultValue = "") String email, Locale locale) {
+	ModelAndView forgot(@RequestParam(defaultValue = "") String email, Locale locale, HttpServletRequest request) {
+		this.limits.acquire(RateLimit.PASSWORD_RESET, request.getRemoteAddr());
 		this.accounts.requestPasswordReset(email, locale);
 		return message("forgot.sent.title", "forgot.sent.text", "forgot-sent");
 	}

@@ -1,7 +1,6 @@
 package com.focusracer.accounts.web;
 
 import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -39,13 +38,10 @@ class TokenApi {
 
 	private final LoginThrottle throttle;
 
-	private final Clock clock;
-
-	TokenApi(AuthenticationManager authentication, AccountManagement accounts, LoginThrottle throttle, Clock clock) {
+	TokenApi(AuthenticationManager authentication, AccountManagement accounts, LoginThrottle throttle) {
 		this.authentication = authentication;
 		this.accounts = accounts;
 		this.throttle = throttle;
-		this.clock = clock;
 	}
 
 	record Credentials(String email, String password) {
@@ -59,9 +55,9 @@ class TokenApi {
 		if (credentials == null || credentials.email() == null || credentials.password() == null) {
 			return problem(HttpStatus.BAD_REQUEST, "Send a JSON body {\"email\": \"…\", \"password\": \"…\"}.");
 		}
-		Optional<Instant> blockedUntil = this.throttle.blockedUntil(credentials.email(), request.getRemoteAddr());
-		if (blockedUntil.isPresent()) {
-			long seconds = Math.max(1, Duration.between(this.clock.instant(), blockedUntil.get()).toSeconds());
+		Optional<Duration> wait = this.throttle.tryAttempt(credentials.email(), request.getRemoteAddr());
+		if (wait.isPresent()) {
+			long seconds = Math.max(1, wait.get().toSeconds() + 1);
 			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
 				.header("Retry-After", Long.toString(seconds))
 				.body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
@@ -74,15 +70,15 @@ class TokenApi {
 					UsernamePasswordAuthenticationToken.unauthenticated(credentials.email(), credentials.password()));
 		}
 		catch (BadCredentialsException ex) {
-			this.throttle.recordFailure(credentials.email(), request.getRemoteAddr());
 			return problem(HttpStatus.UNAUTHORIZED, "Wrong e-mail or password.");
 		}
 		catch (AuthenticationException ex) {
+			this.throttle.rightPassword(credentials.email(), request.getRemoteAddr());
 			return problem(HttpStatus.UNAUTHORIZED,
 					"This account cannot log in: it is disabled or its e-mail is not confirmed yet.");
 		}
 		AccountPrincipal principal = (AccountPrincipal) result.getPrincipal();
-		this.throttle.recordSuccess(principal.email());
+		this.throttle.rightPassword(principal.email(), request.getRemoteAddr());
 		if (!principal.role().isPro() && principal.role() != Role.ADMIN) {
 			return problem(HttpStatus.FORBIDDEN,
 					"The API is for pro and admin accounts; runner accounts use the website.");

@@ -131,6 +131,15 @@ public class RunnerDirectory {
 		return entries(eventId).byBib().get(bib);
 	}
 
+	/**
+	 * Whether the event has a start list.
+	 * @param eventId the event
+	 * @return true when it lists at least one runner
+	 */
+	public boolean hasRunners(UUID eventId) {
+		return !entries(eventId).byBib().isEmpty();
+	}
+
 	private Entries entries(UUID eventId) {
 		Instant now = this.clock.instant();
 		Entries entries = this.cache.get(eventId);

@@ -7,15 +7,16 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventNotFoundException;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoProgressed;
-import com.focusracer.shared.web.ServerSentEvents;
+import com.focusracer.shared.web.LiveStreams;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -27,10 +28,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live gallery: a runner's open search results get, as Server-Sent Events, each of
- * their photos as soon as it is published (on the node that ran the pipeline stage).
+ * their photos as soon as it is published (on the node that ran the pipeline stage). Only
+ * for bibs of the event, and within the cap on streams per address ({@link LiveStreams}).
  */
 @RestController
-class LiveGallery implements SmartLifecycle {
+class LiveGallery {
 
 	private record Key(UUID eventId, String bib) {
 	}
@@ -39,26 +41,30 @@ class LiveGallery implements SmartLifecycle {
 
 	private final Gallery gallery;
 
-	private volatile boolean running;
+	private final LiveStreams streams;
 
-	LiveGallery(Gallery gallery) {
+	LiveGallery(Gallery gallery, LiveStreams streams) {
 		this.gallery = gallery;
+		this.streams = streams;
 	}
 
 	@GetMapping(path = "/events/{slug}/live", produces = "text/event-stream")
 	SseEmitter watch(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug,
-			@RequestParam String bib) {
+			@RequestParam String bib, HttpServletRequest request) {
 		Event event = this.gallery.event(slug, (principal != null) ? principal.id() : null)
 			.orElseThrow(EventNotFoundException::new);
-		SseEmitter emitter = new SseEmitter(0L);
-		Set<SseEmitter> set = this.watchers.computeIfAbsent(
-				new Key(event.id(), bib.strip().toUpperCase(java.util.Locale.ROOT)),
+		String clean = bib.strip().toUpperCase(java.util.Locale.ROOT);
+		if (!this.gallery.isBibOf(event, clean)) {
+			throw new EventNotFoundException();
+		}
+		SseEmitter emitter = this.streams.open(request);
+		Set<SseEmitter> set = this.watchers.computeIfAbsent(new Key(event.id(), clean),
 				(key) -> new CopyOnWriteArraySet<>());
 		set.add(emitter);
 		emitter.onCompletion(() -> set.remove(emitter));
 		emitter.onTimeout(() -> set.remove(emitter));
 		emitter.onError((ex) -> set.remove(emitter));
-		ServerSentEvents.send(emitter, SseEmitter.event().comment("watching"));
+		this.streams.send(emitter, SseEmitter.event().comment("watching"));
 		return emitter;
 	}
 
@@ -86,41 +92,17 @@ class LiveGallery implements SmartLifecycle {
 			}
 			PublicApi.Item item = PublicApi.item(event, photo);
 			for (SseEmitter emitter : entry.getValue()) {
-				if (!ServerSentEvents.send(emitter, SseEmitter.event().name("photo").data(item))) {
+				if (!this.streams.send(emitter, SseEmitter.event().name("photo").data(item))) {
 					entry.getValue().remove(emitter);
 				}
 			}
 		}
 	}
 
-	@Scheduled(fixedDelay = 20_000)
-	void heartbeat() {
-		ServerSentEvents.keepAlive(this.watchers.values());
+	/** Forgets the bibs nobody watches any more. */
+	@Scheduled(fixedDelay = 60_000)
+	void forgetUnwatched() {
 		this.watchers.values().removeIf(Set::isEmpty);
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	/**
-	 * Ends every stream before the web server's graceful shutdown would wait for them.
-	 */
-	@Override
-	public void stop() {
-		this.running = false;
-		ServerSentEvents.completeAll(this.watchers.values());
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE;
 	}
 
 }

@@ -6,20 +6,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.focusracer.events.Event;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.gallery.GalleryProperties;
-import com.focusracer.gallery.internal.SelfieThrottle;
 import com.focusracer.photos.Photo;
 
 import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
 
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -40,16 +39,16 @@ class PublicApi {
 
 	private final Gallery gallery;
 
-	private final SelfieThrottle throttle;
+	private final RateLimits limits;
 
 	private final GalleryProperties properties;
 
 	private final MessageSource messages;
 
-	PublicApi(Gallery gallery, SelfieThrottle throttle, GalleryProperties properties, MessageSource messages) {
+	PublicApi(Gallery gallery, RateLimits limits, GalleryProperties properties, MessageSource messages) {
 		this.messages = messages;
 		this.gallery = gallery;
-		this.throttle = throttle;
+		this.limits = limits;
 		this.properties = properties;
 	}
 
@@ -132,16 +131,8 @@ class PublicApi {
 			return problem(HttpStatus.SERVICE_UNAVAILABLE,
 					"Selfie search is unavailable on this server for now: search by bib or name.");
 		}
-		Optional<java.time.Duration> wait = this.throttle.tryAcquire(request.getRemoteAddr());
-		if (wait.isPresent()) {
-			long minutes = Math.max(1, wait.get().toMinutes() + 1);
-			ResponseEntity<Object> tooMany = problem(HttpStatus.TOO_MANY_REQUESTS,
-					"Too many selfie searches from " + "this address: " + this.properties.selfiesPerHour()
-							+ " per hour. Try again in " + minutes + " minute(s), or search by bib or name.");
-			return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-				.header(HttpHeaders.RETRY_AFTER, Long.toString(wait.get().toSeconds() + 1))
-				.body(tooMany.getBody());
-		}
+		// Face comparison is costly, and a flood of selfies would probe who ran.
+		this.limits.acquire(RateLimit.SELFIE_SEARCH, request.getRemoteAddr());
 		List<Gallery.SelfieMatch> matches;
 		try {
 			matches = this.gallery.bySelfie(event, selfie.bytes());

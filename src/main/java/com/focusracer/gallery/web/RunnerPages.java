@@ -6,6 +6,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventNotFoundException;
@@ -15,6 +17,8 @@ import com.focusracer.gallery.RunnerActions;
 import com.focusracer.gallery.internal.GalleryRepository;
 import com.focusracer.photos.Photo;
 import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
 
 import org.springframework.context.MessageSource;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -29,9 +33,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * What runners do with photos: "this is me", "not me", "hide me" (signed-in runners),
- * "notify me" (anyone, confirmed by e-mail), favourites in the account; and the team's
- * review of hide requests.
+ * What runners do with photos: "this is me", "not me", "hide me" (signed-in runners,
+ * rate-limited per account), "notify me" (anyone, confirmed by e-mail, rate-limited per
+ * address), favourites in the account; and the team's review of hide requests.
  */
 @Controller
 public class RunnerPages {
@@ -48,14 +52,17 @@ public class RunnerPages {
 
 	private final java.time.Clock clock;
 
+	private final RateLimits limits;
+
 	RunnerPages(Gallery gallery, RunnerActions actions, PhotoAlerts alerts, GalleryRepository repository,
-			MessageSource messages, java.time.Clock clock) {
+			MessageSource messages, java.time.Clock clock, RateLimits limits) {
 		this.gallery = gallery;
 		this.actions = actions;
 		this.alerts = alerts;
 		this.repository = repository;
 		this.messages = messages;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	@PostMapping("/account/photos/{id}/this-is-me")
@@ -74,6 +81,8 @@ public class RunnerPages {
 			RedirectAttributes redirect) {
 		Photo photo = this.gallery.publishedPhoto(id).orElseThrow(EventNotFoundException::new);
 		Event event = visible(photo, runner);
+		// Each one re-links a burst of photos: one runner may not unlink a whole event.
+		this.limits.acquire(RateLimit.RUNNER_ACTION, runner.id().toString());
 		try {
 			String used = this.actions.say(event, photo, runner, bib, present);
 			redirect.addFlashAttribute("notice", this.messages
@@ -91,6 +100,9 @@ public class RunnerPages {
 			RedirectAttributes redirect) {
 		Photo photo = this.gallery.publishedPhoto(id).orElseThrow(EventNotFoundException::new);
 		Event event = visible(photo, runner);
+		// A hidden photo leaves the gallery at once: one runner may not hide a whole
+		// event.
+		this.limits.acquire(RateLimit.RUNNER_ACTION, runner.id().toString());
 		this.actions.hide(event, photo, runner);
 		redirect.addFlashAttribute("notice", this.messages.getMessage("gallery.hide.done", null, locale));
 		return "redirect:" + GalleryLinks.event(event);
@@ -98,9 +110,12 @@ public class RunnerPages {
 
 	@PostMapping("/events/{slug}/alerts")
 	String alert(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug,
-			@RequestParam String bib, @RequestParam String email, Locale locale, RedirectAttributes redirect) {
+			@RequestParam String bib, @RequestParam String email, Locale locale, RedirectAttributes redirect,
+			HttpServletRequest request) {
 		Event event = this.gallery.event(slug, (principal != null) ? principal.id() : null)
 			.orElseThrow(EventNotFoundException::new);
+		// Each request sends a confirmation e-mail, again for an alert not confirmed yet.
+		this.limits.acquire(RateLimit.PHOTO_ALERT, request.getRemoteAddr());
 		try {
 			this.alerts.request(event, bib, email, locale);
 			redirect.addFlashAttribute("notice",

@@ -7,39 +7,42 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.focusracer.photos.PhotoLabels;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.PhotoProgressed;
+import com.focusracer.shared.web.LiveStreams;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import com.focusracer.shared.web.ServerSentEvents;
-
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes each photo's progress and the event's counters to the team pages watching the
  * event, as Server-Sent Events. Events reach the watchers connected to the node that ran
- * the stage.
+ * the stage; the streams count against the cap per address ({@link LiveStreams}).
  */
 @Component
-class LiveProgress implements org.springframework.context.SmartLifecycle {
-
-	private volatile boolean running;
+class LiveProgress {
 
 	private final Map<UUID, Set<SseEmitter>> watchers = new ConcurrentHashMap<>();
 
 	private final PhotoManagement photos;
 
-	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels;
+	private final ObjectProvider<PhotoLabels> labels;
 
-	LiveProgress(PhotoManagement photos,
-			org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels) {
+	private final LiveStreams streams;
+
+	LiveProgress(PhotoManagement photos, ObjectProvider<PhotoLabels> labels, LiveStreams streams) {
 		this.photos = photos;
 		this.labels = labels;
+		this.streams = streams;
 	}
 
-	SseEmitter watch(UUID eventId) {
-		SseEmitter emitter = new SseEmitter(0L);
+	SseEmitter watch(UUID eventId, HttpServletRequest request) {
+		SseEmitter emitter = this.streams.open(request);
 		Set<SseEmitter> set = this.watchers.computeIfAbsent(eventId, (id) -> new CopyOnWriteArraySet<>());
 		set.add(emitter);
 		emitter.onCompletion(() -> set.remove(emitter));
@@ -57,7 +60,7 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 		}
 		Map<String, Object> photo = new java.util.HashMap<>(Map.of("photoId", progressed.photoId().toString(),
 				"fileName", progressed.fileName(), "stage", progressed.stage()));
-		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
+		PhotoLabels photoLabels = this.labels.getIfAvailable();
 		if ("published".equals(progressed.stage()) && photoLabels != null) {
 			// The photographer sees at once which runners were recognised.
 			photo.put("bibs",
@@ -74,43 +77,8 @@ class LiveProgress implements org.springframework.context.SmartLifecycle {
 		}
 	}
 
-	/**
-	 * A comment line now and then finds closed connections and keeps proxies from cutting
-	 * idle streams.
-	 */
-	@org.springframework.scheduling.annotation.Scheduled(fixedDelay = 20_000)
-	void heartbeat() {
-		ServerSentEvents.keepAlive(this.watchers.values());
-	}
-
-	@Override
-	public void start() {
-		this.running = true;
-	}
-
-	/**
-	 * Ends every stream as soon as the application starts closing: this phase stops
-	 * before the web server's graceful shutdown, which would otherwise wait for these
-	 * never-ending requests.
-	 */
-	@Override
-	public void stop() {
-		this.running = false;
-		ServerSentEvents.completeAll(this.watchers.values());
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.running;
-	}
-
-	@Override
-	public int getPhase() {
-		return Integer.MAX_VALUE;
-	}
-
-	private static boolean send(SseEmitter emitter, String name, Object data) {
-		return ServerSentEvents.send(emitter, SseEmitter.event().name(name).data(data));
+	private boolean send(SseEmitter emitter, String name, Object data) {
+		return this.streams.send(emitter, SseEmitter.event().name(name).data(data));
 	}
 
 }

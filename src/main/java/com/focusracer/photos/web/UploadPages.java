@@ -121,9 +121,10 @@ class UploadPages {
 	}
 
 	@GetMapping(path = "/pro/events/{id}/progress", produces = "text/event-stream")
-	SseEmitter watch(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
+	SseEmitter watch(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			HttpServletRequest request) {
 		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
-		return this.progress.watch(id);
+		return this.progress.watch(id, request);
 	}
 
 	private static Map<String, Object> view(Status status) {

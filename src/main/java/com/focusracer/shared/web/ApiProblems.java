@@ -1,9 +1,18 @@
 package com.focusracer.shared.web;
 
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import com.focusracer.shared.ratelimit.RateLimitedException;
+
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestController;
@@ -34,6 +43,28 @@ class ApiProblems {
 				ex.describe(this.messages, java.util.Locale.ENGLISH));
 		problem.setTitle("Invalid request");
 		return problem;
+	}
+
+	/**
+	 * A request refused by a rate limit: 429 with {@code Retry-After}, in French for a
+	 * page that asked in French (the event page shows the text as is), else in English.
+	 * @param ex the refusal
+	 * @param request the request
+	 * @return the problem
+	 */
+	@ExceptionHandler(RateLimitedException.class)
+	ResponseEntity<ProblemDetail> rateLimited(RateLimitedException ex, HttpServletRequest request) {
+		String language = request.getHeader(HttpHeaders.ACCEPT_LANGUAGE);
+		Locale locale = (language != null && language.toLowerCase(Locale.ROOT).startsWith("fr")) ? Locale.FRENCH
+				: Locale.ENGLISH;
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+				this.messages.getMessage(ex.messageKey(), null, locale) + " "
+						+ this.messages.getMessage("rateLimit.wait", new Object[] { ex.retryAfterMinutes() }, locale));
+		problem.setTitle("Too many requests");
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.body(problem);
 	}
 
 	@ExceptionHandler(HttpMessageNotReadableException.class)

@@ -6,7 +6,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import com.focusracer.shared.SiteUrl;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
 import com.focusracer.shop.Downloads;
 import com.focusracer.shop.Order;
 import com.focusracer.shop.Orders;
@@ -46,12 +50,16 @@ class ShopApi {
 
 	private final String baseUrl;
 
-	ShopApi(Orders orders, Payments payments, Downloads downloads, ShopProperties properties, SiteUrl site) {
+	private final RateLimits limits;
+
+	ShopApi(Orders orders, Payments payments, Downloads downloads, ShopProperties properties, SiteUrl site,
+			RateLimits limits) {
 		this.orders = orders;
 		this.payments = payments;
 		this.downloads = downloads;
 		this.properties = properties;
 		this.baseUrl = site.root();
+		this.limits = limits;
 	}
 
 	record CartRequest(String eventSlug, List<UUID> photoIds, String email, String bib, Boolean allPhotos,
@@ -92,7 +100,10 @@ class ShopApi {
 
 	@PostMapping("/api/v1/public/orders")
 	ResponseEntity<Created> create(@RequestBody CartRequest request,
-			@RequestHeader(name = "Accept-Language", required = false) String language) {
+			@RequestHeader(name = "Accept-Language", required = false) String language,
+			HttpServletRequest servletRequest) {
+		// An order may create a Stripe payment: a card-testing channel if unbounded.
+		this.limits.acquire(RateLimit.ORDER, servletRequest.getRemoteAddr());
 		Locale buyer = (language != null && language.toLowerCase(Locale.ROOT).startsWith("en")) ? Locale.ENGLISH
 				: Locale.FRENCH;
 		Orders.Placed placed = this.orders.place(request.cart(), null, buyer);

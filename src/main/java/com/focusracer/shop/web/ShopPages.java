@@ -15,6 +15,8 @@ import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
 import com.focusracer.shop.Downloads;
 import com.focusracer.shop.Money;
 import com.focusracer.shop.Order;
@@ -25,6 +27,7 @@ import com.focusracer.shop.Receipts;
 import com.focusracer.shop.Resolution;
 import com.focusracer.shop.ShopProperties;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
@@ -69,8 +72,10 @@ public class ShopPages {
 
 	private final Clock clock;
 
+	private final RateLimits limits;
+
 	ShopPages(Orders orders, Downloads downloads, Receipts receipts, EventManagement events, ShopProperties properties,
-			MessageSource messages, Clock clock) {
+			MessageSource messages, Clock clock, RateLimits limits) {
 		this.orders = orders;
 		this.downloads = downloads;
 		this.receipts = receipts;
@@ -78,6 +83,7 @@ public class ShopPages {
 		this.properties = properties;
 		this.messages = messages;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/**
@@ -189,7 +195,9 @@ public class ShopPages {
 			@RequestParam(name = "photo", required = false) List<UUID> photos,
 			@RequestParam(required = false) String bib, @RequestParam(defaultValue = "false") boolean allPhotos,
 			@RequestParam(defaultValue = "ORIGINAL") Resolution resolution, @RequestParam String email, Locale locale,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, HttpServletRequest request) {
+		// An order may create a Stripe payment: a card-testing channel if unbounded.
+		this.limits.acquire(RateLimit.ORDER, request.getRemoteAddr());
 		try {
 			Orders.Placed placed = this.orders.place(new Orders.Cart(event, photos, email, bib, allPhotos, resolution),
 					viewer(principal), locale);
@@ -295,8 +303,15 @@ public class ShopPages {
 
 	@GetMapping("/downloads/{orderId}/zip")
 	ResponseEntity<StreamingResponseBody> zip(@PathVariable UUID orderId,
-			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig,
+			HttpServletRequest request) {
 		Order order = this.downloads.check(orderId, null, expires, sig).orElseThrow(ShopPages::notFound);
+		if (order.free()) {
+			// Free orders cost nothing to place: their ZIPs (every photo, streamed) would
+			// be
+			// an unbounded load.
+			this.limits.acquire(RateLimit.FREE_ZIP, request.getRemoteAddr());
+		}
 		String name = this.events.get(order.eventId()).map(Event::slug).orElse("photos") + "-" + order.shortId()
 				+ ".zip";
 		return ResponseEntity.ok()

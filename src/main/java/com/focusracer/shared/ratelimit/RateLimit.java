@@ -1,0 +1,54 @@
+package com.focusracer.shared.ratelimit;
+
+/**
+ * The named rate-limit policies. Each one has its own buckets, one per subject (a client
+ * address, an account, an account-and-address pair), and its own capacity and refill
+ * period under {@code focusracer.rate-limits.<name>}.
+ */
+public enum RateLimit {
+
+	/** Sign-ups per client address: each one sends an e-mail. */
+	SIGN_UP("sign-up"),
+
+	/** Password-reset requests per client address: each one may send an e-mail. */
+	PASSWORD_RESET("password-reset"),
+
+	/** "Notify me" requests per client address: each one sends a confirmation e-mail. */
+	PHOTO_ALERT("photo-alert"),
+
+	/** Orders placed per client address: each one may create a payment at Stripe. */
+	ORDER("order"),
+
+	/** "This is me", "not me" and "hide me" per runner account. */
+	RUNNER_ACTION("runner-action"),
+
+	/** ZIP downloads of free orders per client address. */
+	FREE_ZIP("free-zip"),
+
+	/** Selfie searches per client address (face comparison is costly). */
+	SELFIE_SEARCH("selfie-search"),
+
+	/** Failed logins per account-and-address pair. */
+	LOGIN("login"),
+
+	/** Failed logins per client address, whatever the accounts. */
+	LOGIN_ADDRESS("login-address"),
+
+	/** Failed logins per account, whatever the addresses. */
+	LOGIN_ACCOUNT("login-account");
+
+	private final String configName;
+
+	RateLimit(String configName) {
+		this.configName = configName;
+	}
+
+	/**
+	 * The policy's name in the configuration, in bucket keys and in message keys.
+	 * @return e.g. {@code sign-up}
+	 */
+	public String configName() {
+		return this.configName;
+	}
+
+}

@@ -1,0 +1,100 @@
+package com.focusracer.shared.ratelimit;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The rate limits ({@code focusracer.rate-limits.*}). Each limit lets {@code capacity}
+ * requests through at once, then gives them back evenly over {@code period}: 20 per hour
+ * is 20 at once, then one every 3 minutes.
+ *
+ * @param signUp sign-ups per client address (20 per hour)
+ * @param passwordReset password-reset requests per client address (10 per hour)
+ * @param photoAlert "notify me" requests per client address (20 per hour)
+ * @param order orders placed per client address, pages and API together (20 per hour)
+ * @param runnerAction "this is me", "not me" and "hide me" per runner account (60 per
+ * day)
+ * @param freeZip ZIP downloads of free orders per client address (10 per hour)
+ * @param selfieSearch selfie searches per client address (20 per hour)
+ * @param login failed logins per account-and-address pair (10 per 10 minutes)
+ * @param loginAddress failed logins per client address, whatever the accounts (100 per 10
+ * minutes: a race village's Wi-Fi or a proxy is one address for many people)
+ * @param loginAccount failed logins per account, whatever the addresses (50 per 10
+ * minutes)
+ * @param streams the cap on open Server-Sent Events streams
+ */
+@ConfigurationProperties("focusracer.rate-limits")
+public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
+		Limit freeZip, Limit selfieSearch, Limit login, Limit loginAddress, Limit loginAccount, Streams streams) {
+
+	public RateLimitsProperties {
+		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
+		passwordReset = Limit.orDefault(passwordReset, 10, Duration.ofHours(1));
+		photoAlert = Limit.orDefault(photoAlert, 20, Duration.ofHours(1));
+		order = Limit.orDefault(order, 20, Duration.ofHours(1));
+		runnerAction = Limit.orDefault(runnerAction, 60, Duration.ofDays(1));
+		freeZip = Limit.orDefault(freeZip, 10, Duration.ofHours(1));
+		selfieSearch = Limit.orDefault(selfieSearch, 20, Duration.ofHours(1));
+		login = Limit.orDefault(login, 10, Duration.ofMinutes(10));
+		loginAddress = Limit.orDefault(loginAddress, 100, Duration.ofMinutes(10));
+		loginAccount = Limit.orDefault(loginAccount, 50, Duration.ofMinutes(10));
+		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
+	}
+
+	/**
+	 * The limit of a policy.
+	 * @param policy the policy
+	 * @return its capacity and period
+	 */
+	public Limit of(RateLimit policy) {
+		return switch (policy) {
+			case SIGN_UP -> this.signUp;
+			case PASSWORD_RESET -> this.passwordReset;
+			case PHOTO_ALERT -> this.photoAlert;
+			case ORDER -> this.order;
+			case RUNNER_ACTION -> this.runnerAction;
+			case FREE_ZIP -> this.freeZip;
+			case SELFIE_SEARCH -> this.selfieSearch;
+			case LOGIN -> this.login;
+			case LOGIN_ADDRESS -> this.loginAddress;
+			case LOGIN_ACCOUNT -> this.loginAccount;
+		};
+	}
+
+	/**
+	 * One limit.
+	 *
+	 * @param capacity requests allowed at once
+	 * @param period the time in which that many are given back
+	 */
+	public record Limit(Integer capacity, Duration period) {
+
+		static Limit orDefault(Limit limit, int capacity, Duration period) {
+			if (limit == null) {
+				return new Limit(capacity, period);
+			}
+			return new Limit((limit.capacity() != null) ? limit.capacity() : capacity,
+					(limit.period() != null) ? limit.period() : period);
+		}
+
+	}
+
+	/**
+	 * Open Server-Sent Events streams (live gallery, upload progress).
+	 *
+	 * @param perAddress streams open at once from one client address, on all nodes
+	 * together (20)
+	 * @param idleTimeout a stream that has sent nothing but keep-alives for this long is
+	 * closed (30 minutes)
+	 */
+	public record Streams(Integer perAddress, Duration idleTimeout) {
+
+		Streams withDefaults() {
+			return new Streams((this.perAddress != null) ? this.perAddress : 20,
+					(this.idleTimeout != null) ? this.idleTimeout : Duration.ofMinutes(30));
+		}
+
+	}
+
+}
