@@ -14,6 +14,9 @@ import com.focusracer.events.EventNotFoundException;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoLabels.Link;
 import com.focusracer.photos.PhotoManagement;
+import com.focusracer.privacy.AuditLog;
+import com.focusracer.accounts.Account;
+import com.focusracer.accounts.AccountManagement;
 import com.focusracer.recognition.internal.Linker;
 import com.focusracer.recognition.internal.RecognitionRepository;
 import com.focusracer.shared.UserMistakeException;
@@ -41,13 +44,19 @@ public class BibCorrections {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
+	private final AccountManagement accounts;
+
 	BibCorrections(RecognitionRepository repository, Linker linker, PhotoManagement photos,
-			RecognitionManagement recognition, Clock clock) {
+			RecognitionManagement recognition, Clock clock, AuditLog audit, AccountManagement accounts) {
 		this.repository = repository;
 		this.linker = linker;
 		this.photos = photos;
 		this.recognition = recognition;
 		this.clock = clock;
+		this.audit = audit;
+		this.accounts = accounts;
 	}
 
 	/**
@@ -80,6 +89,11 @@ public class BibCorrections {
 			this.repository.setManual(photoId, photo.eventId(), bib, true, accountId, this.clock.instant());
 		}
 		this.linker.linkWithBurst(photo);
+		List<String> was = before.stream().sorted().toList();
+		this.audit.record(accountId, this.accounts.find(accountId).map(Account::email).orElse(null),
+				"photo.bibsCorrected", "photo", photoId.toString(), photo.eventId(),
+				photo.fileName() + " : " + (was.isEmpty() ? "—" : String.join(" ", was)) + " → "
+						+ (wanted.isEmpty() ? "—" : String.join(" ", wanted)));
 		return this.recognition.links(photoId);
 	}
 
