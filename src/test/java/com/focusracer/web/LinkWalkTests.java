@@ -19,8 +19,6 @@ import com.focusracer.accounts.AccountsTestUtils.TestAccount;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
-import com.focusracer.photos.Photos;
-import com.focusracer.photos.PhotosTestUtils;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -63,16 +61,12 @@ class LinkWalkTests {
 	EventManagement events;
 
 	@Autowired
-	PhotosTestUtils photos;
+	com.focusracer.photos.PhotoManagement photoManagement;
 
 	@Test
 	void noPageOfAnyDemoRoleLinksToAnError() throws Exception {
-		// The demo event with photos, so that gallery, viewer and triage pages are
-		// walked.
-		var organizer = this.accounts.findByEmail("orga@test.com").orElseThrow();
-		Event demo = this.events.forAccount(organizer.id(), true).get(0);
-		this.photos.publish(demo.id(), organizer.id(), Photos.aRunner(1800, 1200, "1975", java.awt.Color.BLUE, 1),
-				Photos.aRunner(1800, 1200, "42", java.awt.Color.RED, 2));
+		// The demo event's photos, so that gallery, viewer and triage pages are walked.
+		demoPhotosPublished();
 		List<String> dead = new ArrayList<>();
 		Map<String, Integer> walked = new HashMap<>();
 		for (String lang : List.of("fr", "en")) {
@@ -125,6 +119,24 @@ class LinkWalkTests {
 		MockHttpServletResponse response = this.mvc.perform(get(path)).andReturn().getResponse();
 		assertThat(response.getStatus()).as(path).isEqualTo(200);
 		return response.getContentAsString();
+	}
+
+	@Test
+	void aFirstStartShowsTheDemoEventWithPhotosOfItsRunners() throws Exception {
+		Event demo = demoPhotosPublished();
+		String search = page("/events/" + demo.slug() + "?bib=1975");
+		assertThat(search).contains("Jérôme");
+		assertThat(search.split("class=\"public-tile\"", -1)).as("the two photos of bib 1975").hasSize(3);
+		assertThat(page("/events/" + demo.slug() + "?bib=42")).contains("Zoé");
+	}
+
+	private Event demoPhotosPublished() {
+		var organizer = this.accounts.findByEmail("orga@test.com").orElseThrow();
+		Event demo = this.events.forAccount(organizer.id(), true).get(0);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(90))
+			.untilAsserted(() -> assertThat(this.photoManagement.counts(demo.id())).containsEntry("PUBLISHED", 6L));
+		return demo;
 	}
 
 	private List<TestAccount> demoAccounts() {
