@@ -41,6 +41,14 @@ public interface PhotoLabels {
 	List<Read> reads(UUID photoId);
 
 	/**
+	 * The numbers read surely on each photo that the event's start list does not have
+	 * (shown to the team: a runner missing from the list, or a photo to assign by hand).
+	 * @param photoIds the photos
+	 * @return photo to those numbers; photos without any may be absent
+	 */
+	Map<UUID, List<String>> unlistedReads(Collection<UUID> photoIds);
+
+	/**
 	 * The event's photos linked to at least one runner.
 	 * @param eventId the event
 	 * @return the photos' ids
@@ -72,7 +80,8 @@ public interface PhotoLabels {
 	 * @param bib the bib it stands for
 	 * @param readAs the characters read (differs from {@code bib} when corrected)
 	 * @param kind {@code READ}, {@code ON_START_LIST}, {@code CORRECTED} or
-	 * {@code DOUBTFUL} (may be a longer bib read short: not linked)
+	 * {@code DOUBTFUL} (may be a longer bib read short: not linked) or
+	 * {@code NOT_ON_START_LIST} (a sure number the start list lacks: not linked)
 	 * @param confidence 0–1
 	 * @param box x, y, width, height as fractions of the upright photo
 	 */

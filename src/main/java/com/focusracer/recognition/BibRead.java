@@ -14,7 +14,7 @@ public record BibRead(String bib, double confidence, Box box, String readAs, Kin
 
 	/**
 	 * Whether the read names a runner without anyone checking it.
-	 * @return false for doubtful reads
+	 * @return false for doubtful reads and numbers not on the start list
 	 */
 	public boolean accepted() {
 		return this.kind.accepted();
@@ -41,14 +41,21 @@ public record BibRead(String bib, double confidence, Box box, String readAs, Kin
 		 * On the start list, but it may be a longer bib read short (1975 read 975 with a
 		 * digit hidden): kept for review, never linked as sure.
 		 */
-		DOUBTFUL;
+		DOUBTFUL,
+
+		/**
+		 * A number read as surely as a bib without a start list, but not on the event's
+		 * list (and no list bib near it): shown to the team ("read 3638 — not on the
+		 * start list") to add the runner or assign the photo, never linked.
+		 */
+		NOT_ON_START_LIST;
 
 		/**
 		 * Whether reads of this kind name a runner without anyone checking them.
-		 * @return false for doubtful reads
+		 * @return false for doubtful reads and numbers not on the start list
 		 */
 		public boolean accepted() {
-			return this != DOUBTFUL;
+			return this != DOUBTFUL && this != NOT_ON_START_LIST;
 		}
 
 	}

@@ -265,6 +265,15 @@ public class BibReader implements AutoCloseable {
 			BibRead read = check.isEmpty() ? withoutStartList(text, line, box, sure)
 					: check.check(text, line.confidence(), line.characterConfidences(), box, photoWidth,
 							settings.startListConfidence(), sure);
+			if (read == null && !check.isEmpty()) {
+				// As sure as a bib read without a list, but the list does not have it:
+				// the
+				// team sees it (a runner missing from the list), nothing is linked.
+				BibRead unlisted = withoutStartList(text, line, box, sure);
+				if (unlisted != null) {
+					read = new BibRead(text, unlisted.confidence(), box, text, BibRead.Kind.NOT_ON_START_LIST);
+				}
+			}
 			if (read != null) {
 				candidates.add(new Candidate(read, line.textHeight()));
 			}

@@ -45,6 +45,26 @@ public class RecognitionManagement implements PhotoLabels, FaceFeatures {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Map<UUID, List<String>> unlistedReads(Collection<UUID> photoIds) {
+		Map<UUID, List<String>> unlisted = new TreeMap<>();
+		if (photoIds.isEmpty()) {
+			return unlisted;
+		}
+		this.repository.reads(photoIds).forEach((photo, reads) -> {
+			List<String> bibs = reads.stream()
+				.filter((read) -> read.kind() == BibRead.Kind.NOT_ON_START_LIST)
+				.map(RecognitionRepository.StoredRead::bib)
+				.sorted()
+				.toList();
+			if (!bibs.isEmpty()) {
+				unlisted.put(photo, bibs);
+			}
+		});
+		return unlisted;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public Map<UUID, Integer> faceCounts(Collection<UUID> photoIds) {
 		return this.repository.faceCounts(photoIds);
 	}

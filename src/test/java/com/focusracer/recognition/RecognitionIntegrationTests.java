@@ -48,6 +48,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -352,6 +353,31 @@ class RecognitionIntegrationTests {
 				.content("{\"bibs\": [\"666\"]}"))
 			.andExpect(status().isOk());
 		assertThat(this.recognition.bibs(List.of(photo)).get(photo)).containsExactly("666");
+	}
+
+	@Test
+	void aNumberReadButMissingFromTheStartListIsShownToTheTeamNeverLinked() throws Exception {
+		Event event = this.events.aMarathon(this.photographer.id());
+		this.startLists.save(event.id(), this.photographer.id(),
+				new Runner("1975", "Jérôme", "Dupont", null, null, null, null, null));
+		UUID photo = this.published
+			.publish(event.id(), this.photographer.id(), Photos.aRunner(1800, 1200, "3638", new Color(30, 60, 170), 4))
+			.get(0);
+		assertThat(this.recognition.reads(photo)).anySatisfy((read) -> {
+			assertThat(read.bib()).isEqualTo("3638");
+			assertThat(read.kind()).isEqualTo("NOT_ON_START_LIST");
+		});
+		assertThat(this.recognition.links(photo)).as("not linked: the list has no such runner").isEmpty();
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+		this.mvc.perform(get("/pro/photos/" + photo).session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"unlisted-reads\"")))
+			.andExpect(content().string(containsString("3638")))
+			.andExpect(content().string(containsString("pas sur la liste des inscrits")))
+			.andExpect(content().string(containsString("/start-list?bib=3638")));
+		this.mvc.perform(get("/pro/events/" + event.id() + "/photos").session(session))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("lu 3638, pas sur la liste")));
 	}
 
 	@Test

@@ -158,6 +158,11 @@ class PhotoApi {
 		}
 
 		@Override
+		public java.util.Map<UUID, List<String>> unlistedReads(java.util.Collection<UUID> photoIds) {
+			return java.util.Map.of();
+		}
+
+		@Override
 		public java.util.Map<UUID, Integer> faceCounts(java.util.Collection<UUID> photoIds) {
 			return java.util.Map.of();
 		}
