@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
-import com.focusracer.photos.internal.ImageInspector;
-import com.focusracer.photos.internal.ImageInspector.UnsupportedImageException;
 import com.focusracer.photos.internal.Pipeline;
 import com.focusracer.photos.internal.PhotoRepository;
+import com.focusracer.shared.images.ImageInspector;
+import com.focusracer.shared.images.ImageInspector.UnsupportedImageException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;

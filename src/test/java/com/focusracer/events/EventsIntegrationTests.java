@@ -51,6 +51,12 @@ class EventsIntegrationTests {
 	@Autowired
 	StartLists startLists;
 
+	@Autowired
+	EventManagement eventManagement;
+
+	@Autowired
+	EventImages images;
+
 	@Test
 	void createsAnEventThroughTheApiAndKeepsItFromOthers() throws Exception {
 		String organizer = token(Role.ORGANIZER);
@@ -264,6 +270,43 @@ class EventsIntegrationTests {
 				.param("location", event.location()))
 			.andExpect(status().isUnprocessableEntity())
 			.andExpect(content().string(containsString("illisible")));
+	}
+
+	@Test
+	void aCoverWhoseHeaderClaimsAPixelFloodIsRefusedBeforeDecodingAndCreatesNothing() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+		// 17 bytes whose frame header claims 60,000 × 60,000 pixels (3.6 gigapixels).
+		byte[] flood = com.focusracer.photos.Photos.aJpegHeaderClaiming(60000, 60000);
+		this.mvc
+			.perform(multipart("/pro/events").file(new MockMultipartFile("cover", "cover.jpg", "image/jpeg", flood))
+				.session(session)
+				.with(csrf())
+				.param("name", "Foulées de Rennes")
+				.param("date", "2026-05-10")
+				.param("location", "Rennes"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString(
+					"Image de couverture : l'image fait 60000 × 60000 pixels, 10000 pixels de côté au plus.")))
+			// What was typed is still in the form.
+			.andExpect(content().string(containsString("value=\"Foulées de Rennes\"")));
+		assertThat(this.eventManagement.forAccount(organizer.id(), true)).isEmpty();
+
+		Event event = this.events.aMarathon(organizer.id());
+		this.mvc
+			.perform(multipart("/pro/events/" + event.id())
+				.file(new MockMultipartFile("logo", "logo.png", "image/png",
+						com.focusracer.photos.Photos.aPngHeaderClaiming(20000, 100)))
+				.session(session)
+				.with(csrf())
+				.param("lang", "en")
+				.param("name", event.name())
+				.param("date", event.date().toString())
+				.param("location", event.location()))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content()
+				.string(containsString("Logo: the image is 20000 × 100 pixels, at most 10000 pixels per side.")));
+		assertThat(this.images.get(event.id(), EventImages.Kind.LOGO)).isEmpty();
 	}
 
 	private String eventId(String authorization) throws Exception {

@@ -222,8 +222,8 @@ class CrashRecoveryIntegrationTests {
 		files.put("huge-exif.jpg", Photos.aJpegWithHugeExif());
 		files.put("notes.jpg", "shopping list, not a photo".getBytes(StandardCharsets.UTF_8));
 		files.put("empty.jpg", new byte[0]);
-		files.put("flood.jpg", PhotosIntegrationTests.jpegHeaderClaiming(65000, 65000));
-		files.put("bomb.png", PhotosIntegrationTests.pngHeaderClaiming(50000, 50000));
+		files.put("flood.jpg", Photos.aJpegHeaderClaiming(65000, 65000));
+		files.put("bomb.png", Photos.aPngHeaderClaiming(50000, 50000));
 		return files;
 	}
 

@@ -121,8 +121,9 @@ class PhotosIntegrationTests {
 	void refusesPixelFloodsFromTheHeaderAlone() throws Exception {
 		this.mvc
 			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
-				.file(new MockMultipartFile("file", "flood.jpg", "image/jpeg", jpegHeaderClaiming(65000, 65000)))
-				.file(new MockMultipartFile("file", "bomb.png", "image/png", pngHeaderClaiming(20000, 20000)))
+				.file(new MockMultipartFile("file", "flood.jpg", "image/jpeg",
+						Photos.aJpegHeaderClaiming(65000, 65000)))
+				.file(new MockMultipartFile("file", "bomb.png", "image/png", Photos.aPngHeaderClaiming(20000, 20000)))
 				.header("Authorization", this.token))
 			.andExpect(jsonPath("$.results[0].outcome").value("REJECTED"))
 			.andExpect(jsonPath("$.results[0].message").value(containsString("65,000 × 65,000")))
@@ -159,38 +160,6 @@ class PhotosIntegrationTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(get("/api/v1/photos/" + UUID.randomUUID()).header("Authorization", strangerToken))
 			.andExpect(status().isNotFound());
-	}
-
-	/**
-	 * The start of a baseline JPEG whose frame header declares the given size, and no
-	 * pixels.
-	 */
-	static byte[] jpegHeaderClaiming(int width, int height) {
-		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, (byte) (height >> 8),
-				(byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9 };
-	}
-
-	/**
-	 * A PNG signature and IHDR chunk declaring the given size (valid CRC), and no pixels.
-	 */
-	static byte[] pngHeaderClaiming(int width, int height) {
-		java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
-		ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII))
-			.putInt(width)
-			.putInt(height)
-			.put((byte) 8)
-			.put((byte) 2)
-			.put((byte) 0)
-			.put((byte) 0)
-			.put((byte) 0);
-		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-		crc.update(ihdr.array());
-		java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
-		png.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })
-			.putInt(13)
-			.put(ihdr.array())
-			.putInt((int) crc.getValue());
-		return png.array();
 	}
 
 }
