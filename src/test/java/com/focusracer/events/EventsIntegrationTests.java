@@ -309,6 +309,66 @@ class EventsIntegrationTests {
 		assertThat(this.images.get(event.id(), EventImages.Kind.LOGO)).isEmpty();
 	}
 
+	@Test
+	void requestBodiesAreBoundedAndTheAnswerSaysTheLimit() throws Exception {
+		String organizer = token(Role.ORGANIZER);
+		String id = eventId(organizer);
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", organizer)
+				.contentType("text/csv")
+				.content(EventsTestUtils.aFrenchStartList()))
+			.andExpect(status().isOk());
+		// 11 MB of start list: refused unread, and the list stays as it was.
+		byte[] huge = (EventsTestUtils.aFrenchStartList()
+				+ "1;Dupont;Jean;SEM;AC Lyon;jean@example.fr\n".repeat(300_000))
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(huge.length).isGreaterThan(10 * 1024 * 1024);
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", organizer)
+				.contentType("text/csv")
+				.content(huge))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("larger than 10 MB, the most a start list may be")));
+		assertThat(this.startLists.count(java.util.UUID.fromString(id))).isEqualTo(3);
+
+		// Any other JSON body: 1 MB.
+		this.mvc
+			.perform(post("/api/v1/events").header("Authorization", organizer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Cross\",\"date\":\"2026-01-10\",\"location\":\"Pau\",\"description\":\""
+						+ "x".repeat(1024 * 1024) + "\"}"))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.detail").value(containsString("larger than 1 MB")));
+	}
+
+	@Test
+	void theStartListPageRefusesAFileOverTheLimitBeforeReadingItAndSaysSo() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		Event event = this.events.aMarathon(organizer.id());
+		this.startLists.importFile(event.id(), organizer.id(),
+				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+		MockMultipartFile file = new MockMultipartFile("file", "inscrits.csv", "text/csv",
+				new byte[10 * 1024 * 1024 + 1]);
+		String back = this.mvc.perform(
+				multipart("/pro/events/" + event.id() + "/start-list/uploads").file(file).session(session).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(back).isEqualTo("/pro/events/" + event.id() + "/start-list");
+		org.springframework.web.servlet.FlashMap flash = this.mvc.perform(
+				multipart("/pro/events/" + event.id() + "/start-list/uploads").file(file).session(session).with(csrf()))
+			.andReturn()
+			.getFlashMap();
+		this.mvc.perform(get(back).session(session).flashAttrs(flash))
+			.andExpect(
+					content().string(containsString("Ce fichier dépasse 10 Mo, le maximum pour une liste de départ")))
+			.andExpect(content().string(containsString("Jérôme")));
+		assertThat(this.startLists.count(event.id())).isEqualTo(3);
+	}
+
 	private String eventId(String authorization) throws Exception {
 		return this.mvc
 			.perform(post("/api/v1/events").header("Authorization", authorization)

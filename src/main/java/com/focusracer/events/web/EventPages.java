@@ -15,6 +15,7 @@ import com.focusracer.events.EventImages;
 import com.focusracer.events.EventException;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
+import com.focusracer.events.EventsProperties;
 import com.focusracer.events.Runner;
 import com.focusracer.events.StartListImport;
 import com.focusracer.events.StartListRejectedException;
@@ -51,11 +52,14 @@ class EventPages {
 
 	private final EventImages images;
 
+	private final EventsProperties properties;
+
 	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces;
 
 	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts,
-			EventImages images,
+			EventImages images, EventsProperties properties,
 			org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces) {
+		this.properties = properties;
 		this.faces = faces;
 		this.images = images;
 		this.events = events;
@@ -204,7 +208,15 @@ class EventPages {
 
 	@PostMapping("/pro/events/{id}/start-list/uploads")
 	ModelAndView upload(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
-			@RequestParam("file") MultipartFile file) throws IOException {
+			@RequestParam("file") MultipartFile file, Locale locale, RedirectAttributes redirect) throws IOException {
+		long max = this.properties.startListMaxSize().toBytes();
+		if (file.getSize() > max) {
+			// Checked before the file is read: the list stays as it was.
+			this.events.owned(id, principal.id());
+			redirect.addFlashAttribute("error",
+					this.messages.getMessage("startList.tooLarge", new Object[] { max / (1024.0 * 1024) }, locale));
+			return new ModelAndView("redirect:/pro/events/" + id + "/start-list");
+		}
 		UUID upload = this.startLists.keepUpload(id, principal.id(),
 				(file.getOriginalFilename() != null) ? file.getOriginalFilename() : "start-list.csv", file.getBytes());
 		return new ModelAndView("redirect:/pro/events/" + id + "/start-list/uploads/" + upload);
