@@ -146,10 +146,12 @@ class AdminIntegrationTests {
 	}
 
 	@Test
-	void adminsReadTheOutbox() throws Exception {
+	void adminsReadTheOutboxWithEveryLinkSecretMasked() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
 		TestAccount runner = this.fixtures.anAccount(Role.RUNNER);
 		this.accounts.requestPasswordReset(runner.email(), java.util.Locale.ENGLISH);
+		String resetLink = this.fixtures.linkInLatestMail(runner.email(), "password");
+		String token = resetLink.substring(resetLink.indexOf("token=") + "token=".length());
 		MockHttpSession session = login(admin);
 		String list = this.mvc.perform(get("/admin/mail").session(session).param("q", runner.email()))
 			.andExpect(status().isOk())
@@ -158,8 +160,29 @@ class AdminIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		String path = list.replaceAll("(?s).*href=\"(/admin/mail/[0-9a-f-]{36})\".*", "$1");
-		this.mvc.perform(get(path).session(session))
-			.andExpect(content().string(containsString("/password/reset?token=")));
+		String page = this.mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("/password/reset?token=•••").doesNotContain(token);
+		// The link still works for its recipient.
+		this.mvc.perform(get(resetLink)).andExpect(status().isOk());
+
+		String invited = uniqueEmail("invited");
+		this.accounts.createInvited(invited, "Invitée", Role.ORGANIZER, java.util.Locale.FRENCH);
+		String invitation = this.fixtures.linkInLatestMail(invited, "compte pro");
+		String invitationPage = this.mvc
+			.perform(get(this.mvc.perform(get("/admin/mail").session(session).param("q", invited))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()
+				.replaceAll("(?s).*href=\"(/admin/mail/[0-9a-f-]{36})\".*", "$1")).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(invitationPage).contains("token=•••")
+			.doesNotContain(invitation.substring(invitation.indexOf("token=") + "token=".length()));
 	}
 
 	private MockHttpSession login(TestAccount account) throws Exception {

@@ -128,9 +128,13 @@ class AdminPages {
 
 	@GetMapping("/admin/mail/{id}")
 	ModelAndView mailMessage(@PathVariable UUID id) {
-		return this.outbox.find(id)
-			.map((mail) -> new ModelAndView("admin/mail-message", Map.of("mail", mail)))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.outbox.find(id).map((mail) -> {
+			Map<String, Object> model = new HashMap<>();
+			model.put("mail", mail);
+			model.put("body", this.outbox.bodyForAdmins(mail));
+			model.put("retentionDays", this.outbox.bodyRetention().toDays());
+			return new ModelAndView("admin/mail-message", model);
+		}).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	private void run(Runnable action, Locale locale, RedirectAttributes redirect) {
