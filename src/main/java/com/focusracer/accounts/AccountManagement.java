@@ -162,36 +162,46 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Sets a new password from a reset link; the link then stops working and every
-	 * session ends.
+	 * Sets a new password from a reset link; the link then stops working, every session
+	 * ends and every API token is revoked (whoever took over the account may have made
+	 * one), and the owner is told by e-mail.
 	 * @param secret the link's secret
 	 * @param newPassword the new password
-	 * @return the account, or empty when the link is unknown, used or expired
+	 * @return the account and how many tokens were revoked, or empty when the link is
+	 * unknown, used or expired
 	 */
-	public Optional<Account> resetPassword(String secret, String newPassword) {
+	public Optional<PasswordChanged> resetPassword(String secret, String newPassword) {
 		this.passwordRules.check(newPassword);
 		Instant now = this.clock.instant();
 		return this.links.redeem(secret, Purpose.PASSWORD_RESET, now).flatMap((redeemed) -> {
 			this.accounts.updatePassword(redeemed.accountId(), this.passwordEncoder.encode(newPassword), now);
 			// Following an e-mailed link proves the address.
 			this.accounts.markVerified(redeemed.accountId(), now);
-			this.accounts.bumpSessionVersion(redeemed.accountId());
-			return find(redeemed.accountId());
+			return find(redeemed.accountId()).map((account) -> afterNewPassword(account, now));
 		});
 	}
 
 	/**
-	 * Changes the password after checking the current one; other sessions end.
+	 * Changes the password after checking the current one; other sessions end, every API
+	 * token is revoked, and the owner is told by e-mail.
 	 * @param accountId the account
 	 * @param currentPassword the current password
 	 * @param newPassword the new password
+	 * @return the account and how many tokens were revoked
 	 */
-	public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+	public PasswordChanged changePassword(UUID accountId, String currentPassword, String newPassword) {
 		AccountRepository.Stored stored = reauthenticate(accountId, currentPassword);
 		this.passwordRules.check(newPassword);
-		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), this.clock.instant());
-		this.accounts.bumpSessionVersion(accountId);
-		this.mails.passwordChanged(stored.account().email(), localeOf(stored.account()));
+		Instant now = this.clock.instant();
+		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), now);
+		return afterNewPassword(stored.account(), now);
+	}
+
+	private PasswordChanged afterNewPassword(Account account, Instant now) {
+		this.accounts.bumpSessionVersion(account.id());
+		int revoked = this.apiTokens.revokeAll(account.id(), now);
+		this.mails.passwordChanged(account.email(), revoked, localeOf(account));
+		return new PasswordChanged(account, revoked);
 	}
 
 	/**

@@ -150,7 +150,7 @@ class AccountsIntegrationTests {
 		this.mvc
 			.perform(
 					post("/password/reset").with(csrf()).param("token", token).param("password", "nouveau départ 2026"))
-			.andExpect(redirectedUrl("/login?reset"));
+			.andExpect(redirectedUrl("/login?reset=0"));
 		this.mvc.perform(
 				post("/password/reset").with(csrf()).param("token", token).param("password", "encore un autre 2026"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("reset-invalid")));
@@ -216,6 +216,48 @@ class AccountsIntegrationTests {
 		this.mvc.perform(get("/account").session(phone)).andExpect(redirectedUrl("/login"));
 		assertThat(this.fixtures.mailsTo(account.email()))
 			.anySatisfy((mail) -> assertThat(mail.subject()).contains("a été changé"));
+	}
+
+	@Test
+	void aPasswordResetRevokesTheAccountsApiTokensAndSaysSo() throws Exception {
+		TestAccount account = this.fixtures.anAccount(Role.ORGANIZER);
+		String token = "Bearer " + this.accounts.createPersonalToken(account.id(), "uploader").token();
+		this.mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isOk());
+		this.mvc.perform(post("/password/forgot").with(csrf()).param("email", account.email()));
+		String link = this.fixtures.linkInLatestMail(account.email(), "Changer votre mot de passe");
+		String done = this.mvc
+			.perform(post("/password/reset").with(csrf())
+				.param("token", link.substring(link.indexOf("token=") + 6))
+				.param("password", "nouveau départ 2026"))
+			.andExpect(redirectedUrl("/login?reset=1"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(done))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("Par sécurité, les 1 jeton(s) d'API du compte ont été révoqués")));
+		this.mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isUnauthorized());
+		assertThat(this.fixtures.mailsTo(account.email()))
+			.anySatisfy((mail) -> assertThat(mail.body()).contains("ses 1 jeton(s) d'API ont été révoqués"));
+	}
+
+	@Test
+	void changingThePasswordRevokesTheAccountsApiTokensAndSaysSo() throws Exception {
+		TestAccount account = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		String first = "Bearer " + this.accounts.createPersonalToken(account.id(), "laptop").token();
+		String second = "Bearer "
+				+ this.accounts.issueSessionToken(this.accounts.find(account.id()).orElseThrow()).token();
+		this.mvc
+			.perform(post("/settings/password").session(loggedIn(account))
+				.with(csrf())
+				.param("currentPassword", account.password())
+				.param("newPassword", "une toute nouvelle phrase"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.containsString("par sécurité, vos 2 jeton(s) d'API révoqués")));
+		this.mvc.perform(get("/api/v1/me").header("Authorization", first)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/me").header("Authorization", second)).andExpect(status().isUnauthorized());
+		assertThat(this.accounts.personalTokens(account.id())).isEmpty();
 	}
 
 	@Test

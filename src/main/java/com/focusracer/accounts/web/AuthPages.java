@@ -51,7 +51,9 @@ class AuthPages {
 			error = text("login.error.unconfirmed", locale);
 		}
 		else if (request.getParameterMap().containsKey("reset")) {
-			notice = text("reset.done", locale);
+			int revoked = revokedTokens(request.getParameter("reset"));
+			notice = (revoked > 0) ? this.messages.getMessage("reset.doneTokens", new Object[] { revoked }, locale)
+					: text("reset.done", locale);
 		}
 		else if (request.getParameterMap().containsKey("emailChanged")) {
 			notice = text("settings.email.changed", locale);
@@ -130,12 +132,21 @@ class AuthPages {
 			Locale locale) {
 		try {
 			return this.accounts.resetPassword(token, password)
-				.map((account) -> new ModelAndView("redirect:/login?reset"))
+				.map((changed) -> new ModelAndView("redirect:/login?reset=" + changed.revokedTokens()))
 				.orElseGet(() -> message("reset.invalid.title", "reset.invalid.text", "reset-invalid"));
 		}
 		catch (AccountException ex) {
 			return new ModelAndView("auth/reset", Map.of("token", token, "error", text(ex, locale)),
 					HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+	}
+
+	private static int revokedTokens(String value) {
+		try {
+			return (value != null && !value.isBlank()) ? Integer.parseInt(value.strip()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
 		}
 	}
 
