@@ -369,6 +369,35 @@ class EventsIntegrationTests {
 		assertThat(this.startLists.count(event.id())).isEqualTo(3);
 	}
 
+	@Test
+	void photographersOfTheTeamDoNotSeeRunnersEmailsAndBirthYears() throws Exception {
+		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		Event event = this.events.aMarathon(organizer.id());
+		this.startLists.importFile(event.id(), organizer.id(),
+				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
+		this.startLists.save(event.id(), organizer.id(),
+				new Runner("512", "Inès", "Garnier", "ines@example.fr", "V1F", null, "F", 1971));
+		this.eventManagement.addPhotographer(event.id(), organizer.id(), photographer.email());
+
+		this.mvc
+			.perform(get("/pro/events/" + event.id() + "/start-list")
+				.session(AccountsTestUtils.logIn(this.mvc, organizer)))
+			.andExpect(content().string(containsString("jerome@example.fr")))
+			.andExpect(content().string(containsString("<td>1971</td>")));
+		this.mvc
+			.perform(get("/pro/events/" + event.id() + "/start-list")
+				.session(AccountsTestUtils.logIn(this.mvc, photographer)))
+			.andExpect(content().string(containsString("Jérôme")))
+			.andExpect(content().string(containsString("Inès")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("@example.fr"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(">1971<"))))
+			.andExpect(content().string(containsString("visibles que du responsable de l'événement")));
+		assertThat(this.startLists.list(event.id(), photographer.id())).isNotEmpty()
+			.allSatisfy((runner) -> assertThat(runner.email()).isNull())
+			.allSatisfy((runner) -> assertThat(runner.birthYear()).isNull());
+	}
+
 	private String eventId(String authorization) throws Exception {
 		return this.mvc
 			.perform(post("/api/v1/events").header("Authorization", authorization)

@@ -150,6 +150,44 @@ class RunnerActionsTests {
 	}
 
 	@Test
+	void aHideRequestIsDecidedByThePhotosAuthorOrTheOwnerNotByAnotherPhotographer() throws Exception {
+		TestAccount ann = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount bob = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.events.addPhotographer(this.event.id(), this.photographer.id(), ann.email());
+		this.events.addPhotographer(this.event.id(), this.photographer.id(), bob.email());
+		UUID bobsPhoto = this.published
+			.publish(this.event.id(), bob.id(), Photos.aRunner(1200, 800, "2024", Color.ORANGE, 21))
+			.get(0);
+		this.mvc.perform(post("/account/photos/" + bobsPhoto + "/hide")
+			.with(user(this.accounts.principal(this.accounts.anAccount(Role.RUNNER))))
+			.with(csrf()));
+		assertThat(found("2024")).isEmpty();
+		UUID request = this.jdbc.sql("select id from hide_request where photo_id = ?")
+			.param(bobsPhoto)
+			.query(UUID.class)
+			.single();
+
+		Object error = this.mvc
+			.perform(post("/pro/hide-requests/" + request).param("decision", "restore")
+				.with(user(this.accounts.principal(ann)))
+				.with(csrf()))
+			.andReturn()
+			.getFlashMap()
+			.get("error");
+		assertThat(error).asString().contains("un autre photographe");
+		assertThat(found("2024")).as("still hidden").isEmpty();
+		assertThat(this.jdbc.sql("select status from hide_request where id = ?")
+			.param(request)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+
+		this.mvc.perform(post("/pro/hide-requests/" + request).param("decision", "restore")
+			.with(user(this.accounts.principal(bob)))
+			.with(csrf()));
+		assertThat(found("2024")).containsExactly(bobsPhoto.toString());
+	}
+
+	@Test
 	void notifyMeConfirmsOnceThenSendsOneEmailPerBatch() throws Exception {
 		String email = AccountsTestUtils.uniqueEmail("alert");
 		this.mvc.perform(post("/events/" + this.event.slug() + "/alerts").param("bib", "3638")
