@@ -76,12 +76,15 @@ class AccountsIntegrationTests {
 		this.mvc
 			.perform(post("/signup").with(csrf())
 				.param("kind", "PRO")
-				.param("proRole", "CLUB")
+				.param("profile", "CLUB")
 				.param("name", "AC Lyon")
 				.param("email", email)
 				.param("password", "le club de Lyon court"))
 			.andExpect(status().isOk());
-		assertThat(this.accounts.findByEmail(email)).get().extracting(Account::role).isEqualTo(Role.CLUB);
+		assertThat(this.accounts.findByEmail(email)).get().satisfies((account) -> {
+			assertThat(account.role()).isEqualTo(Role.PRO);
+			assertThat(account.profile()).isEqualTo(ProProfile.CLUB);
+		});
 	}
 
 	@Test
@@ -119,7 +122,7 @@ class AccountsIntegrationTests {
 	@Test
 	void storesArgon2idHashesWithAtLeastOwaspParameters() throws Exception {
 		String email = uniqueEmail("hash");
-		this.accounts.signUp(email, "Hash", "un mot de passe solide", Role.RUNNER, java.util.Locale.FRENCH);
+		this.accounts.signUp(email, "Hash", "un mot de passe solide", Role.RUNNER, null, java.util.Locale.FRENCH);
 		String hash = this.jdbc.sql("select password_hash from account where email = ?")
 			.param(email)
 			.query(String.class)
@@ -133,7 +136,7 @@ class AccountsIntegrationTests {
 
 	@Test
 	void passwordResetLinkWorksOnceForThirtyMinutes() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount account = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		this.mvc.perform(post("/password/forgot").with(csrf()).param("email", account.email()))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("forgot-sent")));
 		String link = this.fixtures.linkInLatestMail(account.email(), "mot de passe");
@@ -220,7 +223,7 @@ class AccountsIntegrationTests {
 
 	@Test
 	void aPasswordResetRevokesTheAccountsApiTokensAndSaysSo() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.ORGANIZER);
+		TestAccount account = this.fixtures.aPro(ProProfile.ORGANIZER);
 		String token = "Bearer " + this.accounts.createPersonalToken(account.id(), "uploader").token();
 		this.mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isOk());
 		this.mvc.perform(post("/password/forgot").with(csrf()).param("email", account.email()));
@@ -243,7 +246,7 @@ class AccountsIntegrationTests {
 
 	@Test
 	void changingThePasswordRevokesTheAccountsApiTokensAndSaysSo() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount account = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		String first = "Bearer " + this.accounts.createPersonalToken(account.id(), "laptop").token();
 		String second = "Bearer "
 				+ this.accounts.issueSessionToken(this.accounts.find(account.id()).orElseThrow()).token();
@@ -262,7 +265,7 @@ class AccountsIntegrationTests {
 
 	@Test
 	void logoutEndsEverySessionOfTheAccount() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.ORGANIZER);
+		TestAccount account = this.fixtures.aPro(ProProfile.ORGANIZER);
 		MockHttpSession phone = loggedIn(account);
 		MockHttpSession laptop = loggedIn(account);
 		this.mvc.perform(get("/pro").session(phone)).andExpect(status().isOk());

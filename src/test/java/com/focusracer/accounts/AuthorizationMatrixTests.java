@@ -55,7 +55,7 @@ class AuthorizationMatrixTests {
 		SIGNED_IN,
 		/** Runner accounts. */
 		RUNNER,
-		/** The five pro roles. */
+		/** Pro accounts (any profile). */
 		PRO,
 		/** Admins. */
 		ADMIN,

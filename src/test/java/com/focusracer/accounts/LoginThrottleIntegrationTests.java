@@ -50,7 +50,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void theEleventhWrongPasswordForOneAccountGets429EvenFromAnotherIp() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount account = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		for (int attempt = 1; attempt <= 10; attempt++) {
 			formLogin(account.email(), "wrong password " + attempt, randomIp())
 				.andExpect(redirectedUrl("/login?error"));
@@ -92,7 +92,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void theTokenEndpointSharesTheLimit() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.ORGANIZER);
+		TestAccount account = this.fixtures.aPro(ProProfile.ORGANIZER);
 		for (int attempt = 1; attempt <= 10; attempt++) {
 			tokenRequest(account.email(), "nope" + attempt).andExpect(status().isUnauthorized())
 				.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.privacy.AuditLog;
 
@@ -46,7 +47,7 @@ class AdminIntegrationTests {
 	@Test
 	void disablingAnAccountEndsItsSessionsAndIsAudited() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
-		TestAccount photographer = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		MockHttpSession adminSession = login(admin);
 		MockHttpSession photographerSession = login(photographer);
 
@@ -98,7 +99,7 @@ class AdminIntegrationTests {
 		this.mvc.perform(get("/account").session(runnerSession)).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/pro").session(login(runner, "/pro"))).andExpect(status().isOk());
 		assertThat(this.audit.latest(runner.id().toString(), 10, 0))
-			.anySatisfy((entry) -> assertThat(entry.detail()).contains("RUNNER → ORGANIZER"));
+			.anySatisfy((entry) -> assertThat(entry.detail()).contains("RUNNER → PRO (ORGANIZER)"));
 	}
 
 	@Test
@@ -113,14 +114,15 @@ class AdminIntegrationTests {
 				.param("role", "AGENCY"))
 			.andExpect(redirectedUrl("/admin/accounts"));
 		assertThat(this.accounts.findByEmail(email)).get().satisfies((account) -> {
-			assertThat(account.role()).isEqualTo(Role.AGENCY);
+			assertThat(account.role()).isEqualTo(Role.PRO);
+			assertThat(account.profile()).isEqualTo(ProProfile.AGENCY);
 			assertThat(account.emailVerified()).isTrue();
 		});
 		String link = this.fixtures.linkInLatestMail(email, "compte pro");
 		String token = link.substring(link.indexOf("token=") + 6);
 		this.mvc
 			.perform(post("/password/reset").with(csrf()).param("token", token).param("password", "studio finish 2026"))
-			.andExpect(redirectedUrl("/login?reset"));
+			.andExpect(redirectedUrl("/login?reset=0"));
 		this.mvc.perform(post("/login").with(csrf()).param("username", email).param("password", "studio finish 2026"))
 			.andExpect(redirectedUrl("/pro"));
 		assertThat(this.audit.latest(email, 10, 0)).anySatisfy((entry) -> {
@@ -132,7 +134,7 @@ class AdminIntegrationTests {
 	@Test
 	void searchesAccountsAndRefusesToDisableThemselves() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
-		TestAccount club = this.fixtures.anAccount(Role.CLUB);
+		TestAccount club = this.fixtures.aPro(ProProfile.CLUB);
 		MockHttpSession session = login(admin);
 		this.mvc.perform(get("/admin/accounts").session(session).param("q", club.email()))
 			.andExpect(content().string(containsString(club.email())))
@@ -170,7 +172,7 @@ class AdminIntegrationTests {
 		this.mvc.perform(get(resetLink)).andExpect(status().isOk());
 
 		String invited = uniqueEmail("invited");
-		this.accounts.createInvited(invited, "Invitée", Role.ORGANIZER, java.util.Locale.FRENCH);
+		this.accounts.createInvited(invited, "Invitée", Role.PRO, ProProfile.ORGANIZER, java.util.Locale.FRENCH);
 		String invitation = this.fixtures.linkInLatestMail(invited, "compte pro");
 		String invitationPage = this.mvc
 			.perform(get(this.mvc.perform(get("/admin/mail").session(session).param("q", invited))

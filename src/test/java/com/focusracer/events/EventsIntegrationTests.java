@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -59,7 +59,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void createsAnEventThroughTheApiAndKeepsItFromOthers() throws Exception {
-		String organizer = token(Role.ORGANIZER);
+		String organizer = token(ProProfile.ORGANIZER);
 		String id = this.mvc
 			.perform(post("/api/v1/events").header("Authorization", organizer)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -77,7 +77,7 @@ class EventsIntegrationTests {
 			.andExpect(jsonPath("$.name").value("Semi-marathon de Nîmes"));
 		this.mvc.perform(get("/api/v1/events").header("Authorization", organizer)).andExpect(jsonPath("$", hasSize(1)));
 
-		String stranger = token(Role.PHOTOGRAPHER);
+		String stranger = token(ProProfile.PHOTOGRAPHER);
 		this.mvc.perform(get("/api/v1/events/" + id).header("Authorization", stranger))
 			.andExpect(status().isNotFound());
 		this.mvc
@@ -89,14 +89,14 @@ class EventsIntegrationTests {
 
 	@Test
 	void refusesAnInvalidEventSayingWhichField() throws Exception {
-		this.mvc.perform(post("/api/v1/events").header("Authorization", token(Role.CLUB))
+		this.mvc.perform(post("/api/v1/events").header("Authorization", token(ProProfile.CLUB))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Cross\",\"date\":\"2026-01-10\",\"location\":\"Pau\",\"faceDataRetentionDays\":400}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("faceDataRetentionDays"))
 			.andExpect(jsonPath("$.detail").value(containsString("between 1 and 365")));
 		this.mvc
-			.perform(post("/api/v1/events").header("Authorization", token(Role.CLUB))
+			.perform(post("/api/v1/events").header("Authorization", token(ProProfile.CLUB))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"Cross\",\"date\":\"10/01/2026\",\"location\":\"Pau\"}"))
 			.andExpect(status().isBadRequest())
@@ -105,7 +105,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void importsAStartListOrNothingAndReportsBadLines() throws Exception {
-		String organizer = token(Role.ORGANIZER);
+		String organizer = token(ProProfile.ORGANIZER);
 		String id = eventId(organizer);
 		String bad = "bib,first name,last name\n1,Ann,Lee\n,Bob,Ray\n1,Cid,Moe\n2,Dan,Orr\n";
 		this.mvc
@@ -135,7 +135,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void theStartListPagesShowAPreviewWithChangesBeforeApplying() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.events.aMarathon(organizer.id());
 		this.startLists.importFile(event.id(), organizer.id(),
 				"bib;nom;prénom\n1975;Dupont;Jérôme\n99;Absent;Paul\n".getBytes(StandardCharsets.UTF_8), false);
@@ -172,8 +172,8 @@ class EventsIntegrationTests {
 
 	@Test
 	void theOwnerAddsAPhotographerWhoThenSeesTheEvent() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aTrailWithFaces(organizer.id());
 		MockHttpSession photographerSession = AccountsTestUtils.logIn(this.mvc, photographer);
 		this.mvc.perform(get("/pro/events/" + event.id()).session(photographerSession))
@@ -195,7 +195,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void createsAndEditsAnEventFromTheForm() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.FEDERATION);
+		TestAccount organizer = this.accounts.aPro(ProProfile.FEDERATION);
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
 		this.mvc
 			.perform(post("/pro/events").session(session)
@@ -226,7 +226,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void theOwnerSetsALogoAndACoverThatAreReencoded() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.events.aMarathon(organizer.id());
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
 		byte[] logo = com.focusracer.photos.Photos.png(com.focusracer.photos.Photos.aFinishLineScene(1200, 600));
@@ -274,7 +274,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void aCoverWhoseHeaderClaimsAPixelFloodIsRefusedBeforeDecodingAndCreatesNothing() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
 		// 17 bytes whose frame header claims 60,000 × 60,000 pixels (3.6 gigapixels).
 		byte[] flood = com.focusracer.photos.Photos.aJpegHeaderClaiming(60000, 60000);
@@ -311,7 +311,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void requestBodiesAreBoundedAndTheAnswerSaysTheLimit() throws Exception {
-		String organizer = token(Role.ORGANIZER);
+		String organizer = token(ProProfile.ORGANIZER);
 		String id = eventId(organizer);
 		this.mvc
 			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", organizer)
@@ -344,7 +344,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void theStartListPageRefusesAFileOverTheLimitBeforeReadingItAndSaysSo() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.events.aMarathon(organizer.id());
 		this.startLists.importFile(event.id(), organizer.id(),
 				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
@@ -371,8 +371,8 @@ class EventsIntegrationTests {
 
 	@Test
 	void photographersOfTheTeamDoNotSeeRunnersEmailsAndBirthYears() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(organizer.id());
 		this.startLists.importFile(event.id(), organizer.id(),
 				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
@@ -410,8 +410,8 @@ class EventsIntegrationTests {
 			.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 	}
 
-	private String token(Role role) {
-		TestAccount account = this.accounts.anAccount(role);
+	private String token(ProProfile profile) {
+		TestAccount account = this.accounts.aPro(profile);
 		return "Bearer " + this.accountManagement.createPersonalToken(account.id(), "test").token();
 	}
 

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
@@ -81,7 +82,7 @@ class RunnerActionsTests {
 
 	@BeforeEach
 	void anEvent() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.event = this.events.create(this.photographer.id(), new EventDraft("Course " + UUID.randomUUID(),
 				LocalDate.now(), "Lyon", "running", null, Visibility.PUBLIC, false, null, null, null, null));
 	}
@@ -135,7 +136,7 @@ class RunnerActionsTests {
 			.param(withoutBib)
 			.query(UUID.class)
 			.single();
-		TestAccount stranger = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount stranger = this.accounts.aPro(ProProfile.ORGANIZER);
 		assertThat(this.mvc
 			.perform(post("/pro/hide-requests/" + request).param("decision", "restore")
 				.with(user(this.accounts.principal(stranger)))
@@ -151,8 +152,8 @@ class RunnerActionsTests {
 
 	@Test
 	void aHideRequestIsDecidedByThePhotosAuthorOrTheOwnerNotByAnotherPhotographer() throws Exception {
-		TestAccount ann = this.accounts.anAccount(Role.PHOTOGRAPHER);
-		TestAccount bob = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount ann = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		TestAccount bob = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.events.addPhotographer(this.event.id(), this.photographer.id(), ann.email());
 		this.events.addPhotographer(this.event.id(), this.photographer.id(), bob.email());
 		UUID bobsPhoto = this.published

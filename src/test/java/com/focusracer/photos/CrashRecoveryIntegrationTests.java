@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 
@@ -81,7 +81,7 @@ class CrashRecoveryIntegrationTests {
 
 	@Test
 	void acknowledgedPhotosSurviveKillsDuringUploadAndProcessing() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(photographer.id());
 		String token = this.accountManagement.createPersonalToken(photographer.id(), "crash-test").token();
 		Map<String, byte[]> files = photos();

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventsTestUtils;
@@ -66,9 +66,9 @@ class EventTeamIntegrationTests {
 
 	@Test
 	void aPhotographerActsOnTheirOwnPhotosOnlyAndTheOwnerOnAll() throws Exception {
-		TestAccount owner = this.accounts.anAccount(Role.ORGANIZER);
-		TestAccount ann = this.accounts.anAccount(Role.PHOTOGRAPHER);
-		TestAccount bob = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount owner = this.accounts.aPro(ProProfile.ORGANIZER);
+		TestAccount ann = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		TestAccount bob = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(owner.id());
 		this.eventManagement.addPhotographer(event.id(), owner.id(), ann.email());
 		this.eventManagement.addPhotographer(event.id(), owner.id(), bob.email());

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 
@@ -65,7 +65,7 @@ class PhotosIntegrationTests {
 
 	@BeforeEach
 	void anEventWithItsPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.event = this.events.aMarathon(this.photographer.id());
 		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
 	}
@@ -151,7 +151,7 @@ class PhotosIntegrationTests {
 
 	@Test
 	void othersCannotUploadOrSeeTheEventsPhotos() throws Exception {
-		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount stranger = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
 		this.mvc
 			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")

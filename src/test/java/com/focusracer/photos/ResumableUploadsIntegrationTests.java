@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.FocusRacerApplication;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 
@@ -54,7 +54,7 @@ class ResumableUploadsIntegrationTests {
 
 	@Test
 	void resumesFromTheConfirmedOffsetAcrossARestart() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(photographer.id());
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, photographer);
 		byte[] photo = Photos.jpeg(Photos.aFinishLineScene(2000, 1400));
@@ -124,7 +124,7 @@ class ResumableUploadsIntegrationTests {
 
 	@Test
 	void chunksAreBoundedByWhatThePageSendsAndByTheAnnouncedSize() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(photographer.id());
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, photographer);
 		String id = this.mvc

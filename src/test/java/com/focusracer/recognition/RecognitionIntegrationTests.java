@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventManagement;
@@ -105,7 +105,7 @@ class RecognitionIntegrationTests {
 
 	@BeforeEach
 	void aPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
 	}
 
@@ -309,7 +309,7 @@ class RecognitionIntegrationTests {
 	@Test
 	void anotherAccountCannotCorrectOrReprocessTheEvent() throws Exception {
 		Event event = this.events.aMarathon(this.photographer.id());
-		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount stranger = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
 		this.mvc.perform(post("/api/v1/events/" + event.id() + "/reprocess").header("Authorization", strangerToken))
 			.andExpect(status().isNotFound());

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.focusracer.accounts.AccountException;
 import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.accounts.internal.SignIn;
 
@@ -72,22 +73,16 @@ class AuthPages {
 	@PostMapping("/signup")
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "RUNNER") String kind,
-			@RequestParam(required = false) String proRole, Locale locale) {
-		Role role = Role.RUNNER;
-		if ("PRO".equals(kind)) {
-			role = Role.proRoles()
-				.stream()
-				.filter((r) -> r.name().equals(proRole))
-				.findFirst()
-				.orElse(Role.PHOTOGRAPHER);
-		}
+			@RequestParam(required = false) String profile, Locale locale) {
+		Role role = "PRO".equals(kind) ? Role.PRO : Role.RUNNER;
+		ProProfile chosen = (role == Role.PRO) ? ProProfile.of(profile).orElse(ProProfile.PHOTOGRAPHER) : null;
 		try {
-			this.accounts.signUp(email, name, password, role, locale);
+			this.accounts.signUp(email, name, password, role, chosen, locale);
 			return message("signup.sent.title", "signup.sent.text", "signup-sent");
 		}
 		catch (AccountException ex) {
 			return new ModelAndView("auth/signup", Map.of("error", text(ex, locale), "email", email, "name", name,
-					"kind", (role == Role.RUNNER) ? "RUNNER" : role.name()), HttpStatus.UNPROCESSABLE_ENTITY);
+					"kind", (chosen == null) ? "RUNNER" : chosen.name()), HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 	}
 
