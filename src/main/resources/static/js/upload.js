@@ -130,7 +130,7 @@
           });
           const data = await json(response);
           if (!response.ok) {
-            setState(item, 'rejected', data.message || response.status);
+            setState(item, 'rejected', data.message || data.detail || response.status);
             return;
           }
           upload = data;
@@ -153,6 +153,11 @@
         if (response.status === 404) {
           upload = null;
           continue;
+        }
+        if (response.status === 413) {
+          // Sending it again would be refused again: say why and stop.
+          setState(item, 'rejected', data.message || data.detail || response.status);
+          return;
         }
         if (!response.ok) throw new Error('HTTP ' + response.status);
         delay = 1000;

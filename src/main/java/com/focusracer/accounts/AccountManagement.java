@@ -61,13 +61,16 @@ public class AccountManagement {
 	 * @param email the e-mail
 	 * @param displayName the name
 	 * @param password the chosen password
-	 * @param role {@link Role#RUNNER} or a pro role
+	 * @param role {@link Role#RUNNER} or {@link Role#PRO}
+	 * @param profile for a pro account, what kind of professional it is
 	 * @param locale the language of the e-mails
 	 */
-	public void signUp(String email, String displayName, String password, Role role, Locale locale) {
+	public void signUp(String email, String displayName, String password, Role role, ProProfile profile,
+			Locale locale) {
 		if (role == Role.ADMIN) {
 			throw new AccountException("signup.roleNotAllowed");
 		}
+		ProProfile kind = profileOf(role, profile);
 		String address = requireEmail(email);
 		this.passwordRules.check(password);
 		String name = requireName(displayName);
@@ -78,7 +81,7 @@ public class AccountManagement {
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
-		this.accounts.insert(id, address, name, this.passwordEncoder.encode(password), role, false,
+		this.accounts.insert(id, address, name, this.passwordEncoder.encode(password), role, kind, false,
 				locale.getLanguage(), now);
 		String secret = this.links.issue(id, Purpose.ACTIVATION, null,
 				now.plus(this.properties.activationLinkValidity()), now);
@@ -103,21 +106,23 @@ public class AccountManagement {
 	 * e-mailed link.
 	 * @param email the e-mail
 	 * @param displayName the name
-	 * @param role a pro role or {@link Role#ADMIN}
+	 * @param role {@link Role#PRO} or {@link Role#ADMIN}
+	 * @param profile for a pro account, what kind of professional it is
 	 * @param locale the language of the invitation
 	 * @return the new account
 	 */
-	public Account createInvited(String email, String displayName, Role role, Locale locale) {
+	public Account createInvited(String email, String displayName, Role role, ProProfile profile, Locale locale) {
 		String address = requireEmail(email);
 		String name = requireName(displayName);
+		ProProfile kind = profileOf(role, profile);
 		if (this.accounts.findByEmail(address).isPresent()) {
 			throw new AccountException("admin.accounts.emailTaken");
 		}
 		UUID id = UUID.randomUUID();
 		Instant now = this.clock.instant();
 		// Nobody knows this password: the owner chooses one through the invitation link.
-		this.accounts.insert(id, address, name, this.passwordEncoder.encode(UUID.randomUUID().toString()), role, true,
-				locale.getLanguage(), now);
+		this.accounts.insert(id, address, name, this.passwordEncoder.encode(UUID.randomUUID().toString()), role, kind,
+				true, locale.getLanguage(), now);
 		String secret = this.links.issue(id, Purpose.PASSWORD_RESET, null,
 				now.plus(this.properties.activationLinkValidity()), now);
 		this.mails.invitation(address, name, secret, this.properties.activationLinkValidity(), locale);
@@ -130,14 +135,15 @@ public class AccountManagement {
 	 * @param displayName the name
 	 * @param password the password
 	 * @param role the role
+	 * @param profile for a pro account, what kind of professional it is
 	 * @return whether it was created (false when it already existed)
 	 */
-	public boolean createDemoAccount(String email, String displayName, String password, Role role) {
+	public boolean createDemoAccount(String email, String displayName, String password, Role role, ProProfile profile) {
 		if (this.accounts.findByEmail(email).isPresent()) {
 			return false;
 		}
-		this.accounts.insert(UUID.randomUUID(), email, displayName, this.passwordEncoder.encode(password), role, true,
-				"fr", this.clock.instant());
+		this.accounts.insert(UUID.randomUUID(), email, displayName, this.passwordEncoder.encode(password), role,
+				profileOf(role, profile), true, "fr", this.clock.instant());
 		return true;
 	}
 
@@ -162,36 +168,46 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Sets a new password from a reset link; the link then stops working and every
-	 * session ends.
+	 * Sets a new password from a reset link; the link then stops working, every session
+	 * ends and every API token is revoked (whoever took over the account may have made
+	 * one), and the owner is told by e-mail.
 	 * @param secret the link's secret
 	 * @param newPassword the new password
-	 * @return the account, or empty when the link is unknown, used or expired
+	 * @return the account and how many tokens were revoked, or empty when the link is
+	 * unknown, used or expired
 	 */
-	public Optional<Account> resetPassword(String secret, String newPassword) {
+	public Optional<PasswordChanged> resetPassword(String secret, String newPassword) {
 		this.passwordRules.check(newPassword);
 		Instant now = this.clock.instant();
 		return this.links.redeem(secret, Purpose.PASSWORD_RESET, now).flatMap((redeemed) -> {
 			this.accounts.updatePassword(redeemed.accountId(), this.passwordEncoder.encode(newPassword), now);
 			// Following an e-mailed link proves the address.
 			this.accounts.markVerified(redeemed.accountId(), now);
-			this.accounts.bumpSessionVersion(redeemed.accountId());
-			return find(redeemed.accountId());
+			return find(redeemed.accountId()).map((account) -> afterNewPassword(account, now));
 		});
 	}
 
 	/**
-	 * Changes the password after checking the current one; other sessions end.
+	 * Changes the password after checking the current one; other sessions end, every API
+	 * token is revoked, and the owner is told by e-mail.
 	 * @param accountId the account
 	 * @param currentPassword the current password
 	 * @param newPassword the new password
+	 * @return the account and how many tokens were revoked
 	 */
-	public void changePassword(UUID accountId, String currentPassword, String newPassword) {
+	public PasswordChanged changePassword(UUID accountId, String currentPassword, String newPassword) {
 		AccountRepository.Stored stored = reauthenticate(accountId, currentPassword);
 		this.passwordRules.check(newPassword);
-		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), this.clock.instant());
-		this.accounts.bumpSessionVersion(accountId);
-		this.mails.passwordChanged(stored.account().email(), localeOf(stored.account()));
+		Instant now = this.clock.instant();
+		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), now);
+		return afterNewPassword(stored.account(), now);
+	}
+
+	private PasswordChanged afterNewPassword(Account account, Instant now) {
+		this.accounts.bumpSessionVersion(account.id());
+		int revoked = this.apiTokens.revokeAll(account.id(), now);
+		this.mails.passwordChanged(account.email(), revoked, localeOf(account));
+		return new PasswordChanged(account, revoked);
 	}
 
 	/**
@@ -262,14 +278,16 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Changes an account's role; its sessions end so that the new role applies at once.
+	 * Changes an account's role (or a pro account's profile); its sessions end so that
+	 * the new role applies at once.
 	 * @param accountId the account
 	 * @param role the new role
+	 * @param profile for {@link Role#PRO}, what kind of professional it is
 	 * @return the account as it was before
 	 */
-	public Account changeRole(UUID accountId, Role role) {
+	public Account changeRole(UUID accountId, Role role, ProProfile profile) {
 		Account account = find(accountId).orElseThrow(() -> new AccountException("admin.accounts.notFound"));
-		this.accounts.setRole(accountId, role, this.clock.instant());
+		this.accounts.setRole(accountId, role, profileOf(role, profile), this.clock.instant());
 		this.accounts.bumpSessionVersion(accountId);
 		return account;
 	}
@@ -347,6 +365,19 @@ public class AccountManagement {
 			throw new AccountException("settings.currentPasswordWrong");
 		}
 		return stored;
+	}
+
+	/**
+	 * A pro account always says what kind of professional it is; other accounts never.
+	 */
+	private static ProProfile profileOf(Role role, ProProfile profile) {
+		if (role != Role.PRO) {
+			return null;
+		}
+		if (profile == null) {
+			throw new AccountException("account.profileMissing");
+		}
+		return profile;
 	}
 
 	private static String requireEmail(String email) {

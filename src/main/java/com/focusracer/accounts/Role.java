@@ -1,24 +1,25 @@
 package com.focusracer.accounts;
 
-import java.util.Arrays;
-import java.util.List;
-
 /**
- * What an account may do. The five pro roles share the pro space; runners buy photos;
- * admins run the platform.
+ * What an account may do: which space it opens. What a pro account may do inside the pro
+ * space depends on its place in each event's team (the owner, or a photographer added to
+ * it), never on the kind of professional it is: that is its {@link ProProfile}, a
+ * description, not a right.
  */
 public enum Role {
 
-	PHOTOGRAPHER(true), ORGANIZER(true), AGENCY(true), CLUB(true), FEDERATION(true), ADMIN(false), RUNNER(false);
-
-	private final boolean pro;
-
-	Role(boolean pro) {
-		this.pro = pro;
-	}
+	/**
+	 * A professional (photographer, organizer, agency, club, federation): the pro space
+	 * and the API.
+	 */
+	PRO,
+	/** Runs the platform: the admin space, the API, metrics. */
+	ADMIN,
+	/** Buys photos: the runner's space. */
+	RUNNER;
 
 	public boolean isPro() {
-		return this.pro;
+		return this == PRO;
 	}
 
 	/**
@@ -26,26 +27,11 @@ public enum Role {
 	 * @return the path of its space
 	 */
 	public String landingPath() {
-		if (this == ADMIN) {
-			return "/admin";
-		}
-		return this.pro ? "/pro" : "/account";
-	}
-
-	/**
-	 * The Spring Security authority names of the pro roles.
-	 * @return e.g. {@code PHOTOGRAPHER}, {@code ORGANIZER}, …
-	 */
-	public static String[] proRoleNames() {
-		return Arrays.stream(values()).filter(Role::isPro).map(Role::name).toArray(String[]::new);
-	}
-
-	/**
-	 * The pro roles, in declaration order.
-	 * @return the roles
-	 */
-	public static List<Role> proRoles() {
-		return Arrays.stream(values()).filter(Role::isPro).toList();
+		return switch (this) {
+			case ADMIN -> "/admin";
+			case PRO -> "/pro";
+			case RUNNER -> "/account";
+		};
 	}
 
 }

@@ -7,6 +7,7 @@ import com.focusracer.accounts.Account;
 import com.focusracer.accounts.AccountException;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.privacy.AuditLog;
 
@@ -29,13 +30,14 @@ public class AccountAdministration {
 		this.audit = audit;
 	}
 
-	public Account createProAccount(AccountPrincipal admin, String email, String name, Role role, Locale locale) {
+	public Account createProAccount(AccountPrincipal admin, String email, String name, Role role, ProProfile profile,
+			Locale locale) {
 		if (role == Role.RUNNER) {
 			throw new AccountException("admin.accounts.roleNotPro");
 		}
-		Account account = this.accounts.createInvited(email, name, role, locale);
+		Account account = this.accounts.createInvited(email, name, role, profile, locale);
 		this.audit.record(admin.id(), admin.email(), "ACCOUNT_CREATED", "ACCOUNT", account.id().toString(),
-				account.email() + " as " + role);
+				account.email() + " as " + describe(role, account.profile()));
 		return account;
 	}
 
@@ -48,13 +50,18 @@ public class AccountAdministration {
 				accountId.toString(), account.email());
 	}
 
-	public void changeRole(AccountPrincipal admin, UUID accountId, Role role) {
+	public void changeRole(AccountPrincipal admin, UUID accountId, Role role, ProProfile profile) {
 		if (admin.id().equals(accountId)) {
 			throw new AccountException("admin.accounts.notYourself");
 		}
-		Account before = this.accounts.changeRole(accountId, role);
+		Account before = this.accounts.changeRole(accountId, role, profile);
 		this.audit.record(admin.id(), admin.email(), "ACCOUNT_ROLE_CHANGED", "ACCOUNT", accountId.toString(),
-				before.email() + ": " + before.role() + " → " + role);
+				before.email() + ": " + describe(before.role(), before.profile()) + " → "
+						+ describe(role, (role == Role.PRO) ? profile : null));
+	}
+
+	private static String describe(Role role, ProProfile profile) {
+		return (profile != null) ? role + " (" + profile + ")" : role.name();
 	}
 
 }

@@ -12,15 +12,23 @@ import java.util.Optional;
 import java.util.UUID;
 
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
+import com.focusracer.shared.images.ImageInspector;
+
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * An event's logo (drawn in the watermark) and cover (shown on its pages). Uploaded
- * images are decoded, scaled and re-encoded, so that no uploaded byte (nor its metadata)
- * is ever served as is.
+ * images are checked from their header first (a pixel flood is refused before any pixel
+ * is decoded), then decoded, scaled and re-encoded, so that no uploaded byte (nor its
+ * metadata) is ever served as is.
  */
 @Service
 @Transactional
@@ -54,7 +62,11 @@ public class EventImages {
 
 	}
 
-	static final int MAX_BYTES = 5_000_000;
+	/** The largest file accepted, checked before it is read. */
+	public static final int MAX_BYTES = 5_000_000;
+
+	/** The longest side accepted, checked from the header before any pixel is decoded. */
+	static final int MAX_SIDE = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -69,6 +81,15 @@ public class EventImages {
 	}
 
 	/**
+	 * An uploaded image checked, decoded, scaled and re-encoded, ready to be stored.
+	 *
+	 * @param kind logo or cover
+	 * @param content the re-encoded image
+	 */
+	public record Prepared(Kind kind, byte[] content) {
+	}
+
+	/**
 	 * Sets an event's logo or cover.
 	 * @param eventId the event
 	 * @param ownerId its owner
@@ -76,27 +97,88 @@ public class EventImages {
 	 * @param bytes the uploaded image (JPEG or PNG, at most 5 MB)
 	 */
 	public void set(UUID eventId, UUID ownerId, Kind kind, byte[] bytes) {
-		this.events.owned(eventId, ownerId);
-		if (bytes.length > MAX_BYTES) {
-			throw new EventException("event.image.tooLarge", MAX_BYTES / 1_000_000);
+		store(eventId, ownerId, prepare(kind, bytes));
+	}
+
+	/**
+	 * Says whether a file of this size may be sent, before it is read.
+	 * @param kind logo or cover
+	 * @param size the file's size in bytes
+	 * @throws EventException when it is too large
+	 */
+	public static void checkSize(Kind kind, long size) {
+		if (size > MAX_BYTES) {
+			throw new EventException("event.image.tooLarge", label(kind), MAX_BYTES / 1_000_000);
 		}
-		BufferedImage image;
+	}
+
+	/**
+	 * Checks an uploaded image and re-encodes it, without storing anything: a form can
+	 * check its images before it creates or changes the event. The header is read first,
+	 * so that a file claiming millions of pixels is refused before any is decoded; the
+	 * image is then decoded at no more than twice the size it is stored at.
+	 * @param kind logo or cover
+	 * @param bytes the uploaded image
+	 * @return the image to store
+	 * @throws EventException when the file is too large, not a JPEG or PNG, or too wide
+	 */
+	public Prepared prepare(Kind kind, byte[] bytes) {
+		checkSize(kind, bytes.length);
+		ImageInspector.Header header;
 		try {
-			image = ImageIO.read(new ByteArrayInputStream(bytes));
+			header = ImageInspector.inspect(bytes);
 		}
-		catch (IOException | RuntimeException ex) {
-			image = null;
+		catch (ImageInspector.UnsupportedImageException ex) {
+			throw new EventException("event.image.unreadable", label(kind));
 		}
-		if (image == null || image.getWidth() > 10_000 || image.getHeight() > 10_000) {
-			throw new EventException("event.image.unreadable");
+		if (header.longestSide() > MAX_SIDE) {
+			throw new EventException("event.image.tooWide", label(kind), header.width(), header.height(), MAX_SIDE);
 		}
-		byte[] stored = encode(scale(image, kind), kind);
+		BufferedImage image = decode(header, bytes, kind);
+		if (image == null) {
+			throw new EventException("event.image.unreadable", label(kind));
+		}
+		return new Prepared(kind, encode(scale(image, kind), kind));
+	}
+
+	/**
+	 * Stores a prepared image as the event's logo or cover.
+	 * @param eventId the event
+	 * @param ownerId its owner
+	 * @param image the image
+	 */
+	public void store(UUID eventId, UUID ownerId, Prepared image) {
+		this.events.owned(eventId, ownerId);
 		this.jdbc.sql("""
 				insert into event_image (event_id, kind, content_type, content, updated_at) values (?, ?, ?, ?, ?)
 				on conflict (event_id, kind) do update set content_type = excluded.content_type,
 				    content = excluded.content, updated_at = excluded.updated_at""")
-			.params(eventId, kind.name(), kind.contentType(), stored, Timestamp.from(this.clock.instant()))
+			.params(eventId, image.kind().name(), image.kind().contentType(), image.content(),
+					Timestamp.from(this.clock.instant()))
 			.update();
+	}
+
+	private static BufferedImage decode(ImageInspector.Header header, byte[] bytes, Kind kind) {
+		try (ImageInputStream input = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			ImageReader reader = ImageInspector.readerFor(header);
+			try {
+				reader.setInput(input, true, true);
+				ImageReadParam param = reader.getDefaultReadParam();
+				int step = Math.max(1, header.longestSide() / (2 * kind.maxSide));
+				param.setSourceSubsampling(step, step, 0, 0);
+				return reader.read(0, param);
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static MessageSourceResolvable label(Kind kind) {
+		return new DefaultMessageSourceResolvable("event.image." + kind.name());
 	}
 
 	public void remove(UUID eventId, UUID ownerId, Kind kind) {
@@ -142,7 +224,7 @@ public class EventImages {
 			return out.toByteArray();
 		}
 		catch (IOException ex) {
-			throw new EventException("event.image.unreadable");
+			throw new EventException("event.image.unreadable", label(kind));
 		}
 	}
 

@@ -1,5 +1,6 @@
 package com.focusracer.events;
 
+import java.security.SecureRandom;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
@@ -12,6 +13,7 @@ import com.focusracer.accounts.Account;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.events.internal.EventRepository;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,16 +28,29 @@ public class EventManagement {
 
 	private static final Pattern COLOR = Pattern.compile("#[0-9a-fA-F]{6}");
 
+	/**
+	 * Lower-case letters and digits without look-alikes: 12 of them are 60 random bits.
+	 */
+	private static final String SUFFIX_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+
+	private static final int SUFFIX_LENGTH = 12;
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
 	private final EventRepository events;
 
 	private final AccountManagement accounts;
 
 	private final Clock clock;
 
-	EventManagement(EventRepository events, AccountManagement accounts, Clock clock) {
+	private final ApplicationEventPublisher publisher;
+
+	EventManagement(EventRepository events, AccountManagement accounts, Clock clock,
+			ApplicationEventPublisher publisher) {
 		this.events = events;
 		this.accounts = accounts;
 		this.clock = clock;
+		this.publisher = publisher;
 	}
 
 	/**
@@ -47,7 +62,7 @@ public class EventManagement {
 	public Event create(UUID ownerId, EventDraft draft) {
 		EventDraft valid = validate(draft);
 		UUID id = UUID.randomUUID();
-		this.events.insert(id, ownerId, uniqueSlug(valid), valid, this.clock.instant());
+		this.events.insert(id, ownerId, slugFor(valid), valid, this.clock.instant());
 		return this.events.findById(id).orElseThrow();
 	}
 
@@ -63,7 +78,15 @@ public class EventManagement {
 		if (event.archived()) {
 			throw new EventException("event.archived");
 		}
-		this.events.update(eventId, validate(draft), this.clock.instant());
+		EventDraft valid = validate(draft);
+		this.events.update(eventId, valid, this.clock.instant());
+		if (valid.visibility() == Visibility.UNLISTED && event.visibility() != Visibility.UNLISTED) {
+			// The address it had (readable, maybe listed or shared) must stop leading to
+			// it.
+			String slug = slugFor(valid);
+			this.events.setSlug(eventId, slug);
+			this.publisher.publishEvent(new EventAddressChanged(eventId, event.slug(), slug));
+		}
 		return this.events.findById(eventId).orElseThrow();
 	}
 
@@ -190,7 +213,41 @@ public class EventManagement {
 				watermark, color, sponsor, draft.publicFullNames());
 	}
 
+	/**
+	 * A readable address for public and private events; for unlisted ones, the readable
+	 * part plus a random suffix, so that only those given the link find the event.
+	 */
+	private String slugFor(EventDraft draft) {
+		if (draft.visibility() != Visibility.UNLISTED) {
+			return uniqueSlug(draft);
+		}
+		String base = readableSlug(draft);
+		String slug;
+		do {
+			slug = base + "-" + unguessableSuffix();
+		}
+		while (this.events.slugTaken(slug));
+		return slug;
+	}
+
+	private static String unguessableSuffix() {
+		StringBuilder suffix = new StringBuilder(SUFFIX_LENGTH);
+		for (int i = 0; i < SUFFIX_LENGTH; i++) {
+			suffix.append(SUFFIX_ALPHABET.charAt(RANDOM.nextInt(SUFFIX_ALPHABET.length())));
+		}
+		return suffix.toString();
+	}
+
 	private String uniqueSlug(EventDraft draft) {
+		String base = readableSlug(draft);
+		String slug = base;
+		for (int n = 2; this.events.slugTaken(slug); n++) {
+			slug = base + "-" + n;
+		}
+		return slug;
+	}
+
+	private static String readableSlug(EventDraft draft) {
 		String base = Normalizer.normalize(draft.name() + "-" + draft.date().getYear(), Normalizer.Form.NFD)
 			.replaceAll("\\p{M}", "")
 			.toLowerCase(Locale.ROOT)
@@ -199,11 +256,7 @@ public class EventManagement {
 		if (base.length() > 80) {
 			base = base.substring(0, 80);
 		}
-		String slug = base;
-		for (int n = 2; this.events.slugTaken(slug); n++) {
-			slug = base + "-" + n;
-		}
-		return slug;
+		return base;
 	}
 
 	private static String trim(String value) {

@@ -16,6 +16,14 @@ public record Runner(String bib, String firstName, String lastName, String email
 		String gender, Integer birthYear) {
 
 	/**
+	 * This runner as the event's photographers see them: no e-mail, no birth year.
+	 * @return the runner without its private fields
+	 */
+	public Runner withoutPrivateFields() {
+		return new Runner(this.bib, this.firstName, this.lastName, null, this.category, this.club, this.gender, null);
+	}
+
+	/**
 	 * Whether any field a person would notice differs.
 	 * @param other the other version of this runner
 	 * @return true when they differ

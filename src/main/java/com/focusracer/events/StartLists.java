@@ -141,15 +141,20 @@ public class StartLists {
 	}
 
 	/**
-	 * The list as the organizer sees it (with private fields).
+	 * The list as the caller may see it: the event's owner with the private fields
+	 * (e-mail, birth year), a photographer of its team without them.
 	 * @param eventId the event
 	 * @param accountId the caller (owner or photographer)
 	 * @return the runners
 	 */
 	@Transactional(readOnly = true)
 	public List<Runner> list(UUID eventId, UUID accountId) {
-		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		return this.repository.all(eventId);
+		Event event = this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		List<Runner> runners = this.repository.all(eventId);
+		if (event.ownerId().equals(accountId)) {
+			return runners;
+		}
+		return runners.stream().map(Runner::withoutPrivateFields).toList();
 	}
 
 	/**

@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.focusracer.events.Event;
+import com.focusracer.events.EventAddressChanged;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.Runner;
 import com.focusracer.events.Visibility;
@@ -23,6 +24,7 @@ import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.recognition.SelfieSearch;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * What the public sees of events: listed events, an event's published photos found by
@@ -115,6 +117,16 @@ public class Gallery {
 	private final Map<String, CachedEvent> eventCache = new java.util.concurrent.ConcurrentHashMap<>();
 
 	private record CachedEvent(Optional<Event> event, long at) {
+	}
+
+	/**
+	 * Forgets an address that no longer leads to its event (the event became unlisted),
+	 * so that this node stops serving it at once rather than within 10 seconds.
+	 * @param changed the change
+	 */
+	@TransactionalEventListener(fallbackExecution = true)
+	void forget(EventAddressChanged changed) {
+		this.eventCache.remove(changed.oldSlug());
 	}
 
 	private Optional<Event> bySlug(String slug) {

@@ -118,17 +118,36 @@ public class RunnerActions {
 	}
 
 	/**
-	 * The team's decision on a hide request.
+	 * The event a hide request is about.
+	 * @param requestId the request
+	 * @return the event's id
+	 */
+	public UUID eventOfHideRequest(UUID requestId) {
+		return this.repository.hideRequest(requestId)
+			.map(GalleryRepository.HideRequest::eventId)
+			.orElseThrow(EventNotFoundException::new);
+	}
+
+	/**
+	 * The team's decision on a hide request: the event's owner decides for every photo, a
+	 * photographer for the photos they uploaded.
 	 * @param requestId the request
 	 * @param member the team member
 	 * @param keepHidden true to keep the photo hidden, false to publish it again
 	 * @return the event of the request
+	 * @throws com.focusracer.photos.NotYoursException when a photographer decides on
+	 * another's photo
 	 */
 	@Transactional
 	public UUID decide(UUID requestId, AccountPrincipal member, boolean keepHidden) {
 		GalleryRepository.HideRequest request = this.repository.hideRequest(requestId)
 			.filter((r) -> this.events.find(r.eventId(), member.id()).isPresent())
 			.orElseThrow(EventNotFoundException::new);
+		this.photos.get(request.photoId())
+			.filter((photo) -> !this.photos.mayChange(photo, member.id()))
+			.ifPresent((photo) -> {
+				throw new com.focusracer.photos.NotYoursException(photo.id());
+			});
 		if (this.repository.decide(requestId, keepHidden ? "KEPT_HIDDEN" : "RESTORED", member.id(),
 				this.clock.instant())) {
 			if (!keepHidden) {

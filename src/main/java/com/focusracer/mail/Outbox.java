@@ -29,10 +29,13 @@ public class Outbox {
 
 	private final boolean smtpConfigured;
 
-	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender) {
+	private final MailProperties properties;
+
+	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender, MailProperties properties) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.smtpConfigured = mailSender.getIfAvailable() != null;
+		this.properties = properties;
 	}
 
 	/**
@@ -81,11 +84,37 @@ public class Outbox {
 		return this.jdbc.sql("select * from outbox_mail where id = ?").param(id).query(Outbox::map).optional();
 	}
 
+	/**
+	 * The body as the admins' outbox viewer shows it: every link's secret masked (only
+	 * the recipient may open a password reset, an invitation or an order), except, where
+	 * {@code focusracer.mail.outbox-shows-links} is on, in e-mails that were only kept
+	 * because no SMTP server is configured.
+	 * @param mail the e-mail
+	 * @return the body to show, or {@code null} once it was deleted
+	 */
+	public String bodyForAdmins(OutboxMail mail) {
+		if (mail.bodyPurgedAt() != null) {
+			return null;
+		}
+		if (this.properties.outboxShowsLinks() && mail.status() == OutboxMail.Status.KEPT) {
+			return mail.body();
+		}
+		return LinkSecrets.mask(mail.body());
+	}
+
+	/**
+	 * How long bodies are kept.
+	 * @return the retention period
+	 */
+	public java.time.Duration bodyRetention() {
+		return this.properties.bodyRetention();
+	}
+
 	static OutboxMail map(ResultSet rs, int row) throws SQLException {
 		return new OutboxMail(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
 				rs.getString("body"), OutboxMail.Status.valueOf(rs.getString("status")), rs.getInt("attempts"),
-				rs.getString("last_error"), instant(rs.getTimestamp("created_at")),
-				instant(rs.getTimestamp("sent_at")));
+				rs.getString("last_error"), instant(rs.getTimestamp("created_at")), instant(rs.getTimestamp("sent_at")),
+				instant(rs.getTimestamp("body_purged_at")));
 	}
 
 	private static Instant instant(Timestamp timestamp) {

@@ -15,9 +15,11 @@ import java.util.UUID;
  * @param lastError the last SMTP error, if any
  * @param createdAt when it was written
  * @param sentAt when the SMTP server accepted it
+ * @param bodyPurgedAt when its body was deleted at the end of the retention period, or
+ * {@code null}
  */
 public record OutboxMail(UUID id, String recipient, String subject, String body, Status status, int attempts,
-		String lastError, Instant createdAt, Instant sentAt) {
+		String lastError, Instant createdAt, Instant sentAt, Instant bodyPurgedAt) {
 
 	/**
 	 * Where a stored e-mail stands.

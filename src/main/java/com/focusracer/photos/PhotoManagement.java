@@ -21,10 +21,10 @@ import org.slf4j.LoggerFactory;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
-import com.focusracer.photos.internal.ImageInspector;
-import com.focusracer.photos.internal.ImageInspector.UnsupportedImageException;
 import com.focusracer.photos.internal.Pipeline;
 import com.focusracer.photos.internal.PhotoRepository;
+import com.focusracer.shared.images.ImageInspector;
+import com.focusracer.shared.images.ImageInspector.UnsupportedImageException;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -174,8 +174,45 @@ public class PhotoManagement {
 		return Optional.of(this.blobs.open(key.get()));
 	}
 
+	/**
+	 * Whether an account may hide, delete or re-run a photo: the event's owner may act on
+	 * every photo of the event, a photographer of its team on the photos they uploaded
+	 * only.
+	 * @param photo the photo
+	 * @param accountId the caller
+	 * @return true when the caller may change it
+	 */
+	public boolean mayChange(Photo photo, UUID accountId) {
+		return photo.uploaderId().equals(accountId)
+				|| this.events.get(photo.eventId()).filter((event) -> event.ownerId().equals(accountId)).isPresent();
+	}
+
+	/**
+	 * A photo the caller sees and may change.
+	 * @param photoId the photo
+	 * @param accountId the caller
+	 * @return the photo; empty when the caller does not see it
+	 * @throws NotYoursException when the caller sees it but may not change it
+	 */
+	private Optional<Photo> changeable(UUID photoId, UUID accountId) {
+		Optional<Photo> photo = find(photoId, accountId);
+		if (photo.isPresent() && !mayChange(photo.get(), accountId)) {
+			throw new NotYoursException(photoId);
+		}
+		return photo;
+	}
+
+	/**
+	 * Hides or shows a photo.
+	 * @param photoId the photo
+	 * @param accountId the caller (the event's owner, or the photographer who uploaded
+	 * it)
+	 * @param hidden true to hide it
+	 * @throws NotYoursException when a photographer tries another's photo
+	 */
 	public void hide(UUID photoId, UUID accountId, boolean hidden) {
-		find(photoId, accountId).ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
+		changeable(photoId, accountId)
+			.ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
 	}
 
 	/**
@@ -190,8 +227,15 @@ public class PhotoManagement {
 		return photo.isPresent();
 	}
 
+	/**
+	 * Runs a photo through the pipeline again.
+	 * @param photoId the photo
+	 * @param accountId the caller (the event's owner, or the photographer who uploaded
+	 * it)
+	 * @throws NotYoursException when a photographer tries another's photo
+	 */
 	public void rerun(UUID photoId, UUID accountId) {
-		find(photoId, accountId).ifPresent((photo) -> this.transactions
+		changeable(photoId, accountId).ifPresent((photo) -> this.transactions
 			.executeWithoutResult((status) -> this.pipeline.rerun(this.scheduler, photoId)));
 	}
 
@@ -199,11 +243,13 @@ public class PhotoManagement {
 	 * Deletes a photo and its derivatives; the original goes too unless another row still
 	 * uses it.
 	 * @param photoId the photo
-	 * @param accountId the caller
+	 * @param accountId the caller (the event's owner, or the photographer who uploaded
+	 * it)
 	 * @throws IOException when the store fails
+	 * @throws NotYoursException when a photographer tries another's photo
 	 */
 	public void delete(UUID photoId, UUID accountId) throws IOException {
-		Optional<Photo> photo = find(photoId, accountId);
+		Optional<Photo> photo = changeable(photoId, accountId);
 		if (photo.isEmpty()) {
 			return;
 		}
@@ -288,14 +334,19 @@ public class PhotoManagement {
 
 	/**
 	 * Runs recognition and linking again on every photo of an event (manual corrections
-	 * are kept by the stages themselves).
+	 * are kept by the stages themselves): all of them for the event's owner, their own
+	 * for a photographer of its team.
 	 * @param eventId the event
 	 * @param accountId the caller (owner or photographer)
 	 * @return how many photos were scheduled
 	 */
 	public int reprocess(UUID eventId, UUID accountId) {
-		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		List<Photo> all = this.photos.ofEvent(eventId);
+		Event event = this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
+		boolean owner = event.ownerId().equals(accountId);
+		List<Photo> all = this.photos.ofEvent(eventId)
+			.stream()
+			.filter((photo) -> owner || photo.uploaderId().equals(accountId))
+			.toList();
 		this.transactions.executeWithoutResult((status) -> {
 			for (Photo photo : all) {
 				this.pipeline.reprocess(this.scheduler, photo);

@@ -97,6 +97,25 @@ public class ResumableUploads {
 	}
 
 	/**
+	 * Thrown when a chunk carries bytes past the size the upload announced; the bytes
+	 * before the offending read are kept.
+	 */
+	public static class PastAnnouncedSizeException extends RuntimeException {
+
+		private final long size;
+
+		public PastAnnouncedSizeException(long size) {
+			super("More bytes than the " + size + " announced");
+			this.size = size;
+		}
+
+		public long size() {
+			return this.size;
+		}
+
+	}
+
+	/**
 	 * Starts an upload, or finds the one already started for the same file (same
 	 * fingerprint).
 	 * @param eventId the event
@@ -179,7 +198,7 @@ public class ResumableUploads {
 				while ((read = chunk.read(buffer)) > 0) {
 					total += read;
 					if (total > session.sizeBytes()) {
-						throw new IllegalArgumentException("More bytes than announced");
+						throw new PastAnnouncedSizeException(session.sizeBytes());
 					}
 					channel.write(ByteBuffer.wrap(buffer, 0, read));
 				}

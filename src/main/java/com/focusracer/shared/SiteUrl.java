@@ -28,4 +28,12 @@ public class SiteUrl {
 		return this.root;
 	}
 
+	/**
+	 * Whether the site is served over HTTPS (then its cookies are {@code Secure}).
+	 * @return true for an {@code https://} address
+	 */
+	public boolean isHttps() {
+		return this.root.regionMatches(true, 0, "https://", 0, 8);
+	}
+
 }

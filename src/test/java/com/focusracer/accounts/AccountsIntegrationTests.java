@@ -94,12 +94,15 @@ class AccountsIntegrationTests {
 			.perform(post("/signup").with(csrf())
 				.param("terms", "true")
 				.param("kind", "PRO")
-				.param("proRole", "CLUB")
+				.param("profile", "CLUB")
 				.param("name", "AC Lyon")
 				.param("email", email)
 				.param("password", "le club de Lyon court"))
 			.andExpect(status().isOk());
-		assertThat(this.accounts.findByEmail(email)).get().extracting(Account::role).isEqualTo(Role.CLUB);
+		assertThat(this.accounts.findByEmail(email)).get().satisfies((account) -> {
+			assertThat(account.role()).isEqualTo(Role.PRO);
+			assertThat(account.profile()).isEqualTo(ProProfile.CLUB);
+		});
 	}
 
 	@Test
@@ -139,7 +142,7 @@ class AccountsIntegrationTests {
 	@Test
 	void storesArgon2idHashesWithAtLeastOwaspParameters() throws Exception {
 		String email = uniqueEmail("hash");
-		this.accounts.signUp(email, "Hash", "un mot de passe solide", Role.RUNNER, java.util.Locale.FRENCH);
+		this.accounts.signUp(email, "Hash", "un mot de passe solide", Role.RUNNER, null, java.util.Locale.FRENCH);
 		String hash = this.jdbc.sql("select password_hash from account where email = ?")
 			.param(email)
 			.query(String.class)
@@ -153,7 +156,7 @@ class AccountsIntegrationTests {
 
 	@Test
 	void passwordResetLinkWorksOnceForThirtyMinutes() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount account = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		this.mvc.perform(post("/password/forgot").with(csrf()).param("email", account.email()))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("forgot-sent")));
 		String link = this.fixtures.linkInLatestMail(account.email(), "mot de passe");
@@ -170,7 +173,7 @@ class AccountsIntegrationTests {
 		this.mvc
 			.perform(
 					post("/password/reset").with(csrf()).param("token", token).param("password", "nouveau départ 2026"))
-			.andExpect(redirectedUrl("/login?reset"));
+			.andExpect(redirectedUrl("/login?reset=0"));
 		this.mvc.perform(
 				post("/password/reset").with(csrf()).param("token", token).param("password", "encore un autre 2026"))
 			.andExpect(content().string(org.hamcrest.Matchers.containsString("reset-invalid")));
@@ -239,8 +242,50 @@ class AccountsIntegrationTests {
 	}
 
 	@Test
+	void aPasswordResetRevokesTheAccountsApiTokensAndSaysSo() throws Exception {
+		TestAccount account = this.fixtures.aPro(ProProfile.ORGANIZER);
+		String token = "Bearer " + this.accounts.createPersonalToken(account.id(), "uploader").token();
+		this.mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isOk());
+		this.mvc.perform(post("/password/forgot").with(csrf()).param("email", account.email()));
+		String link = this.fixtures.linkInLatestMail(account.email(), "Changer votre mot de passe");
+		String done = this.mvc
+			.perform(post("/password/reset").with(csrf())
+				.param("token", link.substring(link.indexOf("token=") + 6))
+				.param("password", "nouveau départ 2026"))
+			.andExpect(redirectedUrl("/login?reset=1"))
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		this.mvc.perform(get(done))
+			.andExpect(content().string(org.hamcrest.Matchers
+				.containsString("Par sécurité, les 1 jeton(s) d'API du compte ont été révoqués")));
+		this.mvc.perform(get("/api/v1/me").header("Authorization", token)).andExpect(status().isUnauthorized());
+		assertThat(this.fixtures.mailsTo(account.email()))
+			.anySatisfy((mail) -> assertThat(mail.body()).contains("ses 1 jeton(s) d'API ont été révoqués"));
+	}
+
+	@Test
+	void changingThePasswordRevokesTheAccountsApiTokensAndSaysSo() throws Exception {
+		TestAccount account = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
+		String first = "Bearer " + this.accounts.createPersonalToken(account.id(), "laptop").token();
+		String second = "Bearer "
+				+ this.accounts.issueSessionToken(this.accounts.find(account.id()).orElseThrow()).token();
+		this.mvc
+			.perform(post("/settings/password").session(loggedIn(account))
+				.with(csrf())
+				.param("currentPassword", account.password())
+				.param("newPassword", "une toute nouvelle phrase"))
+			.andExpect(status().isOk())
+			.andExpect(content()
+				.string(org.hamcrest.Matchers.containsString("par sécurité, vos 2 jeton(s) d'API révoqués")));
+		this.mvc.perform(get("/api/v1/me").header("Authorization", first)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get("/api/v1/me").header("Authorization", second)).andExpect(status().isUnauthorized());
+		assertThat(this.accounts.personalTokens(account.id())).isEmpty();
+	}
+
+	@Test
 	void logoutEndsEverySessionOfTheAccount() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.ORGANIZER);
+		TestAccount account = this.fixtures.aPro(ProProfile.ORGANIZER);
 		MockHttpSession phone = loggedIn(account);
 		MockHttpSession laptop = loggedIn(account);
 		this.mvc.perform(get("/pro").session(phone)).andExpect(status().isOk());

@@ -58,9 +58,27 @@ public class AccountsTestUtils {
 		return hint + "-" + UUID.randomUUID().toString().substring(0, 8) + "@test.focusracer.com";
 	}
 
+	/**
+	 * An account of a role; a pro one is a photographer (see {@link #aPro(ProProfile)}).
+	 * @param role the role
+	 * @return the account
+	 */
 	public TestAccount anAccount(Role role) {
-		String email = uniqueEmail(role.name().toLowerCase());
-		this.accounts.createDemoAccount(email, "Test " + role.name(), PASSWORD, role);
+		return (role == Role.PRO) ? aPro(ProProfile.PHOTOGRAPHER) : create(role, null, role.name());
+	}
+
+	/**
+	 * A pro account of a profile (all pro accounts have the same rights).
+	 * @param profile what kind of professional it is
+	 * @return the account
+	 */
+	public TestAccount aPro(ProProfile profile) {
+		return create(Role.PRO, profile, profile.name());
+	}
+
+	private TestAccount create(Role role, ProProfile profile, String hint) {
+		String email = uniqueEmail(hint.toLowerCase());
+		this.accounts.createDemoAccount(email, "Test " + hint, PASSWORD, role, profile);
 		return new TestAccount(this.accounts.findByEmail(email).orElseThrow().id(), email, PASSWORD, role);
 	}
 

@@ -47,7 +47,7 @@ class ApiAuthenticationIntegrationTests {
 
 	@Test
 	void proAccountsGetAnExpiringTokenThatAuthenticates() throws Exception {
-		TestAccount pro = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount pro = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		String body = this.mvc
 			.perform(post("/api/v1/auth/token").contentType(MediaType.APPLICATION_JSON)
 				.content("{\"email\":\"" + pro.email() + "\",\"password\":\"" + pro.password() + "\"}"))
@@ -61,7 +61,8 @@ class ApiAuthenticationIntegrationTests {
 		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.email").value(pro.email()))
-			.andExpect(jsonPath("$.role").value("PHOTOGRAPHER"));
+			.andExpect(jsonPath("$.role").value("PRO"))
+			.andExpect(jsonPath("$.profile").value("PHOTOGRAPHER"));
 		String stored = this.jdbc.sql("select token_hash from api_token where account_id = ?")
 			.param(pro.id())
 			.query(String.class)
@@ -93,7 +94,7 @@ class ApiAuthenticationIntegrationTests {
 
 	@Test
 	void personalTokensAreShownOnceAndStopWorkingWhenRevoked() throws Exception {
-		TestAccount pro = this.fixtures.anAccount(Role.AGENCY);
+		TestAccount pro = this.fixtures.aPro(ProProfile.AGENCY);
 		MockHttpSession session = new MockHttpSession();
 		this.mvc.perform(post("/login").session(session)
 			.with(csrf())
@@ -122,7 +123,7 @@ class ApiAuthenticationIntegrationTests {
 
 	@Test
 	void aDisabledAccountsTokensStopWorking() throws Exception {
-		TestAccount pro = this.fixtures.anAccount(Role.FEDERATION);
+		TestAccount pro = this.fixtures.aPro(ProProfile.FEDERATION);
 		String token = this.accounts.createPersonalToken(pro.id(), "script").token();
 		this.mvc.perform(get("/api/v1/me").header("Authorization", "Bearer " + token)).andExpect(status().isOk());
 		this.accounts.setEnabled(pro.id(), false);

@@ -58,7 +58,7 @@ class AuthorizationMatrixTests {
 		SIGNED_IN,
 		/** Runner accounts. */
 		RUNNER,
-		/** The five pro roles. */
+		/** Pro accounts (any profile). */
 		PRO,
 		/** Admins. */
 		ADMIN,
@@ -292,9 +292,9 @@ class AuthorizationMatrixTests {
 	 */
 	@Test
 	void aSecondAccountOfTheSameRoleGetsNotFoundOnTheFirstAccountsIds() throws Exception {
-		TestAccount owner = this.fixtures.anAccount(Role.ORGANIZER);
-		TestAccount other = this.fixtures.anAccount(Role.ORGANIZER);
-		TestAccount photographer = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount owner = this.fixtures.aPro(com.focusracer.accounts.ProProfile.ORGANIZER);
+		TestAccount other = this.fixtures.aPro(com.focusracer.accounts.ProProfile.ORGANIZER);
+		TestAccount photographer = this.fixtures.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		TestAccount runner = this.fixtures.anAccount(Role.RUNNER);
 		this.eventFixtures.aMarathon(other.id());
 		com.focusracer.events.Event event = this.eventManagement.create(owner.id(),

@@ -122,7 +122,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void oneAccountTriedFromManyAddressesIsStoppedAtItsHigherCeiling() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount account = this.fixtures.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		int perAccount = this.limits.limit(RateLimit.LOGIN_ACCOUNT).capacity();
 		int perPair = this.limits.limit(RateLimit.LOGIN).capacity();
 		assertThat(perAccount).isGreaterThan(perPair);
@@ -181,7 +181,7 @@ class LoginThrottleIntegrationTests {
 
 	@Test
 	void theTokenEndpointSharesTheLimit() throws Exception {
-		TestAccount account = this.fixtures.anAccount(Role.ORGANIZER);
+		TestAccount account = this.fixtures.aPro(ProProfile.ORGANIZER);
 		String ip = "198.51.100.11";
 		int perPair = this.limits.limit(RateLimit.LOGIN).capacity();
 		for (int attempt = 1; attempt < perPair; attempt++) {

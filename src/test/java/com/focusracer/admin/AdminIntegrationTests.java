@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.privacy.AuditLog;
 
@@ -46,7 +47,7 @@ class AdminIntegrationTests {
 	@Test
 	void disablingAnAccountEndsItsSessionsAndIsAudited() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
-		TestAccount photographer = this.fixtures.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
 		MockHttpSession adminSession = login(admin);
 		MockHttpSession photographerSession = login(photographer);
 
@@ -98,7 +99,7 @@ class AdminIntegrationTests {
 		this.mvc.perform(get("/account").session(runnerSession)).andExpect(redirectedUrl("/login"));
 		this.mvc.perform(get("/pro").session(login(runner, "/pro"))).andExpect(status().isOk());
 		assertThat(this.audit.latest(runner.id().toString(), 10, 0))
-			.anySatisfy((entry) -> assertThat(entry.detail()).contains("RUNNER → ORGANIZER"));
+			.anySatisfy((entry) -> assertThat(entry.detail()).contains("RUNNER → PRO (ORGANIZER)"));
 	}
 
 	@Test
@@ -113,14 +114,15 @@ class AdminIntegrationTests {
 				.param("role", "AGENCY"))
 			.andExpect(redirectedUrl("/admin/accounts"));
 		assertThat(this.accounts.findByEmail(email)).get().satisfies((account) -> {
-			assertThat(account.role()).isEqualTo(Role.AGENCY);
+			assertThat(account.role()).isEqualTo(Role.PRO);
+			assertThat(account.profile()).isEqualTo(ProProfile.AGENCY);
 			assertThat(account.emailVerified()).isTrue();
 		});
 		String link = this.fixtures.linkInLatestMail(email, "compte pro");
 		String token = link.substring(link.indexOf("token=") + 6);
 		this.mvc
 			.perform(post("/password/reset").with(csrf()).param("token", token).param("password", "studio finish 2026"))
-			.andExpect(redirectedUrl("/login?reset"));
+			.andExpect(redirectedUrl("/login?reset=0"));
 		this.mvc.perform(post("/login").with(csrf()).param("username", email).param("password", "studio finish 2026"))
 			.andExpect(redirectedUrl("/pro"));
 		assertThat(this.audit.latest(email, 10, 0)).anySatisfy((entry) -> {
@@ -132,7 +134,7 @@ class AdminIntegrationTests {
 	@Test
 	void searchesAccountsAndRefusesToDisableThemselves() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
-		TestAccount club = this.fixtures.anAccount(Role.CLUB);
+		TestAccount club = this.fixtures.aPro(ProProfile.CLUB);
 		MockHttpSession session = login(admin);
 		this.mvc.perform(get("/admin/accounts").session(session).param("q", club.email()))
 			.andExpect(content().string(containsString(club.email())))
@@ -146,10 +148,12 @@ class AdminIntegrationTests {
 	}
 
 	@Test
-	void adminsReadTheOutbox() throws Exception {
+	void adminsReadTheOutboxWithEveryLinkSecretMasked() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
 		TestAccount runner = this.fixtures.anAccount(Role.RUNNER);
 		this.accounts.requestPasswordReset(runner.email(), java.util.Locale.ENGLISH);
+		String resetLink = this.fixtures.linkInLatestMail(runner.email(), "password");
+		String token = resetLink.substring(resetLink.indexOf("token=") + "token=".length());
 		MockHttpSession session = login(admin);
 		String list = this.mvc.perform(get("/admin/mail").session(session).param("q", runner.email()))
 			.andExpect(status().isOk())
@@ -158,8 +162,29 @@ class AdminIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		String path = list.replaceAll("(?s).*href=\"(/admin/mail/[0-9a-f-]{36})\".*", "$1");
-		this.mvc.perform(get(path).session(session))
-			.andExpect(content().string(containsString("/password/reset?token=")));
+		String page = this.mvc.perform(get(path).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(page).contains("/password/reset?token=•••").doesNotContain(token);
+		// The link still works for its recipient.
+		this.mvc.perform(get(resetLink)).andExpect(status().isOk());
+
+		String invited = uniqueEmail("invited");
+		this.accounts.createInvited(invited, "Invitée", Role.PRO, ProProfile.ORGANIZER, java.util.Locale.FRENCH);
+		String invitation = this.fixtures.linkInLatestMail(invited, "compte pro");
+		String invitationPage = this.mvc
+			.perform(get(this.mvc.perform(get("/admin/mail").session(session).param("q", invited))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()
+				.replaceAll("(?s).*href=\"(/admin/mail/[0-9a-f-]{36})\".*", "$1")).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(invitationPage).contains("token=•••")
+			.doesNotContain(invitation.substring(invitation.indexOf("token=") + "token=".length()));
 	}
 
 	private MockHttpSession login(TestAccount account) throws Exception {

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import com.focusracer.FocusRacerApplication;
 import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
@@ -24,24 +25,24 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 record BenchApp(ConfigurableApplicationContext context, UUID ownerId, Event event) implements AutoCloseable {
 
-	static BenchApp start(Role ownerRole) {
-		return start(ownerRole, 0);
+	static BenchApp start(ProProfile owner) {
+		return start(owner, 0);
 	}
 
 	/**
 	 * Starts the application.
-	 * @param ownerRole the role of the event's owner
+	 * @param ownerProfile the profile of the event's owner (a pro account)
 	 * @param workerThreads pipeline workers (0: none)
 	 * @return the application
 	 */
-	static BenchApp start(Role ownerRole, int workerThreads) {
+	static BenchApp start(ProProfile ownerProfile, int workerThreads) {
 		ConfigurableApplicationContext context = new SpringApplicationBuilder(FocusRacerApplication.class)
 			.properties("focusracer.database.embedded.ephemeral=true", "logging.level.root=WARN", "server.port=0",
 					"focusracer.workers.threads=" + workerThreads, "focusracer.workers.polling-interval=PT0.2S")
 			.run();
 		AccountManagement accounts = context.getBean(AccountManagement.class);
 		String email = "bench-" + UUID.randomUUID() + "@example.org";
-		accounts.createDemoAccount(email, "Bench", "bench-password", ownerRole);
+		accounts.createDemoAccount(email, "Bench", "bench-password", Role.PRO, ownerProfile);
 		UUID owner = accounts.findByEmail(email).orElseThrow().id();
 		Event event = context.getBean(EventManagement.class)
 			.create(owner, new EventDraft("Bench", LocalDate.now(), "Here", null, null, Visibility.PUBLIC, false, null,

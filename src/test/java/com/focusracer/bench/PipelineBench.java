@@ -29,7 +29,7 @@ import javax.imageio.stream.ImageOutputStream;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventManagement;
@@ -77,7 +77,7 @@ public final class PipelineBench {
 		double decodeRate = DeriveBench.plainDecodeRate(files, photos, threads);
 		System.out.printf(Locale.ROOT, "plain ImageIO full decode, %d threads: %.2f photos/s (the reference)%n",
 				threads, decodeRate);
-		try (BenchApp app = BenchApp.start(Role.ORGANIZER, threads)) {
+		try (BenchApp app = BenchApp.start(ProProfile.ORGANIZER, threads)) {
 			for (boolean faces : new boolean[] { false, true }) {
 				Event event = app.bean(EventManagement.class)
 					.create(app.ownerId(), new EventDraft("Bench " + (faces ? "faces on" : "faces off"),

@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.StartLists;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -63,7 +63,7 @@ public final class SearchLoadBench {
 		int seconds = (args.length > 1) ? Integer.parseInt(args[1]) : 60;
 		int photoCount = (args.length > 2) ? Integer.parseInt(args[2]) : 20_000;
 		int runnerCount = (args.length > 3) ? Integer.parseInt(args[3]) : 5_000;
-		try (BenchApp app = BenchApp.start(Role.ORGANIZER)) {
+		try (BenchApp app = BenchApp.start(ProProfile.ORGANIZER)) {
 			Random random = new Random(42);
 			List<String[]> runners = generate(app, random, photoCount, runnerCount);
 			String base = "http://localhost:" + app.context().getEnvironment().getProperty("local.server.port")

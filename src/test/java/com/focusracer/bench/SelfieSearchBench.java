@@ -17,7 +17,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventManagement;
@@ -46,7 +46,7 @@ public final class SelfieSearchBench {
 	public static void main(String[] args) throws Exception {
 		int faces = (args.length > 0) ? Integer.parseInt(args[0]) : 50_000;
 		int searches = (args.length > 1) ? Integer.parseInt(args[1]) : 20;
-		try (BenchApp app = BenchApp.start(Role.ORGANIZER)) {
+		try (BenchApp app = BenchApp.start(ProProfile.ORGANIZER)) {
 			Event event = app.bean(EventManagement.class)
 				.create(app.ownerId(), new EventDraft("Selfie bench", LocalDate.now(), "Here", null, null,
 						Visibility.PUBLIC, true, null, null, null, null));

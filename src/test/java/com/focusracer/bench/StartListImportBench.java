@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Random;
 import java.util.UUID;
 
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.StartListImport;
 import com.focusracer.events.StartLists;
@@ -22,7 +22,7 @@ public final class StartListImportBench {
 	public static void main(String[] args) {
 		int lines = (args.length > 0) ? Integer.parseInt(args[0]) : 100_000;
 		byte[] file = generate(lines);
-		try (BenchApp app = BenchApp.start(Role.ORGANIZER)) {
+		try (BenchApp app = BenchApp.start(ProProfile.ORGANIZER)) {
 			UUID owner = app.ownerId();
 			Event event = app.event();
 			StartLists startLists = app.bean(StartLists.class);

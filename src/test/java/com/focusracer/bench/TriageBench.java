@@ -2,7 +2,7 @@ package com.focusracer.bench;
 
 import java.util.UUID;
 
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.PhotoStatus;
@@ -21,7 +21,7 @@ public final class TriageBench {
 
 	public static void main(String[] args) {
 		int photos = (args.length > 0) ? Integer.parseInt(args[0]) : 20_000;
-		try (BenchApp app = BenchApp.start(Role.PHOTOGRAPHER)) {
+		try (BenchApp app = BenchApp.start(ProProfile.PHOTOGRAPHER)) {
 			UUID owner = app.ownerId();
 			Event event = app.event();
 			app.bean(JdbcClient.class).sql("""

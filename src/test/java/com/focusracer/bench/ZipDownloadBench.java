@@ -18,7 +18,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.Photos;
 import com.focusracer.shop.Downloads;
@@ -45,7 +45,7 @@ public final class ZipDownloadBench {
 	public static void main(String[] args) throws Exception {
 		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 60;
 		int megapixels = (args.length > 1) ? Integer.parseInt(args[1]) : 12;
-		try (BenchApp app = BenchApp.start(Role.PHOTOGRAPHER)) {
+		try (BenchApp app = BenchApp.start(ProProfile.PHOTOGRAPHER)) {
 			PhotoManagement photos = app.bean(PhotoManagement.class);
 			ShopRepository shop = app.bean(ShopRepository.class);
 			Downloads downloads = app.bean(Downloads.class);

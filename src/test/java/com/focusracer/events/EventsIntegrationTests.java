@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,9 +51,15 @@ class EventsIntegrationTests {
 	@Autowired
 	StartLists startLists;
 
+	@Autowired
+	EventManagement eventManagement;
+
+	@Autowired
+	EventImages images;
+
 	@Test
 	void createsAnEventThroughTheApiAndKeepsItFromOthers() throws Exception {
-		String organizer = token(Role.ORGANIZER);
+		String organizer = token(ProProfile.ORGANIZER);
 		String id = this.mvc
 			.perform(post("/api/v1/events").header("Authorization", organizer)
 				.contentType(MediaType.APPLICATION_JSON)
@@ -71,7 +77,7 @@ class EventsIntegrationTests {
 			.andExpect(jsonPath("$.name").value("Semi-marathon de Nîmes"));
 		this.mvc.perform(get("/api/v1/events").header("Authorization", organizer)).andExpect(jsonPath("$", hasSize(1)));
 
-		String stranger = token(Role.PHOTOGRAPHER);
+		String stranger = token(ProProfile.PHOTOGRAPHER);
 		this.mvc.perform(get("/api/v1/events/" + id).header("Authorization", stranger))
 			.andExpect(status().isNotFound());
 		this.mvc
@@ -83,14 +89,14 @@ class EventsIntegrationTests {
 
 	@Test
 	void refusesAnInvalidEventSayingWhichField() throws Exception {
-		this.mvc.perform(post("/api/v1/events").header("Authorization", token(Role.CLUB))
+		this.mvc.perform(post("/api/v1/events").header("Authorization", token(ProProfile.CLUB))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("{\"name\":\"Cross\",\"date\":\"2026-01-10\",\"location\":\"Pau\",\"faceDataRetentionDays\":400}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("faceDataRetentionDays"))
 			.andExpect(jsonPath("$.detail").value(containsString("between 1 and 365")));
 		this.mvc
-			.perform(post("/api/v1/events").header("Authorization", token(Role.CLUB))
+			.perform(post("/api/v1/events").header("Authorization", token(ProProfile.CLUB))
 				.contentType(MediaType.APPLICATION_JSON)
 				.content("{\"name\":\"Cross\",\"date\":\"10/01/2026\",\"location\":\"Pau\"}"))
 			.andExpect(status().isBadRequest())
@@ -99,7 +105,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void importsAStartListOrNothingAndReportsBadLines() throws Exception {
-		String organizer = token(Role.ORGANIZER);
+		String organizer = token(ProProfile.ORGANIZER);
 		String id = eventId(organizer);
 		String bad = "bib,first name,last name\n1,Ann,Lee\n,Bob,Ray\n1,Cid,Moe\n2,Dan,Orr\n";
 		this.mvc
@@ -129,7 +135,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void theStartListPagesShowAPreviewWithChangesBeforeApplying() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.events.aMarathon(organizer.id());
 		this.startLists.importFile(event.id(), organizer.id(),
 				"bib;nom;prénom\n1975;Dupont;Jérôme\n99;Absent;Paul\n".getBytes(StandardCharsets.UTF_8), false);
@@ -166,8 +172,8 @@ class EventsIntegrationTests {
 
 	@Test
 	void theOwnerAddsAPhotographerWhoThenSeesTheEvent() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aTrailWithFaces(organizer.id());
 		MockHttpSession photographerSession = AccountsTestUtils.logIn(this.mvc, photographer);
 		this.mvc.perform(get("/pro/events/" + event.id()).session(photographerSession))
@@ -189,7 +195,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void createsAndEditsAnEventFromTheForm() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.FEDERATION);
+		TestAccount organizer = this.accounts.aPro(ProProfile.FEDERATION);
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
 		this.mvc
 			.perform(post("/pro/events").session(session)
@@ -220,7 +226,7 @@ class EventsIntegrationTests {
 
 	@Test
 	void theOwnerSetsALogoAndACoverThatAreReencoded() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.events.aMarathon(organizer.id());
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
 		byte[] logo = com.focusracer.photos.Photos.png(com.focusracer.photos.Photos.aFinishLineScene(1200, 600));
@@ -266,6 +272,132 @@ class EventsIntegrationTests {
 			.andExpect(content().string(containsString("illisible")));
 	}
 
+	@Test
+	void aCoverWhoseHeaderClaimsAPixelFloodIsRefusedBeforeDecodingAndCreatesNothing() throws Exception {
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+		// 17 bytes whose frame header claims 60,000 × 60,000 pixels (3.6 gigapixels).
+		byte[] flood = com.focusracer.photos.Photos.aJpegHeaderClaiming(60000, 60000);
+		this.mvc
+			.perform(multipart("/pro/events").file(new MockMultipartFile("cover", "cover.jpg", "image/jpeg", flood))
+				.session(session)
+				.with(csrf())
+				.param("name", "Foulées de Rennes")
+				.param("date", "2026-05-10")
+				.param("location", "Rennes"))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content().string(containsString(
+					"Image de couverture : l'image fait 60000 × 60000 pixels, 10000 pixels de côté au plus.")))
+			// What was typed is still in the form.
+			.andExpect(content().string(containsString("value=\"Foulées de Rennes\"")));
+		assertThat(this.eventManagement.forAccount(organizer.id(), true)).isEmpty();
+
+		Event event = this.events.aMarathon(organizer.id());
+		this.mvc
+			.perform(multipart("/pro/events/" + event.id())
+				.file(new MockMultipartFile("logo", "logo.png", "image/png",
+						com.focusracer.photos.Photos.aPngHeaderClaiming(20000, 100)))
+				.session(session)
+				.with(csrf())
+				.param("lang", "en")
+				.param("name", event.name())
+				.param("date", event.date().toString())
+				.param("location", event.location()))
+			.andExpect(status().isUnprocessableEntity())
+			.andExpect(content()
+				.string(containsString("Logo: the image is 20000 × 100 pixels, at most 10000 pixels per side.")));
+		assertThat(this.images.get(event.id(), EventImages.Kind.LOGO)).isEmpty();
+	}
+
+	@Test
+	void requestBodiesAreBoundedAndTheAnswerSaysTheLimit() throws Exception {
+		String organizer = token(ProProfile.ORGANIZER);
+		String id = eventId(organizer);
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", organizer)
+				.contentType("text/csv")
+				.content(EventsTestUtils.aFrenchStartList()))
+			.andExpect(status().isOk());
+		// 11 MB of start list: refused unread, and the list stays as it was.
+		byte[] huge = (EventsTestUtils.aFrenchStartList()
+				+ "1;Dupont;Jean;SEM;AC Lyon;jean@example.fr\n".repeat(300_000))
+			.getBytes(StandardCharsets.UTF_8);
+		assertThat(huge.length).isGreaterThan(10 * 1024 * 1024);
+		this.mvc
+			.perform(put("/api/v1/events/" + id + "/start-list").header("Authorization", organizer)
+				.contentType("text/csv")
+				.content(huge))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("larger than 10 MB, the most a start list may be")));
+		assertThat(this.startLists.count(java.util.UUID.fromString(id))).isEqualTo(3);
+
+		// Any other JSON body: 1 MB.
+		this.mvc
+			.perform(post("/api/v1/events").header("Authorization", organizer)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"name\":\"Cross\",\"date\":\"2026-01-10\",\"location\":\"Pau\",\"description\":\""
+						+ "x".repeat(1024 * 1024) + "\"}"))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.detail").value(containsString("larger than 1 MB")));
+	}
+
+	@Test
+	void theStartListPageRefusesAFileOverTheLimitBeforeReadingItAndSaysSo() throws Exception {
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		Event event = this.events.aMarathon(organizer.id());
+		this.startLists.importFile(event.id(), organizer.id(),
+				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, organizer);
+		MockMultipartFile file = new MockMultipartFile("file", "inscrits.csv", "text/csv",
+				new byte[10 * 1024 * 1024 + 1]);
+		String back = this.mvc.perform(
+				multipart("/pro/events/" + event.id() + "/start-list/uploads").file(file).session(session).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+		assertThat(back).isEqualTo("/pro/events/" + event.id() + "/start-list");
+		org.springframework.web.servlet.FlashMap flash = this.mvc.perform(
+				multipart("/pro/events/" + event.id() + "/start-list/uploads").file(file).session(session).with(csrf()))
+			.andReturn()
+			.getFlashMap();
+		this.mvc.perform(get(back).session(session).flashAttrs(flash))
+			.andExpect(
+					content().string(containsString("Ce fichier dépasse 10 Mo, le maximum pour une liste de départ")))
+			.andExpect(content().string(containsString("Jérôme")));
+		assertThat(this.startLists.count(event.id())).isEqualTo(3);
+	}
+
+	@Test
+	void photographersOfTheTeamDoNotSeeRunnersEmailsAndBirthYears() throws Exception {
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		Event event = this.events.aMarathon(organizer.id());
+		this.startLists.importFile(event.id(), organizer.id(),
+				EventsTestUtils.aFrenchStartList().getBytes(StandardCharsets.UTF_8), false);
+		this.startLists.save(event.id(), organizer.id(),
+				new Runner("512", "Inès", "Garnier", "ines@example.fr", "V1F", null, "F", 1971));
+		this.eventManagement.addPhotographer(event.id(), organizer.id(), photographer.email());
+
+		this.mvc
+			.perform(get("/pro/events/" + event.id() + "/start-list")
+				.session(AccountsTestUtils.logIn(this.mvc, organizer)))
+			.andExpect(content().string(containsString("jerome@example.fr")))
+			.andExpect(content().string(containsString("<td>1971</td>")));
+		this.mvc
+			.perform(get("/pro/events/" + event.id() + "/start-list")
+				.session(AccountsTestUtils.logIn(this.mvc, photographer)))
+			.andExpect(content().string(containsString("Jérôme")))
+			.andExpect(content().string(containsString("Inès")))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("@example.fr"))))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString(">1971<"))))
+			.andExpect(content().string(containsString("visibles que du responsable de l'événement")));
+		assertThat(this.startLists.list(event.id(), photographer.id())).isNotEmpty()
+			.allSatisfy((runner) -> assertThat(runner.email()).isNull())
+			.allSatisfy((runner) -> assertThat(runner.birthYear()).isNull());
+	}
+
 	private String eventId(String authorization) throws Exception {
 		return this.mvc
 			.perform(post("/api/v1/events").header("Authorization", authorization)
@@ -278,8 +410,8 @@ class EventsIntegrationTests {
 			.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
 	}
 
-	private String token(Role role) {
-		TestAccount account = this.accounts.anAccount(role);
+	private String token(ProProfile profile) {
+		TestAccount account = this.accounts.aPro(profile);
 		return "Bearer " + this.accountManagement.createPersonalToken(account.id(), "test").token();
 	}
 

@@ -13,9 +13,10 @@ import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
+import com.focusracer.events.EventImages;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.Runner;
 import com.focusracer.events.StartLists;
@@ -32,6 +33,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -64,13 +66,16 @@ class GalleryApiTests {
 	@Autowired
 	PhotosTestUtils published;
 
+	@Autowired
+	EventImages images;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	private TestAccount photographer;
 
 	@BeforeEach
 	void aPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 	}
 
 	@Test
@@ -184,6 +189,64 @@ class GalleryApiTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(home).contains(listed.slug()).doesNotContain(unlisted.slug());
+	}
+
+	@Test
+	void aPrivateEventsCoverStaysOutOfSharedCaches() throws Exception {
+		Event hidden = anEvent("Course privée couverte " + UUID.randomUUID(), Visibility.PRIVATE, false);
+		Event listed = anEvent("Course publique couverte " + UUID.randomUUID(), Visibility.PUBLIC, false);
+		byte[] cover = Photos.jpeg(Photos.aFinishLineScene(800, 500));
+		this.images.set(hidden.id(), this.photographer.id(), EventImages.Kind.COVER, cover);
+		this.images.set(listed.id(), this.photographer.id(), EventImages.Kind.COVER, cover);
+		var team = user(this.accounts.principal(this.photographer));
+
+		MockHttpServletResponse privateCover = this.mvc
+			.perform(get("/events/" + hidden.slug() + "/cover.jpg").with(team))
+			.andReturn()
+			.getResponse();
+		assertThat(privateCover.getStatus()).isEqualTo(200);
+		assertThat(privateCover.getHeader("Cache-Control")).contains("private").doesNotContain("public");
+		assertThat(this.mvc.perform(get("/events/" + hidden.slug() + "/brand.css").with(team))
+			.andReturn()
+			.getResponse()
+			.getHeader("Cache-Control")).contains("private");
+		assertThat(status("/events/" + hidden.slug() + "/cover.jpg")).isEqualTo(404);
+		assertThat(this.mvc.perform(get("/events/" + listed.slug() + "/cover.jpg"))
+			.andReturn()
+			.getResponse()
+			.getHeader("Cache-Control")).contains("public");
+	}
+
+	@Test
+	void unlistedEventsGetAnUnguessableAddressAndPublicOnesAReadableOne() throws Exception {
+		String name = "Course de la Croix-Rousse " + UUID.randomUUID().toString().substring(0, 8);
+		Event listed = anEvent(name, Visibility.PUBLIC, false);
+		String readable = listed.slug();
+		assertThat(readable).matches("course-de-la-croix-rousse-[0-9a-f]{8}-\\d{4}");
+		Event unlisted = anEvent(name, Visibility.UNLISTED, false);
+		Event another = anEvent(name, Visibility.UNLISTED, false);
+		assertThat(unlisted.slug()).matches(java.util.regex.Pattern.quote(readable) + "-[a-z2-9]{12}");
+		assertThat(another.slug()).matches(java.util.regex.Pattern.quote(readable) + "-[a-z2-9]{12}")
+			.isNotEqualTo(unlisted.slug());
+		// Guessing from the name finds the public event, never the unlisted ones.
+		assertThat(status("/events/" + readable + "-2")).isEqualTo(404);
+
+		// A public event switched to unlisted gets a new address; the readable one is
+		// gone.
+		assertThat(status("/events/" + readable)).isEqualTo(200);
+		Event switched = this.events.update(listed.id(), this.photographer.id(),
+				new EventDraft(listed.name(), listed.date(), listed.location(), listed.sport(), null,
+						Visibility.UNLISTED, false, null, null, null, null));
+		assertThat(switched.slug()).matches(java.util.regex.Pattern.quote(readable) + "-[a-z2-9]{12}");
+		assertThat(status("/events/" + readable)).isEqualTo(404);
+		assertThat(status("/api/v1/public/events/" + readable)).isEqualTo(404);
+		assertThat(status("/events/" + switched.slug())).isEqualTo(200);
+		// Saved again as unlisted, it keeps the address people were given.
+		assertThat(this.events
+			.update(listed.id(), this.photographer.id(),
+					new EventDraft(listed.name(), listed.date(), "Lyon", listed.sport(), null, Visibility.UNLISTED,
+							false, null, null, null, null))
+			.slug()).isEqualTo(switched.slug());
 	}
 
 	@Test

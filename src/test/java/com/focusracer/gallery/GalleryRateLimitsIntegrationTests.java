@@ -96,7 +96,7 @@ class GalleryRateLimitsIntegrationTests {
 
 	@BeforeEach
 	void anEvent() {
-		this.organizer = this.accounts.anAccount(Role.ORGANIZER);
+		this.organizer = this.accounts.aPro(com.focusracer.accounts.ProProfile.ORGANIZER);
 		this.event = this.events.create(this.organizer.id(), new EventDraft("Course " + UUID.randomUUID(),
 				LocalDate.now(), "Lyon", "running", null, Visibility.PUBLIC, false, null, null, null, null));
 	}

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
@@ -81,7 +82,7 @@ class RunnerActionsTests {
 
 	@BeforeEach
 	void anEvent() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.event = this.events.create(this.photographer.id(), new EventDraft("Course " + UUID.randomUUID(),
 				LocalDate.now(), "Lyon", "running", null, Visibility.PUBLIC, false, null, null, null, null));
 	}
@@ -135,7 +136,7 @@ class RunnerActionsTests {
 			.param(withoutBib)
 			.query(UUID.class)
 			.single();
-		TestAccount stranger = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount stranger = this.accounts.aPro(ProProfile.ORGANIZER);
 		assertThat(this.mvc
 			.perform(post("/pro/hide-requests/" + request).param("decision", "restore")
 				.with(user(this.accounts.principal(stranger)))
@@ -147,6 +148,44 @@ class RunnerActionsTests {
 			.with(user(this.accounts.principal(this.photographer)))
 			.with(csrf()));
 		assertThat(found("1975")).containsExactly(withoutBib.toString());
+	}
+
+	@Test
+	void aHideRequestIsDecidedByThePhotosAuthorOrTheOwnerNotByAnotherPhotographer() throws Exception {
+		TestAccount ann = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		TestAccount bob = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		this.events.addPhotographer(this.event.id(), this.photographer.id(), ann.email());
+		this.events.addPhotographer(this.event.id(), this.photographer.id(), bob.email());
+		UUID bobsPhoto = this.published
+			.publish(this.event.id(), bob.id(), Photos.aRunner(1200, 800, "2024", Color.ORANGE, 21))
+			.get(0);
+		this.mvc.perform(post("/account/photos/" + bobsPhoto + "/hide")
+			.with(user(this.accounts.principal(this.accounts.anAccount(Role.RUNNER))))
+			.with(csrf()));
+		assertThat(found("2024")).isEmpty();
+		UUID request = this.jdbc.sql("select id from hide_request where photo_id = ?")
+			.param(bobsPhoto)
+			.query(UUID.class)
+			.single();
+
+		Object error = this.mvc
+			.perform(post("/pro/hide-requests/" + request).param("decision", "restore")
+				.with(user(this.accounts.principal(ann)))
+				.with(csrf()))
+			.andReturn()
+			.getFlashMap()
+			.get("error");
+		assertThat(error).asString().contains("un autre photographe");
+		assertThat(found("2024")).as("still hidden").isEmpty();
+		assertThat(this.jdbc.sql("select status from hide_request where id = ?")
+			.param(request)
+			.query(String.class)
+			.single()).isEqualTo("PENDING");
+
+		this.mvc.perform(post("/pro/hide-requests/" + request).param("decision", "restore")
+			.with(user(this.accounts.principal(bob)))
+			.with(csrf()));
+		assertThat(found("2024")).containsExactly(bobsPhoto.toString());
 	}
 
 	@Test

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventManagement;
@@ -82,7 +82,7 @@ class SelfieSearchTests {
 
 	@Test
 	void consentIsRequiredAndFaceOffEventsHaveNoSelfieSearch() throws Exception {
-		UUID owner = this.accounts.anAccount(Role.ORGANIZER).id();
+		UUID owner = this.accounts.aPro(ProProfile.ORGANIZER).id();
 		Event faceOff = anEvent(owner, false);
 		Event faceOn = anEvent(owner, true);
 		byte[] picture = Photos.jpeg(Photos.aFinishLineScene(600, 400));
@@ -120,7 +120,7 @@ class SelfieSearchTests {
 
 	@Test
 	void theSelfieReachesNoFileNoTableAndNoLog(CapturedOutput output) throws Exception {
-		UUID owner = this.accounts.anAccount(Role.PHOTOGRAPHER).id();
+		UUID owner = this.accounts.aPro(ProProfile.PHOTOGRAPHER).id();
 		Event event = anEvent(owner, true);
 		String marker = "SELFIE-" + UUID.randomUUID();
 		byte[] selfie = withComment(Photos.jpeg(Photos.aRunner(900, 1200, null, java.awt.Color.ORANGE, 9)), marker);
@@ -209,7 +209,7 @@ class SelfieSearchTests {
 		java.awt.image.BufferedImage crop = image.getSubimage(left, top, (int) Math.min(side, image.getWidth() - left),
 				(int) Math.min(side, image.getHeight() - top));
 
-		UUID owner = this.accounts.anAccount(Role.PHOTOGRAPHER).id();
+		UUID owner = this.accounts.aPro(ProProfile.PHOTOGRAPHER).id();
 		Event event = anEvent(owner, true);
 		String token = "Bearer " + this.accountManagement.createPersonalToken(owner, "t").token();
 		HttpResponse<String> upload = post("/api/v1/events/" + event.id() + "/photos",

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 
@@ -81,7 +81,7 @@ class CrashRecoveryIntegrationTests {
 
 	@Test
 	void acknowledgedPhotosSurviveKillsDuringUploadAndProcessing() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(photographer.id());
 		String token = this.accountManagement.createPersonalToken(photographer.id(), "crash-test").token();
 		Map<String, byte[]> files = photos();
@@ -222,8 +222,8 @@ class CrashRecoveryIntegrationTests {
 		files.put("huge-exif.jpg", Photos.aJpegWithHugeExif());
 		files.put("notes.jpg", "shopping list, not a photo".getBytes(StandardCharsets.UTF_8));
 		files.put("empty.jpg", new byte[0]);
-		files.put("flood.jpg", PhotosIntegrationTests.jpegHeaderClaiming(65000, 65000));
-		files.put("bomb.png", PhotosIntegrationTests.pngHeaderClaiming(50000, 50000));
+		files.put("flood.jpg", Photos.aJpegHeaderClaiming(65000, 65000));
+		files.put("bomb.png", Photos.aPngHeaderClaiming(50000, 50000));
 		return files;
 	}
 

@@ -285,4 +285,36 @@ public final class Photos {
 		return out.array();
 	}
 
+	/**
+	 * The start of a baseline JPEG whose frame header declares the given size, and no
+	 * pixels.
+	 */
+	public static byte[] aJpegHeaderClaiming(int width, int height) {
+		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, (byte) (height >> 8),
+				(byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9 };
+	}
+
+	/**
+	 * A PNG signature and IHDR chunk declaring the given size (valid CRC), and no pixels.
+	 */
+	public static byte[] aPngHeaderClaiming(int width, int height) {
+		java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
+		ihdr.put("IHDR".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
+			.putInt(width)
+			.putInt(height)
+			.put((byte) 8)
+			.put((byte) 2)
+			.put((byte) 0)
+			.put((byte) 0)
+			.put((byte) 0);
+		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+		crc.update(ihdr.array());
+		java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
+		png.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })
+			.putInt(13)
+			.put(ihdr.array())
+			.putInt((int) crc.getValue());
+		return png.array();
+	}
+
 }

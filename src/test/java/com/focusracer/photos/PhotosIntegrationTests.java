@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 
@@ -68,7 +68,7 @@ class PhotosIntegrationTests {
 
 	@BeforeEach
 	void anEventWithItsPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.event = this.events.aMarathon(this.photographer.id());
 		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
 	}
@@ -124,8 +124,9 @@ class PhotosIntegrationTests {
 	void refusesPixelFloodsFromTheHeaderAlone() throws Exception {
 		this.mvc
 			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
-				.file(new MockMultipartFile("file", "flood.jpg", "image/jpeg", jpegHeaderClaiming(65000, 65000)))
-				.file(new MockMultipartFile("file", "bomb.png", "image/png", pngHeaderClaiming(20000, 20000)))
+				.file(new MockMultipartFile("file", "flood.jpg", "image/jpeg",
+						Photos.aJpegHeaderClaiming(65000, 65000)))
+				.file(new MockMultipartFile("file", "bomb.png", "image/png", Photos.aPngHeaderClaiming(20000, 20000)))
 				.header("Authorization", this.token))
 			.andExpect(jsonPath("$.results[0].outcome").value("REJECTED"))
 			.andExpect(jsonPath("$.results[0].message").value(containsString("65,000 × 65,000")))
@@ -155,7 +156,7 @@ class PhotosIntegrationTests {
 	void othersCannotUploadOrSeeTheEventsPhotos() throws Exception {
 		UUID photo = this.published.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
 			.get(0);
-		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount stranger = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
 		this.mvc
 			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos")
@@ -176,38 +177,6 @@ class PhotosIntegrationTests {
 		assertThat(this.photos.counts(this.event.id())).as("the stranger's upload was not kept")
 			.containsEntry("PUBLISHED", 1L)
 			.hasSize(1);
-	}
-
-	/**
-	 * The start of a baseline JPEG whose frame header declares the given size, and no
-	 * pixels.
-	 */
-	static byte[] jpegHeaderClaiming(int width, int height) {
-		return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xC0, 0, 11, 8, (byte) (height >> 8),
-				(byte) height, (byte) (width >> 8), (byte) width, 1, 1, 0x11, 0, (byte) 0xFF, (byte) 0xD9 };
-	}
-
-	/**
-	 * A PNG signature and IHDR chunk declaring the given size (valid CRC), and no pixels.
-	 */
-	static byte[] pngHeaderClaiming(int width, int height) {
-		java.nio.ByteBuffer ihdr = java.nio.ByteBuffer.allocate(17);
-		ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII))
-			.putInt(width)
-			.putInt(height)
-			.put((byte) 8)
-			.put((byte) 2)
-			.put((byte) 0)
-			.put((byte) 0)
-			.put((byte) 0);
-		java.util.zip.CRC32 crc = new java.util.zip.CRC32();
-		crc.update(ihdr.array());
-		java.nio.ByteBuffer png = java.nio.ByteBuffer.allocate(8 + 4 + 17 + 4);
-		png.put(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A })
-			.putInt(13)
-			.put(ihdr.array())
-			.putInt((int) crc.getValue());
-		return png.array();
 	}
 
 }

@@ -47,6 +47,15 @@ public class PhotosTestUtils {
 			Files.delete(file);
 		}
 		Files.delete(folder);
+		awaitIdle(ids);
+		return ids;
+	}
+
+	/**
+	 * Waits until no job is left for some photos and each is published.
+	 * @param ids the photos
+	 */
+	public void awaitIdle(List<UUID> ids) {
 		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).untilAsserted(() -> {
 			assertThat(this.jdbc.sql("select count(*) from scheduled_tasks where task_instance in (:ids)")
 				.param("ids", ids.stream().map(UUID::toString).toList())
@@ -57,7 +66,6 @@ public class PhotosTestUtils {
 				.query(Long.class)
 				.single()).isEqualTo(ids.size());
 		});
-		return ids;
 	}
 
 }

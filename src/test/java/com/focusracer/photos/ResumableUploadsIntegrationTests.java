@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.FocusRacerApplication;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 
@@ -22,11 +22,13 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -52,7 +54,7 @@ class ResumableUploadsIntegrationTests {
 
 	@Test
 	void resumesFromTheConfirmedOffsetAcrossARestart() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(photographer.id());
 		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, photographer);
 		byte[] photo = Photos.jpeg(Photos.aFinishLineScene(2000, 1400));
@@ -118,6 +120,47 @@ class ResumableUploadsIntegrationTests {
 		assertThat(stored.sha256()).isEqualTo(
 				java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo)));
 		this.mvc.perform(get("/pro/uploads/" + id).session(session)).andExpect(status().isNotFound());
+	}
+
+	@Test
+	void chunksAreBoundedByWhatThePageSendsAndByTheAnnouncedSize() throws Exception {
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		Event event = this.events.aMarathon(photographer.id());
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, photographer);
+		String id = this.mvc
+			.perform(post("/pro/events/" + event.id() + "/uploads").session(session)
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"fileName\":\"IMG_7002.JPG\",\"size\":1000,\"fingerprint\":\"IMG_7002:1\"}"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll(".*\"id\":\"([^\"]+)\".*", "$1");
+		// The page sends 2 MB chunks: 9 MB in one is refused before it is read.
+		this.mvc
+			.perform(patch("/pro/uploads/" + id).session(session)
+				.with(csrf())
+				.header("Upload-Offset", "0")
+				.content(new byte[9 * 1024 * 1024]))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
+			.andExpect(jsonPath("$.detail").value(containsString("dépasse 8 Mo")));
+		this.mvc
+			.perform(patch("/pro/uploads/" + id).session(session)
+				.with(csrf())
+				.header("Upload-Offset", "0")
+				.content(new byte[600]))
+			.andExpect(jsonPath("$.offset").value(600));
+		// Past the 1,000 bytes announced: refused, and the 600 received are kept.
+		this.mvc
+			.perform(patch("/pro/uploads/" + id).session(session)
+				.with(csrf())
+				.header("Upload-Offset", "600")
+				.content(new byte[600]))
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(jsonPath("$.message").value(containsString("taille annoncée pour le fichier (1000 octets)")));
+		this.mvc.perform(get("/pro/uploads/" + id).session(session)).andExpect(jsonPath("$.offset").value(600));
 	}
 
 }

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 import com.focusracer.photos.internal.S3BlobStore;
@@ -60,7 +60,7 @@ class S3PipelineIntegrationTests {
 	@Test
 	void storesOriginalsAndDerivativesInTheBucket() throws Exception {
 		assertThat(this.blobs).isInstanceOf(S3BlobStore.class);
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.events.aMarathon(photographer.id());
 		Path file = this.folder.resolve("IMG_9000.JPG");
 		byte[] bytes = Photos.aFinishLinePhoto();

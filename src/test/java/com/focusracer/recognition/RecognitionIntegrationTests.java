@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventManagement;
@@ -114,7 +114,7 @@ class RecognitionIntegrationTests {
 
 	@BeforeEach
 	void aPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
 	}
 
@@ -323,7 +323,7 @@ class RecognitionIntegrationTests {
 					Photos.aRunner(1800, 1200, "1975", new java.awt.Color(30, 60, 170), 1))
 			.get(0);
 		List<String> before = this.recognition.bibs(List.of(photo)).getOrDefault(photo, List.of());
-		TestAccount stranger = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount stranger = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		String strangerToken = "Bearer " + this.accountManagement.createPersonalToken(stranger.id(), "t").token();
 		this.mvc
 			.perform(put("/api/v1/photos/" + photo + "/bibs").header("Authorization", strangerToken)

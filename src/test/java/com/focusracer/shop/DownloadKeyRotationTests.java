@@ -62,7 +62,7 @@ class DownloadKeyRotationTests {
 
 	@Test
 	void linksAndOrderKeysOfThePreviousKeyStillOpenAndNewOnesAreSignedWithTheNewKey() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Rotation");
 		Map<UUID, String> uploaded = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1));
 		UUID photo = uploaded.keySet().iterator().next();

@@ -56,7 +56,7 @@ class NoPaymentProviderTests {
 
 	@Test
 	void paidPhotosAreNotOnSaleAndTheCartSaysWhy() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Sans paiement");
 		UUID photo = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1)).keySet().iterator().next();
 		String email = AccountsTestUtils.uniqueEmail("nopay");
@@ -103,7 +103,7 @@ class NoPaymentProviderTests {
 
 	@Test
 	void anOrderLeftFromTestPaymentsCannotBeMarkedPaidByItsBuyer() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Ancienne commande");
 		Map<UUID, String> photos = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1));
 		UUID id = UUID.randomUUID();
@@ -137,7 +137,7 @@ class NoPaymentProviderTests {
 			.getContentAsString();
 		assertThat(home).contains("data-notice=\"shop.admin.noPayments\"")
 			.contains("aucune photo payante n'est en vente");
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(com.focusracer.accounts.ProProfile.ORGANIZER);
 		Event event = this.shop.anEventOnSale(organizer, "Prix sans paiement");
 		String prices = this.mvc
 			.perform(get("/pro/events/" + event.id() + "/prices").with(user(this.accounts.principal(organizer))))

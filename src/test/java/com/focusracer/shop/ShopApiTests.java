@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 import com.focusracer.mail.OutboxMail;
@@ -65,7 +66,7 @@ class ShopApiTests {
 
 	@BeforeEach
 	void aPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 	}
 
 	@Test
@@ -330,7 +331,7 @@ class ShopApiTests {
 
 	@Test
 	void eachSaleRecordsThePlatformFeeAndThePhotographersShareOnTheirStatement() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.shop.anEventOnSale(organizer, "Ekiden de Lyon");
 		this.jdbc.sql("update price_list set organizer_share_percent = 20 where event_id = ?")
 			.param(event.id())
@@ -385,7 +386,7 @@ class ShopApiTests {
 		assertThat(Math.max(webImage.getWidth(), webImage.getHeight())).isLessThanOrEqualTo(1600);
 
 		// A free sponsored event: no payment, the photos framed with the sponsor line.
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event free = this.shop.anEventOnSale(organizer, "Course offerte");
 		this.jdbc.sql("update price_list set free = true, sponsor_frame = true where event_id = ?")
 			.param(free.id())

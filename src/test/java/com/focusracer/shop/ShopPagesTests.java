@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 
@@ -58,7 +59,7 @@ class ShopPagesTests {
 
 	@Test
 	void theOrganizerSetsPricesAndAMistakeSavesNothingAndSaysWhatToFix() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.shop.anEventOnSale(organizer, "Prix");
 		MockHttpServletResponse wrong = this.mvc
 			.perform(post("/pro/events/" + event.id() + "/prices").param("single", "4,999")
@@ -91,7 +92,7 @@ class ShopPagesTests {
 		assertThat(saved.organizerSharePercent()).isEqualTo(15);
 
 		// Another organizer cannot see or change these prices.
-		TestAccount other = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount other = this.accounts.aPro(ProProfile.ORGANIZER);
 		assertThat(this.mvc
 			.perform(get("/pro/events/" + event.id() + "/prices").with(user(this.accounts.principal(other))))
 			.andReturn()
@@ -101,7 +102,7 @@ class ShopPagesTests {
 
 	@Test
 	void theCartOffersAllMyPhotosWhenItCostsLittleMoreAndTakingItOrdersThemAll() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Offre");
 		List<UUID> photos = List
 			.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners("3141", 3)).keySet());
@@ -145,7 +146,7 @@ class ShopPagesTests {
 	@Test
 	void theCapCountsOnlyWhatASignedInRunnerWithAConfirmedAddressPaidSoTypingTheirAddressGivesNothingAway()
 			throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Plafond");
 		this.jdbc.sql("update price_list set runner_cap = 1000 where event_id = ?").param(event.id()).update();
 		List<UUID> photos = List
@@ -197,7 +198,7 @@ class ShopPagesTests {
 
 	@Test
 	void aRunnersCartFollowsTheAccountAndTheirOrdersAreListedInTheirLanguage() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
 		String cart = "[{\"id\":\"" + UUID.randomUUID() + "\",\"event\":\"x\",\"thumb\":\"/t.jpg\",\"page\":\"/p\"}]";
 		this.mvc

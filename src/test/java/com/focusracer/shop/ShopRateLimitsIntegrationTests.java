@@ -65,7 +65,7 @@ class ShopRateLimitsIntegrationTests {
 
 	@BeforeEach
 	void aPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 	}
 
 	@AfterEach

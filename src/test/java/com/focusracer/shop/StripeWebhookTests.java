@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 
@@ -103,7 +104,7 @@ class StripeWebhookTests {
 
 	@BeforeEach
 	void aPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		STRIPE.resetAll();
 		stubPaymentIntents();
 	}

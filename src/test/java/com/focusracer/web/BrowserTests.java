@@ -123,10 +123,10 @@ class BrowserTests {
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("name"))).sendKeys("Camille Durand");
 		this.browser.findElement(By.id("email")).sendKeys(email);
 		this.browser.findElement(By.id("password")).sendKeys("ma course du dimanche");
-		assertThat(this.browser.findElement(By.id("proRole")).isDisplayed()).as("pro type hidden for a runner")
+		assertThat(this.browser.findElement(By.id("profile")).isDisplayed()).as("pro type hidden for a runner")
 			.isFalse();
 		this.browser.findElement(By.id("kind-pro")).click();
-		assertThat(this.browser.findElement(By.id("proRole")).isDisplayed()).isTrue();
+		assertThat(this.browser.findElement(By.id("profile")).isDisplayed()).isTrue();
 		this.browser.findElement(By.id("kind-runner")).click();
 		this.browser.findElement(By.id("accept-terms")).click();
 		this.browser.findElement(By.id("signup-submit")).click();

@@ -44,8 +44,9 @@ public class AccountMails {
 		send(to, "mail.reset", locale, this.baseUrl + "/password/reset?token=" + secret, validity.toMinutes());
 	}
 
-	public void passwordChanged(String to, Locale locale) {
-		send(to, "mail.passwordChanged", locale, this.baseUrl + "/password/forgot");
+	public void passwordChanged(String to, int revokedTokens, Locale locale) {
+		send(to, (revokedTokens > 0) ? "mail.passwordChangedTokens" : "mail.passwordChanged", locale,
+				this.baseUrl + "/password/forgot", revokedTokens);
 	}
 
 	public void emailChange(String to, String secret, Locale locale) {

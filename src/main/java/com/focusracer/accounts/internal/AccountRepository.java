@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.focusracer.accounts.Account;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,14 +42,15 @@ public class AccountRepository {
 		return (email != null) ? email.trim().toLowerCase(Locale.ROOT) : "";
 	}
 
-	public void insert(UUID id, String email, String displayName, String passwordHash, Role role, boolean verified,
-			String locale, Instant now) {
+	public void insert(UUID id, String email, String displayName, String passwordHash, Role role, ProProfile profile,
+			boolean verified, String locale, Instant now) {
 		this.jdbc.sql("""
-				insert into account (id, email, display_name, password_hash, role, enabled, email_verified, locale,
-				                     created_at, updated_at)
-				values (?, ?, ?, ?, ?, true, ?, ?, ?, ?)""")
-			.params(id, normalizeEmail(email), displayName, passwordHash, role.name(), verified, locale,
-					Timestamp.from(now), Timestamp.from(now))
+				insert into account (id, email, display_name, password_hash, role, pro_profile, enabled, email_verified,
+				                     locale, created_at, updated_at)
+				values (?, ?, ?, ?, ?, ?, true, ?, ?, ?, ?)""")
+			.params(id, normalizeEmail(email), displayName, passwordHash, role.name(),
+					(profile != null) ? profile.name() : null, verified, locale, Timestamp.from(now),
+					Timestamp.from(now))
 			.update();
 	}
 
@@ -115,9 +117,9 @@ public class AccountRepository {
 			.update();
 	}
 
-	public void setRole(UUID id, Role role, Instant now) {
-		this.jdbc.sql("update account set role = ?, updated_at = ? where id = ?")
-			.params(role.name(), Timestamp.from(now), id)
+	public void setRole(UUID id, Role role, ProProfile profile, Instant now) {
+		this.jdbc.sql("update account set role = ?, pro_profile = ?, updated_at = ? where id = ?")
+			.params(role.name(), (profile != null) ? profile.name() : null, Timestamp.from(now), id)
 			.update();
 	}
 
@@ -146,8 +148,10 @@ public class AccountRepository {
 
 	private static Account map(ResultSet rs) throws SQLException {
 		return new Account(rs.getObject("id", UUID.class), rs.getString("email"), rs.getString("display_name"),
-				Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"), rs.getBoolean("email_verified"),
-				rs.getString("locale"), rs.getTimestamp("created_at").toInstant());
+				Role.valueOf(rs.getString("role")),
+				(rs.getString("pro_profile") != null) ? ProProfile.valueOf(rs.getString("pro_profile")) : null,
+				rs.getBoolean("enabled"), rs.getBoolean("email_verified"), rs.getString("locale"),
+				rs.getTimestamp("created_at").toInstant());
 	}
 
 }

@@ -88,12 +88,14 @@ public class ApiTokens {
 	}
 
 	/**
-	 * Revokes every token of an account, e.g. when it is disabled.
+	 * Revokes every token of an account, e.g. when it is disabled or its password
+	 * changes.
 	 * @param accountId the account
 	 * @param now the current time
+	 * @return how many tokens were revoked
 	 */
-	public void revokeAll(UUID accountId, Instant now) {
-		this.jdbc.sql("update api_token set revoked_at = ? where account_id = ? and revoked_at is null")
+	public int revokeAll(UUID accountId, Instant now) {
+		return this.jdbc.sql("update api_token set revoked_at = ? where account_id = ? and revoked_at is null")
 			.params(Timestamp.from(now), accountId)
 			.update();
 	}

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,15 +40,15 @@ class DemoAccounts {
 	@EventListener(ApplicationReadyEvent.class)
 	@Order(Ordered.HIGHEST_PRECEDENCE)
 	void createDemoAccounts() {
-		create("admin@focusracer.com", "Admin Focus Racer", "admin123", Role.ADMIN);
-		create("photographe@test.com", "Photographe Démo", "photo123", Role.PHOTOGRAPHER);
-		create("coureur@test.com", "Coureur Démo", "runner123", Role.RUNNER);
-		create("orga@test.com", "Organisateur Démo", "orga123", Role.ORGANIZER);
+		create("admin@focusracer.com", "Admin Focus Racer", "admin123", Role.ADMIN, null);
+		create("photographe@test.com", "Photographe Démo", "photo123", Role.PRO, ProProfile.PHOTOGRAPHER);
+		create("coureur@test.com", "Coureur Démo", "runner123", Role.RUNNER, null);
+		create("orga@test.com", "Organisateur Démo", "orga123", Role.PRO, ProProfile.ORGANIZER);
 	}
 
-	private void create(String email, String name, String password, Role role) {
-		if (this.accounts.createDemoAccount(email, name, password, role)) {
-			log.info("Demo account created: {} / {} ({})", email, password, role);
+	private void create(String email, String name, String password, Role role, ProProfile profile) {
+		if (this.accounts.createDemoAccount(email, name, password, role, profile)) {
+			log.info("Demo account created: {} / {} ({})", email, password, (profile != null) ? profile : role);
 		}
 	}
 

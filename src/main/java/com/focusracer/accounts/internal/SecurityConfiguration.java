@@ -123,7 +123,7 @@ class SecurityConfiguration {
 								"/actuator/health", "/actuator/health/**", "/legal", "/terms", "/privacy", "/contact")
 						.permitAll()
 						.requestMatchers("/pro", "/pro/**")
-						.hasAnyRole(Role.proRoleNames())
+						.hasRole(Role.PRO.name())
 						.requestMatchers("/account", "/account/**")
 						.hasRole(Role.RUNNER.name())
 						.requestMatchers("/admin", "/admin/**", "/actuator/**")
@@ -165,10 +165,7 @@ class SecurityConfiguration {
 	}
 
 	private static String[] proAndAdmin() {
-		String[] pro = Role.proRoleNames();
-		String[] all = java.util.Arrays.copyOf(pro, pro.length + 1);
-		all[pro.length] = Role.ADMIN.name();
-		return all;
+		return new String[] { Role.PRO.name(), Role.ADMIN.name() };
 	}
 
 	/**

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.focusracer.accounts.AccountException;
 import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.accounts.internal.SignIn;
 import com.focusracer.shared.ratelimit.RateLimit;
@@ -57,7 +58,9 @@ class AuthPages {
 			error = text("login.error.unconfirmed", locale);
 		}
 		else if (request.getParameterMap().containsKey("reset")) {
-			notice = text("reset.done", locale);
+			int revoked = revokedTokens(request.getParameter("reset"));
+			notice = (revoked > 0) ? this.messages.getMessage("reset.doneTokens", new Object[] { revoked }, locale)
+					: text("reset.done", locale);
 		}
 		else if (request.getParameterMap().containsKey("emailChanged")) {
 			notice = text("settings.email.changed", locale);
@@ -76,31 +79,25 @@ class AuthPages {
 	@PostMapping("/signup")
 	ModelAndView signUp(@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
 			@RequestParam(defaultValue = "") String password, @RequestParam(defaultValue = "RUNNER") String kind,
-			@RequestParam(required = false) String proRole, @RequestParam(defaultValue = "false") boolean terms,
+			@RequestParam(required = false) String profile, @RequestParam(defaultValue = "false") boolean terms,
 			Locale locale, HttpServletRequest request) {
 		// Each sign-up sends an e-mail: counted per address before anything is checked.
 		this.limits.acquire(RateLimit.SIGN_UP, request.getRemoteAddr());
-		Role role = Role.RUNNER;
-		if ("PRO".equals(kind)) {
-			role = Role.proRoles()
-				.stream()
-				.filter((r) -> r.name().equals(proRole))
-				.findFirst()
-				.orElse(Role.PHOTOGRAPHER);
-		}
+		Role role = "PRO".equals(kind) ? Role.PRO : Role.RUNNER;
+		ProProfile chosen = (role == Role.PRO) ? ProProfile.of(profile).orElse(ProProfile.PHOTOGRAPHER) : null;
 		if (!terms) {
 			return new ModelAndView("auth/signup",
 					Map.of("error", this.messages.getMessage("signup.termsRequired", null, locale), "email", email,
-							"name", name, "kind", (role == Role.RUNNER) ? "RUNNER" : role.name()),
+							"name", name, "kind", (chosen == null) ? "RUNNER" : chosen.name()),
 					HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 		try {
-			this.accounts.signUp(email, name, password, role, locale);
+			this.accounts.signUp(email, name, password, role, chosen, locale);
 			return message("signup.sent.title", "signup.sent.text", "signup-sent");
 		}
 		catch (AccountException ex) {
 			return new ModelAndView("auth/signup", Map.of("error", text(ex, locale), "email", email, "name", name,
-					"kind", (role == Role.RUNNER) ? "RUNNER" : role.name()), HttpStatus.UNPROCESSABLE_ENTITY);
+					"kind", (chosen == null) ? "RUNNER" : chosen.name()), HttpStatus.UNPROCESSABLE_ENTITY);
 		}
 	}
 
@@ -146,12 +143,21 @@ class AuthPages {
 			Locale locale) {
 		try {
 			return this.accounts.resetPassword(token, password)
-				.map((account) -> new ModelAndView("redirect:/login?reset"))
+				.map((changed) -> new ModelAndView("redirect:/login?reset=" + changed.revokedTokens()))
 				.orElseGet(() -> message("reset.invalid.title", "reset.invalid.text", "reset-invalid"));
 		}
 		catch (AccountException ex) {
 			return new ModelAndView("auth/reset", Map.of("token", token, "error", text(ex, locale)),
 					HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+	}
+
+	private static int revokedTokens(String value) {
+		try {
+			return (value != null && !value.isBlank()) ? Integer.parseInt(value.strip()) : 0;
+		}
+		catch (NumberFormatException ex) {
+			return 0;
 		}
 	}
 

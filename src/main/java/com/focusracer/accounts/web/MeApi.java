@@ -21,13 +21,14 @@ class MeApi {
 		this.accounts = accounts;
 	}
 
-	record Me(String id, String email, String displayName, String role) {
+	record Me(String id, String email, String displayName, String role, String profile) {
 	}
 
 	@GetMapping("/api/v1/me")
 	Me me(@AuthenticationPrincipal AccountPrincipal principal) {
 		Account account = this.accounts.find(principal.id()).orElseThrow();
-		return new Me(account.id().toString(), account.email(), account.displayName(), account.role().name());
+		return new Me(account.id().toString(), account.email(), account.displayName(), account.role().name(),
+				(account.profile() != null) ? account.profile().name() : null);
 	}
 
 }

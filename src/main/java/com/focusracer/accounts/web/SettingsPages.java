@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import com.focusracer.accounts.AccountException;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.accounts.PasswordChanged;
 import com.focusracer.accounts.internal.SignIn;
 
 import org.springframework.context.MessageSource;
@@ -56,11 +57,14 @@ class SettingsPages {
 			@RequestParam(defaultValue = "") String newPassword, HttpServletRequest request,
 			HttpServletResponse response, Locale locale) {
 		try {
-			this.accounts.changePassword(principal.id(), currentPassword, newPassword);
+			PasswordChanged changed = this.accounts.changePassword(principal.id(), currentPassword, newPassword);
 			// Every other session ended; this one goes on under the new session version.
 			this.signIn.signIn(this.accounts.find(principal.id()).orElseThrow(), request, response);
-			return page(principal, null, this.messages.getMessage("settings.password.changed", null, locale),
-					HttpStatus.OK);
+			String notice = (changed.revokedTokens() > 0)
+					? this.messages.getMessage("settings.password.changedTokens",
+							new Object[] { changed.revokedTokens() }, locale)
+					: this.messages.getMessage("settings.password.changed", null, locale);
+			return page(principal, null, notice, HttpStatus.OK);
 		}
 		catch (AccountException ex) {
 			return page(principal, ex.describe(this.messages, locale), null, HttpStatus.UNPROCESSABLE_ENTITY);

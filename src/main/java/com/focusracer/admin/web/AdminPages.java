@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.focusracer.accounts.AccountException;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountPrincipal;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.admin.AccountAdministration;
 import com.focusracer.mail.Outbox;
@@ -61,7 +62,7 @@ class AdminPages {
 	ModelAndView home() {
 		Map<String, Object> model = new HashMap<>();
 		model.put("accountCount", this.accounts.count(null, null));
-		model.put("proCount", Role.proRoles().stream().mapToLong((role) -> this.accounts.count(null, role)).sum());
+		model.put("proCount", this.accounts.count(null, Role.PRO));
 		model.put("runnerCount", this.accounts.count(null, Role.RUNNER));
 		model.put("recent", this.audit.latest(null, 10, 0));
 		model.put("notices", this.notices.stream().flatMap((notice) -> notice.messageKeys().stream()).toList());
@@ -90,9 +91,10 @@ class AdminPages {
 	@PostMapping("/admin/accounts")
 	ModelAndView createAccount(@AuthenticationPrincipal AccountPrincipal admin,
 			@RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String name,
-			@RequestParam(defaultValue = "PHOTOGRAPHER") Role role, Locale locale, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "PHOTOGRAPHER") String role, Locale locale, RedirectAttributes redirect) {
 		try {
-			this.administration.createProAccount(admin, email, name, role, locale);
+			this.administration.createProAccount(admin, email, name, roleOf(role), ProProfile.of(role).orElse(null),
+					locale);
 			redirect.addFlashAttribute("notice",
 					this.messages.getMessage("admin.accounts.created", new Object[] { email }, locale));
 			return new ModelAndView("redirect:/admin/accounts");
@@ -114,9 +116,10 @@ class AdminPages {
 	}
 
 	@PostMapping("/admin/accounts/{id}/role")
-	String changeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, @RequestParam Role role,
+	String changeRole(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, @RequestParam String role,
 			Locale locale, RedirectAttributes redirect) {
-		run(() -> this.administration.changeRole(admin, id, role), locale, redirect);
+		run(() -> this.administration.changeRole(admin, id, roleOf(role), ProProfile.of(role).orElse(null)), locale,
+				redirect);
 		return "redirect:/admin/accounts";
 	}
 
@@ -153,9 +156,29 @@ class AdminPages {
 
 	@GetMapping("/admin/mail/{id}")
 	ModelAndView mailMessage(@PathVariable UUID id) {
-		return this.outbox.find(id)
-			.map((mail) -> new ModelAndView("admin/mail-message", Map.of("mail", mail)))
-			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+		return this.outbox.find(id).map((mail) -> {
+			Map<String, Object> model = new HashMap<>();
+			model.put("mail", mail);
+			model.put("body", this.outbox.bodyForAdmins(mail));
+			model.put("retentionDays", this.outbox.bodyRetention().toDays());
+			return new ModelAndView("admin/mail-message", model);
+		}).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+	}
+
+	/**
+	 * The account forms offer one list: runner, each kind of pro, admin. A kind of pro
+	 * means the pro role with that profile.
+	 */
+	private static Role roleOf(String value) {
+		if (ProProfile.of(value).isPresent()) {
+			return Role.PRO;
+		}
+		try {
+			return Role.valueOf(value);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new AccountException("admin.accounts.unknownRole", value);
+		}
 	}
 
 	private void run(Runnable action, Locale locale, RedirectAttributes redirect) {

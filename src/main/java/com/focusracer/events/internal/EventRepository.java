@@ -73,6 +73,10 @@ public class EventRepository {
 		return params;
 	}
 
+	public void setSlug(UUID id, String slug) {
+		this.jdbc.sql("update event set slug = ? where id = ?").params(slug, id).update();
+	}
+
 	public void setArchived(UUID id, boolean archived, Instant now) {
 		this.jdbc.sql("update event set archived = ?, updated_at = ? where id = ?")
 			.params(archived, Timestamp.from(now), id)

@@ -1,7 +1,9 @@
 package com.focusracer.events.web;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import com.focusracer.events.EventImages;
 import com.focusracer.events.EventException;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
+import com.focusracer.events.EventsProperties;
 import com.focusracer.events.Runner;
 import com.focusracer.events.StartListImport;
 import com.focusracer.events.StartListRejectedException;
@@ -49,11 +52,14 @@ class EventPages {
 
 	private final EventImages images;
 
+	private final EventsProperties properties;
+
 	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces;
 
 	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts,
-			EventImages images,
+			EventImages images, EventsProperties properties,
 			org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces) {
+		this.properties = properties;
 		this.faces = faces;
 		this.images = images;
 		this.events = events;
@@ -90,8 +96,11 @@ class EventPages {
 			@RequestParam(required = false) MultipartFile logo, @RequestParam(required = false) MultipartFile cover,
 			Locale locale) throws IOException {
 		try {
+			// Images are checked before the event exists: a refused image creates
+			// nothing.
+			List<EventImages.Prepared> images = prepareImages(logo, cover);
 			Event event = this.events.create(principal.id(), form.draft());
-			saveImages(event.id(), principal, logo, cover);
+			images.forEach((image) -> this.images.store(event.id(), principal.id(), image));
 			return new ModelAndView("redirect:/pro/events/" + event.id() + "?created");
 		}
 		catch (EventException ex) {
@@ -125,8 +134,9 @@ class EventPages {
 			Locale locale) throws IOException {
 		Event event = this.events.owned(id, principal.id());
 		try {
+			List<EventImages.Prepared> images = prepareImages(logo, cover);
 			this.events.update(id, principal.id(), form.draft());
-			saveImages(id, principal, logo, cover);
+			images.forEach((image) -> this.images.store(id, principal.id(), image));
 			return new ModelAndView("redirect:/pro/events/" + id + "?saved");
 		}
 		catch (EventException ex) {
@@ -147,13 +157,19 @@ class EventPages {
 			.orElseThrow(EventNotFoundException::new);
 	}
 
-	private void saveImages(UUID eventId, AccountPrincipal principal, MultipartFile logo, MultipartFile cover)
+	private List<EventImages.Prepared> prepareImages(MultipartFile logo, MultipartFile cover) throws IOException {
+		List<EventImages.Prepared> prepared = new ArrayList<>();
+		prepare(EventImages.Kind.LOGO, logo, prepared);
+		prepare(EventImages.Kind.COVER, cover, prepared);
+		return prepared;
+	}
+
+	private void prepare(EventImages.Kind kind, MultipartFile file, List<EventImages.Prepared> prepared)
 			throws IOException {
-		if (logo != null && !logo.isEmpty()) {
-			this.images.set(eventId, principal.id(), EventImages.Kind.LOGO, logo.getBytes());
-		}
-		if (cover != null && !cover.isEmpty()) {
-			this.images.set(eventId, principal.id(), EventImages.Kind.COVER, cover.getBytes());
+		if (file != null && !file.isEmpty()) {
+			// The size is known before the bytes are read into memory.
+			EventImages.checkSize(kind, file.getSize());
+			prepared.add(this.images.prepare(kind, file.getBytes()));
 		}
 	}
 
@@ -192,7 +208,15 @@ class EventPages {
 
 	@PostMapping("/pro/events/{id}/start-list/uploads")
 	ModelAndView upload(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
-			@RequestParam("file") MultipartFile file) throws IOException {
+			@RequestParam("file") MultipartFile file, Locale locale, RedirectAttributes redirect) throws IOException {
+		long max = this.properties.startListMaxSize().toBytes();
+		if (file.getSize() > max) {
+			// Checked before the file is read: the list stays as it was.
+			this.events.owned(id, principal.id());
+			redirect.addFlashAttribute("error",
+					this.messages.getMessage("startList.tooLarge", new Object[] { max / (1024.0 * 1024) }, locale));
+			return new ModelAndView("redirect:/pro/events/" + id + "/start-list");
+		}
 		UUID upload = this.startLists.keepUpload(id, principal.id(),
 				(file.getOriginalFilename() != null) ? file.getOriginalFilename() : "start-list.csv", file.getBytes());
 		return new ModelAndView("redirect:/pro/events/" + id + "/start-list/uploads/" + upload);

@@ -196,12 +196,9 @@ public class GalleryPages {
 		Event event = visible(slug, principal);
 		Photo photo = this.gallery.photo(event, id).orElseThrow(EventNotFoundException::new);
 		InputStream in = this.gallery.open(photo, "web".equals(kind)).orElseThrow(EventNotFoundException::new);
-		CacheControl cache = (event.visibility() == Visibility.PRIVATE)
-				? CacheControl.maxAge(Duration.ofHours(1)).cachePrivate()
-				: CacheControl.maxAge(Duration.ofHours(1)).cachePublic();
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(cache)
+			.cacheControl(cacheFor(event, Duration.ofHours(1)))
 			.eTag("\"" + photo.sha256().substring(0, 16) + "-" + kind + "\"")
 			.header("X-Content-Type-Options", "nosniff")
 			.body(new InputStreamResource(in));
@@ -213,7 +210,7 @@ public class GalleryPages {
 		return this.images.get(event.id(), EventImages.Kind.COVER)
 			.map((bytes) -> ResponseEntity.ok()
 				.contentType(MediaType.parseMediaType(EventImages.Kind.COVER.contentType()))
-				.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+				.cacheControl(cacheFor(event, Duration.ofMinutes(10)))
 				.body(bytes))
 			.orElseThrow(EventNotFoundException::new);
 	}
@@ -230,8 +227,17 @@ public class GalleryPages {
 		String color = (event.primaryColor() != null && event.primaryColor().matches("#[0-9A-Fa-f]{6}"))
 				? event.primaryColor() : "#e8542f";
 		return ResponseEntity.ok()
-			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+			.cacheControl(cacheFor(event, Duration.ofMinutes(10)))
 			.body(":root { --event: " + color + "; }\n");
+	}
+
+	/**
+	 * What a private event's team sees must stay in their browser, never in a shared
+	 * cache (a proxy or CDN would hand it to anyone asking the same address).
+	 */
+	private static CacheControl cacheFor(Event event, Duration maxAge) {
+		return (event.visibility() == Visibility.PRIVATE) ? CacheControl.maxAge(maxAge).cachePrivate()
+				: CacheControl.maxAge(maxAge).cachePublic();
 	}
 
 	private Event visible(String slug, AccountPrincipal principal) {

@@ -15,6 +15,7 @@ import com.focusracer.gallery.Gallery;
 import com.focusracer.gallery.PhotoAlerts;
 import com.focusracer.gallery.RunnerActions;
 import com.focusracer.gallery.internal.GalleryRepository;
+import com.focusracer.photos.NotYoursException;
 import com.focusracer.photos.Photo;
 import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shared.ratelimit.RateLimit;
@@ -217,10 +218,16 @@ public class RunnerPages {
 	@PostMapping("/pro/hide-requests/{id}")
 	String decide(@AuthenticationPrincipal AccountPrincipal member, @PathVariable UUID id,
 			@RequestParam String decision, Locale locale, RedirectAttributes redirect) {
-		UUID eventId = this.actions.decide(id, member, "keep".equals(decision));
-		redirect.addFlashAttribute("notice", this.messages
-			.getMessage("keep".equals(decision) ? "gallery.hide.kept" : "gallery.hide.restored", null, locale));
-		return "redirect:/pro/events/" + eventId + "/hide-requests";
+		try {
+			UUID eventId = this.actions.decide(id, member, "keep".equals(decision));
+			redirect.addFlashAttribute("notice", this.messages
+				.getMessage("keep".equals(decision) ? "gallery.hide.kept" : "gallery.hide.restored", null, locale));
+			return "redirect:/pro/events/" + eventId + "/hide-requests";
+		}
+		catch (NotYoursException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+			return "redirect:/pro/events/" + this.actions.eventOfHideRequest(id) + "/hide-requests";
+		}
 	}
 
 	private Event visible(Photo photo, AccountPrincipal principal) {

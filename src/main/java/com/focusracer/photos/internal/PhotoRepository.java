@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoStatus;
+import com.focusracer.shared.images.ImageInspector;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

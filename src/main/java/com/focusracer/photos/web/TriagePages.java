@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 
@@ -11,10 +12,12 @@ import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
+import com.focusracer.photos.NotYoursException;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.photos.PhotoStatus;
 
+import org.springframework.context.MessageSource;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Triage: an event's photos as its team sees them, with status, quality and bulk actions.
@@ -41,11 +45,15 @@ class TriagePages {
 
 	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels;
 
+	private final MessageSource messages;
+
 	TriagePages(PhotoManagement photos, EventManagement events,
-			org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels) {
+			org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels,
+			MessageSource messages) {
 		this.photos = photos;
 		this.events = events;
 		this.labels = labels;
+		this.messages = messages;
 	}
 
 	@GetMapping("/pro/events/{id}/photos")
@@ -88,7 +96,8 @@ class TriagePages {
 	ModelAndView viewer(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
 		Photo photo = this.photos.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		Event event = this.events.find(photo.eventId(), principal.id()).orElseThrow(EventNotFoundException::new);
-		Map<String, Object> model = new HashMap<>(Map.of("photo", photo, "event", event));
+		Map<String, Object> model = new HashMap<>(
+				Map.of("photo", photo, "event", event, "mayChange", this.photos.mayChange(photo, principal.id())));
 		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
 		if (photoLabels != null) {
 			model.put("links", photoLabels.links(id));
@@ -101,19 +110,31 @@ class TriagePages {
 	@PostMapping("/pro/events/{id}/photos/bulk")
 	String bulk(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
 			@RequestParam(name = "photo", required = false) List<UUID> selected, @RequestParam String action,
-			@RequestParam(required = false) String back) throws IOException {
+			@RequestParam(required = false) String back, Locale locale, RedirectAttributes redirect)
+			throws IOException {
 		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
+		int refused = 0;
 		for (UUID photoId : (selected != null) ? selected : List.<UUID>of()) {
-			switch (action) {
-				case "hide" -> this.photos.hide(photoId, principal.id(), true);
-				case "show" -> this.photos.hide(photoId, principal.id(), false);
-				case "rerun" -> this.photos.rerun(photoId, principal.id());
-				case "delete" -> this.photos.delete(photoId, principal.id());
-				default -> throw new IllegalArgumentException("Unknown action " + action);
+			try {
+				switch (action) {
+					case "hide" -> this.photos.hide(photoId, principal.id(), true);
+					case "show" -> this.photos.hide(photoId, principal.id(), false);
+					case "rerun" -> this.photos.rerun(photoId, principal.id());
+					case "delete" -> this.photos.delete(photoId, principal.id());
+					default -> throw new IllegalArgumentException("Unknown action " + action);
+				}
+			}
+			catch (NotYoursException ex) {
+				// The others are done; these stay as they were, and the page says why.
+				refused++;
 			}
 		}
-		if (selected != null && selected.size() == 1 && back != null && back.equals("viewer")
-				&& !"delete".equals(action)) {
+		boolean toViewer = selected != null && selected.size() == 1 && "viewer".equals(back);
+		if (refused > 0) {
+			redirect.addFlashAttribute("error", toViewer ? this.messages.getMessage("photo.notYours", null, locale)
+					: this.messages.getMessage("photo.notYours.some", new Object[] { refused }, locale));
+		}
+		if (toViewer && !"delete".equals(action)) {
 			return "redirect:/pro/photos/" + selected.get(0);
 		}
 		return "redirect:/pro/events/" + id + "/photos";

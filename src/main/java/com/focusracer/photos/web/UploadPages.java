@@ -16,9 +16,13 @@ import com.focusracer.photos.PhotosProperties;
 import com.focusracer.photos.ResumableUploads;
 import com.focusracer.photos.ResumableUploads.ChunkResult;
 import com.focusracer.photos.ResumableUploads.OffsetMismatchException;
+import com.focusracer.photos.ResumableUploads.PastAnnouncedSizeException;
 import com.focusracer.photos.ResumableUploads.Status;
+import com.focusracer.shared.web.BodyLimit;
 
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,6 +46,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 @Controller
 class UploadPages {
+
+	/** The page sends 2 MB chunks; a chunk may be up to four times that. */
+	static final long MAX_CHUNK_BYTES = 8 * 1024 * 1024;
 
 	private final ResumableUploads uploads;
 
@@ -118,6 +125,11 @@ class UploadPages {
 		catch (OffsetMismatchException ex) {
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("offset", ex.expected()));
 		}
+		catch (PastAnnouncedSizeException ex) {
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+				.body(Map.of("message",
+						this.messages.getMessage("upload.pastAnnouncedSize", new Object[] { ex.size() }, locale)));
+		}
 	}
 
 	@GetMapping(path = "/pro/events/{id}/progress", produces = "text/event-stream")
@@ -125,6 +137,19 @@ class UploadPages {
 			HttpServletRequest request) {
 		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		return this.progress.watch(id, request);
+	}
+
+	/**
+	 * Chunks are bounded by what the page sends, not by the site's default for bodies.
+	 */
+	@Configuration(proxyBeanMethods = false)
+	static class ChunkLimit {
+
+		@Bean
+		BodyLimit uploadChunkBody() {
+			return new BodyLimit("PATCH", "/pro/uploads/*", MAX_CHUNK_BYTES, "upload.chunkTooLarge");
+		}
+
 	}
 
 	private static Map<String, Object> view(Status status) {

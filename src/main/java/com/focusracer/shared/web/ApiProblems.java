@@ -67,8 +67,21 @@ class ApiProblems {
 			.body(problem);
 	}
 
+	/**
+	 * A body sent without its length that went past its limit while it was read.
+	 * @param ex the limit reached
+	 * @return 413 with the limit and what to do
+	 */
+	@ExceptionHandler(BodyTooLargeException.class)
+	ProblemDetail tooLarge(BodyTooLargeException ex) {
+		return RequestBodyLimits.problem(ex.limit(), this.messages, java.util.Locale.ENGLISH);
+	}
+
 	@ExceptionHandler(HttpMessageNotReadableException.class)
 	ProblemDetail unreadable(HttpMessageNotReadableException ex) {
+		if (ex.getMostSpecificCause() instanceof BodyTooLargeException tooLarge) {
+			return tooLarge(tooLarge);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body could not be read: send JSON whose fields have the documented types "
 						+ "(dates as YYYY-MM-DD, booleans as true/false, enums in capitals). See docs/api.md.");

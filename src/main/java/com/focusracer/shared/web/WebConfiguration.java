@@ -5,6 +5,8 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import com.focusracer.shared.SiteUrl;
+
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,11 +31,12 @@ class WebConfiguration implements WebMvcConfigurer {
 	static final Locale FRENCH = Locale.FRENCH;
 
 	@Bean
-	LocaleResolver localeResolver() {
+	LocaleResolver localeResolver(SiteUrl site) {
 		CookieLocaleResolver resolver = new CookieLocaleResolver("focusracer-lang");
 		resolver.setDefaultLocale(FRENCH);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		resolver.setRejectInvalidCookies(true);
+		resolver.setCookieSecure(site.isHttps());
 		return resolver;
 	}
 

@@ -14,7 +14,7 @@ import org.mockito.Mockito;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
-import com.focusracer.accounts.Role;
+import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
 import com.focusracer.photos.PhotoManagement;
@@ -66,7 +66,7 @@ class PipelineIntegrationTests {
 
 	@BeforeEach
 	void anEventWithItsPhotographer() {
-		this.photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.event = this.events.aMarathon(this.photographer.id());
 	}
 
