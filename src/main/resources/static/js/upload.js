@@ -194,7 +194,7 @@
       byPhoto.set(data.photoId, item);
       if (early.has(data.photoId)) {
         const seen = early.get(data.photoId);
-        showStage(item, seen.stage, seen.bibs);
+        showStage(item, seen.stage, seen.bibs, seen.unlisted);
         early.delete(data.photoId);
       }
     } else if (data.outcome === 'DUPLICATE') {
@@ -224,12 +224,17 @@
   const source = new EventSource('/pro/events/' + eventId + '/progress');
   // The server closes streams with no news for a while: no reconnecting then.
   source.addEventListener('idle', () => source.close());
-  function showStage(item, stage, bibs) {
+  function showStage(item, stage, bibs, unlisted) {
     if (item.view.li.dataset.state === 'published' || item.view.li.dataset.state === 'failed') return;
     if (stage === 'published' && Array.isArray(bibs)) {
-      // The runners recognised on the photo, as soon as it is published.
-      setState(item, 'published', bibs.length ? t('bibs').replace('{0}', bibs.join(' ')) : t('nobib'));
+      // The runners recognised on the photo, as soon as it is published, and the numbers
+      // read that the start list lacks.
+      const parts = [];
+      if (bibs.length) parts.push(t('bibs').replace('{0}', bibs.join(' ')));
+      if (unlisted && unlisted.length) parts.push(t('unlisted').replace('{0}', unlisted.join(' ')));
+      setState(item, 'published', parts.length ? parts.join(' · ') : t('nobib'));
       item.view.li.dataset.bibs = bibs.join(' ');
+      item.view.li.dataset.unlisted = (unlisted || []).join(' ');
     }
     else if (stage === 'published') setState(item, 'published');
     else if (stage.startsWith('failed:')) setState(item, 'failed', stage.substring(7));
@@ -249,13 +254,16 @@
     if (!items.length || states.some((s) => ['queued', 'uploading', 'retrying', 'received', 'processing'].includes(s))) return;
     const published = items.filter((i) => i.view.li.dataset.state === 'published');
     const withBib = published.filter((i) => i.view.li.dataset.bibs).length;
+    const unlistedReads = published.filter((i) => i.view.li.dataset.unlisted).length;
+    const noRead = published.filter((i) => !i.view.li.dataset.bibs && !i.view.li.dataset.unlisted).length;
     const summary = document.getElementById('upload-summary');
     summary.textContent = t('summary')
       .replace('{0}', published.length)
       .replace('{1}', withBib)
-      .replace('{2}', published.length - withBib)
-      .replace('{3}', states.filter((s) => s === 'duplicate').length)
-      .replace('{4}', states.filter((s) => s === 'rejected' || s === 'failed').length);
+      .replace('{2}', unlistedReads)
+      .replace('{3}', noRead)
+      .replace('{4}', states.filter((s) => s === 'duplicate').length)
+      .replace('{5}', states.filter((s) => s === 'rejected' || s === 'failed').length);
     summary.hidden = false;
   }
 
@@ -263,7 +271,7 @@
     const data = JSON.parse(e.data);
     const item = byPhoto.get(data.photoId);
     if (item) {
-      showStage(item, data.stage, data.bibs);
+      showStage(item, data.stage, data.bibs, data.unlisted);
     } else if (data.stage !== 'received') {
       early.set(data.photoId, data);
     }

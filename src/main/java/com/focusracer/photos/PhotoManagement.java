@@ -147,6 +147,17 @@ public class PhotoManagement {
 		return this.photos.page(eventId, status, lowQualityOnly, limit, offset);
 	}
 
+	/**
+	 * The photos before and after one in triage's order, so that a pro goes through an
+	 * event photo after photo.
+	 * @param photo a photo the caller may see
+	 * @return {previous, next}, either {@code null} at an end
+	 */
+	public UUID[] neighbours(Photo photo) {
+		return new UUID[] { this.photos.neighbour(photo, true).orElse(null),
+				this.photos.neighbour(photo, false).orElse(null) };
+	}
+
 	public long count(UUID eventId, PhotoStatus status, boolean lowQualityOnly) {
 		return this.photos.count(eventId, status, lowQualityOnly);
 	}

@@ -207,8 +207,8 @@ class BrowserTests {
 				assertThat(row.getText()).contains("dossards : 1975");
 			});
 		assertThat(text(By.id("overall-text"))).isEqualTo("4 / 4");
-		assertText(By.id("upload-summary"), "Terminé : 3 publiées · 3 avec un dossard lu · 0 sans dossard lu "
-				+ "· 0 déjà envoyées · 1 refusées ou en échec");
+		assertText(By.id("upload-summary"), "Terminé : 3 publiées · 3 avec un coureur · 0 avec un numéro lu hors liste "
+				+ "· 0 sans dossard lu · 0 déjà envoyées · 1 refusées ou en échec");
 		screenshot("upload");
 		open("/pro/events/" + event.id() + "/photos");
 		assertThat(this.browser.findElements(By.cssSelector(".photo-grid img"))).hasSize(3);

@@ -200,10 +200,15 @@ class EventPages {
 	}
 
 	@GetMapping("/pro/events/{id}/start-list")
-	ModelAndView startList(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
+	ModelAndView startList(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String bib) {
 		Event event = this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
-		return new ModelAndView("events/start-list", Map.of("event", event, "owner",
-				event.ownerId().equals(principal.id()), "runners", this.startLists.list(id, principal.id())));
+		// A bib read on a photo but missing from the list, to add in one step.
+		String prefilled = bib.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9-]", "");
+		return new ModelAndView("events/start-list",
+				Map.of("event", event, "owner", event.ownerId().equals(principal.id()), "runners",
+						this.startLists.list(id, principal.id()), "bib",
+						prefilled.substring(0, Math.min(12, prefilled.length()))));
 	}
 
 	@PostMapping("/pro/events/{id}/start-list/uploads")

@@ -61,6 +61,28 @@ public class PhotoRepository {
 		return this.jdbc.sql("select " + column + " from photo where id = ?").param(id).query(String.class).optional();
 	}
 
+	/**
+	 * The photo shown just before or after this one in triage (newest first).
+	 * @param photo the photo
+	 * @param before true for the one before (newer), false for the one after (older)
+	 * @return its id, or empty at either end
+	 */
+	public Optional<UUID> neighbour(Photo photo, boolean before) {
+		String sql = before ? """
+				select id from photo where event_id = :event
+				  and (created_at > :created or (created_at = :created and id < :id))
+				order by created_at, id desc limit 1""" : """
+				select id from photo where event_id = :event
+				  and (created_at < :created or (created_at = :created and id > :id))
+				order by created_at desc, id limit 1""";
+		return this.jdbc.sql(sql)
+			.param("event", photo.eventId())
+			.param("created", java.sql.Timestamp.from(photo.createdAt()))
+			.param("id", photo.id())
+			.query(UUID.class)
+			.optional();
+	}
+
 	public List<Photo> page(UUID eventId, PhotoStatus status, boolean lowQualityOnly, int limit, int offset) {
 		return this.jdbc.sql("""
 				select * from photo where event_id = :event

@@ -65,6 +65,9 @@ class LiveProgress {
 			// The photographer sees at once which runners were recognised.
 			photo.put("bibs",
 					photoLabels.bibs(List.of(progressed.photoId())).getOrDefault(progressed.photoId(), List.of()));
+			// ... and which numbers it read that the start list lacks (never silent).
+			photo.put("unlisted", photoLabels.unlistedReads(List.of(progressed.photoId()))
+				.getOrDefault(progressed.photoId(), List.of()));
 		}
 		Map<String, Long> counts = this.photos.counts(progressed.eventId());
 		for (SseEmitter emitter : set) {

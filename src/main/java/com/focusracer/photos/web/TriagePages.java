@@ -81,7 +81,9 @@ class TriagePages {
 		model.put("page", current);
 		model.put("pageSize", PAGE_SIZE);
 		if (photoLabels != null) {
-			model.put("bibs", photoLabels.bibs(shown.stream().map(Photo::id).toList()));
+			List<UUID> ids = shown.stream().map(Photo::id).toList();
+			model.put("bibs", photoLabels.bibs(ids));
+			model.put("unlisted", photoLabels.unlistedReads(ids));
 		}
 		return new ModelAndView("photos/triage", model);
 	}
@@ -98,11 +100,16 @@ class TriagePages {
 		Event event = this.events.find(photo.eventId(), principal.id()).orElseThrow(EventNotFoundException::new);
 		Map<String, Object> model = new HashMap<>(
 				Map.of("photo", photo, "event", event, "mayChange", this.photos.mayChange(photo, principal.id())));
+		UUID[] neighbours = this.photos.neighbours(photo);
+		model.put("previous", (neighbours[0] != null) ? "/pro/photos/" + neighbours[0] : null);
+		model.put("next", (neighbours[1] != null) ? "/pro/photos/" + neighbours[1] : null);
+		model.put("owner", event.ownerId().equals(principal.id()));
 		com.focusracer.photos.PhotoLabels photoLabels = this.labels.getIfAvailable();
 		if (photoLabels != null) {
+			List<com.focusracer.photos.PhotoLabels.Read> reads = photoLabels.reads(id);
 			model.put("links", photoLabels.links(id));
-			model.put("doubtful",
-					photoLabels.reads(id).stream().filter((read) -> "DOUBTFUL".equals(read.kind())).toList());
+			model.put("doubtful", reads.stream().filter((read) -> "DOUBTFUL".equals(read.kind())).toList());
+			model.put("unlisted", reads.stream().filter((read) -> "NOT_ON_START_LIST".equals(read.kind())).toList());
 		}
 		return new ModelAndView("photos/viewer", model);
 	}

@@ -111,8 +111,12 @@ public final class EmbeddedPostgresServer {
 					"--locale=C"), true);
 		}
 		Path logFile = this.dataDirectory.resolve("server.log");
+		// max_connections: a test JVM keeps one application context per configuration
+		// (each with its pool) on this one server; the default 100 runs out.
 		exec(List.of(bin("pg_ctl"), "-D", this.dataDirectory.toString(), "-l", logFile.toString(), "-w", "-t", "60",
-				"-o", "-p " + this.port + " -h 127.0.0.1 -c unix_socket_directories= -c fsync=on", "start"), true);
+				"-o",
+				"-p " + this.port + " -h 127.0.0.1 -c unix_socket_directories= -c fsync=on -c max_connections=300",
+				"start"), true);
 		this.running = true;
 		log.info("Embedded PostgreSQL running on port {} with data in {}", this.port, this.dataDirectory);
 	}
