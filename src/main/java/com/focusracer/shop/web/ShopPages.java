@@ -152,12 +152,13 @@ public class ShopPages {
 	 * @param savings what the packs save, formatted, or {@code null}
 	 * @param upsell the "all my photos" offer, in words, or {@code null}
 	 * @param webOffered whether the event sells the web resolution
+	 * @param webPrice one photo in web resolution, formatted, or {@code null}
 	 * @param capNote how to have earlier orders count towards the event's cap, or
 	 * {@code null}
 	 * @param error what is wrong with the cart, or {@code null}
 	 */
 	public record QuoteView(Quote quote, List<String> lines, String amount, String savings, String upsell,
-			boolean webOffered, String capNote, String error) {
+			boolean webOffered, String webPrice, String capNote, String error) {
 
 	}
 
@@ -179,7 +180,8 @@ public class ShopPages {
 			view = describe(quote, locale);
 		}
 		catch (UserMistakeException ex) {
-			view = new QuoteView(null, List.of(), null, null, null, false, null, ex.describe(this.messages, locale));
+			view = new QuoteView(null, List.of(), null, null, null, false, null, null,
+					ex.describe(this.messages, locale));
 		}
 		return new ModelAndView("shop/quote", Map.of("view", view));
 	}
@@ -388,8 +390,9 @@ public class ShopPages {
 			capNote = this.messages.getMessage("shop.cap.signIn",
 					new Object[] { Money.format(quote.runnerCap(), quote.currency(), locale) }, locale);
 		}
+		String webPrice = (quote.webPrice() != null) ? Money.format(quote.webPrice(), quote.currency(), locale) : null;
 		return new QuoteView(quote, lines, Money.format(quote.amount(), quote.currency(), locale), savings, upsell,
-				quote.webOffered(), capNote, null);
+				quote.webOffered(), webPrice, capNote, null);
 	}
 
 	private static UUID viewer(AccountPrincipal principal) {
