@@ -16,6 +16,8 @@ import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shop.Downloads;
+import com.focusracer.shop.Invoice;
+import com.focusracer.shop.Invoices;
 import com.focusracer.shop.Money;
 import com.focusracer.shop.Order;
 import com.focusracer.shop.OrderStatus;
@@ -61,6 +63,8 @@ public class ShopPages {
 
 	private final Receipts receipts;
 
+	private final Invoices invoices;
+
 	private final EventManagement events;
 
 	private final ShopProperties properties;
@@ -69,11 +73,12 @@ public class ShopPages {
 
 	private final Clock clock;
 
-	ShopPages(Orders orders, Downloads downloads, Receipts receipts, EventManagement events, ShopProperties properties,
-			MessageSource messages, Clock clock) {
+	ShopPages(Orders orders, Downloads downloads, Receipts receipts, Invoices invoices, EventManagement events,
+			ShopProperties properties, MessageSource messages, Clock clock) {
 		this.orders = orders;
 		this.downloads = downloads;
 		this.receipts = receipts;
+		this.invoices = invoices;
 		this.events = events;
 		this.properties = properties;
 		this.messages = messages;
@@ -97,10 +102,13 @@ public class ShopPages {
 	 * @param linksExpired whether the current links no longer work
 	 * @param renewalDays how many days after the payment the key renews links
 	 * @param supportEmail whom to write to
+	 * @param invoiceNumber the invoice's number, or {@code null} (unpaid, free)
+	 * @param creditNotes the credit notes of its refunds, in words
 	 */
 	public record OrderPage(Order order, String key, Event event, List<UUID> photoIds, Downloads.Links links,
 			String amount, String refunded, String stripePublishableKey, boolean renewable, Instant keyRenewsUntil,
-			boolean linksExpired, long renewalDays, String supportEmail) {
+			boolean linksExpired, long renewalDays, String supportEmail, String invoiceNumber,
+			List<String> creditNotes) {
 
 		public String keyParameter() {
 			return "key=" + UriUtils.encode(this.key, StandardCharsets.UTF_8);
@@ -272,10 +280,7 @@ public class ShopPages {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("focus-racer-" + order.shortId() + ".pdf")
-						.build()
-						.toString())
+					ContentDisposition.attachment().filename(this.receipts.fileName(order, locale)).build().toString())
 			.body((out) -> this.receipts.write(order, locale, out));
 	}
 
@@ -349,7 +354,14 @@ public class ShopPages {
 				Money.format(order.refundedAmount(), order.currency(), locale),
 				this.properties.stripe().publishableKey(),
 				owner(principal, order) || this.orders.renewableWithKey(order), this.orders.keyRenewsLinksUntil(order),
-				expired, this.properties.linksRenewableFor().toDays(), this.properties.supportEmail()));
+				expired, this.properties.linksRenewableFor().toDays(), this.properties.supportEmail(),
+				this.invoices.invoiceOf(order.id()).map(Invoice::number).orElse(null),
+				this.invoices.creditNotesOf(order.id())
+					.stream()
+					.map((note) -> this.messages.getMessage("shop.order.creditNote",
+							new Object[] { note.number(), Money.format(note.amount(), note.currency(), locale) },
+							locale))
+					.toList()));
 		return new ModelAndView("shop/order", model);
 	}
 
