@@ -32,10 +32,10 @@ class ShopOffers implements EventOffers {
 				return new Offer(true, null, java.util.List.of(), null, null, null);
 			}
 			String currency = prices.currency();
-			return new Offer(false, Money.format(prices.singlePrice(), currency, locale),
+			return new Offer(false, shown(prices.singlePrice(), currency, locale),
 					prices.packs()
 						.stream()
-						.map((pack) -> new Pack(pack.photos(), Money.format(pack.price(), currency, locale)))
+						.map((pack) -> new Pack(pack.photos(), shown(pack.price(), currency, locale)))
 						.toList(),
 					format(prices.allPhotosPrice(), currency, locale), format(prices.webPrice(), currency, locale),
 					format(prices.runnerCap(), currency, locale));
@@ -51,8 +51,8 @@ class ShopOffers implements EventOffers {
 			// The cart's own arithmetic: the cap bounds this cart alone, as for a buyer
 			// who has not signed in.
 			Quote quote = Pricing.quote(prices, photos, Resolution.ORIGINAL, bib, photos, null);
-			return new RunnerOffer(photos, Money.format(quote.amount(), quote.currency(), locale),
-					(quote.savings() > 0) ? Money.format(quote.fullPrice(), quote.currency(), locale) : null);
+			return new RunnerOffer(photos, shown(quote.amount(), quote.currency(), locale),
+					(quote.savings() > 0) ? shown(quote.fullPrice(), quote.currency(), locale) : null);
 		});
 	}
 
@@ -66,7 +66,15 @@ class ShopOffers implements EventOffers {
 	}
 
 	private static String format(Long minor, String currency, Locale locale) {
-		return (minor != null) ? Money.format(minor, currency, locale) : null;
+		return (minor != null) ? shown(minor, currency, locale) : null;
+	}
+
+	/**
+	 * A price as the pages show it: never broken across two lines ({@code 5,00} on one,
+	 * {@code €} on the next).
+	 */
+	private static String shown(long minor, String currency, Locale locale) {
+		return Money.format(minor, currency, locale).replace(' ', '\u00a0');
 	}
 
 }
