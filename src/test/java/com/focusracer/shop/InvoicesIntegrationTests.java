@@ -152,6 +152,35 @@ class InvoicesIntegrationTests {
 	}
 
 	@Test
+	void paymentsAtTheSameTimeQueueUpForTheirNumbersAndGetEachADifferentOneWithNoGap() throws Exception {
+		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		Event event = this.shop.anEventOnSale(photographer, "Ensemble");
+		UUID photo = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1)).keySet().iterator().next();
+		Orders.Placed before = place(event, List.of(photo), AccountsTestUtils.uniqueEmail("avant"), Locale.FRENCH);
+		this.orders.testPayment(before.order(), true);
+		long number = sequence(before);
+		List<Orders.Placed> placed = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			placed.add(place(event, List.of(photo), AccountsTestUtils.uniqueEmail("ensemble"), Locale.FRENCH));
+		}
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<?>> payments = new ArrayList<>();
+			for (Orders.Placed order : placed) {
+				payments.add(pool.submit(() -> this.orders.testPayment(order.order(), true)));
+			}
+			for (java.util.concurrent.Future<?> payment : payments) {
+				payment.get();
+			}
+		}
+		finally {
+			pool.shutdown();
+		}
+		assertThat(placed.stream().map(this::sequence).toList()).containsExactlyInAnyOrder(number + 1, number + 2,
+				number + 3, number + 4);
+	}
+
+	@Test
 	void aRefundGetsACreditNoteFromTheSameSequenceAndTheInvoiceAndOrderPageRecordIt() throws Exception {
 		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
 		TestAccount admin = this.accounts.anAccount(Role.ADMIN);
