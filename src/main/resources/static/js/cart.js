@@ -126,6 +126,8 @@
             }
             const web = quote.querySelector('[data-web-offered]');
             form.querySelector('.cart-resolution-row').hidden = !(web && web.dataset.webOffered === 'true');
+            // The web version's price, next to the choice (the quote is priced on the server).
+            if (web && web.dataset.webLabel) form.querySelector('.cart-web-label').textContent = web.dataset.webLabel;
             form.querySelector('.checkout').disabled = !!quote.querySelector('.quote-error');
           });
       };

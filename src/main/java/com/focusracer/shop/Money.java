@@ -76,4 +76,22 @@ public final class Money {
 		return (minor * percent + 50) / 100;
 	}
 
+	/**
+	 * The VAT included in a price: price × rate / (100 + rate), rounded half up to the
+	 * minor unit (away from zero for a negative amount, such as a reduction), so that the
+	 * price less its VAT is exactly the amount before VAT.
+	 * @param gross the price, VAT included
+	 * @param ratePercent the VAT rate, e.g. 20
+	 * @return the VAT it includes
+	 */
+	public static long vatIncluded(long gross, int ratePercent) {
+		if (ratePercent <= 0) {
+			return 0;
+		}
+		return BigDecimal.valueOf(gross)
+			.multiply(BigDecimal.valueOf(ratePercent))
+			.divide(BigDecimal.valueOf(100L + ratePercent), 0, RoundingMode.HALF_UP)
+			.longValueExact();
+	}
+
 }

@@ -51,16 +51,19 @@ public class Payments {
 
 	private final ShopMails mails;
 
+	private final Invoices invoices;
+
 	private final ApplicationEventPublisher publisher;
 
 	private final Clock clock;
 
 	Payments(ShopRepository repository, ShopProperties properties, EventManagement events, ShopMails mails,
-			ApplicationEventPublisher publisher, Clock clock) {
+			Invoices invoices, ApplicationEventPublisher publisher, Clock clock) {
 		this.repository = repository;
 		this.properties = properties;
 		this.events = events;
 		this.mails = mails;
+		this.invoices = invoices;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
@@ -202,8 +205,10 @@ public class Payments {
 		Instant linksUntil = now.plus(this.properties.linkLifetime());
 		this.repository.setPaid(order.id(), chargeId, now, linksUntil);
 		Order paid = this.repository.order(order.id()).orElseThrow();
+		// Numbered in this transaction: a payment that rolls back takes no number.
+		Invoice invoice = this.invoices.issue(paid, now);
 		recordShares(paid, now);
-		this.mails.paid(paid);
+		this.mails.paid(paid, invoice);
 		this.publisher.publishEvent(new OrderPaid(paid.id(), paid.eventId(), paid.amount(), paid.currency()));
 		log.info("Order {} paid ({} {})", paid.id(), paid.amount(), paid.currency());
 		return Outcome.APPLIED;
@@ -249,6 +254,7 @@ public class Payments {
 		long refunded = Math.min(amountRefunded, order.amount());
 		OrderStatus status = (refunded >= order.amount()) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
 		this.repository.setRefunded(order.id(), status, refunded, now);
+		this.invoices.creditNote(order, refunded - order.refundedAmount(), now);
 		if (status == OrderStatus.REFUNDED) {
 			this.repository.cancelShares(order.id());
 		}

@@ -35,13 +35,15 @@ public final class Pricing {
 		if (prices.free()) {
 			Resolution free = prices.sponsorFrame() ? Resolution.FRAMED : Resolution.ORIGINAL;
 			return new Quote(free, count, List.of(new Quote.Line(Quote.Kind.FREE, count, 1, 0, 0)), 0, 0, currency,
-					false, null, null, false, null, false);
+					false, null, null, false, null, null, false);
 		}
 		if (resolution == Resolution.WEB && prices.webPrice() != null) {
 			long amount = count * prices.webPrice();
-			return capped(new Quote(Resolution.WEB, count,
-					List.of(new Quote.Line(Quote.Kind.WEB, count, 1, prices.webPrice(), amount)), amount, amount,
-					currency, false, null, null, true, null, false), prices, alreadyPaid);
+			return capped(
+					new Quote(Resolution.WEB, count,
+							List.of(new Quote.Line(Quote.Kind.WEB, count, 1, prices.webPrice(), amount)), amount,
+							amount, currency, false, null, null, true, prices.webPrice(), null, false),
+					prices, alreadyPaid);
 		}
 		long fullPrice = count * prices.singlePrice();
 		List<Quote.Line> lines = cheapest(prices, count);
@@ -55,7 +57,7 @@ public final class Pricing {
 				return capped(
 						new Quote(Resolution.ORIGINAL, bibPhotos,
 								List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)), allFull, all,
-								currency, false, bib, null, prices.webPrice() != null, null, false),
+								currency, false, bib, null, prices.webPrice() != null, prices.webPrice(), null, false),
 						prices, alreadyPaid);
 			}
 		}
@@ -64,7 +66,7 @@ public final class Pricing {
 			upsell = new Quote.Upsell(bib, bibPhotos, all, all - best);
 		}
 		return capped(new Quote(Resolution.ORIGINAL, count, lines, fullPrice, best, currency, false, null, upsell,
-				prices.webPrice() != null, null, false), prices, alreadyPaid);
+				prices.webPrice() != null, prices.webPrice(), null, false), prices, alreadyPaid);
 	}
 
 	/**
@@ -84,7 +86,7 @@ public final class Pricing {
 		return capped(new Quote(Resolution.ORIGINAL, bibPhotos,
 				List.of(new Quote.Line(Quote.Kind.ALL_PHOTOS, 1, bibPhotos, all, all)),
 				bibPhotos * prices.singlePrice(), all, prices.currency(), false, bib, null, prices.webPrice() != null,
-				null, false), prices, alreadyPaid);
+				prices.webPrice(), null, false), prices, alreadyPaid);
 	}
 
 	/**
@@ -128,7 +130,7 @@ public final class Pricing {
 		boolean lowered = quote.amount() > left;
 		return new Quote(quote.resolution(), quote.photos(), quote.lines(), quote.fullPrice(),
 				lowered ? left : quote.amount(), quote.currency(), lowered, quote.allPhotosBib(),
-				lowered ? null : quote.upsell(), quote.webOffered(), cap, counted);
+				lowered ? null : quote.upsell(), quote.webOffered(), quote.webPrice(), cap, counted);
 	}
 
 }

@@ -17,6 +17,8 @@ import java.util.List;
  * @param allPhotosBib the bib whose photos are all bought, or {@code null}
  * @param upsell the "all my photos" offer, or {@code null}
  * @param webOffered whether the event also sells its photos in web resolution
+ * @param webPrice one photo in web resolution, or {@code null} when the event does not
+ * sell it
  * @param runnerCap the most one runner pays for the event, or {@code null} when it sets
  * no cap
  * @param earlierOrdersCounted whether what the buyer paid before for the event counted
@@ -24,7 +26,7 @@ import java.util.List;
  * type an address, so a guest's earlier orders never lower a price)
  */
 public record Quote(Resolution resolution, int photos, List<Line> lines, long fullPrice, long amount, String currency,
-		boolean capApplied, String allPhotosBib, Upsell upsell, boolean webOffered, Long runnerCap,
+		boolean capApplied, String allPhotosBib, Upsell upsell, boolean webOffered, Long webPrice, Long runnerCap,
 		boolean earlierOrdersCounted) {
 
 	/**

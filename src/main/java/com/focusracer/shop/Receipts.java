@@ -2,15 +2,17 @@ package com.focusracer.shop;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
-import com.focusracer.photos.PhotoManagement;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shared.LegalProperties;
 import com.lowagie.text.Document;
 import com.lowagie.text.DocumentException;
 import com.lowagie.text.Element;
@@ -27,34 +29,46 @@ import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
 
 /**
- * The PDF receipt of a paid order: seller, buyer, items, total and the VAT it includes.
+ * The PDF of a paid order: its invoice (seller identity from {@code focusracer.legal.*},
+ * number, date, buyer, the lines as the cart priced them with the photos' numbers, the
+ * amounts before VAT, the VAT and the total), then one page per credit note. A free order
+ * gets a summary that says no invoice is issued.
  */
 @Service
 public class Receipts {
 
 	private static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
-	private final ShopRepository repository;
+	private final Invoices invoices;
 
 	private final EventManagement events;
 
-	private final PhotoManagement photos;
-
-	private final ShopProperties properties;
+	private final LegalProperties legal;
 
 	private final MessageSource messages;
 
-	Receipts(ShopRepository repository, EventManagement events, PhotoManagement photos, ShopProperties properties,
-			MessageSource messages) {
-		this.repository = repository;
+	Receipts(Invoices invoices, EventManagement events, LegalProperties legal, MessageSource messages) {
+		this.invoices = invoices;
 		this.events = events;
-		this.photos = photos;
-		this.properties = properties;
+		this.legal = legal;
 		this.messages = messages;
 	}
 
 	/**
-	 * Writes the receipt.
+	 * The PDF's file name.
+	 * @param order the order
+	 * @param locale the reader's language
+	 * @return e.g. {@code facture-FR-2026-000123.pdf}, or the order's number when it has
+	 * no invoice
+	 */
+	public String fileName(Order order, Locale locale) {
+		return this.invoices.invoiceOf(order.id())
+			.map((invoice) -> t(locale, "shop.invoice.file") + "-" + invoice.number() + ".pdf")
+			.orElse("focus-racer-" + order.shortId() + ".pdf");
+	}
+
+	/**
+	 * Writes the invoice and its credit notes.
 	 * @param order a paid order
 	 * @param locale the reader's language
 	 * @param out where to write the PDF
@@ -62,69 +76,54 @@ public class Receipts {
 	 */
 	public void write(Order order, Locale locale, OutputStream out) throws IOException {
 		Event event = this.events.get(order.eventId()).orElseThrow();
-		BaseFont base;
-		try {
-			base = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, false);
-		}
-		catch (DocumentException ex) {
-			throw new IOException(ex);
-		}
-		Font title = new Font(base, 18, Font.BOLD);
-		Font text = new Font(base, 10);
-		Font bold = new Font(base, 10, Font.BOLD);
+		Optional<Invoice> invoice = this.invoices.invoiceOf(order.id());
+		Fonts fonts = Fonts.helvetica();
 		Document document = new Document(PageSize.A4, 50, 50, 50, 50);
 		try {
 			PdfWriter.getInstance(document, out);
-			document.addTitle(t("shop.receipt.title", locale) + " " + order.shortId());
+			String title = invoice.map((i) -> t(locale, "shop.invoice.title", i.number()))
+				.orElse(t(locale, "shop.invoice.summary", order.shortId()));
+			document.addTitle(title);
 			document.open();
-			document.add(new Paragraph(t("shop.receipt.title", locale) + " " + order.shortId(), title));
-			ShopProperties.Seller seller = this.properties.seller();
-			document.add(new Paragraph(seller.name(), bold));
-			if (!seller.address().isBlank()) {
-				document.add(new Paragraph(seller.address(), text));
-			}
-			if (!seller.vatNumber().isBlank()) {
-				document.add(new Paragraph(t("shop.receipt.vatNumber", locale) + " " + seller.vatNumber(), text));
-			}
+			header(document, fonts, title, locale);
+			DateTimeFormatter date = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale);
+			Instant issued = invoice.map(Invoice::issuedAt)
+				.orElse((order.paidAt() != null) ? order.paidAt() : order.createdAt());
+			document.add(new Paragraph(t(locale, "shop.invoice.date", date.format(issued.atZone(ZONE))), fonts.text));
+			document.add(new Paragraph(t(locale, "shop.invoice.buyer", order.email()), fonts.text));
+			document.add(new Paragraph(t(locale, "shop.invoice.order", order.shortId()), fonts.text));
+			document.add(new Paragraph(t(locale, "shop.invoice.event", event.name(), date.format(event.date())),
+					fonts.text));
 			document.add(new Paragraph(" "));
-			DateTimeFormatter date = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM).withLocale(locale);
-			document.add(new Paragraph(t("shop.receipt.buyer", locale) + " " + order.email(), text));
-			document.add(new Paragraph(t("shop.receipt.order", locale) + " " + order.id(), text));
-			document
-				.add(new Paragraph(
-						t("shop.receipt.date", locale) + " "
-								+ date.format(
-										((order.paidAt() != null) ? order.paidAt() : order.createdAt()).atZone(ZONE)),
-						text));
-			document.add(new Paragraph(t("shop.receipt.event", locale) + " " + event.name(), text));
-			document.add(new Paragraph(" "));
-			PdfPTable table = new PdfPTable(new float[] { 4, 1 });
-			table.setWidthPercentage(100);
-			table.addCell(cell(t("shop.receipt.item", locale), bold, Element.ALIGN_LEFT));
-			table.addCell(cell(t("shop.receipt.amount", locale), bold, Element.ALIGN_RIGHT));
-			for (ShopRepository.Item item : this.repository.items(order.id())) {
-				String name = this.photos.get(item.photoId())
-					.map((p) -> p.fileName())
-					.orElse(item.photoId().toString());
-				table.addCell(cell(t("shop.receipt.photo", locale) + " " + name + " ("
-						+ t("shop.resolution." + order.resolution(), locale) + ")", text, Element.ALIGN_LEFT));
-				table.addCell(cell(Money.format(item.amount(), order.currency(), locale), text, Element.ALIGN_RIGHT));
+			document.add(lines(order, locale, fonts));
+			if (invoice.isPresent()) {
+				document.add(totals(invoice.get(), locale, fonts));
+				document.add(new Paragraph(" "));
+				document
+					.add(new Paragraph(t(locale, order.byTestPayments() ? "shop.invoice.paidTest" : "shop.invoice.paid",
+							date.format(invoice.get().issuedAt().atZone(ZONE))), fonts.text));
+				List<Invoice> notes = this.invoices.creditNotesOf(order.id());
+				for (Invoice note : notes) {
+					document
+						.add(new Paragraph(t(locale, "shop.invoice.refunded", date.format(note.issuedAt().atZone(ZONE)),
+								money(note.amount(), note, locale), note.number()), fonts.text));
+				}
+				long noted = notes.stream().mapToLong(Invoice::amount).sum();
+				if (order.refundedAmount() > noted) {
+					// Refunded before credit notes existed.
+					document.add(new Paragraph(
+							t(locale, "shop.invoice.refundedEarlier",
+									Money.format(order.refundedAmount() - noted, order.currency(), locale)),
+							fonts.text));
+				}
+				for (Invoice note : notes) {
+					creditNote(document, fonts, order, invoice.get(), note, locale, date);
+				}
 			}
-			table.addCell(cell(t("shop.receipt.total", locale), bold, Element.ALIGN_LEFT));
-			table.addCell(cell(Money.format(order.amount(), order.currency(), locale), bold, Element.ALIGN_RIGHT));
-			int vat = this.properties.vatPercent();
-			if (vat > 0) {
-				// Prices include VAT: its part is amount × rate / (100 + rate).
-				long vatAmount = (order.amount() * vat + (100 + vat) / 2) / (100 + vat);
-				table.addCell(cell(t("shop.receipt.vat", locale) + " " + vat + " %", text, Element.ALIGN_LEFT));
-				table.addCell(cell(Money.format(vatAmount, order.currency(), locale), text, Element.ALIGN_RIGHT));
+			else {
+				document.add(new Paragraph(" "));
+				document.add(new Paragraph(t(locale, "shop.invoice.free"), fonts.text));
 			}
-			if (order.refundedAmount() > 0) {
-				table.addCell(cell(t("shop.receipt.refunded", locale), text, Element.ALIGN_LEFT));
-				table.addCell(cell("-" + Money.format(order.refundedAmount(), order.currency(), locale), text,
-						Element.ALIGN_RIGHT));
-			}
-			document.add(table);
 		}
 		catch (DocumentException ex) {
 			throw new IOException(ex);
@@ -134,8 +133,86 @@ public class Receipts {
 		}
 	}
 
-	private String t(String key, Locale locale) {
-		return this.messages.getMessage(key, null, locale);
+	private void header(Document document, Fonts fonts, String title, Locale locale) throws DocumentException {
+		document.add(new Paragraph(title, fonts.title));
+		document.add(new Paragraph(" "));
+		document.add(new Paragraph(this.legal.companyName(), fonts.bold));
+		document.add(new Paragraph(this.legal.legalForm(), fonts.text));
+		document.add(new Paragraph(this.legal.address(), fonts.text));
+		document.add(new Paragraph("SIRET " + this.legal.siret(), fonts.text));
+		document.add(new Paragraph(t(locale, "shop.invoice.vatNumber", this.legal.vatNumber()), fonts.text));
+		document.add(new Paragraph(" "));
+	}
+
+	private PdfPTable lines(Order order, Locale locale, Fonts fonts) {
+		PdfPTable table = new PdfPTable(new float[] { 6, 1, 2, 2 });
+		table.setWidthPercentage(100);
+		table.setHeaderRows(1);
+		table.addCell(cell(t(locale, "shop.invoice.item"), fonts.bold, Element.ALIGN_LEFT));
+		table.addCell(cell(t(locale, "shop.invoice.quantity"), fonts.bold, Element.ALIGN_RIGHT));
+		table.addCell(cell(t(locale, "shop.invoice.unitPrice"), fonts.bold, Element.ALIGN_RIGHT));
+		table.addCell(cell(t(locale, "shop.invoice.amount"), fonts.bold, Element.ALIGN_RIGHT));
+		for (Invoices.Line line : this.invoices.lines(order)) {
+			Phrase item = new Phrase(this.invoices.designation(line, order, locale), fonts.text);
+			String numbers = this.invoices.photoNumbers(line, locale);
+			if (!numbers.isEmpty()) {
+				item.add(new Phrase("\n" + numbers, fonts.small));
+			}
+			PdfPCell designation = new PdfPCell(item);
+			designation.setPadding(5);
+			table.addCell(designation);
+			table.addCell(cell(String.valueOf(line.quantity()), fonts.text, Element.ALIGN_RIGHT));
+			table.addCell(
+					cell(Money.format(line.unitPrice(), order.currency(), locale), fonts.text, Element.ALIGN_RIGHT));
+			table.addCell(cell(Money.format(line.amount(), order.currency(), locale), fonts.text, Element.ALIGN_RIGHT));
+		}
+		return table;
+	}
+
+	/**
+	 * Total before VAT, VAT, total: computed once from the total with VAT, so that they
+	 * add up to the cent.
+	 */
+	private PdfPTable totals(Invoice invoice, Locale locale, Fonts fonts) {
+		PdfPTable table = new PdfPTable(new float[] { 9, 2 });
+		table.setWidthPercentage(100);
+		table.addCell(cell(t(locale, "shop.invoice.net"), fonts.text, Element.ALIGN_RIGHT));
+		table.addCell(cell(money(invoice.netAmount(), invoice, locale), fonts.text, Element.ALIGN_RIGHT));
+		table.addCell(cell(t(locale, "shop.invoice.vat", invoice.vatRatePercent()), fonts.text, Element.ALIGN_RIGHT));
+		table.addCell(cell(money(invoice.vatAmount(), invoice, locale), fonts.text, Element.ALIGN_RIGHT));
+		table.addCell(cell(t(locale, "shop.invoice.gross"), fonts.bold, Element.ALIGN_RIGHT));
+		table.addCell(cell(money(invoice.amount(), invoice, locale), fonts.bold, Element.ALIGN_RIGHT));
+		return table;
+	}
+
+	private void creditNote(Document document, Fonts fonts, Order order, Invoice invoice, Invoice note, Locale locale,
+			DateTimeFormatter date) throws DocumentException {
+		document.newPage();
+		header(document, fonts, t(locale, "shop.invoice.creditNote", note.number()), locale);
+		document
+			.add(new Paragraph(t(locale, "shop.invoice.date", date.format(note.issuedAt().atZone(ZONE))), fonts.text));
+		document.add(new Paragraph(
+				t(locale, "shop.invoice.corrects", invoice.number(), date.format(invoice.issuedAt().atZone(ZONE))),
+				fonts.text));
+		document.add(new Paragraph(t(locale, "shop.invoice.buyer", order.email()), fonts.text));
+		document.add(new Paragraph(t(locale, "shop.invoice.order", order.shortId()), fonts.text));
+		document.add(new Paragraph(" "));
+		PdfPTable table = new PdfPTable(new float[] { 9, 2 });
+		table.setWidthPercentage(100);
+		table.addCell(cell(t(locale, "shop.invoice.item"), fonts.bold, Element.ALIGN_LEFT));
+		table.addCell(cell(t(locale, "shop.invoice.amount"), fonts.bold, Element.ALIGN_RIGHT));
+		table.addCell(cell(t(locale, "shop.invoice.refund", order.shortId()), fonts.text, Element.ALIGN_LEFT));
+		table.addCell(cell(money(note.amount(), note, locale), fonts.text, Element.ALIGN_RIGHT));
+		document.add(table);
+		document.add(totals(note, locale, fonts));
+	}
+
+	private static String money(long minor, Invoice invoice, Locale locale) {
+		return Money.format(minor, invoice.currency(), locale);
+	}
+
+	private String t(Locale locale, String key, Object... arguments) {
+		return this.messages.getMessage(key, arguments, locale);
 	}
 
 	private static PdfPCell cell(String content, Font font, int alignment) {
@@ -143,6 +220,21 @@ public class Receipts {
 		cell.setHorizontalAlignment(alignment);
 		cell.setPadding(5);
 		return cell;
+	}
+
+	private record Fonts(Font title, Font text, Font bold, Font small) {
+
+		static Fonts helvetica() throws IOException {
+			try {
+				BaseFont base = BaseFont.createFont(BaseFont.HELVETICA, BaseFont.CP1252, false);
+				return new Fonts(new Font(base, 18, Font.BOLD), new Font(base, 10), new Font(base, 10, Font.BOLD),
+						new Font(base, 8));
+			}
+			catch (DocumentException ex) {
+				throw new IOException(ex);
+			}
+		}
+
 	}
 
 }

@@ -6,9 +6,10 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.EventManagement;
+import com.focusracer.gallery.PhotoNumber;
 import com.focusracer.mail.Outbox;
+import com.focusracer.shared.SiteUrl;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -30,29 +31,59 @@ class ShopMails {
 
 	private final Downloads downloads;
 
+	private final Invoices invoices;
+
 	private final String baseUrl;
 
-	ShopMails(Outbox outbox, MessageSource messages, EventManagement events, Downloads downloads, SiteUrl site) {
+	ShopMails(Outbox outbox, MessageSource messages, EventManagement events, Downloads downloads, Invoices invoices,
+			SiteUrl site) {
 		this.outbox = outbox;
 		this.messages = messages;
 		this.events = events;
 		this.downloads = downloads;
+		this.invoices = invoices;
 		this.baseUrl = site.root();
 	}
 
-	void paid(Order order) {
+	/**
+	 * The order is paid: what was bought, line by line as on the invoice (a pack is one
+	 * line), and a link per photo, each named by its number.
+	 * @param order the order, paid
+	 * @param invoice its invoice, or {@code null} for a free order
+	 */
+	void paid(Order order, Invoice invoice) {
 		Locale locale = Locale.forLanguageTag(order.language());
 		Downloads.Links links = this.downloads.links(order);
 		String list = links.photos()
 			.stream()
-			.map((link) -> "- " + this.downloads.soldFile(order, link.photoId()).name() + " : " + link.url())
+			.map((link) -> "- " + this.messages.getMessage("mail.orderPaid.line",
+					new Object[] { this.messages.getMessage("shop.invoice.photos",
+							new Object[] { 1, PhotoNumber.of(link.photoId()) }, locale), link.url() },
+					locale))
 			.collect(Collectors.joining("\n"));
+		StringBuilder bought = new StringBuilder();
+		for (Invoices.Line line : this.invoices.lines(order)) {
+			bought.append("- ")
+				.append(this.messages.getMessage("mail.orderPaid.line",
+						new Object[] { this.invoices.designation(line, order, locale),
+								Money.format(line.amount(), order.currency(), locale) },
+						locale));
+			String numbers = this.invoices.photoNumbers(line, locale);
+			if (!numbers.isEmpty()) {
+				bought.append("\n  ").append(numbers);
+			}
+			bought.append("\n");
+		}
+		if (invoice != null) {
+			bought.append("\n")
+				.append(this.messages.getMessage("mail.orderPaid.invoice", new Object[] { invoice.number() }, locale));
+		}
 		send(order, "mail.orderPaid", locale, eventName(order), order.shortId(), links.photos().size(),
 				Money.format(order.amount(), order.currency(), locale),
 				DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
 					.withLocale(locale)
 					.format(links.expiresAt().atZone(ZONE)),
-				list, links.zipUrl(), orderUrl(order));
+				list, links.zipUrl(), orderUrl(order), bought.toString().strip());
 	}
 
 	void failed(Order order) {

@@ -13,8 +13,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param linkLifetime how long download links work (7 days)
  * @param linksRenewableFor how long after the payment an order's key may still renew its
  * download links (30 days); after that only the buyer's signed-in account can
- * @param vatPercent the VAT included in prices, shown on receipts (20; 0 for no VAT line)
- * @param seller who sells, as printed on receipts
  * @param stripe the Stripe account
  * @param testPayments whether the offline test payments are on when no Stripe key is set
  * (off by default: without either, nothing is on sale)
@@ -26,15 +24,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("focusracer.shop")
 public record ShopProperties(Integer platformFeePercent, Duration linkLifetime, Duration linksRenewableFor,
-		Integer vatPercent, Seller seller, Stripe stripe, Boolean testPayments, List<String> downloadKeys,
-		String supportEmail) {
+		Stripe stripe, Boolean testPayments, List<String> downloadKeys, String supportEmail) {
 
 	public ShopProperties {
 		platformFeePercent = (platformFeePercent != null) ? platformFeePercent : 10;
 		linkLifetime = (linkLifetime != null) ? linkLifetime : Duration.ofDays(7);
 		linksRenewableFor = (linksRenewableFor != null) ? linksRenewableFor : Duration.ofDays(30);
-		vatPercent = (vatPercent != null) ? vatPercent : 20;
-		seller = (seller != null) ? seller : new Seller(null, null, null);
 		stripe = (stripe != null) ? stripe : new Stripe(null, null, null, null);
 		testPayments = (testPayments != null) ? testPayments : false;
 		downloadKeys = (downloadKeys != null)
@@ -66,23 +61,6 @@ public record ShopProperties(Integer platformFeePercent, Duration linkLifetime, 
 	 */
 	public boolean paymentsAvailable() {
 		return stripeEnabled() || this.testPayments;
-	}
-
-	/**
-	 * The seller printed on receipts.
-	 *
-	 * @param name the company name
-	 * @param address its address
-	 * @param vatNumber its VAT number
-	 */
-	public record Seller(String name, String address, String vatNumber) {
-
-		public Seller {
-			name = (name != null && !name.isBlank()) ? name : "Focus Racer";
-			address = (address != null) ? address : "";
-			vatNumber = (vatNumber != null) ? vatNumber : "";
-		}
-
 	}
 
 	/**

@@ -88,6 +88,9 @@ class NoPaymentProviderTests {
 			.single()).isZero();
 		assertThat(this.mvc.perform(get("/cart")).andReturn().getResponse().getContentAsString())
 			.doesNotContain("paiements de test");
+		assertThat(this.mvc.perform(get("/events/" + event.slug())).andReturn().getResponse().getContentAsString())
+			.as("no price shown for photos that cannot be bought")
+			.doesNotContain("id=\"offer\"");
 
 		// Free photos need no payment: they are still given.
 		this.jdbc.sql("update price_list set free = true where event_id = ?").param(event.id()).update();
@@ -99,6 +102,8 @@ class NoPaymentProviderTests {
 			.getResponse();
 		assertThat(free.getStatus()).isEqualTo(201);
 		assertThat(free.getContentAsString()).contains("\"status\":\"PAID\"");
+		assertThat(this.mvc.perform(get("/events/" + event.slug())).andReturn().getResponse().getContentAsString())
+			.contains("id=\"offer-free\"");
 	}
 
 	@Test

@@ -22,7 +22,7 @@ class ShopPropertiesTests {
 
 	@Test
 	void testPaymentsAreOffUnlessSwitchedOnAsTheDemoProfileDoes() throws IOException {
-		ShopProperties defaults = new ShopProperties(null, null, null, null, null, null, null, null, null);
+		ShopProperties defaults = new ShopProperties(null, null, null, null, null, null, null);
 		assertThat(defaults.testPaymentsOn()).isFalse();
 		assertThat(defaults.paymentsAvailable()).as("no Stripe key, no test payments: nothing on sale").isFalse();
 		assertThat(testPayments("application.yml")).isFalse();
@@ -31,7 +31,7 @@ class ShopPropertiesTests {
 
 	@Test
 	void stripeWinsOverTestPayments() {
-		ShopProperties both = new ShopProperties(null, null, null, null, null,
+		ShopProperties both = new ShopProperties(null, null, null,
 				new ShopProperties.Stripe("sk_test_x", null, null, null), true, null, null);
 		assertThat(both.testPaymentsOn()).isFalse();
 		assertThat(both.paymentsAvailable()).isTrue();
@@ -39,8 +39,7 @@ class ShopPropertiesTests {
 
 	@Test
 	void orderKeysRenewLinksForThirtyDaysAndTheKeyListIgnoresBlankEntries() {
-		ShopProperties defaults = new ShopProperties(null, null, null, null, null, null, null, List.of(" a ", "", " "),
-				null);
+		ShopProperties defaults = new ShopProperties(null, null, null, null, null, List.of(" a ", "", " "), null);
 		assertThat(defaults.linksRenewableFor()).isEqualTo(Duration.ofDays(30));
 		assertThat(defaults.downloadKeys()).containsExactly("a");
 		assertThat(defaults.supportEmail()).isEqualTo("support@focusracer.com");

@@ -351,13 +351,30 @@ class BrowserTests {
 						java.time.LocalDate.now(), "Bron", "running", null, com.focusracer.events.Visibility.PUBLIC,
 						false, null, null, null, null));
 		this.priceLists.save(event.id(), photographer, "photographe@test.com", new com.focusracer.shop.PriceLists.Form(
-				"5", java.util.List.of("3"), java.util.List.of("12"), "", "", "", false, false, 0));
+				"5", java.util.List.of("3"), java.util.List.of("12"), "", "3", "", false, false, 0));
 		java.awt.image.BufferedImage[] images = com.focusracer.shop.ShopTestUtils.runners("1975", 3);
-		this.published.publish(event.id(), photographer, images);
+		java.util.List<java.util.UUID> ids = this.published.publish(event.id(), photographer, images);
 		java.util.Set<String> uploaded = new java.util.HashSet<>();
 		for (java.awt.image.BufferedImage image : images) {
 			uploaded.add(com.focusracer.shop.ShopTestUtils.sha256(com.focusracer.photos.Photos.jpeg(image)));
 		}
+
+		// Prices before the cart: what the event sells, the best price for the runner's
+		// three photos, the photo's price in the viewer.
+		open("/events/" + event.slug() + "?bib=1975");
+		assertText(By.id("runner-offer"), "Toutes vos 3 photos : 12,00 € au lieu de 15,00 €");
+		assertText(By.id("offer-single"), "5,00 €");
+		assertText(By.cssSelector(".offer-pack[data-photos='3']"), "12,00 €");
+		assertText(By.id("offer-web"), "3,00 €");
+		((JavascriptExecutor) this.browser).executeScript("document.getElementById('offer').scrollIntoView();");
+		assertNoHorizontalScroll();
+		screenshot("gallery-offer");
+		open("/events/" + event.slug() + "/photos/" + ids.get(0) + "?bib=1975");
+		assertText(By.id("photo-price"), "Cette photo : 5,00 € · version web 3,00 €");
+		assertText(By.id("runner-offer"), "Toutes vos 3 photos : 12,00 € au lieu de 15,00 €");
+		assertThat(text(By.id("photo-number"))).matches("Photo n° [0-9A-F]{8}");
+		assertNoHorizontalScroll();
+		screenshot("gallery-viewer-price");
 
 		// From the search result, three photos into the cart.
 		open("/events/" + event.slug() + "?bib=1975");
@@ -374,6 +391,7 @@ class BrowserTests {
 		assertThat(text(By.cssSelector(".quote-lines"))).contains("1 pack de 3 photos");
 		assertThat(text(By.cssSelector(".quote-savings"))).isEqualTo("vous économisez 3,00 €");
 		assertThat(text(By.cssSelector(".checkout-form"))).contains("paiements de test");
+		assertText(By.cssSelector(".cart-web-label"), "Version web 1600 px : 3,00 € la photo");
 		assertNoHorizontalScroll();
 		screenshot("shop-cart");
 		this.browser.findElement(By.cssSelector(".cart-email")).sendKeys("coureur-achat@example.org");
@@ -386,8 +404,18 @@ class BrowserTests {
 		this.wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
 			.until(ExpectedConditions.attributeToBe(By.id("order-status"), "data-status", "PAID"));
 		assertThat(this.browser.findElements(By.cssSelector("#download-list a.download"))).hasSize(3);
+		assertThat(text(By.id("receipt"))).matches("Facture FR-\\d{4}-\\d{6} \\(PDF\\)");
 		assertNoHorizontalScroll();
 		screenshot("shop-order-paid");
+		// The invoice: the pack on one line, kept beside the screenshots to look at.
+		byte[] invoice = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest
+				.newBuilder(java.net.URI.create(this.browser.findElement(By.id("receipt")).getAttribute("href")))
+				.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray())
+			.body();
+		Files.write(Path.of("target", "screenshots", "shop-invoice.pdf"), invoice);
+		assertThat(new com.lowagie.text.pdf.parser.PdfTextExtractor(new com.lowagie.text.pdf.PdfReader(invoice))
+			.getTextFromPage(1)).contains("Pack de 3 photos, original").contains("SIRET");
 
 		// One photo downloaded by the browser: the very bytes that were uploaded.
 		String href = this.browser.findElement(By.cssSelector("#download-list a.download")).getAttribute("href");

@@ -16,9 +16,11 @@ import com.focusracer.events.Event;
 import com.focusracer.events.EventImages;
 import com.focusracer.events.EventNotFoundException;
 import com.focusracer.events.Visibility;
+import com.focusracer.gallery.EventOffers;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -47,9 +49,12 @@ public class GalleryPages {
 
 	private final EventImages images;
 
-	GalleryPages(Gallery gallery, EventImages images) {
+	private final ObjectProvider<EventOffers> offers;
+
+	GalleryPages(Gallery gallery, EventImages images, ObjectProvider<EventOffers> offers) {
 		this.gallery = gallery;
 		this.images = images;
+		this.offers = offers;
 	}
 
 	@GetMapping("/")
@@ -77,7 +82,7 @@ public class GalleryPages {
 	@GetMapping("/events/{slug}")
 	ModelAndView event(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug,
 			@RequestParam(required = false) String q, @RequestParam(required = false) String bib,
-			@RequestParam(defaultValue = "0") int page) {
+			@RequestParam(defaultValue = "0") int page, java.util.Locale locale) {
 		Event event = visible(slug, principal);
 		String query = (q != null) ? q.strip() : "";
 		Gallery.Found found = null;
@@ -115,6 +120,13 @@ public class GalleryPages {
 		model.put("choices", choices);
 		model.put("pageNumber", Math.max(0, page));
 		model.put("pageSize", this.gallery.pageSize());
+		EventOffers offers = this.offers.getIfAvailable();
+		model.put("offer", (offers != null) ? offers.of(event, locale).orElse(null) : null);
+		model.put("runnerOffer",
+				(offers != null && found != null && searchedBib != null)
+						? offers.forRunner(event, searchedBib, (int) Math.min(found.total(), Integer.MAX_VALUE), locale)
+							.orElse(null)
+						: null);
 		return new ModelAndView("gallery/event", model);
 	}
 
@@ -153,7 +165,7 @@ public class GalleryPages {
 
 	@GetMapping("/events/{slug}/photos/{id}")
 	ModelAndView photo(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug,
-			@PathVariable UUID id, @RequestParam(required = false) String bib) {
+			@PathVariable UUID id, @RequestParam(required = false) String bib, java.util.Locale locale) {
 		Event event = visible(slug, principal);
 		Photo photo = this.gallery.photo(event, id).orElseThrow(EventNotFoundException::new);
 		List<Gallery.PublicRunner> runners = this.gallery.runnersOn(event, photo);
@@ -187,6 +199,10 @@ public class GalleryPages {
 		model.put("viewer", new Viewer(photo, runners, previous, next, position, count, others,
 				absolute(GalleryLinks.photo(event, photo)), back));
 		model.put("bib", (context != null) ? context : "");
+		EventOffers offers = this.offers.getIfAvailable();
+		model.put("offer", (offers != null) ? offers.of(event, locale).orElse(null) : null);
+		model.put("runnerOffer", (offers != null && context != null && count > 0)
+				? offers.forRunner(event, context, count, locale).orElse(null) : null);
 		return new ModelAndView("gallery/viewer", model);
 	}
 

@@ -18,6 +18,8 @@ import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shared.ratelimit.RateLimit;
 import com.focusracer.shared.ratelimit.RateLimits;
 import com.focusracer.shop.Downloads;
+import com.focusracer.shop.Invoice;
+import com.focusracer.shop.Invoices;
 import com.focusracer.shop.Money;
 import com.focusracer.shop.Order;
 import com.focusracer.shop.OrderStatus;
@@ -64,6 +66,8 @@ public class ShopPages {
 
 	private final Receipts receipts;
 
+	private final Invoices invoices;
+
 	private final EventManagement events;
 
 	private final ShopProperties properties;
@@ -74,11 +78,12 @@ public class ShopPages {
 
 	private final RateLimits limits;
 
-	ShopPages(Orders orders, Downloads downloads, Receipts receipts, EventManagement events, ShopProperties properties,
-			MessageSource messages, Clock clock, RateLimits limits) {
+	ShopPages(Orders orders, Downloads downloads, Receipts receipts, Invoices invoices, EventManagement events,
+			ShopProperties properties, MessageSource messages, Clock clock, RateLimits limits) {
 		this.orders = orders;
 		this.downloads = downloads;
 		this.receipts = receipts;
+		this.invoices = invoices;
 		this.events = events;
 		this.properties = properties;
 		this.messages = messages;
@@ -103,10 +108,13 @@ public class ShopPages {
 	 * @param linksExpired whether the current links no longer work
 	 * @param renewalDays how many days after the payment the key renews links
 	 * @param supportEmail whom to write to
+	 * @param invoiceNumber the invoice's number, or {@code null} (unpaid, free)
+	 * @param creditNotes the credit notes of its refunds, in words
 	 */
 	public record OrderPage(Order order, String key, Event event, List<UUID> photoIds, Downloads.Links links,
 			String amount, String refunded, String stripePublishableKey, boolean renewable, Instant keyRenewsUntil,
-			boolean linksExpired, long renewalDays, String supportEmail) {
+			boolean linksExpired, long renewalDays, String supportEmail, String invoiceNumber,
+			List<String> creditNotes) {
 
 		public String keyParameter() {
 			return "key=" + UriUtils.encode(this.key, StandardCharsets.UTF_8);
@@ -158,12 +166,13 @@ public class ShopPages {
 	 * @param savings what the packs save, formatted, or {@code null}
 	 * @param upsell the "all my photos" offer, in words, or {@code null}
 	 * @param webOffered whether the event sells the web resolution
+	 * @param webPrice one photo in web resolution, formatted, or {@code null}
 	 * @param capNote how to have earlier orders count towards the event's cap, or
 	 * {@code null}
 	 * @param error what is wrong with the cart, or {@code null}
 	 */
 	public record QuoteView(Quote quote, List<String> lines, String amount, String savings, String upsell,
-			boolean webOffered, String capNote, String error) {
+			boolean webOffered, String webPrice, String capNote, String error) {
 
 	}
 
@@ -185,7 +194,8 @@ public class ShopPages {
 			view = describe(quote, locale);
 		}
 		catch (UserMistakeException ex) {
-			view = new QuoteView(null, List.of(), null, null, null, false, null, ex.describe(this.messages, locale));
+			view = new QuoteView(null, List.of(), null, null, null, false, null, null,
+					ex.describe(this.messages, locale));
 		}
 		return new ModelAndView("shop/quote", Map.of("view", view));
 	}
@@ -278,10 +288,7 @@ public class ShopPages {
 		return ResponseEntity.ok()
 			.contentType(MediaType.APPLICATION_PDF)
 			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment()
-						.filename("focus-racer-" + order.shortId() + ".pdf")
-						.build()
-						.toString())
+					ContentDisposition.attachment().filename(this.receipts.fileName(order, locale)).build().toString())
 			.body((out) -> this.receipts.write(order, locale, out));
 	}
 
@@ -362,7 +369,14 @@ public class ShopPages {
 				Money.format(order.refundedAmount(), order.currency(), locale),
 				this.properties.stripe().publishableKey(),
 				owner(principal, order) || this.orders.renewableWithKey(order), this.orders.keyRenewsLinksUntil(order),
-				expired, this.properties.linksRenewableFor().toDays(), this.properties.supportEmail()));
+				expired, this.properties.linksRenewableFor().toDays(), this.properties.supportEmail(),
+				this.invoices.invoiceOf(order.id()).map(Invoice::number).orElse(null),
+				this.invoices.creditNotesOf(order.id())
+					.stream()
+					.map((note) -> this.messages.getMessage("shop.order.creditNote",
+							new Object[] { note.number(), Money.format(note.amount(), note.currency(), locale) },
+							locale))
+					.toList()));
 		return new ModelAndView("shop/order", model);
 	}
 
@@ -403,8 +417,9 @@ public class ShopPages {
 			capNote = this.messages.getMessage("shop.cap.signIn",
 					new Object[] { Money.format(quote.runnerCap(), quote.currency(), locale) }, locale);
 		}
+		String webPrice = (quote.webPrice() != null) ? Money.format(quote.webPrice(), quote.currency(), locale) : null;
 		return new QuoteView(quote, lines, Money.format(quote.amount(), quote.currency(), locale), savings, upsell,
-				quote.webOffered(), capNote, null);
+				quote.webOffered(), webPrice, capNote, null);
 	}
 
 	private static UUID viewer(AccountPrincipal principal) {
