@@ -69,7 +69,7 @@ class InvoicesIntegrationTests {
 
 	@Test
 	void thePdfNamesTheSellerTheInvoiceNumberThePackAsOneLineThePhotosByNumberAndTheVat() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Facture");
 		List<UUID> ids = List.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners(null, 4)).keySet());
 		String buyer = AccountsTestUtils.uniqueEmail("facture");
@@ -117,7 +117,7 @@ class InvoicesIntegrationTests {
 
 	@Test
 	void paidOrdersGetConsecutiveNumbersAndAnOrderThatIsNotPaidTakesNone() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Numéros");
 		UUID photo = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1)).keySet().iterator().next();
 
@@ -153,7 +153,7 @@ class InvoicesIntegrationTests {
 
 	@Test
 	void paymentsAtTheSameTimeQueueUpForTheirNumbersAndGetEachADifferentOneWithNoGap() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Ensemble");
 		UUID photo = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1)).keySet().iterator().next();
 		Orders.Placed before = place(event, List.of(photo), AccountsTestUtils.uniqueEmail("avant"), Locale.FRENCH);
@@ -182,7 +182,7 @@ class InvoicesIntegrationTests {
 
 	@Test
 	void aRefundGetsACreditNoteFromTheSameSequenceAndTheInvoiceAndOrderPageRecordIt() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		TestAccount admin = this.accounts.anAccount(Role.ADMIN);
 		Event event = this.shop.anEventOnSale(photographer, "Avoir");
 		List<UUID> ids = List.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners(null, 3)).keySet());
@@ -222,7 +222,7 @@ class InvoicesIntegrationTests {
 
 	@Test
 	void theOrderEmailListsThePackAsOneLineAndEachPhotoByItsNumber() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Courriel");
 		List<UUID> ids = List.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners(null, 4)).keySet());
 		String buyer = AccountsTestUtils.uniqueEmail("courriel");

@@ -44,7 +44,7 @@ class ShopOffersIntegrationTests {
 
 	@Test
 	void theEventPageSaysWhatIsSoldAndAtWhatPrice() throws Exception {
-		TestAccount organizer = this.accounts.anAccount(Role.ORGANIZER);
+		TestAccount organizer = this.accounts.aPro(com.focusracer.accounts.ProProfile.ORGANIZER);
 		Event event = this.shop.anEventOnSale(organizer, "Prix affichés");
 		this.prices.save(event.id(), organizer.id(), organizer.email(),
 				new PriceLists.Form("5", List.of("3", "10"), List.of("12", "30"), "25", "3", "40", false, false, 0));
@@ -74,7 +74,7 @@ class ShopOffersIntegrationTests {
 
 	@Test
 	void aBibsResultsAndTheViewerShowTheBestPriceForAllTheRunnersPhotosAndThePhotosPrice() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Meilleure offre");
 		List<UUID> photos = List
 			.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners("2718", 3)).keySet());
@@ -114,7 +114,7 @@ class ShopOffersIntegrationTests {
 
 	@Test
 	void theCartSaysWhatTheWebVersionCostsNextToItsChoice() throws Exception {
-		TestAccount photographer = this.accounts.anAccount(Role.PHOTOGRAPHER);
+		TestAccount photographer = this.accounts.aPro(com.focusracer.accounts.ProProfile.PHOTOGRAPHER);
 		Event event = this.shop.anEventOnSale(photographer, "Version web");
 		UUID photo = this.shop.publish(event, photographer, ShopTestUtils.runners(null, 1)).keySet().iterator().next();
 		assertThat(quote(event, photo, "fr")).contains("data-web-label=\"Version web 1600 px : 3,00 € la photo\"");
