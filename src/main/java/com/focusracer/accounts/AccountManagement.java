@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.focusracer.privacy.AuditLog;
 import com.focusracer.accounts.internal.AccountMails;
 import com.focusracer.accounts.internal.AccountRepository;
 import com.focusracer.accounts.internal.AccountTokens;
@@ -42,8 +43,12 @@ public class AccountManagement {
 
 	private final Clock clock;
 
+	private final AuditLog audit;
+
 	AccountManagement(AccountRepository accounts, AccountTokens links, ApiTokens apiTokens, PasswordRules passwordRules,
-			PasswordEncoder passwordEncoder, AccountMails mails, AccountsProperties properties, Clock clock) {
+			PasswordEncoder passwordEncoder, AccountMails mails, AccountsProperties properties, Clock clock,
+			AuditLog audit) {
+		this.audit = audit;
 		this.accounts = accounts;
 		this.links = links;
 		this.apiTokens = apiTokens;
@@ -183,7 +188,7 @@ public class AccountManagement {
 			this.accounts.updatePassword(redeemed.accountId(), this.passwordEncoder.encode(newPassword), now);
 			// Following an e-mailed link proves the address.
 			this.accounts.markVerified(redeemed.accountId(), now);
-			return find(redeemed.accountId()).map((account) -> afterNewPassword(account, now));
+			return find(redeemed.accountId()).map((account) -> afterNewPassword(account, now, "account.passwordReset"));
 		});
 	}
 
@@ -200,12 +205,14 @@ public class AccountManagement {
 		this.passwordRules.check(newPassword);
 		Instant now = this.clock.instant();
 		this.accounts.updatePassword(accountId, this.passwordEncoder.encode(newPassword), now);
-		return afterNewPassword(stored.account(), now);
+		return afterNewPassword(stored.account(), now, "account.passwordChanged");
 	}
 
-	private PasswordChanged afterNewPassword(Account account, Instant now) {
+	private PasswordChanged afterNewPassword(Account account, Instant now, String action) {
 		this.accounts.bumpSessionVersion(account.id());
 		int revoked = this.apiTokens.revokeAll(account.id(), now);
+		this.audit.record(account.id(), account.email(), action, "account", account.id().toString(),
+				revoked + " API tokens revoked");
 		this.mails.passwordChanged(account.email(), revoked, localeOf(account));
 		return new PasswordChanged(account, revoked);
 	}
@@ -251,6 +258,8 @@ public class AccountManagement {
 			this.accounts.updateEmail(redeemed.accountId(), redeemed.newEmail(), now);
 			this.accounts.bumpSessionVersion(redeemed.accountId());
 			this.mails.emailChangedNotice(before.email(), redeemed.newEmail(), localeOf(before));
+			this.audit.record(before.id(), redeemed.newEmail(), "account.emailChanged", "account",
+					before.id().toString(), before.email() + " → " + redeemed.newEmail());
 			return find(redeemed.accountId());
 		});
 	}

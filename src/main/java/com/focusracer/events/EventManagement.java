@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import com.focusracer.accounts.Account;
 import com.focusracer.accounts.AccountManagement;
+import com.focusracer.privacy.AuditLog;
 import com.focusracer.events.internal.EventRepository;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,12 +46,28 @@ public class EventManagement {
 
 	private final ApplicationEventPublisher publisher;
 
+	private final AuditLog audit;
+
 	EventManagement(EventRepository events, AccountManagement accounts, Clock clock,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, AuditLog audit) {
 		this.events = events;
 		this.accounts = accounts;
 		this.clock = clock;
 		this.publisher = publisher;
+		this.audit = audit;
+	}
+
+	/**
+	 * Records what someone did to an event in the audit log (in the caller's
+	 * transaction).
+	 * @param actorId who acted
+	 * @param action the action's code ({@code audit.action.<code>} in the messages)
+	 * @param eventId the event
+	 * @param detail what to show beside it
+	 */
+	public void audit(UUID actorId, String action, UUID eventId, String detail) {
+		this.audit.record(actorId, this.accounts.find(actorId).map(Account::email).orElse(null), action, "event",
+				eventId.toString(), eventId, detail);
 	}
 
 	/**
@@ -63,6 +80,7 @@ public class EventManagement {
 		EventDraft valid = validate(draft);
 		UUID id = UUID.randomUUID();
 		this.events.insert(id, ownerId, slugFor(valid), valid, this.clock.instant());
+		audit(ownerId, "event.created", id, valid.name());
 		return this.events.findById(id).orElseThrow();
 	}
 
@@ -80,6 +98,8 @@ public class EventManagement {
 		}
 		EventDraft valid = validate(draft);
 		this.events.update(eventId, valid, this.clock.instant());
+		audit(accountId, "event.updated", eventId, valid.name() + " · " + valid.visibility().name().toLowerCase()
+				+ (valid.faceSearch() ? " · visages" : ""));
 		if (valid.visibility() == Visibility.UNLISTED && event.visibility() != Visibility.UNLISTED) {
 			// The address it had (readable, maybe listed or shared) must stop leading to
 			// it.
@@ -91,8 +111,9 @@ public class EventManagement {
 	}
 
 	public Event setArchived(UUID eventId, UUID accountId, boolean archived) {
-		owned(eventId, accountId);
+		Event event = owned(eventId, accountId);
 		this.events.setArchived(eventId, archived, this.clock.instant());
+		audit(accountId, archived ? "event.archived" : "event.unarchived", eventId, event.name());
 		return this.events.findById(eventId).orElseThrow();
 	}
 
@@ -167,12 +188,15 @@ public class EventManagement {
 			throw new EventException("event.team.owner");
 		}
 		this.events.addMember(eventId, account.id(), this.clock.instant());
+		audit(ownerId, "event.photographerAdded", eventId, account.email());
 		return account;
 	}
 
 	public void removePhotographer(UUID eventId, UUID ownerId, UUID accountId) {
 		owned(eventId, ownerId);
 		this.events.removeMember(eventId, accountId);
+		audit(ownerId, "event.photographerRemoved", eventId,
+				this.accounts.find(accountId).map(Account::email).orElse(accountId.toString()));
 	}
 
 	@Transactional(readOnly = true)

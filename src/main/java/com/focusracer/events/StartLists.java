@@ -90,6 +90,10 @@ public class StartLists {
 			throw new StartListRejectedException(preview);
 		}
 		this.repository.replace(eventId, preview.runners(), this.clock.instant());
+		this.events.audit(accountId, "startList.imported", eventId,
+				preview.runners().size() + " coureurs"
+						+ (preview.problems().isEmpty() ? "" : ", " + preview.problems().size() + " lignes écartées")
+						+ " (la liste est remplacée)");
 		return new StartListImport(preview.runners().size(), preview.problems());
 	}
 
@@ -189,11 +193,17 @@ public class StartLists {
 					new Runner(bib, blank(runner.firstName()), blank(runner.lastName()), runner.email(),
 							runner.category(), runner.club(), runner.gender(), runner.birthYear()),
 					this.clock.instant());
+		this.events.audit(accountId, "startList.runnerSaved", eventId,
+				bib + " " + blank(runner.firstName()) + " " + blank(runner.lastName()));
 	}
 
 	public boolean remove(UUID eventId, UUID accountId, String bib) {
 		this.events.owned(eventId, accountId);
-		return this.repository.delete(eventId, bib);
+		boolean removed = this.repository.delete(eventId, bib);
+		if (removed) {
+			this.events.audit(accountId, "startList.runnerRemoved", eventId, bib);
+		}
+		return removed;
 	}
 
 	private static String blank(String value) {

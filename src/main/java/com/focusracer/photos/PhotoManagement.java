@@ -362,6 +362,7 @@ public class PhotoManagement {
 			for (Photo photo : all) {
 				this.pipeline.reprocess(this.scheduler, photo);
 			}
+			this.events.audit(accountId, "event.reprocessed", eventId, all.size() + " photos");
 		});
 		log.info("Event {}: {} photos scheduled for re-processing", eventId, all.size());
 		return all.size();

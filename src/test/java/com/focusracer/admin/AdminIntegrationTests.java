@@ -1,5 +1,7 @@
 package com.focusracer.admin;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
 import com.focusracer.accounts.AccountManagement;
@@ -43,6 +45,73 @@ class AdminIntegrationTests {
 
 	@Autowired
 	AuditLog audit;
+
+	@Autowired
+	com.focusracer.events.EventsTestUtils eventFixtures;
+
+	@Autowired
+	com.focusracer.events.EventManagement events;
+
+	@Autowired
+	com.focusracer.events.StartLists startLists;
+
+	@Autowired
+	com.focusracer.photos.PhotosTestUtils published;
+
+	@Autowired
+	com.focusracer.photos.PhotoManagement photos;
+
+	@Autowired
+	com.focusracer.recognition.BibCorrections corrections;
+
+	@Test
+	void theAuditLogTellsAnEventsStoryInTheReadersLanguageFilteredByEventActionAndAccount() throws Exception {
+		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
+		TestAccount organizer = this.fixtures.aPro(ProProfile.ORGANIZER);
+		TestAccount photographer = this.fixtures.aPro(ProProfile.PHOTOGRAPHER);
+		com.focusracer.events.Event event = this.eventFixtures.aMarathon(organizer.id());
+		this.events.addPhotographer(event.id(), organizer.id(), photographer.email());
+		this.startLists.importFile(event.id(), organizer.id(), com.focusracer.events.EventsTestUtils.aFrenchStartList()
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8), false);
+		UUID photo = this.published
+			.publish(event.id(), photographer.id(), com.focusracer.photos.Photos.aFinishLineScene(1200, 800))
+			.get(0);
+		this.corrections.correctBibs(photo, photographer.id(), java.util.List.of("42"));
+		this.photos.reprocess(event.id(), organizer.id());
+		this.events.setArchived(event.id(), organizer.id(), true);
+		MockHttpSession session = login(admin);
+
+		String story = this.mvc.perform(get("/admin/audit").param("event", event.id().toString()).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(story).contains("Événement créé", "Photographe ajouté à l'équipe", "Liste des inscrits importée",
+				"Dossards corrigés à la main", "Reconnaissance relancée", "Événement archivé", "3 coureurs", "→ 42");
+		assertThat(story).as("no internal codes shown").doesNotContain(">event.created<", ">startList.imported<");
+
+		String imports = this.mvc
+			.perform(get("/admin/audit").param("event", event.id().toString())
+				.param("action", "startList.imported")
+				.session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		// (the filter's choices list every label: look at the table's rows)
+		String rows = imports.substring(imports.indexOf("<tbody>"));
+		assertThat(rows).contains("Liste des inscrits importée").doesNotContain("Reconnaissance relancée");
+
+		String byPhotographer = this.mvc
+			.perform(get("/admin/audit").param("event", event.id().toString())
+				.param("account", photographer.email())
+				.param("lang", "en")
+				.session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(byPhotographer.substring(byPhotographer.indexOf("<tbody>"))).contains("Bibs corrected by hand")
+			.doesNotContain("Event created");
+	}
 
 	@Test
 	void disablingAnAccountEndsItsSessionsAndIsAudited() throws Exception {
