@@ -154,6 +154,11 @@ class BrowserTests {
 		assertText(By.id("nav-login"), "Log in");
 		this.browser.findElement(By.id("lang-fr")).click();
 		this.wait.until(ExpectedConditions.textToBe(By.id("nav-login"), "Se connecter"));
+		// The terms of sale, from the footer.
+		this.browser.findElement(By.id("footer-terms")).click();
+		assertText(By.tagName("h1"), "Conditions générales de vente");
+		assertNoHorizontalScroll();
+		screenshot("legal-terms");
 	}
 
 	@Test
@@ -503,6 +508,11 @@ class BrowserTests {
 		assertText(By.id("space-title"), title);
 		assertNoHorizontalScroll();
 		screenshot("landing-" + email.substring(0, email.indexOf('@')));
+		if (title.equals("Administration")) {
+			open("/admin/audit");
+			assertNoHorizontalScroll();
+			screenshot("admin-audit");
+		}
 		this.browser.findElement(By.id("logout")).click();
 		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("nav-login")));
 	}
