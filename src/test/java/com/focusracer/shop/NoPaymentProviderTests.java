@@ -76,6 +76,7 @@ class NoPaymentProviderTests {
 		assertThat(quote).contains("le paiement en ligne n'est pas encore configuré sur cette plateforme");
 		assertThat(this.mvc
 			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("immediate", "true")
 				.param("photo", photo.toString())
 				.param("email", email)
 				.with(csrf()))

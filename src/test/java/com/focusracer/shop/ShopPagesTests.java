@@ -119,6 +119,7 @@ class ShopPagesTests {
 			.contains("data-web-offered=\"true\"");
 		MockHttpServletResponse checkout = this.mvc
 			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("immediate", "true")
 				.param("photo", photos.get(0).toString(), photos.get(1).toString())
 				.param("allPhotos", "true")
 				.param("bib", "3141")
@@ -135,12 +136,30 @@ class ShopPagesTests {
 		// A refused checkout says why and goes back to the cart.
 		org.springframework.test.web.servlet.MvcResult refused = this.mvc
 			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("immediate", "true")
 				.param("photo", photos.get(0).toString())
 				.param("email", "not-an-address")
 				.with(csrf()))
 			.andReturn();
 		assertThat(refused.getResponse().getRedirectedUrl()).isEqualTo("/cart");
 		assertThat((String) refused.getFlashMap().get("error")).contains("e-mail");
+
+		// Without the request for immediate supply (and the waiver of withdrawal that
+		// goes with digital content), nothing is ordered.
+		long orders = this.jdbc.sql("select count(*) from shop_order where email = 'immediate@example.org'")
+			.query(Long.class)
+			.single();
+		org.springframework.test.web.servlet.MvcResult noWaiver = this.mvc
+			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("photo", photos.get(0).toString())
+				.param("email", "immediate@example.org")
+				.with(csrf()))
+			.andReturn();
+		assertThat(noWaiver.getResponse().getRedirectedUrl()).isEqualTo("/cart");
+		assertThat((String) noWaiver.getFlashMap().get("error")).contains("livraison immédiate");
+		assertThat(this.jdbc.sql("select count(*) from shop_order where email = 'immediate@example.org'")
+			.query(Long.class)
+			.single()).isEqualTo(orders);
 	}
 
 	@Test
@@ -278,6 +297,7 @@ class ShopPagesTests {
 	 */
 	private UUID checkout(Event event, List<UUID> photos, String email, TestAccount viewer) throws Exception {
 		var request = post("/cart/checkout").param("event", event.slug())
+			.param("immediate", "true")
 			.param("photo", photos.stream().map(UUID::toString).toArray(String[]::new))
 			.param("email", email)
 			.with(csrf());

@@ -152,6 +152,7 @@ class ShopRateLimitsIntegrationTests {
 	private MvcResult checkout(Event event, UUID photo, String ip) throws Exception {
 		return this.mvc
 			.perform(post("/cart/checkout").param("event", event.slug())
+				.param("immediate", "true")
 				.param("photo", photo.toString())
 				.param("email", "buyer@example.org")
 				.with(from(ip))

@@ -400,6 +400,7 @@ class BrowserTests {
 		assertNoHorizontalScroll();
 		screenshot("shop-cart");
 		this.browser.findElement(By.cssSelector(".cart-email")).sendKeys("coureur-achat@example.org");
+		this.browser.findElement(By.cssSelector(".cart-immediate")).click();
 		this.browser.findElement(By.cssSelector(".checkout")).click();
 
 		// Test payments, clearly labelled; the order is paid and the links appear.

@@ -204,10 +204,20 @@ public class ShopPages {
 	String checkout(@AuthenticationPrincipal AccountPrincipal principal, @RequestParam String event,
 			@RequestParam(name = "photo", required = false) List<UUID> photos,
 			@RequestParam(required = false) String bib, @RequestParam(defaultValue = "false") boolean allPhotos,
-			@RequestParam(defaultValue = "ORIGINAL") Resolution resolution, @RequestParam String email, Locale locale,
-			RedirectAttributes redirect, HttpServletRequest request) {
+			@RequestParam(defaultValue = "ORIGINAL") Resolution resolution, @RequestParam String email,
+			@RequestParam(defaultValue = "false") boolean immediate, Locale locale, RedirectAttributes redirect,
+			HttpServletRequest request) {
 		// An order may create a Stripe payment: a card-testing channel if unbounded.
 		this.limits.acquire(RateLimit.ORDER, request.getRemoteAddr());
+		if (!immediate) {
+			// Digital content supplied at once: the buyer's express request and waiver of
+			// the
+			// right of withdrawal (Code de la consommation, L221-28 13°) come before the
+			// order.
+			redirect.addFlashAttribute("error",
+					this.messages.getMessage("shop.checkout.immediateRequired", null, locale));
+			return "redirect:/cart";
+		}
 		try {
 			Orders.Placed placed = this.orders.place(new Orders.Cart(event, photos, email, bib, allPhotos, resolution),
 					viewer(principal), locale);
