@@ -118,9 +118,9 @@ class SecurityConfiguration {
 						.permitAll()
 						.requestMatchers("/", "/events", "/events/**", "/login", "/login/**", "/signup", "/signup/**",
 								"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
-								"/webjars/**", "/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites",
-								"/alerts/**", "/cart", "/cart/**", "/orders/**", "/downloads/**", "/error",
-								"/actuator/health", "/actuator/health/**", "/legal", "/terms", "/privacy", "/contact")
+								"/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites", "/alerts/**", "/cart",
+								"/cart/**", "/orders/**", "/downloads/**", "/error", "/actuator/health",
+								"/actuator/health/**", "/legal", "/terms", "/privacy", "/contact")
 						.permitAll()
 						.requestMatchers("/pro", "/pro/**")
 						.hasRole(Role.PRO.name())
