@@ -72,6 +72,9 @@ class RunnerActionsTests {
 	JdbcClient jdbc;
 
 	@Autowired
+	org.springframework.transaction.support.TransactionTemplate transactions;
+
+	@Autowired
 	PhotosTestUtils published;
 
 	private final ObjectMapper json = new ObjectMapper();
@@ -186,6 +189,41 @@ class RunnerActionsTests {
 			.with(user(this.accounts.principal(bob)))
 			.with(csrf()));
 		assertThat(found("2024")).containsExactly(bobsPhoto.toString());
+	}
+
+	@Test
+	void twoNodesSendingAlertsAtOnceSendEachAlertOnce() throws Exception {
+		String email = AccountsTestUtils.uniqueEmail("alert-twice");
+		this.mvc.perform(post("/events/" + this.event.slug() + "/alerts").param("bib", "4242")
+			.param("email", email)
+			.with(csrf()));
+		this.mvc.perform(get(link(this.outbox.latest(email, 10).get(0).body(), "/confirm")));
+		this.published.publish(this.event.id(), this.photographer.id(),
+				Photos.aRunner(1800, 1200, "4242", Color.BLUE, 31));
+		// Node A sends in a transaction that is still open; node B sends meanwhile.
+		java.util.concurrent.CountDownLatch sentByA = new java.util.concurrent.CountDownLatch(1);
+		java.util.concurrent.CountDownLatch commitA = new java.util.concurrent.CountDownLatch(1);
+		Thread nodeA = new Thread(() -> this.transactions.executeWithoutResult((status) -> {
+			this.alerts.sendDue();
+			sentByA.countDown();
+			try {
+				commitA.await(20, java.util.concurrent.TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}));
+		nodeA.start();
+		assertThat(sentByA.await(20, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+		Thread nodeB = new Thread(this.alerts::sendDue);
+		nodeB.start();
+		nodeB.join(5000);
+		commitA.countDown();
+		nodeA.join(20000);
+		nodeB.join(20000);
+		assertThat(this.outbox.latest(email, 10)).as("the confirmation and one alert, not two")
+			.hasSize(2)
+			.anySatisfy((mail) -> assertThat(mail.subject()).contains("en ligne"));
 	}
 
 	@Test

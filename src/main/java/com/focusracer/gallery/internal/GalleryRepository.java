@@ -162,7 +162,9 @@ public class GalleryRepository {
 	}
 
 	/**
-	 * Alerts with news whose last e-mail is older than the interval.
+	 * Alerts with news whose last e-mail is older than the interval, claimed for the
+	 * caller's transaction: rows another node is sending are skipped, so no alert goes
+	 * out twice (the e-mail is queued and the row marked in that same transaction).
 	 * @param sentBefore only those last sent before this (or never)
 	 * @return the alerts
 	 */
@@ -170,10 +172,8 @@ public class GalleryRepository {
 		return this.jdbc.sql("""
 				select * from photo_alert where pending_since is not null and confirmed_at is not null
 				  and unsubscribed_at is null and (last_sent_at is null or last_sent_at < ?)
-				order by pending_since limit 500""")
-			.param(Timestamp.from(sentBefore))
-			.query(GalleryRepository::alert)
-			.list();
+				order by pending_since limit 500
+				for update skip locked""").param(Timestamp.from(sentBefore)).query(GalleryRepository::alert).list();
 	}
 
 	public void sent(UUID id, Instant now) {
