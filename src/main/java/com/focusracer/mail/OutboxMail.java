@@ -28,6 +28,11 @@ public record OutboxMail(UUID id, String recipient, String subject, String body,
 
 		/** Waiting for the sender (SMTP configured). */
 		PENDING,
+		/**
+		 * Claimed by a node that is handing it to the SMTP server; if that node stops,
+		 * the e-mail is sent again once the claim has expired (it may then arrive twice).
+		 */
+		SENDING,
 		/** Accepted by the SMTP server. */
 		SENT,
 		/** Gave up after the last retry. */

@@ -46,9 +46,10 @@ class OutboxRetentionSweep {
 	@Transactional
 	public int purge() {
 		Instant now = this.clock.instant();
-		int purged = this.jdbc.sql("""
-				update outbox_mail set body = '', body_purged_at = ?
-				where body_purged_at is null and status <> 'PENDING' and coalesce(sent_at, created_at) < ?""")
+		int purged = this.jdbc
+			.sql("""
+					update outbox_mail set body = '', body_purged_at = ?
+					where body_purged_at is null and status not in ('PENDING', 'SENDING') and coalesce(sent_at, created_at) < ?""")
 			.params(Timestamp.from(now), Timestamp.from(now.minus(this.properties.bodyRetention())))
 			.update();
 		if (purged > 0) {

@@ -73,6 +73,39 @@ class OutboxSmtpIntegrationTests {
 	}
 
 	@Test
+	void anEmailClaimedByANodeThatStoppedIsSentAgainWithANoteAndOneStillClaimedWaits() throws Exception {
+		// Two e-mails a node marked SENDING, then stopped before it said how it went: one
+		// claim has expired, the other (a node still on it) has not.
+		UUID stale = UUID.randomUUID();
+		UUID claimed = UUID.randomUUID();
+		String to = "crash-" + UUID.randomUUID() + "@example.org";
+		this.jdbc
+			.sql("insert into outbox_mail (id, recipient, subject, body, status, next_attempt_at) "
+					+ "values (?, ?, 'Après un arrêt', 'corps', 'SENDING', now() - interval '1 second'), "
+					+ "(?, ?, 'Encore réservé', 'corps', 'SENDING', now() + interval '1 hour')")
+			.params(stale, to, claimed, to)
+			.update();
+		await().atMost(Duration.ofSeconds(20))
+			.untilAsserted(() -> assertThat(this.outbox.find(stale)).get().satisfies((mail) -> {
+				assertThat(mail.status()).isEqualTo(OutboxMail.Status.SENT);
+				assertThat(mail.lastError()).contains("sent again");
+			}));
+		Thread.sleep(1000);
+		assertThat(this.outbox.find(claimed)).get()
+			.extracting(OutboxMail::status)
+			.as("another node's claim is left alone")
+			.isEqualTo(OutboxMail.Status.SENDING);
+		assertThat(greenMail.getReceivedMessages()).filteredOn((message) -> {
+			try {
+				return message.getAllRecipients()[0].toString().equals(to);
+			}
+			catch (Exception ex) {
+				return false;
+			}
+		}).extracting(MimeMessage::getSubject).containsExactly("Après un arrêt");
+	}
+
+	@Test
 	void retriesWhileTheServerIsDown() throws Exception {
 		int port = greenMail.getSmtp().getPort();
 		greenMail.stop();

@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends pending e-mails over SMTP, retrying with growing delays. Rows are claimed with
- * {@code FOR UPDATE SKIP LOCKED}, so several nodes never send the same e-mail twice.
+ * {@code FOR UPDATE SKIP LOCKED} and marked {@code SENDING} before the SMTP call, so
+ * several nodes never send the same e-mail twice and a crash is never silent.
  */
 @Component
 @ConditionalOnProperty("spring.mail.host")
@@ -60,20 +61,42 @@ class OutboxSender {
 		while (sent > 0);
 	}
 
+	/**
+	 * Claims a batch in a short transaction (the rows are marked, the lock released),
+	 * then talks to the SMTP server outside any transaction or lock, then records the
+	 * outcome. A node that stops between the claim and the outcome leaves its rows
+	 * claimed: they are claimed again once {@link #CLAIM} has passed and sent again, with
+	 * a warning and a note on the row — at least once, never silently twice
+	 * (docs/operations.md).
+	 */
 	private int sendBatch() {
-		Integer count = this.transactions.execute((status) -> {
-			List<Due> due = this.jdbc.sql("""
-					select id, recipient, subject, body, attempts from outbox_mail
-					where status = 'PENDING' and next_attempt_at <= ?
-					order by next_attempt_at limit 20 for update skip locked""")
-				.param(Timestamp.from(this.clock.instant()))
-				.query(Due.class)
-				.list();
-			due.forEach(this::send);
-			return due.size();
-		});
-		return (count != null) ? count : 0;
+		Instant now = this.clock.instant();
+		List<Due> due = this.transactions.execute((status) -> this.jdbc.sql("""
+				update outbox_mail m set status = 'SENDING', next_attempt_at = :until
+				from (select id, status as was from outbox_mail
+				      where status in ('PENDING', 'SENDING') and next_attempt_at <= :now
+				      order by next_attempt_at limit 20 for update skip locked) d
+				where m.id = d.id
+				returning m.id, m.recipient, m.subject, m.body, m.attempts, d.was = 'SENDING' as interrupted""")
+			.param("now", Timestamp.from(now))
+			.param("until", Timestamp.from(now.plus(CLAIM)))
+			.query(Due.class)
+			.list());
+		if (due == null) {
+			return 0;
+		}
+		for (Due mail : due) {
+			if (mail.interrupted()) {
+				log.warn("E-mail {} was being sent by a node that stopped: sending it again (it may arrive twice)",
+						mail.id());
+			}
+			send(mail);
+		}
+		return due.size();
 	}
+
+	/** How long a node may take to hand a claimed e-mail to the SMTP server. */
+	static final Duration CLAIM = Duration.ofMinutes(10);
 
 	private void send(Due mail) {
 		try {
@@ -84,9 +107,11 @@ class OutboxSender {
 			helper.setSubject(mail.subject());
 			helper.setText(mail.body(), false);
 			this.sender.send(message);
-			this.jdbc.sql(
-					"update outbox_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-				.params(Timestamp.from(this.clock.instant()), mail.id())
+			this.jdbc
+				.sql("update outbox_mail set status = 'SENT', sent_at = ?, attempts = attempts + 1, last_error = ? "
+						+ "where id = ?")
+				.params(Timestamp.from(this.clock.instant()),
+						mail.interrupted() ? "sent again after a node stopped while sending it" : null, mail.id())
 				.update();
 		}
 		catch (Exception ex) {
@@ -103,7 +128,7 @@ class OutboxSender {
 		}
 	}
 
-	record Due(UUID id, String recipient, String subject, String body, int attempts) {
+	record Due(UUID id, String recipient, String subject, String body, int attempts, boolean interrupted) {
 	}
 
 }
