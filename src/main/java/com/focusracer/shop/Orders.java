@@ -118,12 +118,15 @@ public class Orders {
 			long part = quote.amount() / photos.size() + ((i < quote.amount() % photos.size()) ? 1 : 0);
 			items.add(new ShopRepository.Item(photos.get(i).id(), i, part, photos.get(i).uploaderId()));
 		}
-		// The idempotency key is stored with the order, before any call to Stripe.
-		this.transactions.executeWithoutResult((status) -> this.repository.insertOrder(order, "pi-" + id, items));
-		if ("free".equals(provider)) {
-			this.payments.fulfilFree(order);
-		}
-		else if ("stripe".equals(provider)) {
+		// The idempotency key is stored with the order, before any call to Stripe. A free
+		// order is fulfilled in the same transaction: never stored without its links.
+		this.transactions.executeWithoutResult((status) -> {
+			this.repository.insertOrder(order, "pi-" + id, items);
+			if ("free".equals(provider)) {
+				this.payments.fulfilFree(order);
+			}
+		});
+		if ("stripe".equals(provider)) {
 			try {
 				preparePayment(order);
 			}
