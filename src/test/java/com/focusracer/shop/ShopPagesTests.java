@@ -268,6 +268,15 @@ class ShopPagesTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(page).contains(event.name()).contains("/orders/" + order.get("id").asText());
+		// ... and the account's home shows it, not "no order yet".
+		String home = this.mvc.perform(get("/account").with(user(this.accounts.principal(runner))))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(home).contains("id=\"home-orders\"")
+			.contains("/orders/" + order.get("id").asText())
+			.contains(event.name())
+			.doesNotContain("id=\"no-orders\"");
 		// Signed in with that address, the runner opens the order without its key.
 		assertThat(
 				this.mvc.perform(get("/orders/" + order.get("id").asText()).with(user(this.accounts.principal(runner))))

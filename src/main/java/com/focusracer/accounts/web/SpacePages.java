@@ -2,6 +2,7 @@ package com.focusracer.accounts.web;
 
 import java.util.HashMap;
 import java.util.Locale;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -31,14 +32,23 @@ class SpacePages {
 
 	private final MessageSource messages;
 
-	SpacePages(AccountManagement accounts, MessageSource messages) {
+	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.accounts.RunnerOrders> orders;
+
+	SpacePages(AccountManagement accounts, MessageSource messages,
+			org.springframework.beans.factory.ObjectProvider<com.focusracer.accounts.RunnerOrders> orders) {
 		this.accounts = accounts;
 		this.messages = messages;
+		this.orders = orders;
 	}
 
 	@GetMapping("/account")
-	ModelAndView runnerHome(@AuthenticationPrincipal AccountPrincipal principal) {
-		return new ModelAndView("account/home", Map.of("account", this.accounts.find(principal.id()).orElseThrow()));
+	ModelAndView runnerHome(@AuthenticationPrincipal AccountPrincipal principal, java.util.Locale locale) {
+		var account = this.accounts.find(principal.id()).orElseThrow();
+		com.focusracer.accounts.RunnerOrders runnerOrders = this.orders.getIfAvailable();
+		List<com.focusracer.accounts.RunnerOrders.Line> latest = (runnerOrders != null)
+				? runnerOrders.latest(account.id(), account.emailVerified() ? account.email() : null, 5, locale)
+				: List.of();
+		return new ModelAndView("account/home", Map.of("account", account, "orders", latest));
 	}
 
 	@GetMapping("/pro/tokens")
