@@ -143,7 +143,8 @@ public class Pipeline {
 
 	void derive(UUID photoId, ExecutionContext context) {
 		Photo photo = this.photos.find(photoId).orElse(null);
-		if (photo == null || photo.status() == PhotoStatus.HIDDEN) {
+		// A hidden photo goes through the pipeline too: shown again, it is complete.
+		if (photo == null) {
 			return;
 		}
 		this.photos.markStage(photoId, PhotoStatus.PROCESSING, "derive", this.clock.instant());
@@ -185,7 +186,7 @@ public class Pipeline {
 
 	void runStage(int index, UUID photoId, ExecutionContext context) {
 		Photo photo = this.photos.find(photoId).orElse(null);
-		if (photo == null || photo.status() == PhotoStatus.HIDDEN || photo.status() == PhotoStatus.FAILED) {
+		if (photo == null || photo.status() == PhotoStatus.FAILED) {
 			return;
 		}
 		PhotoStage stage = this.stages.get(index);
@@ -290,7 +291,7 @@ public class Pipeline {
 
 	void publish(UUID photoId) {
 		Photo photo = this.photos.find(photoId).orElse(null);
-		if (photo == null || photo.status() == PhotoStatus.HIDDEN || photo.status() == PhotoStatus.FAILED) {
+		if (photo == null || photo.status() == PhotoStatus.FAILED) {
 			return;
 		}
 		this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());
