@@ -174,10 +174,9 @@ public class Pipeline {
 		catch (IOException ex) {
 			throw new StageFailedException("derive", photoId, ex);
 		}
-		catch (OutOfMemoryError ex) {
-			fail(photo, "derive", "photo.failure.tooLarge");
-			return;
-		}
+		// Errors (OutOfMemoryError above all) are not caught: the JVM may be left broken
+		// by one, and photos too large to decode are refused from their header already.
+		// The scheduler hands them to retryThenFail like any failure.
 		finally {
 			deleteQuietly(original);
 		}
