@@ -14,6 +14,7 @@ import com.focusracer.accounts.internal.AccountTokens;
 import com.focusracer.accounts.internal.AccountTokens.Purpose;
 import com.focusracer.accounts.internal.ApiTokens;
 import com.focusracer.accounts.internal.PasswordRules;
+import com.focusracer.shared.EmailAddress;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -391,7 +392,7 @@ public class AccountManagement {
 
 	private static String requireEmail(String email) {
 		String address = AccountRepository.normalizeEmail(email);
-		if (address.length() > 254 || !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+		if (!EmailAddress.isWellFormed(address)) {
 			throw new AccountException("email.invalid");
 		}
 		return address;

@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.focusracer.events.internal.StartListFile;
 import com.focusracer.events.internal.StartListRepository;
+import com.focusracer.shared.Bib;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,8 +23,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @Transactional
 public class StartLists {
-
-	private static final Pattern BIB = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}");
 
 	private final StartListRepository repository;
 
@@ -184,10 +182,9 @@ public class StartLists {
 	 */
 	public void save(UUID eventId, UUID accountId, Runner runner) {
 		this.events.owned(eventId, accountId);
-		String bib = (runner.bib() != null) ? runner.bib().strip().toUpperCase(java.util.Locale.ROOT) : "";
-		if (!BIB.matcher(bib).matches()) {
-			throw new EventException("startList.badBib", bib);
-		}
+		String bib = Bib.parse(runner.bib())
+			.orElseThrow(() -> new EventException("startList.badBib", Bib.normalise(runner.bib())))
+			.value();
 		this.repository
 			.save(eventId,
 					new Runner(bib, blank(runner.firstName()), blank(runner.lastName()), runner.email(),

@@ -22,6 +22,7 @@ import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.recognition.SelfieSearch;
+import com.focusracer.shared.Bib;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -36,8 +37,6 @@ public class Gallery {
 
 	/** Up to this many photos, a search reads them all at once and pages them itself. */
 	private static final int WHOLE = 1000;
-
-	private static final java.util.regex.Pattern WELL_FORMED_BIB = java.util.regex.Pattern.compile("[A-Z]?\\d{1,6}");
 
 	private final EventManagement events;
 
@@ -161,15 +160,16 @@ public class Gallery {
 	 * @return true for a bib of the event
 	 */
 	public boolean isBibOf(Event event, String bib) {
-		String clean = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
-		if (clean.isEmpty() || clean.length() > 10) {
+		Optional<Bib> parsed = Bib.parse(bib);
+		if (parsed.isEmpty()) {
 			return false;
 		}
+		String clean = parsed.get().value();
 		if (this.directory.byBib(event.id(), clean) != null
 				|| !this.recognition.photosOf(event.id(), clean).isEmpty()) {
 			return true;
 		}
-		return !this.directory.hasRunners(event.id()) && WELL_FORMED_BIB.matcher(clean).matches();
+		return !this.directory.hasRunners(event.id());
 	}
 
 	/**
@@ -229,10 +229,11 @@ public class Gallery {
 	 * @return the photos, latest shot first
 	 */
 	public Found byBib(Event event, String bib, int page) {
-		String clean = bib.strip().toUpperCase(Locale.ROOT);
-		if (clean.isEmpty() || clean.length() > 10) {
+		Optional<Bib> parsed = Bib.parse(bib);
+		if (parsed.isEmpty()) {
 			return Found.none();
 		}
+		String clean = parsed.get().value();
 		Runner runner = this.directory.byBib(event.id(), clean);
 		List<PublicRunner> runners = (runner != null) ? List.of(shown(event, runner)) : List.of();
 		Set<UUID> ids = this.recognition.photosOf(event.id(), clean);

@@ -8,11 +8,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.focusracer.shared.Bib;
+import com.focusracer.shared.EmailAddress;
 import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
@@ -38,10 +39,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class PhotoAlerts {
 
 	private static final Logger log = LoggerFactory.getLogger(PhotoAlerts.class);
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-
-	private static final Pattern BIB = Pattern.compile("[A-Z]?\\d{1,6}");
 
 	/** The least time between two e-mails of one alert. */
 	static final Duration BATCH = Duration.ofHours(1);
@@ -87,13 +84,10 @@ public class PhotoAlerts {
 	@Transactional
 	public void request(Event event, String bib, String email, Locale locale) {
 		String address = (email != null) ? email.strip().toLowerCase(Locale.ROOT) : "";
-		if (!EMAIL.matcher(address).matches() || address.length() > 254) {
+		if (!EmailAddress.isWellFormed(address)) {
 			throw new UserMistakeException("email.invalid");
 		}
-		String cleanBib = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
-		if (!BIB.matcher(cleanBib).matches()) {
-			throw new UserMistakeException("recognition.badBib", cleanBib);
-		}
+		String cleanBib = Bib.of(bib, "recognition.badBib").value();
 		String language = "en".equals(locale.getLanguage()) ? "en" : "fr";
 		Optional<GalleryRepository.Alert> existing = this.repository.alert(event.id(), cleanBib, address);
 		GalleryRepository.Alert alert;

@@ -2,7 +2,6 @@ package com.focusracer.gallery;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -15,6 +14,7 @@ import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.privacy.AuditLog;
 import com.focusracer.recognition.BibCorrections;
+import com.focusracer.shared.Bib;
 import com.focusracer.shared.UserMistakeException;
 
 import org.springframework.stereotype.Service;
@@ -28,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class RunnerActions {
-
-	private static final java.util.regex.Pattern BIB = java.util.regex.Pattern.compile("[A-Z]?\\d{1,6}");
 
 	private final GalleryRepository repository;
 
@@ -74,15 +72,14 @@ public class RunnerActions {
 	 */
 	@Transactional
 	public String say(Event event, Photo photo, AccountPrincipal runner, String bib, boolean present) {
-		String clean = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
+		String clean = Bib.normalise(bib);
 		Optional<String> claimed = this.repository.claimedBib(runner.id(), event.id());
 		if (claimed.isPresent() && !clean.isEmpty() && !claimed.get().equals(clean)) {
 			throw new UserMistakeException("gallery.claim.otherBib", claimed.get());
 		}
-		String used = claimed.orElse(clean);
-		if (!BIB.matcher(used).matches()) {
-			throw new UserMistakeException("gallery.claim.bibNeeded");
-		}
+		String used = Bib.parse(claimed.orElse(clean))
+			.orElseThrow(() -> new UserMistakeException("gallery.claim.bibNeeded"))
+			.value();
 		this.repository.claim(runner.id(), event.id(), used, this.clock.instant());
 		this.corrections.runnerSays(photo.id(), used, present, runner.id());
 		this.audit.record(runner.id(), runner.email(), present ? "photo.thisIsMe" : "photo.notMe", "photo",

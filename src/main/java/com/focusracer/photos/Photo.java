@@ -15,7 +15,8 @@ import java.util.UUID;
  * @param format {@code JPEG} or {@code PNG}
  * @param width the original's width in pixels
  * @param height the original's height in pixels
- * @param status where it stands
+ * @param status where it stands in the pipeline (hiding a photo leaves it as it is)
+ * @param hidden whether its team hid it: never shown publicly, whatever its status
  * @param stage the pipeline stage working on it or last done
  * @param failure why it failed, for people
  * @param sharpness variance of the Laplacian of the preview (higher is sharper)
@@ -25,7 +26,16 @@ import java.util.UUID;
  * @param createdAt when it was accepted
  */
 public record Photo(UUID id, UUID eventId, UUID uploaderId, String fileName, String sha256, long sizeBytes,
-		String format, int width, int height, PhotoStatus status, String stage, String failure, Double sharpness,
-		Double exposure, Double quality, Instant takenAt, Instant createdAt) {
+		String format, int width, int height, PhotoStatus status, boolean hidden, String stage, String failure,
+		Double sharpness, Double exposure, Double quality, Instant takenAt, Instant createdAt) {
+
+	/**
+	 * Whether the public may see it (and buy it): published, so with its watermarked
+	 * versions, and not hidden.
+	 * @return true when public
+	 */
+	public boolean isPublic() {
+		return this.status == PhotoStatus.PUBLISHED && !this.hidden;
+	}
 
 }

@@ -440,7 +440,7 @@ public class PhotoManagement {
 	}
 
 	private static boolean isPublic(Photo photo) {
-		return photo.status() == PhotoStatus.PUBLISHED;
+		return photo.isPublic();
 	}
 
 	private static String sha256(Path file) throws IOException {

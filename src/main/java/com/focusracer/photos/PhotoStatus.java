@@ -13,7 +13,12 @@ public enum PhotoStatus {
 	PUBLISHED,
 	/** A stage gave up; {@code failure} says why. */
 	FAILED,
-	/** Hidden by its team: never shown publicly. */
+	/**
+	 * Never a photo's status: the triage and API filter (and count) for the photos their
+	 * team hid ({@link Photo#hidden()}), whatever their status. Hiding leaves the status
+	 * as it is, so that showing the photo again never publishes one the pipeline has not
+	 * finished.
+	 */
 	HIDDEN
 
 }

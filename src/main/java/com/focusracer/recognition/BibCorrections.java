@@ -4,10 +4,8 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.focusracer.events.EventNotFoundException;
@@ -19,7 +17,7 @@ import com.focusracer.accounts.Account;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.recognition.internal.Linker;
 import com.focusracer.recognition.internal.RecognitionRepository;
-import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shared.Bib;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -31,8 +29,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class BibCorrections {
-
-	private static final Pattern BIB = Pattern.compile("[A-Z]?\\d{1,6}");
 
 	private final RecognitionRepository repository;
 
@@ -117,11 +113,7 @@ public class BibCorrections {
 	}
 
 	private static String clean(String bib) {
-		String clean = (bib != null) ? bib.strip().toUpperCase(Locale.ROOT) : "";
-		if (!BIB.matcher(clean).matches()) {
-			throw new UserMistakeException("recognition.badBib", clean);
-		}
-		return clean;
+		return Bib.of(bib, "recognition.badBib").value();
 	}
 
 }

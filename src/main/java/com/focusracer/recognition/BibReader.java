@@ -247,6 +247,9 @@ public class BibReader implements AutoCloseable {
 
 	static List<BibRead> select(List<OcrModels.TextLine> lines, StartListCheck check, Settings settings,
 			int photoWidth) {
+		// What a camera plausibly reads on a bib, to drop the other text on a photo (race
+		// names, sponsors): not the rule for the bibs people type (shared.Bib), which
+		// start lists, corrections and searches check.
 		Pattern plausible = check.usesLetterPrefixes() ? Pattern.compile("[A-Z]?\\d{1,6}")
 				: Pattern.compile("\\d{1,6}");
 		List<Candidate> candidates = new ArrayList<>();

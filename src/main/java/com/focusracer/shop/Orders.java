@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -21,6 +20,7 @@ import com.focusracer.events.Event;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
 import com.focusracer.recognition.RecognitionManagement;
+import com.focusracer.shared.EmailAddress;
 import com.focusracer.shared.UserMistakeException;
 import com.focusracer.shop.internal.ShopRepository;
 import com.focusracer.shop.internal.StripeGateway;
@@ -38,8 +38,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class Orders {
 
 	private static final Logger log = LoggerFactory.getLogger(Orders.class);
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	/** The most photos in one order. */
 	static final int MAX_PHOTOS = 500;
@@ -98,7 +96,7 @@ public class Orders {
 	 */
 	public Placed place(Cart request, UUID viewerId, Locale locale) {
 		String email = (request.email() != null) ? request.email().strip().toLowerCase(Locale.ROOT) : "";
-		if (!EMAIL.matcher(email).matches() || email.length() > 254) {
+		if (!EmailAddress.isWellFormed(email)) {
 			throw new UserMistakeException("email.invalid");
 		}
 		Priced priced = price(request, viewerId);

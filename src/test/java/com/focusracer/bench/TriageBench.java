@@ -24,15 +24,18 @@ public final class TriageBench {
 		try (BenchApp app = BenchApp.start(ProProfile.PHOTOGRAPHER)) {
 			UUID owner = app.ownerId();
 			Event event = app.event();
-			app.bean(JdbcClient.class).sql("""
-					insert into photo (id, event_id, uploader_id, file_name, sha256, size_bytes, format, width, height,
-					                   status, stage, original_key, quality, created_at, updated_at)
-					select gen_random_uuid(), ?, ?, 'IMG_' || n || '.JPG', md5(n::text) || md5(n::text || 'x'),
-					       9000000, 'JPEG', 6000, 4000,
-					       (array['PUBLISHED','PUBLISHED','PUBLISHED','PUBLISHED','FAILED','HIDDEN'])[1 + n % 6],
-					       'publish', 'originals/x/' || n, (n % 100) / 100.0,
-					       now() - (n || ' seconds')::interval, now()
-					from generate_series(1, ?) n""").params(event.id(), owner, photos).update();
+			app.bean(JdbcClient.class)
+				.sql("""
+						insert into photo (id, event_id, uploader_id, file_name, sha256, size_bytes, format, width, height,
+						                   status, hidden, stage, original_key, quality, created_at, updated_at)
+						select gen_random_uuid(), ?, ?, 'IMG_' || n || '.JPG', md5(n::text) || md5(n::text || 'x'),
+						       9000000, 'JPEG', 6000, 4000,
+						       (array['PUBLISHED','PUBLISHED','PUBLISHED','PUBLISHED','FAILED','PUBLISHED'])[1 + n % 6], n % 6 = 5,
+						       'publish', 'originals/x/' || n, (n % 100) / 100.0,
+						       now() - (n || ' seconds')::interval, now()
+						from generate_series(1, ?) n""")
+				.params(event.id(), owner, photos)
+				.update();
 			app.bean(JdbcClient.class).sql("analyze photo").update();
 			PhotoManagement triage = app.bean(PhotoManagement.class);
 			time("first page (60)", () -> triage.page(event.id(), owner, null, false, 60, 0).size());

@@ -164,10 +164,12 @@ class GalleryRateLimitsIntegrationTests {
 
 	@Test
 	void liveStreamsAreOnlyForBibsOfTheEvent() throws Exception {
-		// Without a start list: any well-formed bib, its photos may be on their way.
+		// Without a start list: any well-formed bib (shared.Bib: 12 characters at most),
+		// its
+		// photos may be on their way.
 		live("3638", "198.51.100.35").andExpect(request().asyncStarted());
 		live("../../etc", "198.51.100.35").andExpect(status().isNotFound());
-		live("1234567890", "198.51.100.35").andExpect(status().isNotFound());
+		live("1234567890123", "198.51.100.35").andExpect(status().isNotFound());
 
 		// With one: its bibs only.
 		Event listed = this.events.create(this.organizer.id(), new EventDraft("Listée " + UUID.randomUUID(),

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
 import com.focusracer.accounts.ProProfile;
@@ -18,6 +19,7 @@ import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventDraft;
 import com.focusracer.events.EventManagement;
+import com.focusracer.events.StartLists;
 import com.focusracer.events.Visibility;
 import com.focusracer.mail.Outbox;
 import com.focusracer.mail.OutboxMail;
@@ -29,6 +31,7 @@ import com.focusracer.privacy.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -37,6 +40,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Runners acting on their photos: "this is me" and "not me" change what the public search
@@ -76,6 +80,12 @@ class RunnerActionsTests {
 
 	@Autowired
 	PhotosTestUtils published;
+
+	@Autowired
+	StartLists startLists;
+
+	@Autowired
+	AccountManagement accountManagement;
 
 	private final ObjectMapper json = new ObjectMapper();
 
@@ -224,6 +234,61 @@ class RunnerActionsTests {
 		assertThat(this.outbox.latest(email, 10)).as("the confirmation and one alert, not two")
 			.hasSize(2)
 			.anySatisfy((mail) -> assertThat(mail.subject()).contains("en ligne"));
+	}
+
+	@Test
+	void aBibWithLettersAndAHyphenIsCorrectedClaimedAlertedAndFoundLikeAnyOther() throws Exception {
+		// The organizer's start list has AB-12: imported as it is.
+		assertThat(this.startLists
+			.importFile(this.event.id(), this.photographer.id(),
+					"Dossard;Nom;Prénom\nAB-12;Martin;Léa\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), false)
+			.imported()).isEqualTo(1);
+		List<UUID> ids = this.published.publish(this.event.id(), this.photographer.id(),
+				Photos.aRunner(1800, 1200, null, Color.BLUE, 31), Photos.aRunner(1800, 1200, null, Color.GREEN, 32));
+
+		// The team corrects the first photo by hand: AB-12 is on it.
+		String token = "Bearer " + this.accountManagement.createPersonalToken(this.photographer.id(), "t").token();
+		this.mvc
+			.perform(put("/api/v1/photos/" + ids.get(0) + "/bibs").header("Authorization", token)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{\"bibs\": [\"ab-12\"]}"))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.links[0].bib")
+				.value("AB-12"));
+		assertThat(found("AB-12")).containsExactly(ids.get(0).toString());
+
+		// Léa says the second one is her too.
+		TestAccount runner = this.accounts.anAccount(Role.RUNNER);
+		Object refused = this.mvc
+			.perform(post("/account/photos/" + ids.get(1) + "/this-is-me").param("bib", "AB-12")
+				.with(user(this.accounts.principal(runner)))
+				.with(csrf()))
+			.andReturn()
+			.getFlashMap()
+			.get("error");
+		assertThat(refused).isNull();
+		assertThat(found("AB-12")).containsExactlyInAnyOrder(ids.get(0).toString(), ids.get(1).toString());
+
+		// The gallery finds both, from the bib link and from the search box.
+		for (String search : new String[] { "?bib=AB-12", "?q=ab-12" }) {
+			assertThat(this.mvc.perform(get("/events/" + this.event.slug() + search))
+				.andReturn()
+				.getResponse()
+				.getContentAsString()).contains(ids.get(0).toString()).contains(ids.get(1).toString());
+		}
+
+		// Her mother asks to be told of new photos of AB-12: asked to confirm.
+		String email = AccountsTestUtils.uniqueEmail("alert");
+		Object error = this.mvc
+			.perform(post("/events/" + this.event.slug() + "/alerts").param("bib", "AB-12")
+				.param("email", email)
+				.with(csrf()))
+			.andReturn()
+			.getFlashMap()
+			.get("error");
+		assertThat(error).isNull();
+		assertThat(this.outbox.latest(email, 10)).singleElement()
+			.satisfies((mail) -> assertThat(mail.subject()).contains("Confirmez"));
 	}
 
 	@Test

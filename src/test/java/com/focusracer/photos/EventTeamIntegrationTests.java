@@ -95,8 +95,8 @@ class EventTeamIntegrationTests {
 				.param("photo", annsPhoto.toString(), bobsPhoto.toString()))
 			.andReturn()
 			.getFlashMap();
-		assertThat(status(annsPhoto)).isEqualTo(PhotoStatus.HIDDEN);
-		assertThat(status(bobsPhoto)).isEqualTo(PhotoStatus.PUBLISHED);
+		assertThat(hidden(annsPhoto)).isTrue();
+		assertThat(hidden(bobsPhoto)).isFalse();
 		this.mvc.perform(get("/pro/events/" + event.id() + "/photos").session(annSession).flashAttrs(flash))
 			.andExpect(content()
 				.string(containsString("1 photo(s) n'ont pas changé : un autre photographe les a envoyées.")));
@@ -133,7 +133,7 @@ class EventTeamIntegrationTests {
 			.with(csrf())
 			.param("action", "hide")
 			.param("photo", bobsPhoto.toString()));
-		assertThat(status(bobsPhoto)).isEqualTo(PhotoStatus.HIDDEN);
+		assertThat(hidden(bobsPhoto)).isTrue();
 		this.mvc.perform(post("/pro/events/" + event.id() + "/photos/bulk").with(user(this.accounts.principal(owner)))
 			.with(csrf())
 			.param("action", "delete")
@@ -141,8 +141,8 @@ class EventTeamIntegrationTests {
 		assertThat(this.photos.get(annsPhoto)).isEmpty();
 	}
 
-	private PhotoStatus status(UUID photoId) {
-		return this.photos.get(photoId).orElseThrow().status();
+	private boolean hidden(UUID photoId) {
+		return this.photos.get(photoId).orElseThrow().hidden();
 	}
 
 }

@@ -22,15 +22,19 @@ import com.focusracer.events.EventsTestUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -60,6 +64,12 @@ class PhotosIntegrationTests {
 
 	@Autowired
 	PhotosTestUtils published;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	private TestAccount photographer;
 
@@ -151,6 +161,83 @@ class PhotosIntegrationTests {
 		this.mvc.perform(get("/pro/events/" + this.event.id() + "/photos?status=FAILED").session(session))
 			.andExpect(content().string(containsString("cut.jpg")))
 			.andExpect(content().string(containsString("abîmé")));
+	}
+
+	@Test
+	void aPhotoHiddenBeforeThePipelineFinishedIsNotPublicWhenShownAgain() throws Exception {
+		// Accepted, its first stage due in an hour: the pipeline has not run yet.
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("hidden-", ".jpg");
+		java.nio.file.Files.write(file, Photos.aFinishLinePhoto());
+		UUID photo = this.transactions.execute((status) -> {
+			try {
+				UUID id = this.photos.accept(this.event.id(), this.photographer.id(), "early.jpg", file).photoId();
+				this.jdbc.sql(
+						"update scheduled_tasks set execution_time = now() + interval '1 hour' where task_instance = ?")
+					.param(id.toString())
+					.update();
+				return id;
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		});
+		java.nio.file.Files.delete(file);
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+		String page = "/events/" + this.event.slug() + "/photos/" + photo;
+
+		// Hidden, then shown again before the pipeline ran: still received, not public.
+		bulk(session, "hide", photo);
+		bulk(session, "show", photo);
+		this.mvc.perform(get("/api/v1/photos/" + photo).header("Authorization", this.token))
+			.andExpect(jsonPath("$.status").value("RECEIVED"))
+			.andExpect(jsonPath("$.hidden").value(false));
+		this.mvc.perform(get(page)).andExpect(status().isNotFound());
+		this.mvc.perform(get(page + "/web.jpg")).andExpect(status().isNotFound());
+
+		// Hidden while it goes through the pipeline: published, still hidden.
+		bulk(session, "hide", photo);
+		this.jdbc.sql("update scheduled_tasks set execution_time = now() where task_instance = ?")
+			.param(photo.toString())
+			.update();
+		this.published.awaitIdle(List.of(photo));
+		assertThat(this.photos.counts(this.event.id())).containsEntry("HIDDEN", 1L).doesNotContainKey("PUBLISHED");
+		this.mvc.perform(get(page)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/pro/events/" + this.event.id() + "/photos?status=HIDDEN").session(session))
+			.andExpect(content().string(containsString("early.jpg")));
+
+		// Shown again once published: public, with its watermarked version.
+		bulk(session, "show", photo);
+		this.mvc.perform(get(page)).andExpect(status().isOk());
+		this.mvc.perform(get(page + "/web.jpg")).andExpect(status().isOk());
+	}
+
+	@Test
+	void aFailedPhotoShownAgainStaysFailed() throws Exception {
+		byte[] jpeg = Photos.jpeg(Photos.aFinishLineScene(1200, 800));
+		this.mvc
+			.perform(multipart("/api/v1/events/" + this.event.id() + "/photos").file(new MockMultipartFile("file",
+					"cut.jpg", "image/jpeg", java.util.Arrays.copyOf(jpeg, jpeg.length / 3)))
+				.header("Authorization", this.token))
+			.andExpect(jsonPath("$.results[0].outcome").value("ACCEPTED"));
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.photos.counts(this.event.id())).containsKey("FAILED"));
+		UUID photo = this.photos.page(this.event.id(), this.photographer.id(), null, false, 1, 0).get(0).id();
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+		bulk(session, "hide", photo);
+		bulk(session, "show", photo);
+		this.mvc.perform(get("/api/v1/photos/" + photo).header("Authorization", this.token))
+			.andExpect(jsonPath("$.status").value("FAILED"));
+		assertThat(this.photos.counts(this.event.id())).containsEntry("FAILED", 1L).doesNotContainKey("PUBLISHED");
+		this.mvc.perform(get("/events/" + this.event.slug() + "/photos/" + photo)).andExpect(status().isNotFound());
+	}
+
+	private void bulk(MockHttpSession session, String action, UUID photo) throws Exception {
+		this.mvc
+			.perform(post("/pro/events/" + this.event.id() + "/photos/bulk").session(session)
+				.with(csrf())
+				.param("action", action)
+				.param("photo", photo.toString()))
+			.andExpect(status().is3xxRedirection());
 	}
 
 	@Test

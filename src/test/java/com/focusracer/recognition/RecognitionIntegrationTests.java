@@ -182,9 +182,9 @@ class RecognitionIntegrationTests {
 		this.mvc
 			.perform(put("/api/v1/photos/" + a + "/bibs").header("Authorization", this.token)
 				.contentType(MediaType.APPLICATION_JSON)
-				.content("{\"bibs\": [\"12-34\"]}"))
+				.content("{\"bibs\": [\"12/34\"]}"))
 			.andExpect(status().isBadRequest())
-			.andExpect(jsonPath("$.detail").value(containsString("1 to 6 digits")));
+			.andExpect(jsonPath("$.detail").value(containsString("letters, digits or hyphens")));
 
 		// The team says c shows nobody of the race: removed by hand, it stays unlinked.
 		this.mvc
@@ -289,10 +289,10 @@ class RecognitionIntegrationTests {
 		this.mvc
 			.perform(post("/pro/photos/" + photo + "/bibs").session(session)
 				.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf())
-				.param("bibs", "4321 12-34"))
+				.param("bibs", "4321 12/34"))
 			.andExpect(status().is3xxRedirection())
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash()
-				.attribute("error", containsString("« 12-34 » n'est pas un dossard")));
+				.attribute("error", containsString("« 12/34 » n'est pas un dossard")));
 		assertThat(links(photo).get(0).get("source").asText()).as("a refused correction changes nothing")
 			.isEqualTo("OCR");
 		this.mvc

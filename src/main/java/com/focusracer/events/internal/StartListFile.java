@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 
 import com.focusracer.events.Runner;
 import com.focusracer.events.StartListProblem;
+import com.focusracer.shared.Bib;
+import com.focusracer.shared.EmailAddress;
 
 /**
  * Reads start-list files as organizers export them: comma, semicolon or tab separated;
@@ -24,10 +26,6 @@ import com.focusracer.events.StartListProblem;
  * French or English in any order.
  */
 public final class StartListFile {
-
-	private static final Pattern BIB = Pattern.compile("[A-Z0-9][A-Z0-9-]{0,11}");
-
-	private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
 	private static final Pattern YEAR = Pattern.compile("(19|20)\\d\\d");
 
@@ -128,13 +126,13 @@ public final class StartListFile {
 			if (bib.isEmpty()) {
 				problem = new StartListProblem(record.line(), "startList.missingBib", null);
 			}
-			else if (!BIB.matcher(bib).matches()) {
+			else if (Bib.parse(bib).isEmpty()) {
 				problem = new StartListProblem(record.line(), "startList.badBib", bib);
 			}
 			else if (seen.containsKey(bib)) {
 				problem = new StartListProblem(record.line(), "startList.duplicateBib", bib);
 			}
-			else if (email != null && !EMAIL.matcher(email).matches()) {
+			else if (email != null && !EmailAddress.isWellFormed(email)) {
 				problem = new StartListProblem(record.line(), "startList.badEmail", email);
 			}
 			else if (birth != null) {

@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.events.Event;
@@ -19,6 +18,7 @@ import com.focusracer.events.Visibility;
 import com.focusracer.gallery.EventOffers;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
+import com.focusracer.shared.Bib;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
@@ -39,8 +39,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 @Controller
 public class GalleryPages {
-
-	private static final Pattern BIB = Pattern.compile("[A-Za-z]?\\d{1,6}");
 
 	/** Most photos the viewer walks through in one search. */
 	private static final int SEQUENCE = 2000;
@@ -89,12 +87,12 @@ public class GalleryPages {
 		String searchedBib = null;
 		List<Gallery.PublicRunner> choices = List.of();
 		if (bib != null && !bib.isBlank()) {
-			searchedBib = bib.strip().toUpperCase(java.util.Locale.ROOT);
+			searchedBib = Bib.normalise(bib);
 			found = this.gallery.byBib(event, searchedBib, page);
 			query = searchedBib;
 		}
-		else if (!query.isEmpty() && BIB.matcher(query).matches()) {
-			searchedBib = query.toUpperCase(java.util.Locale.ROOT);
+		else if (looksLikeABib(query)) {
+			searchedBib = Bib.normalise(query);
 			found = this.gallery.byBib(event, searchedBib, page);
 		}
 		else if (!query.isEmpty()) {
@@ -169,8 +167,7 @@ public class GalleryPages {
 		Event event = visible(slug, principal);
 		Photo photo = this.gallery.photo(event, id).orElseThrow(EventNotFoundException::new);
 		List<Gallery.PublicRunner> runners = this.gallery.runnersOn(event, photo);
-		String context = (bib != null && BIB.matcher(bib.strip()).matches()) ? bib.strip()
-				: (runners.isEmpty() ? null : runners.get(0).bib());
+		String context = Bib.parse(bib).map(Bib::value).orElse(runners.isEmpty() ? null : runners.get(0).bib());
 		String previous = null;
 		String next = null;
 		int position = 0;
@@ -254,6 +251,14 @@ public class GalleryPages {
 	private static CacheControl cacheFor(Event event, Duration maxAge) {
 		return (event.visibility() == Visibility.PRIVATE) ? CacheControl.maxAge(maxAge).cachePrivate()
 				: CacheControl.maxAge(maxAge).cachePublic();
+	}
+
+	/**
+	 * Whether the search box holds a bib rather than a name: a bib with a digit in it
+	 * (DUPONT is a name, though it would make a bib).
+	 */
+	private static boolean looksLikeABib(String query) {
+		return Bib.parse(query).isPresent() && query.chars().anyMatch(Character::isDigit);
 	}
 
 	private Event visible(String slug, AccountPrincipal principal) {

@@ -86,7 +86,7 @@ public class PhotoRepository {
 	public List<Photo> page(UUID eventId, PhotoStatus status, boolean lowQualityOnly, int limit, int offset) {
 		return this.jdbc.sql("""
 				select * from photo where event_id = :event
-				  and (:status = '' or status = :status)
+				  and (:status = '' or (:status = 'HIDDEN' and hidden) or (status = :status and not hidden))
 				  and (not :low or quality < 0.35)
 				order by created_at desc, id limit :limit offset :offset""")
 			.param("event", eventId)
@@ -101,7 +101,7 @@ public class PhotoRepository {
 	public long count(UUID eventId, PhotoStatus status, boolean lowQualityOnly) {
 		return this.jdbc.sql("""
 				select count(*) from photo where event_id = :event
-				  and (:status = '' or status = :status)
+				  and (:status = '' or (:status = 'HIDDEN' and hidden) or (status = :status and not hidden))
 				  and (not :low or quality < 0.35)""")
 			.param("event", eventId)
 			.param("status", (status != null) ? status.name() : "")
@@ -117,7 +117,9 @@ public class PhotoRepository {
 	 */
 	public java.util.Map<String, Long> countsByStatus(UUID eventId) {
 		java.util.Map<String, Long> counts = new java.util.TreeMap<>();
-		this.jdbc.sql("select status, count(*) from photo where event_id = ? group by status")
+		// Hidden photos are counted once, as hidden, whatever their status.
+		this.jdbc.sql(
+				"select case when hidden then 'HIDDEN' else status end, count(*) from photo where event_id = ? group by 1")
 			.param(eventId)
 			.query((rs) -> {
 				counts.put(rs.getString(1), rs.getLong(2));
@@ -126,8 +128,7 @@ public class PhotoRepository {
 	}
 
 	public void markStage(UUID id, PhotoStatus status, String stage, Instant now) {
-		this.jdbc
-			.sql("update photo set status = ?, stage = ?, failure = null, updated_at = ? where id = ? and not hidden")
+		this.jdbc.sql("update photo set status = ?, stage = ?, failure = null, updated_at = ? where id = ?")
 			.params(status.name(), stage, Timestamp.from(now), id)
 			.update();
 	}
@@ -153,11 +154,15 @@ public class PhotoRepository {
 			.update();
 	}
 
+	/**
+	 * Hides or shows a photo. Its status stays as it is: a photo hidden while in the
+	 * pipeline, or failed, is not public when shown again until the pipeline publishes
+	 * it.
+	 */
 	public void setHidden(UUID id, boolean hidden, Instant now) {
-		this.jdbc.sql("""
-				update photo set hidden = ?,
-				       status = case when ? then 'HIDDEN' when status = 'HIDDEN' then 'PUBLISHED' else status end,
-				       updated_at = ? where id = ?""").params(hidden, hidden, Timestamp.from(now), id).update();
+		this.jdbc.sql("update photo set hidden = ?, updated_at = ? where id = ?")
+			.params(hidden, Timestamp.from(now), id)
+			.update();
 	}
 
 	/**
@@ -206,7 +211,7 @@ public class PhotoRepository {
 			int limit, int offset) {
 		return this.jdbc.sql("""
 				select * from photo where event_id = :event and (id = any(:ids)) = :among
-				  and (:status = '' or status = :status)
+				  and (:status = '' or (:status = 'HIDDEN' and hidden) or (status = :status and not hidden))
 				order by created_at desc, id limit :limit offset :offset""")
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
@@ -221,7 +226,7 @@ public class PhotoRepository {
 	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, boolean among, PhotoStatus status) {
 		return this.jdbc.sql("""
 				select count(*) from photo where event_id = :event and (id = any(:ids)) = :among
-				  and (:status = '' or status = :status)""")
+				  and (:status = '' or (:status = 'HIDDEN' and hidden) or (status = :status and not hidden))""")
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
 			.param("among", among)
@@ -277,8 +282,9 @@ public class PhotoRepository {
 		return new Photo(rs.getObject("id", UUID.class), rs.getObject("event_id", UUID.class),
 				rs.getObject("uploader_id", UUID.class), rs.getString("file_name"), rs.getString("sha256"),
 				rs.getLong("size_bytes"), rs.getString("format"), rs.getInt("width"), rs.getInt("height"),
-				PhotoStatus.valueOf(rs.getString("status")), rs.getString("stage"), rs.getString("failure"),
-				(Double) rs.getObject("sharpness"), (Double) rs.getObject("exposure"), (Double) rs.getObject("quality"),
+				PhotoStatus.valueOf(rs.getString("status")), rs.getBoolean("hidden"), rs.getString("stage"),
+				rs.getString("failure"), (Double) rs.getObject("sharpness"), (Double) rs.getObject("exposure"),
+				(Double) rs.getObject("quality"),
 				(rs.getTimestamp("taken_at") != null) ? rs.getTimestamp("taken_at").toInstant() : null,
 				rs.getTimestamp("created_at").toInstant());
 	}

@@ -143,7 +143,8 @@ public class Pipeline {
 
 	void derive(UUID photoId, ExecutionContext context) {
 		Photo photo = this.photos.find(photoId).orElse(null);
-		if (photo == null || photo.status() == PhotoStatus.HIDDEN) {
+		// A hidden photo goes through the pipeline too: shown again, it is complete.
+		if (photo == null) {
 			return;
 		}
 		this.photos.markStage(photoId, PhotoStatus.PROCESSING, "derive", this.clock.instant());
@@ -173,10 +174,9 @@ public class Pipeline {
 		catch (IOException ex) {
 			throw new StageFailedException("derive", photoId, ex);
 		}
-		catch (OutOfMemoryError ex) {
-			fail(photo, "derive", "photo.failure.tooLarge");
-			return;
-		}
+		// Errors (OutOfMemoryError above all) are not caught: the JVM may be left broken
+		// by one, and photos too large to decode are refused from their header already.
+		// The scheduler hands them to retryThenFail like any failure.
 		finally {
 			deleteQuietly(original);
 		}
@@ -185,7 +185,7 @@ public class Pipeline {
 
 	void runStage(int index, UUID photoId, ExecutionContext context) {
 		Photo photo = this.photos.find(photoId).orElse(null);
-		if (photo == null || photo.status() == PhotoStatus.HIDDEN || photo.status() == PhotoStatus.FAILED) {
+		if (photo == null || photo.status() == PhotoStatus.FAILED) {
 			return;
 		}
 		PhotoStage stage = this.stages.get(index);
@@ -290,7 +290,7 @@ public class Pipeline {
 
 	void publish(UUID photoId) {
 		Photo photo = this.photos.find(photoId).orElse(null);
-		if (photo == null || photo.status() == PhotoStatus.HIDDEN || photo.status() == PhotoStatus.FAILED) {
+		if (photo == null || photo.status() == PhotoStatus.FAILED) {
 			return;
 		}
 		this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());

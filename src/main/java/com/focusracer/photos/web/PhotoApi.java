@@ -58,15 +58,15 @@ class PhotoApi {
 	record Results(List<Result> results) {
 	}
 
-	record Item(String id, String fileName, PhotoStatus status, List<String> bibs, int faceCount, Double quality,
-			Instant takenAt) {
+	record Item(String id, String fileName, PhotoStatus status, boolean hidden, List<String> bibs, int faceCount,
+			Double quality, Instant takenAt) {
 	}
 
 	record Page(List<Item> items, long total) {
 	}
 
-	record Detail(String id, String fileName, PhotoStatus status, List<String> bibs, int faceCount, Double quality,
-			Instant takenAt, List<PhotoLabels.Link> links, List<PhotoLabels.Read> reads, String failure,
+	record Detail(String id, String fileName, PhotoStatus status, boolean hidden, List<String> bibs, int faceCount,
+			Double quality, Instant takenAt, List<PhotoLabels.Link> links, List<PhotoLabels.Read> reads, String failure,
 			String thumbnailUrl, String webUrl, int width, int height, String sha256) {
 	}
 
@@ -117,7 +117,7 @@ class PhotoApi {
 		java.util.Map<UUID, List<String>> bibs = this.labels.bibs(ids);
 		java.util.Map<UUID, Integer> faces = this.labels.faceCounts(ids);
 		return found.stream()
-			.map((photo) -> new Item(photo.id().toString(), photo.fileName(), photo.status(),
+			.map((photo) -> new Item(photo.id().toString(), photo.fileName(), photo.status(), photo.hidden(),
 					bibs.getOrDefault(photo.id(), List.of()), faces.getOrDefault(photo.id(), 0), photo.quality(),
 					photo.takenAt()))
 			.toList();
@@ -129,7 +129,7 @@ class PhotoApi {
 		String failure = (photo.failure() != null)
 				? this.messages.getMessage(photo.failure(), null, photo.failure(), Locale.ENGLISH) : null;
 		List<UUID> one = List.of(photo.id());
-		return new Detail(photo.id().toString(), photo.fileName(), photo.status(),
+		return new Detail(photo.id().toString(), photo.fileName(), photo.status(), photo.hidden(),
 				this.labels.bibs(one).getOrDefault(photo.id(), List.of()),
 				this.labels.faceCounts(one).getOrDefault(photo.id(), 0), photo.quality(), photo.takenAt(),
 				this.labels.links(photo.id()), this.labels.reads(photo.id()), failure,
