@@ -58,9 +58,13 @@ public class PhotoManagement {
 
 	private final Clock clock;
 
+	private final org.springframework.beans.factory.ObjectProvider<PhotoSales> sales;
+
 	PhotoManagement(PhotoRepository photos, BlobStore blobs, EventManagement events, Pipeline pipeline,
 			SchedulerClient scheduler, PhotosProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher publisher, Clock clock) {
+			ApplicationEventPublisher publisher, Clock clock,
+			org.springframework.beans.factory.ObjectProvider<PhotoSales> sales) {
+		this.sales = sales;
 		this.photos = photos;
 		this.blobs = blobs;
 		this.events = events;
@@ -252,17 +256,28 @@ public class PhotoManagement {
 
 	/**
 	 * Deletes a photo and its derivatives; the original goes too unless another row still
-	 * uses it.
+	 * uses it. A sold photo is withdrawn instead: out of the gallery, its original kept
+	 * for its buyers (who renew their links from their account).
 	 * @param photoId the photo
 	 * @param accountId the caller (the event's owner, or the photographer who uploaded
 	 * it)
+	 * @return what was done
 	 * @throws IOException when the store fails
 	 * @throws NotYoursException when a photographer tries another's photo
 	 */
-	public void delete(UUID photoId, UUID accountId) throws IOException {
+	public Deletion delete(UUID photoId, UUID accountId) throws IOException {
 		Optional<Photo> photo = changeable(photoId, accountId);
 		if (photo.isEmpty()) {
-			return;
+			return Deletion.NONE;
+		}
+		PhotoSales sales = this.sales.getIfAvailable();
+		if (sales != null && sales.sold(photoId)) {
+			// Its buyers must still be able to download it: out of the gallery, kept.
+			this.transactions.executeWithoutResult((status) -> {
+				this.photos.withdraw(photoId, this.clock.instant());
+				this.events.audit(accountId, "photo.withdrawn", photo.get().eventId(), photo.get().fileName());
+			});
+			return Deletion.WITHDRAWN;
 		}
 		Optional<String> original = this.photos.key(photoId, "original_key");
 		Optional<String> web = this.photos.key(photoId, "web_key");
@@ -277,6 +292,21 @@ public class PhotoManagement {
 				this.blobs.delete(key.get());
 			}
 		}
+		return Deletion.DELETED;
+	}
+
+	/**
+	 * What a deletion did.
+	 */
+	public enum Deletion {
+
+		/** Nothing (no such photo). */
+		NONE,
+		/** Gone, with its files. */
+		DELETED,
+		/** Sold: withdrawn from the gallery, its original kept for its buyers. */
+		WITHDRAWN
+
 	}
 
 	/**

@@ -60,6 +60,9 @@ class ShopApiTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	com.focusracer.photos.PhotoManagement photos;
+
 	private final ObjectMapper json = new ObjectMapper();
 
 	private TestAccount photographer;
@@ -137,6 +140,36 @@ class ShopApiTests {
 		MockHttpServletResponse swapped = download(link.replace(id, other.get("id").asText()));
 		assertThat(swapped.getStatus()).isEqualTo(403);
 		assertThat(swapped.getContentAsString()).contains("id=\"download-refused\"").contains("Nouveaux liens");
+	}
+
+	@Test
+	void aSoldPhotoDeletedByItsTeamLeavesTheGalleryButItsBuyerStillDownloadsIt() throws Exception {
+		Event event = this.shop.anEventOnSale(this.photographer, "Vendue puis supprimée");
+		Map<UUID, String> uploaded = this.shop.publish(event, this.photographer, ShopTestUtils.runners(null, 2));
+		List<UUID> ids = List.copyOf(uploaded.keySet());
+		UUID sold = ids.get(0);
+		UUID unsold = ids.get(1);
+		JsonNode created = createOrder(event, List.of(sold), AccountsTestUtils.uniqueEmail("buyer"), 201);
+		pay(created, "SUCCEEDED");
+
+		org.springframework.test.web.servlet.MvcResult deleted = this.mvc
+			.perform(post("/pro/events/" + event.id() + "/photos/bulk")
+				.param("photo", sold.toString(), unsold.toString())
+				.param("action", "delete")
+				.with(csrf())
+				.with(user(this.accounts.principal(this.photographer))))
+			.andReturn();
+		assertThat((String) deleted.getFlashMap().get("notice")).contains("déjà vendue").contains("retirée");
+		assertThat(this.photos.get(unsold)).as("the unsold photo is gone").isEmpty();
+		assertThat(this.photos.get(sold)).get().satisfies((photo) -> assertThat(photo.isPublic()).isFalse());
+		assertThat(status("/events/" + event.slug() + "/photos/" + sold)).as("out of the gallery").isEqualTo(404);
+
+		JsonNode order = getJson(
+				"/api/v1/public/orders/" + created.get("id").asText() + "?key=" + created.get("key").asText(), 200);
+		MockHttpServletResponse file = download(order.get("downloads").get(0).get("url").asText());
+		assertThat(file.getStatus()).isEqualTo(200);
+		assertThat(ShopTestUtils.sha256(file.getContentAsByteArray())).as("the original, still there")
+			.isEqualTo(uploaded.get(sold));
 	}
 
 	@Test

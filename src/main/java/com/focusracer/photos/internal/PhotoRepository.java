@@ -274,6 +274,17 @@ public class PhotoRepository {
 			.single();
 	}
 
+	/**
+	 * Withdraws a sold photo: hidden from the public, kept with its original.
+	 * @param id the photo
+	 * @param now when
+	 */
+	public void withdraw(UUID id, Instant now) {
+		this.jdbc.sql("update photo set hidden = true, withdrawn_at = ?, updated_at = ? where id = ?")
+			.params(Timestamp.from(now), Timestamp.from(now), id)
+			.update();
+	}
+
 	public void delete(UUID id) {
 		this.jdbc.sql("delete from photo where id = ?").param(id).update();
 	}

@@ -121,13 +121,18 @@ class TriagePages {
 			throws IOException {
 		this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		int refused = 0;
+		int withdrawn = 0;
 		for (UUID photoId : (selected != null) ? selected : List.<UUID>of()) {
 			try {
 				switch (action) {
 					case "hide" -> this.photos.hide(photoId, principal.id(), true);
 					case "show" -> this.photos.hide(photoId, principal.id(), false);
 					case "rerun" -> this.photos.rerun(photoId, principal.id());
-					case "delete" -> this.photos.delete(photoId, principal.id());
+					case "delete" -> {
+						if (this.photos.delete(photoId, principal.id()) == PhotoManagement.Deletion.WITHDRAWN) {
+							withdrawn++;
+						}
+					}
 					default -> throw new IllegalArgumentException("Unknown action " + action);
 				}
 			}
@@ -137,6 +142,10 @@ class TriagePages {
 			}
 		}
 		boolean toViewer = selected != null && selected.size() == 1 && "viewer".equals(back);
+		if (withdrawn > 0) {
+			redirect.addFlashAttribute("notice",
+					this.messages.getMessage("photo.withdrawn", new Object[] { withdrawn }, locale));
+		}
 		if (refused > 0) {
 			redirect.addFlashAttribute("error", toViewer ? this.messages.getMessage("photo.notYours", null, locale)
 					: this.messages.getMessage("photo.notYours.some", new Object[] { refused }, locale));

@@ -178,6 +178,20 @@ public class ShopRepository {
 			.single();
 	}
 
+	/**
+	 * Whether a paid order (refunded in part or not) holds a photo.
+	 * @param photoId the photo
+	 * @return true when sold
+	 */
+	public boolean sold(UUID photoId) {
+		return this.jdbc.sql("""
+				select exists (select 1 from order_item i join shop_order o on o.id = i.order_id
+				               where i.photo_id = ? and o.status in ('PAID', 'PARTIALLY_REFUNDED'))""")
+			.param(photoId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public List<Item> items(UUID orderId) {
 		return this.jdbc.sql("select * from order_item where order_id = ? order by position")
 			.param(orderId)
