@@ -114,9 +114,11 @@ public class PhotoManagement {
 			return new UploadOutcome(name, UploadOutcome.Outcome.DUPLICATE, existing.get(), "upload.duplicate",
 					new Object[0]);
 		}
-		String key = "originals/" + event.id() + "/" + sha256 + ("PNG".equals(header.format()) ? ".png" : ".jpg");
-		this.blobs.put(key, file, sha256);
 		UUID id = UUID.randomUUID();
+		// Keyed by the photo, not by its bytes: deleting a photo removes its own original
+		// after the commit, never that of the same bytes uploaded again meanwhile.
+		String key = "originals/" + event.id() + "/" + id + ("PNG".equals(header.format()) ? ".png" : ".jpg");
+		this.blobs.put(key, file, sha256);
 		Boolean inserted = this.transactions.execute((status) -> {
 			boolean fresh = this.photos.insertIfNew(id, event.id(), accountId, name, sha256, size, header, key,
 					this.clock.instant());
@@ -126,6 +128,9 @@ public class PhotoManagement {
 			return fresh;
 		});
 		if (!Boolean.TRUE.equals(inserted)) {
+			// The same bytes were stored by another upload at the same moment: this copy
+			// is no one's.
+			this.blobs.delete(key);
 			UUID other = this.photos.findBySha(event.id(), sha256).orElse(null);
 			return new UploadOutcome(name, UploadOutcome.Outcome.DUPLICATE, other, "upload.duplicate", new Object[0]);
 		}
@@ -255,9 +260,9 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * Deletes a photo and its derivatives; the original goes too unless another row still
-	 * uses it. A sold photo is withdrawn instead: out of the gallery, its original kept
-	 * for its buyers (who renew their links from their account).
+	 * Deletes a photo, its original and its derivatives (each photo has its own keys). A
+	 * sold photo is withdrawn instead: out of the gallery, its original kept for its
+	 * buyers (who renew their links from their account).
 	 * @param photoId the photo
 	 * @param accountId the caller (the event's owner, or the photographer who uploaded
 	 * it)

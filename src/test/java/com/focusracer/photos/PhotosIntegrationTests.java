@@ -66,6 +66,9 @@ class PhotosIntegrationTests {
 	PhotosTestUtils published;
 
 	@Autowired
+	BlobStore blobs;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -265,6 +268,52 @@ class PhotosIntegrationTests {
 		assertThat(this.photos.counts(this.event.id())).as("the stranger's upload was not kept")
 			.containsEntry("PUBLISHED", 1L)
 			.hasSize(1);
+	}
+
+	@Test
+	void aPhotosPageLeadsToTheNextAndPreviousPhotoAndShowsNoHash() throws Exception {
+		List<UUID> ids = this.published.publish(this.event.id(), this.photographer.id(),
+				Photos.aRunner(1200, 800, "7", java.awt.Color.RED, 11),
+				Photos.aRunner(1200, 800, "8", java.awt.Color.RED, 12),
+				Photos.aRunner(1200, 800, "9", java.awt.Color.RED, 13));
+		// Triage shows the newest first: the last one sent, then the one before…
+		MockHttpSession session = AccountsTestUtils.logIn(this.mvc, this.photographer);
+		String middle = this.mvc.perform(get("/pro/photos/" + ids.get(1)).session(session))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(middle).contains("href=\"/pro/photos/" + ids.get(2) + "\" id=\"photo-previous\"")
+			.contains("href=\"/pro/photos/" + ids.get(0) + "\" id=\"photo-next\"")
+			.doesNotContain("SHA-256")
+			.doesNotContain(this.photos.get(ids.get(1)).orElseThrow().sha256());
+		String newest = this.mvc.perform(get("/pro/photos/" + ids.get(2)).session(session))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(newest).doesNotContain("id=\"photo-previous\"").contains("/pro/photos/" + ids.get(1));
+	}
+
+	@Test
+	void theSameBytesUploadedAgainWhileAnEarlierCopyIsBeingDeletedKeepTheirOriginal() throws Exception {
+		java.awt.image.BufferedImage picture = Photos.aRunner(1200, 800, "77", java.awt.Color.GREEN, 41);
+		byte[] bytes = Photos.jpeg(picture);
+		UUID first = this.published.publish(this.event.id(), this.photographer.id(), picture).get(0);
+		String firstKey = originalKey(first);
+		this.photos.delete(first, this.photographer.id());
+		UUID again = this.published.publish(this.event.id(), this.photographer.id(), picture).get(0);
+		// The first deletion's file removal, late (it runs after its commit, on a slow
+		// node): it must not take the new copy's original with it.
+		this.blobs.delete(firstKey);
+		String againKey = originalKey(again);
+		assertThat(againKey).isNotEqualTo(firstKey);
+		try (java.io.InputStream in = this.blobs.open(againKey)) {
+			assertThat(in.readAllBytes()).isEqualTo(bytes);
+		}
+	}
+
+	private String originalKey(UUID photo) {
+		return this.jdbc.sql("select original_key from photo where id = ?").param(photo).query(String.class).single();
 	}
 
 }

@@ -70,7 +70,7 @@ class S3PipelineIntegrationTests {
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.photos.counts(event.id())).containsEntry("PUBLISHED", 1L));
 		Photo photo = this.photos.find(outcome.photoId(), photographer.id()).orElseThrow();
-		assertThat(this.blobs.exists("originals/" + event.id() + "/" + photo.sha256() + ".jpg")).isTrue();
+		assertThat(this.blobs.exists("originals/" + event.id() + "/" + photo.id() + ".jpg")).isTrue();
 		try (InputStream preview = this.photos.openDerivative(photo.id(), photographer.id(), "preview").orElseThrow()) {
 			assertThat(javax.imageio.ImageIO.read(preview).getWidth()).isEqualTo(480);
 		}
