@@ -29,7 +29,7 @@ public record LegalProperties(String companyName, String legalForm, String addre
 		companyName = or(companyName, "Focus Racer SAS");
 		legalForm = or(legalForm, "SAS au capital de 10 000 €");
 		address = or(address, "12 rue de la République, 69002 Lyon, France");
-		siret = or(siret, "912 345 678 00017");
+		siret = or(siret, DEMO_SIRET);
 		vatNumber = or(vatNumber, "FR 40 912345678");
 		vatRatePercent = (vatRatePercent != null) ? vatRatePercent : 20;
 		director = or(director, "Camille Martin");
@@ -39,6 +39,17 @@ public record LegalProperties(String companyName, String legalForm, String addre
 		hostAddress = or(hostAddress, "2 rue Kellermann, 59100 Roubaix, France");
 		mediator = or(mediator, "CM2C, 49 rue de Ponthieu, 75008 Paris — www.cm2c.net");
 	}
+
+	/**
+	 * Whether the seller is still the demo company of the defaults (its SIRET): the legal
+	 * pages and invoices then name a company that does not exist.
+	 * @return true until {@code focusracer.legal.siret} is set
+	 */
+	public boolean demoIdentity() {
+		return DEMO_SIRET.equals(this.siret);
+	}
+
+	private static final String DEMO_SIRET = "912 345 678 00017";
 
 	private static String or(String value, String fallback) {
 		return (value != null && !value.isBlank()) ? value : fallback;

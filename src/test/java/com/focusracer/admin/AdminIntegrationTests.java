@@ -65,6 +65,14 @@ class AdminIntegrationTests {
 	com.focusracer.recognition.BibCorrections corrections;
 
 	@Test
+	void theAdminHomeSaysWhileTheLegalIdentityIsTheDemoCompanys() throws Exception {
+		MockHttpSession session = login(this.fixtures.anAccount(Role.ADMIN));
+		this.mvc.perform(get("/admin").session(session))
+			.andExpect(content().string(containsString("data-notice=\"admin.notice.legalDemo\"")))
+			.andExpect(content().string(containsString("focusracer.legal")));
+	}
+
+	@Test
 	void theAuditLogTellsAnEventsStoryInTheReadersLanguageFilteredByEventActionAndAccount() throws Exception {
 		TestAccount admin = this.fixtures.anAccount(Role.ADMIN);
 		TestAccount organizer = this.fixtures.aPro(ProProfile.ORGANIZER);
