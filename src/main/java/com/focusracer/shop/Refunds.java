@@ -78,8 +78,22 @@ public class Refunds {
 				String providerId = this.stripe.refund(order.paymentId(), refund, "refund-" + refundId);
 				this.transactions.executeWithoutResult((status) -> this.repository.refundDone(refundId, providerId));
 			}
+			catch (com.stripe.exception.ApiConnectionException ex) {
+				// No answer: Stripe may have made the refund. It stays asked (its
+				// charge.refunded webhook will confirm it); a new attempt would risk a
+				// second refund.
+				log.warn("Stripe did not answer the refund of order {}: {}", orderId, ex.getMessage());
+				throw new UserMistakeException("shop.refund.providerSilent", ex.getMessage());
+			}
 			catch (StripeException ex) {
+				// Refused: nothing was refunded, and nothing is counted as refunded.
 				log.warn("Stripe refused the refund of order {}: {}", orderId, ex.getMessage());
+				this.transactions.executeWithoutResult((status) -> {
+					this.repository.refundFailed(refundId, ex.getMessage(), this.clock.instant());
+					this.audit.record(adminId, adminEmail, "order.refundFailed", "order", orderId.toString(),
+							order.eventId(),
+							Money.format(refund, order.currency(), java.util.Locale.ENGLISH) + " : " + ex.getMessage());
+				});
 				throw new UserMistakeException("shop.refund.providerFailed", ex.getMessage());
 			}
 		}

@@ -421,6 +421,45 @@ class StripeWebhookTests {
 	}
 
 	@Test
+	void aRefundStripeRefusesCountsForNothingAndTheFullRefundStaysPossible() throws Exception {
+		Placed placed = anOrder(2);
+		String paid = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, placed);
+		webhook(paid, sign(paid, Instant.now()));
+		TestAccount admin = this.accounts.anAccount(Role.ADMIN);
+		// Stripe refuses (its documented error body).
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/refunds"))
+			.willReturn(aResponse().withStatus(400)
+				.withHeader("Content-Type", "application/json")
+				.withBody(
+						"""
+								{"error": {"code": "charge_already_refunded", "message": "Charge ch_test_1 has already been refunded.",
+								 "type": "invalid_request_error"}}""")));
+		Object error = this.mvc
+			.perform(post("/admin/orders/" + placed.id() + "/refund").param("amount", "3")
+				.with(csrf())
+				.with(user(this.accounts.principal(admin))))
+			.andReturn()
+			.getFlashMap()
+			.get("error");
+		assertThat(error).asString().contains("Stripe a refusé");
+		assertThat(status(placed.id())).isEqualTo(OrderStatus.PAID);
+		assertThat(this.orders.get(placed.id()).orElseThrow().refundedAmount()).isZero();
+
+		// Stripe accepts the next one: the whole amount can still be refunded.
+		String paymentId = this.orders.get(placed.id()).orElseThrow().paymentId();
+		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/refunds"))
+			.willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
+					{"id": "re_2Nispe2eZvKYlo2Cd31jOCgZ", "object": "refund", "amount": 1000, "charge": "ch_test_1",
+					 "created": 1692942318, "currency": "eur", "metadata": {}, "payment_intent": "%s",
+					 "reason": null, "status": "succeeded"}""".formatted(paymentId))));
+		this.mvc.perform(post("/admin/orders/" + placed.id() + "/refund").with(csrf())
+			.with(user(this.accounts.principal(admin))));
+		STRIPE.verify(postRequestedFor(urlEqualTo("/v1/refunds")).withRequestBody(containing("amount=1000")));
+		assertThat(status(placed.id())).isEqualTo(OrderStatus.REFUNDED);
+		assertThat(this.orders.get(placed.id()).orElseThrow().refundedAmount()).isEqualTo(1000);
+	}
+
+	@Test
 	void refundsAndDisputesFromStripeReachTheOrderAndTheAdminLists() throws Exception {
 		Placed placed = anOrder(2);
 		String paid = paymentEvent("evt_" + UUID.randomUUID(), PaymentUpdate.SUCCEEDED, placed);

@@ -356,8 +356,20 @@ public class ShopRepository {
 		this.jdbc.sql("update refund set provider_refund_id = ? where id = ?").params(providerRefundId, id).update();
 	}
 
+	/**
+	 * Marks a refund the provider refused: it no longer counts.
+	 * @param id the refund
+	 * @param failure what the provider said
+	 * @param now when
+	 */
+	public void refundFailed(UUID id, String failure, Instant now) {
+		this.jdbc.sql("update refund set failed_at = ?, failure = ? where id = ?")
+			.params(Timestamp.from(now), failure, id)
+			.update();
+	}
+
 	public long refundsAsked(UUID orderId) {
-		return this.jdbc.sql("select coalesce(sum(amount), 0) from refund where order_id = ?")
+		return this.jdbc.sql("select coalesce(sum(amount), 0) from refund where order_id = ? and failed_at is null")
 			.param(orderId)
 			.query(Long.class)
 			.single();
