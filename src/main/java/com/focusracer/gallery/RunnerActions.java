@@ -35,6 +35,8 @@ public class RunnerActions {
 
 	private final PhotoManagement photos;
 
+	private final com.focusracer.photos.PhotoActions actions;
+
 	private final EventManagement events;
 
 	private final AuditLog audit;
@@ -42,10 +44,11 @@ public class RunnerActions {
 	private final Clock clock;
 
 	RunnerActions(GalleryRepository repository, BibCorrections corrections, PhotoManagement photos,
-			EventManagement events, AuditLog audit, Clock clock) {
+			EventManagement events, AuditLog audit, Clock clock, com.focusracer.photos.PhotoActions actions) {
 		this.repository = repository;
 		this.corrections = corrections;
 		this.photos = photos;
+		this.actions = actions;
 		this.events = events;
 		this.audit = audit;
 		this.clock = clock;
@@ -95,7 +98,7 @@ public class RunnerActions {
 	 */
 	@Transactional
 	public void hide(Event event, Photo photo, AccountPrincipal runner) {
-		if (this.photos.hideOnRequest(photo.id())) {
+		if (this.actions.hideOnRequest(photo.id())) {
 			this.repository.insertHideRequest(UUID.randomUUID(), photo.id(), event.id(), runner.id(),
 					this.clock.instant());
 			this.audit.record(runner.id(), runner.email(), "photo.hideRequested", "photo", photo.id().toString(),
@@ -141,14 +144,14 @@ public class RunnerActions {
 			.filter((r) -> this.events.find(r.eventId(), member.id()).isPresent())
 			.orElseThrow(EventNotFoundException::new);
 		this.photos.get(request.photoId())
-			.filter((photo) -> !this.photos.mayChange(photo, member.id()))
+			.filter((photo) -> !this.actions.mayChange(photo, member.id()))
 			.ifPresent((photo) -> {
 				throw new com.focusracer.photos.NotYoursException(photo.id());
 			});
 		if (this.repository.decide(requestId, keepHidden ? "KEPT_HIDDEN" : "RESTORED", member.id(),
 				this.clock.instant())) {
 			if (!keepHidden) {
-				this.photos.hide(request.photoId(), member.id(), false);
+				this.actions.hide(request.photoId(), member.id(), false);
 			}
 			this.audit.record(member.id(), member.email(), keepHidden ? "photo.hideKept" : "photo.hideRefused", "photo",
 					request.photoId().toString(),

@@ -58,13 +58,9 @@ public class PhotoManagement {
 
 	private final Clock clock;
 
-	private final org.springframework.beans.factory.ObjectProvider<PhotoSales> sales;
-
 	PhotoManagement(PhotoRepository photos, BlobStore blobs, EventManagement events, Pipeline pipeline,
 			SchedulerClient scheduler, PhotosProperties properties, TransactionTemplate transactions,
-			ApplicationEventPublisher publisher, Clock clock,
-			org.springframework.beans.factory.ObjectProvider<PhotoSales> sales) {
-		this.sales = sales;
+			ApplicationEventPublisher publisher, Clock clock) {
 		this.photos = photos;
 		this.blobs = blobs;
 		this.events = events;
@@ -195,126 +191,6 @@ public class PhotoManagement {
 	}
 
 	/**
-	 * Whether an account may hide, delete or re-run a photo: the event's owner may act on
-	 * every photo of the event, a photographer of its team on the photos they uploaded
-	 * only.
-	 * @param photo the photo
-	 * @param accountId the caller
-	 * @return true when the caller may change it
-	 */
-	public boolean mayChange(Photo photo, UUID accountId) {
-		return photo.uploaderId().equals(accountId)
-				|| this.events.get(photo.eventId()).filter((event) -> event.ownerId().equals(accountId)).isPresent();
-	}
-
-	/**
-	 * A photo the caller sees and may change.
-	 * @param photoId the photo
-	 * @param accountId the caller
-	 * @return the photo; empty when the caller does not see it
-	 * @throws NotYoursException when the caller sees it but may not change it
-	 */
-	private Optional<Photo> changeable(UUID photoId, UUID accountId) {
-		Optional<Photo> photo = find(photoId, accountId);
-		if (photo.isPresent() && !mayChange(photo.get(), accountId)) {
-			throw new NotYoursException(photoId);
-		}
-		return photo;
-	}
-
-	/**
-	 * Hides or shows a photo.
-	 * @param photoId the photo
-	 * @param accountId the caller (the event's owner, or the photographer who uploaded
-	 * it)
-	 * @param hidden true to hide it
-	 * @throws NotYoursException when a photographer tries another's photo
-	 */
-	public void hide(UUID photoId, UUID accountId, boolean hidden) {
-		changeable(photoId, accountId)
-			.ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
-	}
-
-	/**
-	 * Hides a published photo at the request of a person on it, until the event's team
-	 * decides (the team restores it with {@link #hide(UUID, UUID, boolean)}).
-	 * @param photoId the photo
-	 * @return true when it was published and is now hidden
-	 */
-	public boolean hideOnRequest(UUID photoId) {
-		Optional<Photo> photo = this.photos.find(photoId).filter(PhotoManagement::isPublic);
-		photo.ifPresent((p) -> this.photos.setHidden(photoId, true, this.clock.instant()));
-		return photo.isPresent();
-	}
-
-	/**
-	 * Runs a photo through the pipeline again.
-	 * @param photoId the photo
-	 * @param accountId the caller (the event's owner, or the photographer who uploaded
-	 * it)
-	 * @throws NotYoursException when a photographer tries another's photo
-	 */
-	public void rerun(UUID photoId, UUID accountId) {
-		changeable(photoId, accountId).ifPresent((photo) -> this.transactions
-			.executeWithoutResult((status) -> this.pipeline.rerun(this.scheduler, photoId)));
-	}
-
-	/**
-	 * Deletes a photo, its original and its derivatives (each photo has its own keys). A
-	 * sold photo is withdrawn instead: out of the gallery, its original kept for its
-	 * buyers (who renew their links from their account).
-	 * @param photoId the photo
-	 * @param accountId the caller (the event's owner, or the photographer who uploaded
-	 * it)
-	 * @return what was done
-	 * @throws IOException when the store fails
-	 * @throws NotYoursException when a photographer tries another's photo
-	 */
-	public Deletion delete(UUID photoId, UUID accountId) throws IOException {
-		Optional<Photo> photo = changeable(photoId, accountId);
-		if (photo.isEmpty()) {
-			return Deletion.NONE;
-		}
-		PhotoSales sales = this.sales.getIfAvailable();
-		if (sales != null && sales.sold(photoId)) {
-			// Its buyers must still be able to download it: out of the gallery, kept.
-			this.transactions.executeWithoutResult((status) -> {
-				this.photos.withdraw(photoId, this.clock.instant());
-				this.events.audit(accountId, "photo.withdrawn", photo.get().eventId(), photo.get().fileName());
-			});
-			return Deletion.WITHDRAWN;
-		}
-		Optional<String> original = this.photos.key(photoId, "original_key");
-		Optional<String> web = this.photos.key(photoId, "web_key");
-		Optional<String> preview = this.photos.key(photoId, "preview_key");
-		Optional<String> analysis = this.photos.key(photoId, "analysis_key");
-		this.transactions.executeWithoutResult((status) -> {
-			this.photos.delete(photoId);
-			this.publisher.publishEvent(new PhotoDeleted(photo.get().eventId(), photoId));
-		});
-		for (Optional<String> key : List.of(original, web, preview, analysis)) {
-			if (key.isPresent()) {
-				this.blobs.delete(key.get());
-			}
-		}
-		return Deletion.DELETED;
-	}
-
-	/**
-	 * What a deletion did.
-	 */
-	public enum Deletion {
-
-		/** Nothing (no such photo). */
-		NONE,
-		/** Gone, with its files. */
-		DELETED,
-		/** Sold: withdrawn from the gallery, its original kept for its buyers. */
-		WITHDRAWN
-
-	}
-
-	/**
 	 * Any photo, for the modules that work on photos in the background.
 	 * @param photoId the photo
 	 * @return the photo
@@ -376,31 +252,6 @@ public class PhotoManagement {
 
 	public long countAmong(UUID eventId, java.util.Collection<UUID> ids, boolean among, PhotoStatus status) {
 		return this.photos.countAmong(eventId, ids, among, status);
-	}
-
-	/**
-	 * Runs recognition and linking again on every photo of an event (manual corrections
-	 * are kept by the stages themselves): all of them for the event's owner, their own
-	 * for a photographer of its team.
-	 * @param eventId the event
-	 * @param accountId the caller (owner or photographer)
-	 * @return how many photos were scheduled
-	 */
-	public int reprocess(UUID eventId, UUID accountId) {
-		Event event = this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		boolean owner = event.ownerId().equals(accountId);
-		List<Photo> all = this.photos.ofEvent(eventId)
-			.stream()
-			.filter((photo) -> owner || photo.uploaderId().equals(accountId))
-			.toList();
-		this.transactions.executeWithoutResult((status) -> {
-			for (Photo photo : all) {
-				this.pipeline.reprocess(this.scheduler, photo);
-			}
-			this.events.audit(accountId, "event.reprocessed", eventId, all.size() + " photos");
-		});
-		log.info("Event {}: {} photos scheduled for re-processing", eventId, all.size());
-		return all.size();
 	}
 
 	/**

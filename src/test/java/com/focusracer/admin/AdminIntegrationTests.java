@@ -34,6 +34,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class AdminIntegrationTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.focusracer.photos.PhotoActions photoActions;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -85,7 +88,7 @@ class AdminIntegrationTests {
 			.publish(event.id(), photographer.id(), com.focusracer.photos.Photos.aFinishLineScene(1200, 800))
 			.get(0);
 		this.corrections.correctBibs(photo, photographer.id(), java.util.List.of("42"));
-		this.photos.reprocess(event.id(), organizer.id());
+		this.photoActions.reprocess(event.id(), organizer.id());
 		this.events.setArchived(event.id(), organizer.id(), true);
 		MockHttpSession session = login(admin);
 

@@ -45,6 +45,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @AutoConfigureMockMvc
 class GalleryApiTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.focusracer.photos.PhotoActions photoActions;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -123,7 +126,7 @@ class GalleryApiTests {
 		}
 
 		// Hidden by the team: gone from search and previews at once.
-		this.photos.hide(ids.get(0), this.photographer.id(), true);
+		this.photoActions.hide(ids.get(0), this.photographer.id(), true);
 		JsonNode afterHide = getJson("/api/v1/public/events/" + event.slug() + "/photos?bib=1975");
 		assertThat(itemIds(afterHide)).containsExactly(ids.get(1).toString());
 		assertThat(status("/events/" + event.slug() + "/photos/" + ids.get(0) + "/thumb.jpg")).isEqualTo(404);

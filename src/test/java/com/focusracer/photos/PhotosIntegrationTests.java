@@ -47,6 +47,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @AutoConfigureMockMvc
 class PhotosIntegrationTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.focusracer.photos.PhotoActions photoActions;
+
 	@Autowired
 	MockMvc mvc;
 
@@ -300,7 +303,7 @@ class PhotosIntegrationTests {
 		byte[] bytes = Photos.jpeg(picture);
 		UUID first = this.published.publish(this.event.id(), this.photographer.id(), picture).get(0);
 		String firstKey = originalKey(first);
-		this.photos.delete(first, this.photographer.id());
+		this.photoActions.delete(first, this.photographer.id());
 		UUID again = this.published.publish(this.event.id(), this.photographer.id(), picture).get(0);
 		// The first deletion's file removal, late (it runs after its commit, on a slow
 		// node): it must not take the new copy's original with it.

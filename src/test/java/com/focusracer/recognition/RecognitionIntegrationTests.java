@@ -375,6 +375,11 @@ class RecognitionIntegrationTests {
 			.andExpect(content().string(containsString("3638")))
 			.andExpect(content().string(containsString("pas sur la liste des inscrits")))
 			.andExpect(content().string(containsString("/start-list?bib=3638")));
+		// The start list opens with the add-runner form filled in with that bib.
+		this.mvc.perform(get("/pro/events/" + event.id() + "/start-list").param("bib", "3638").session(session))
+			.andExpect(status().isOk())
+			.andExpect(
+					content().string(containsString("id=\"runner-bib\" name=\"bib\" maxlength=\"12\" value=\"3638\"")));
 		this.mvc.perform(get("/pro/events/" + event.id() + "/photos").session(session))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("lu 3638, pas sur la liste")));

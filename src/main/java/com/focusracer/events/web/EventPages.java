@@ -204,11 +204,10 @@ class EventPages {
 			@RequestParam(defaultValue = "") String bib) {
 		Event event = this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		// A bib read on a photo but missing from the list, to add in one step.
-		String prefilled = bib.strip().toUpperCase(java.util.Locale.ROOT).replaceAll("[^A-Z0-9-]", "");
+		String prefilled = com.focusracer.shared.Bib.parse(bib).map(Object::toString).orElse("");
 		return new ModelAndView("events/start-list",
 				Map.of("event", event, "owner", event.ownerId().equals(principal.id()), "runners",
-						this.startLists.list(id, principal.id()), "bib",
-						prefilled.substring(0, Math.min(12, prefilled.length()))));
+						this.startLists.list(id, principal.id()), "bib", prefilled));
 	}
 
 	@PostMapping("/pro/events/{id}/start-list/uploads")

@@ -41,6 +41,8 @@ class TriagePages {
 
 	private final PhotoManagement photos;
 
+	private final com.focusracer.photos.PhotoActions actions;
+
 	private final EventManagement events;
 
 	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels;
@@ -49,8 +51,9 @@ class TriagePages {
 
 	TriagePages(PhotoManagement photos, EventManagement events,
 			org.springframework.beans.factory.ObjectProvider<com.focusracer.photos.PhotoLabels> labels,
-			MessageSource messages) {
+			MessageSource messages, com.focusracer.photos.PhotoActions actions) {
 		this.photos = photos;
+		this.actions = actions;
 		this.events = events;
 		this.labels = labels;
 		this.messages = messages;
@@ -99,7 +102,7 @@ class TriagePages {
 		Photo photo = this.photos.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
 		Event event = this.events.find(photo.eventId(), principal.id()).orElseThrow(EventNotFoundException::new);
 		Map<String, Object> model = new HashMap<>(
-				Map.of("photo", photo, "event", event, "mayChange", this.photos.mayChange(photo, principal.id())));
+				Map.of("photo", photo, "event", event, "mayChange", this.actions.mayChange(photo, principal.id())));
 		UUID[] neighbours = this.photos.neighbours(photo);
 		model.put("previous", (neighbours[0] != null) ? "/pro/photos/" + neighbours[0] : null);
 		model.put("next", (neighbours[1] != null) ? "/pro/photos/" + neighbours[1] : null);
@@ -125,11 +128,12 @@ class TriagePages {
 		for (UUID photoId : (selected != null) ? selected : List.<UUID>of()) {
 			try {
 				switch (action) {
-					case "hide" -> this.photos.hide(photoId, principal.id(), true);
-					case "show" -> this.photos.hide(photoId, principal.id(), false);
-					case "rerun" -> this.photos.rerun(photoId, principal.id());
+					case "hide" -> this.actions.hide(photoId, principal.id(), true);
+					case "show" -> this.actions.hide(photoId, principal.id(), false);
+					case "rerun" -> this.actions.rerun(photoId, principal.id());
 					case "delete" -> {
-						if (this.photos.delete(photoId, principal.id()) == PhotoManagement.Deletion.WITHDRAWN) {
+						if (this.actions.delete(photoId,
+								principal.id()) == com.focusracer.photos.PhotoActions.Deletion.WITHDRAWN) {
 							withdrawn++;
 						}
 					}

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.photos.PhotoLabels;
-import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.PhotoActions;
 import com.focusracer.recognition.BibCorrections;
 import com.focusracer.recognition.Coverage;
 import com.focusracer.recognition.EventCoverage;
@@ -33,9 +33,9 @@ class RecognitionApi {
 
 	private final EventCoverage coverage;
 
-	private final PhotoManagement photos;
+	private final PhotoActions photos;
 
-	RecognitionApi(BibCorrections corrections, EventCoverage coverage, PhotoManagement photos) {
+	RecognitionApi(BibCorrections corrections, EventCoverage coverage, PhotoActions photos) {
 		this.corrections = corrections;
 		this.coverage = coverage;
 		this.photos = photos;

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.focusracer.accounts.AccountPrincipal;
-import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.PhotoActions;
 import com.focusracer.recognition.BibCorrections;
 import com.focusracer.recognition.Coverage;
 import com.focusracer.recognition.EventCoverage;
@@ -34,12 +34,11 @@ class RecognitionPages {
 
 	private final EventCoverage coverage;
 
-	private final PhotoManagement photos;
+	private final PhotoActions photos;
 
 	private final MessageSource messages;
 
-	RecognitionPages(BibCorrections corrections, EventCoverage coverage, PhotoManagement photos,
-			MessageSource messages) {
+	RecognitionPages(BibCorrections corrections, EventCoverage coverage, PhotoActions photos, MessageSource messages) {
 		this.corrections = corrections;
 		this.coverage = coverage;
 		this.photos = photos;

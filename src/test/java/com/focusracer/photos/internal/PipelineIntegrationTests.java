@@ -36,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @SpringBootTest
 class PipelineIntegrationTests {
 
+	@org.springframework.beans.factory.annotation.Autowired
+	com.focusracer.photos.PhotoActions photoActions;
+
 	@Autowired
 	Pipeline pipeline;
 
@@ -101,7 +104,7 @@ class PipelineIntegrationTests {
 		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
 			.get(0);
 		assertThat(this.analysisImages.holds(photo)).isTrue();
-		this.photoManagement.delete(photo, this.photographer.id());
+		this.photoActions.delete(photo, this.photographer.id());
 		assertThat(this.analysisImages.holds(photo)).isFalse();
 	}
 
