@@ -218,53 +218,6 @@ public class AccountManagement {
 		return new PasswordChanged(account, revoked);
 	}
 
-	/**
-	 * Starts an e-mail change after checking the password: the new address must confirm
-	 * by link.
-	 * @param accountId the account
-	 * @param currentPassword the current password
-	 * @param newEmail the new address
-	 */
-	public void requestEmailChange(UUID accountId, String currentPassword, String newEmail) {
-		AccountRepository.Stored stored = reauthenticate(accountId, currentPassword);
-		String address = requireEmail(newEmail);
-		if (address.equals(stored.account().email())) {
-			throw new AccountException("settings.email.same");
-		}
-		Locale locale = localeOf(stored.account());
-		if (this.accounts.findByEmail(address).isPresent()) {
-			// Say nothing here; the owner of that address learns of the attempt.
-			this.mails.signUpWithExistingAddress(address, locale);
-			return;
-		}
-		Instant now = this.clock.instant();
-		String secret = this.links.issue(accountId, Purpose.EMAIL_CHANGE, address,
-				now.plus(this.properties.resetLinkValidity()), now);
-		this.mails.emailChange(address, secret, locale);
-	}
-
-	/**
-	 * Completes an e-mail change from the link sent to the new address.
-	 * @param secret the link's secret
-	 * @return the account with its new e-mail, or empty when the link is not valid (or
-	 * the address was taken meanwhile)
-	 */
-	public Optional<Account> confirmEmailChange(String secret) {
-		Instant now = this.clock.instant();
-		return this.links.redeem(secret, Purpose.EMAIL_CHANGE, now).flatMap((redeemed) -> {
-			if (this.accounts.findByEmail(redeemed.newEmail()).isPresent()) {
-				return Optional.empty();
-			}
-			Account before = find(redeemed.accountId()).orElseThrow();
-			this.accounts.updateEmail(redeemed.accountId(), redeemed.newEmail(), now);
-			this.accounts.bumpSessionVersion(redeemed.accountId());
-			this.mails.emailChangedNotice(before.email(), redeemed.newEmail(), localeOf(before));
-			this.audit.record(before.id(), redeemed.newEmail(), "account.emailChanged", "account",
-					before.id().toString(), before.email() + " → " + redeemed.newEmail());
-			return find(redeemed.accountId());
-		});
-	}
-
 	public void setLocale(UUID accountId, Locale locale) {
 		this.accounts.setLocale(accountId, locale.getLanguage());
 	}
@@ -369,7 +322,7 @@ public class AccountManagement {
 		return this.apiTokens.revoke(accountId, tokenId, this.clock.instant());
 	}
 
-	private AccountRepository.Stored reauthenticate(UUID accountId, String password) {
+	AccountRepository.Stored reauthenticate(UUID accountId, String password) {
 		AccountRepository.Stored stored = this.accounts.findById(accountId).orElseThrow();
 		if (password == null || !this.passwordEncoder.matches(password, stored.passwordHash())) {
 			throw new AccountException("settings.currentPasswordWrong");
@@ -390,7 +343,7 @@ public class AccountManagement {
 		return profile;
 	}
 
-	private static String requireEmail(String email) {
+	static String requireEmail(String email) {
 		String address = AccountRepository.normalizeEmail(email);
 		if (!EmailAddress.isWellFormed(address)) {
 			throw new AccountException("email.invalid");
@@ -406,7 +359,7 @@ public class AccountManagement {
 		return name;
 	}
 
-	private static Locale localeOf(Account account) {
+	static Locale localeOf(Account account) {
 		return Locale.forLanguageTag(account.locale());
 	}
 

@@ -35,7 +35,11 @@ class SettingsPages {
 
 	private final SignIn signIn;
 
-	SettingsPages(AccountManagement accounts, MessageSource messages, SignIn signIn) {
+	private final com.focusracer.accounts.EmailChanges emailChanges;
+
+	SettingsPages(AccountManagement accounts, MessageSource messages, SignIn signIn,
+			com.focusracer.accounts.EmailChanges emailChanges) {
+		this.emailChanges = emailChanges;
 		this.accounts = accounts;
 		this.messages = messages;
 		this.signIn = signIn;
@@ -76,7 +80,7 @@ class SettingsPages {
 			@RequestParam(defaultValue = "") String currentPassword, @RequestParam(defaultValue = "") String newEmail,
 			Locale locale) {
 		try {
-			this.accounts.requestEmailChange(principal.id(), currentPassword, newEmail);
+			this.emailChanges.requestEmailChange(principal.id(), currentPassword, newEmail);
 			return new ModelAndView("redirect:/settings?emailSent");
 		}
 		catch (AccountException ex) {
@@ -92,7 +96,7 @@ class SettingsPages {
 	 */
 	@GetMapping("/settings/email/confirm")
 	ModelAndView confirmEmail(@RequestParam(defaultValue = "") String token) {
-		return this.accounts.confirmEmailChange(token)
+		return this.emailChanges.confirmEmailChange(token)
 			.map((account) -> new ModelAndView("redirect:/login?emailChanged"))
 			.orElseGet(() -> new ModelAndView("auth/message", Map.of("titleKey", "settings.email.invalid.title",
 					"textKey", "settings.email.invalid.text", "id", "email-invalid")));
