@@ -19,13 +19,13 @@ import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.gallery.internal.GalleryRepository;
 import com.focusracer.mail.Outbox;
-import com.focusracer.photos.PhotoProgressed;
+import com.focusracer.photos.PhotoPublished;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.shared.UserMistakeException;
 
 import org.springframework.context.MessageSource;
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -137,15 +137,18 @@ public class PhotoAlerts {
 		return this.repository.unsubscribe(token, this.clock.instant());
 	}
 
-	@EventListener
-	void on(PhotoProgressed progressed) {
-		if (!"published".equals(progressed.stage())) {
-			return;
-		}
-		List<String> bibs = this.recognition.bibs(List.of(progressed.photoId()))
-			.getOrDefault(progressed.photoId(), List.of());
+	/**
+	 * Marks the alerts of a published photo's bibs as having news. Durable: after the
+	 * publishing transaction commits, and again after a crash until it succeeds (so
+	 * idempotent).
+	 * @param published the photo
+	 */
+	@ApplicationModuleListener
+	void on(PhotoPublished published) {
+		List<String> bibs = this.recognition.bibs(List.of(published.photoId()))
+			.getOrDefault(published.photoId(), List.of());
 		if (!bibs.isEmpty()) {
-			this.repository.markPending(progressed.eventId(), bibs, this.clock.instant());
+			this.repository.markPending(published.eventId(), bibs, this.clock.instant());
 		}
 	}
 

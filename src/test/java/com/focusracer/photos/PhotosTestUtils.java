@@ -65,6 +65,14 @@ public class PhotosTestUtils {
 				.param("ids", ids)
 				.query(Long.class)
 				.single()).isEqualTo(ids.size());
+			// ... and what their publication triggers elsewhere (alerts) has run.
+			for (UUID id : ids) {
+				assertThat(this.jdbc.sql(
+						"select count(*) from event_publication where completion_date is null and serialized_event like ?")
+					.param("%" + id + "%")
+					.query(Long.class)
+					.single()).isZero();
+			}
 		});
 	}
 

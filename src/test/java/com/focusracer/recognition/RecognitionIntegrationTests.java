@@ -423,9 +423,14 @@ class RecognitionIntegrationTests {
 				java.time.Instant.now());
 		this.repository.replaceFaces(kept, event.id(), List.of(aFace(kept)), java.time.Instant.now());
 
-		this.context.publishEvent(new PhotoDeleted(event.id(), deleted));
+		// As PhotoActions does: in the deleting transaction; the faces go after its
+		// commit.
+		this.context.getBean(org.springframework.transaction.support.TransactionTemplate.class)
+			.executeWithoutResult((status) -> this.context.publishEvent(new PhotoDeleted(event.id(), deleted)));
 
-		assertThat(faceRows(event.id())).isEqualTo(1);
+		org.awaitility.Awaitility.await()
+			.atMost(java.time.Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(faceRows(event.id())).isEqualTo(1));
 	}
 
 	@Test

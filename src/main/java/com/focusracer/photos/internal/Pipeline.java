@@ -25,12 +25,14 @@ import com.focusracer.events.EventImages;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.BlobStore;
 import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoPublished;
 import com.focusracer.photos.PhotoStage;
 import com.focusracer.photos.PhotoStatus;
 import com.focusracer.photos.PhotosProperties;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The photo pipeline's stages as db-scheduler jobs, one job per photo and stage,
@@ -54,6 +56,8 @@ public class Pipeline {
 	private final EventManagement events;
 
 	private final EventImages images;
+
+	private final TransactionTemplate transactions;
 
 	private final PhotosProperties properties;
 
@@ -80,8 +84,9 @@ public class Pipeline {
 	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
 			List<PhotoStage> stages, io.micrometer.core.instrument.MeterRegistry meters,
-			AnalysisImageCache analysisImages) {
+			AnalysisImageCache analysisImages, TransactionTemplate transactions) {
 		this.stages = List.copyOf(stages);
+		this.transactions = transactions;
 		this.meters = meters;
 		this.images = images;
 		this.photos = photos;
@@ -293,7 +298,12 @@ public class Pipeline {
 		if (photo == null || photo.status() == PhotoStatus.FAILED) {
 			return;
 		}
-		this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());
+		// PhotoPublished is stored with the status change (the event publication
+		// registry): the work it triggers in other modules survives a crash.
+		this.transactions.executeWithoutResult((status) -> {
+			this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());
+			this.publisher.publishEvent(new PhotoPublished(photo.eventId(), photoId));
+		});
 		progress(photo, "published");
 	}
 

@@ -2,9 +2,8 @@ package com.focusracer.recognition.internal;
 
 import com.focusracer.photos.PhotoDeleted;
 
-import org.springframework.context.event.EventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Forgets what recognition held of a deleted photo: its reads, links and faces, and its
@@ -22,9 +21,11 @@ class DeletedPhotos {
 		this.recognizers = recognizers;
 	}
 
-	// In the deleting transaction: the photo and its recognition data go together.
-	@EventListener
-	@Transactional
+	// After the deleting transaction commits, and again after a crash until it succeeds
+	// (the event publication registry): the Rekognition call is outside the photo's
+	// transaction, and the delete is idempotent. Until then the photo is gone, so its
+	// links lead nowhere the gallery shows.
+	@ApplicationModuleListener
 	void on(PhotoDeleted deleted) {
 		if (this.recognizers.onAws()) {
 			this.recognizers.rekognition()
