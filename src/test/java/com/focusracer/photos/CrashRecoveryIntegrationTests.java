@@ -105,6 +105,7 @@ class CrashRecoveryIntegrationTests {
 			.param(event.id())
 			.query(Long.class)
 			.single();
+		assertThat(unfinished).as("the second kill hit photos still in the pipeline").isPositive();
 
 		App third = App.start(this.storage, this.environment);
 		try {
@@ -143,29 +144,48 @@ class CrashRecoveryIntegrationTests {
 			.param(event.id())
 			.query(Long.class)
 			.single()).as("jobs left").isZero();
-		try (Stream<Path> stored = Files.walk(this.storage.resolve("originals"))) {
-			for (Path original : stored.filter(Files::isRegularFile).toList()) {
-				String name = original.getFileName().toString();
-				if (!name.startsWith(".")) {
-					// Originals are keyed by photo: the row that names this file says
-					// what
-					// its bytes must be (a file no row names is one a kill left before
-					// its row: wasted space, no photo lost).
-					String key = this.storage.relativize(original).toString().replace('\\', '/');
-					java.util.Optional<String> expected = this.jdbc
-						.sql("select sha256 from photo where original_key = ?")
-						.param(key)
-						.query(String.class)
-						.optional();
-					if (expected.isPresent()) {
-						assertThat(sha256(Files.readAllBytes(original))).as("content of " + key)
-							.isEqualTo(expected.get());
-					}
-				}
-			}
-		}
+		assertNoHalfWrittenFile();
 		System.out.printf("crash test: %d files, %d acknowledged, %d unfinished at the second kill%n", files.size(),
 				acknowledged.size(), unfinished);
+	}
+
+	/**
+	 * Every visible file of every storage folder is whole: an original has the bytes its
+	 * row names (a file no row names is one a kill left before its row: wasted space, no
+	 * photo lost), a derivative decodes to its end. Files being written have hidden names
+	 * ({@code .incoming-…}) until they are complete.
+	 */
+	private void assertNoHalfWrittenFile() throws Exception {
+		List<Path> visible;
+		try (Stream<Path> stored = Files.walk(this.storage)) {
+			visible = stored.filter(Files::isRegularFile)
+				.filter((file) -> !file.getFileName().toString().startsWith("."))
+				.toList();
+		}
+		assertThat(visible).as("stored files").isNotEmpty();
+		for (Path file : visible) {
+			String key = this.storage.relativize(file).toString().replace('\\', '/');
+			byte[] bytes = Files.readAllBytes(file);
+			if (key.startsWith("originals/")) {
+				java.util.Optional<String> expected = this.jdbc.sql("select sha256 from photo where original_key = ?")
+					.param(key)
+					.query(String.class)
+					.optional();
+				if (expected.isPresent()) {
+					assertThat(sha256(bytes)).as("content of " + key).isEqualTo(expected.get());
+				}
+			}
+			else if (key.endsWith(".jpg")) {
+				assertThat(bytes.length).as(key).isGreaterThan(2);
+				assertThat(new byte[] { bytes[bytes.length - 2], bytes[bytes.length - 1] })
+					.as("%s ends with the JPEG end marker", key)
+					.containsExactly((byte) 0xFF, (byte) 0xD9);
+				assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(bytes))).as(key).isNotNull();
+			}
+			else {
+				org.assertj.core.api.Assertions.fail("unexpected file in storage: " + key);
+			}
+		}
 	}
 
 	private long count(UUID eventId, String status) {
