@@ -1,12 +1,6 @@
 package com.focusracer.photos;
 
-import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -56,9 +46,6 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(properties = "focusracer.workers.threads=0")
 class CrashRecoveryIntegrationTests {
 
-	private static final Pattern RESULT = Pattern.compile(
-			"\"fileName\":\"([^\"]+)\",\"outcome\":\"(ACCEPTED|DUPLICATE|REJECTED)\",\"photoId\":(?:\"([^\"]+)\"|null)");
-
 	@Autowired
 	AccountsTestUtils accounts;
 
@@ -77,8 +64,6 @@ class CrashRecoveryIntegrationTests {
 	@TempDir
 	Path storage;
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
 	@Test
 	void acknowledgedPhotosSurviveKillsDuringUploadAndProcessing() throws Exception {
 		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
@@ -88,15 +73,15 @@ class CrashRecoveryIntegrationTests {
 		Map<String, String> acknowledged = new ConcurrentHashMap<>();
 		List<String> rejected = new ArrayList<>();
 
-		App app = App.start(this.storage, this.environment);
-		Thread uploader = new Thread(() -> uploadAll(app.port, event.id(), token, files, acknowledged, rejected));
+		AppNode app = start();
+		Thread uploader = new Thread(() -> uploadAll(app, event.id(), token, files, acknowledged, rejected));
 		uploader.start();
 		await().atMost(Duration.ofSeconds(90)).until(() -> acknowledged.size() >= 8);
 		app.kill();
 		uploader.join(30_000);
 
-		App second = App.start(this.storage, this.environment);
-		uploadAll(second.port, event.id(), token, files, acknowledged, rejected);
+		AppNode second = start();
+		uploadAll(second, event.id(), token, files, acknowledged, rejected);
 		// Kill again while the pipeline is at work.
 		await().atMost(Duration.ofSeconds(60)).until(() -> count(event.id(), "PUBLISHED") > 0);
 		second.kill();
@@ -107,7 +92,7 @@ class CrashRecoveryIntegrationTests {
 			.single();
 		assertThat(unfinished).as("the second kill hit photos still in the pipeline").isPositive();
 
-		App third = App.start(this.storage, this.environment);
+		AppNode third = start();
 		try {
 			await().atMost(Duration.ofSeconds(120))
 				.pollInterval(Duration.ofSeconds(1))
@@ -188,6 +173,11 @@ class CrashRecoveryIntegrationTests {
 		}
 	}
 
+	private AppNode start() throws Exception {
+		return AppNode.start("crash-test-app", this.environment,
+				"--focusracer.photos.storage-directory=" + this.storage, "--focusracer.workers.threads=2");
+	}
+
 	private long count(UUID eventId, String status) {
 		return this.jdbc
 			.sql("select count(*) from photo where event_id = ? and (cast(? as text) is null or status = ?)")
@@ -196,40 +186,25 @@ class CrashRecoveryIntegrationTests {
 			.single();
 	}
 
-	private void uploadAll(int port, UUID eventId, String token, Map<String, byte[]> files,
+	private void uploadAll(AppNode node, UUID eventId, String token, Map<String, byte[]> files,
 			Map<String, String> acknowledged, List<String> rejected) {
 		for (Map.Entry<String, byte[]> file : files.entrySet()) {
 			if (acknowledged.containsKey(file.getKey()) || rejected.contains(file.getKey())) {
 				continue;
 			}
-			String boundary = "----focus" + UUID.randomUUID();
-			byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
-					+ file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-				.getBytes(StandardCharsets.UTF_8);
-			byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
-			HttpRequest request = HttpRequest
-				.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/events/" + eventId + "/photos"))
-				.header("Authorization", "Bearer " + token)
-				.header("Content-Type", "multipart/form-data; boundary=" + boundary)
-				.timeout(Duration.ofSeconds(30))
-				.POST(HttpRequest.BodyPublishers.ofByteArrays(List.of(head, file.getValue(), tail)))
-				.build();
 			try {
-				HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
-				Matcher matcher = RESULT.matcher(response.body());
-				if (response.statusCode() == 200 && matcher.find()) {
-					if ("REJECTED".equals(matcher.group(2))) {
-						rejected.add(file.getKey());
-					}
-					else {
-						acknowledged.put(file.getKey(), matcher.group(3));
-					}
+				java.util.Optional<AppNode.Upload> upload = node.upload(eventId, token, file.getKey(), file.getValue());
+				if (upload.isEmpty()) {
+					// The server died: what was not acknowledged is sent again after the
+					// restart.
+					return;
 				}
-			}
-			catch (IOException ex) {
-				// The server died: what was not acknowledged is sent again after the
-				// restart.
-				return;
+				if ("REJECTED".equals(upload.get().outcome())) {
+					rejected.add(file.getKey());
+				}
+				else {
+					acknowledged.put(file.getKey(), upload.get().photoId());
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -261,76 +236,6 @@ class CrashRecoveryIntegrationTests {
 
 	private static String sha256(byte[] bytes) throws Exception {
 		return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-	}
-
-	/**
-	 * The application as its own operating-system process.
-	 */
-	static final class App {
-
-		final Process process;
-
-		final int port;
-
-		private App(Process process, int port) {
-			this.process = process;
-			this.port = port;
-		}
-
-		static App start(Path storage, Environment environment) throws Exception {
-			int port;
-			try (ServerSocket socket = new ServerSocket(0)) {
-				port = socket.getLocalPort();
-			}
-			String classpath = Stream
-				.of(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-					.split(File.pathSeparator))
-				.filter((entry) -> !entry.endsWith("test-classes"))
-				.collect(Collectors.joining(File.pathSeparator));
-			Path log = Path.of("target", "crash-test-app-" + port + ".log");
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx512m", "-cp", classpath, "com.focusracer.FocusRacerApplication", "--server.port=" + port,
-					"--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-					"--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
-					"--spring.datasource.password=", "--focusracer.photos.storage-directory=" + storage,
-					"--focusracer.workers.threads=2", "--focusracer.workers.polling-interval=300ms",
-					"--focusracer.workers.heartbeat-interval=1s", "--focusracer.workers.missed-heartbeats=4",
-					"--logging.level.root=WARN", "--logging.level.com.focusracer=INFO")
-				.redirectErrorStream(true)
-				.redirectOutput(log.toFile())
-				.start();
-			HttpClient client = HttpClient.newHttpClient();
-			await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("The application died at start; see " + log);
-				}
-				try {
-					return client
-						.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-							.build(), HttpResponse.BodyHandlers.ofString())
-						.body()
-						.contains("\"UP\"");
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			});
-			return new App(process, port);
-		}
-
-		void kill() throws InterruptedException {
-			// destroyForcibly sends SIGKILL on Linux: no shutdown hook, no cleanup.
-			this.process.destroyForcibly();
-			this.process.waitFor(30, TimeUnit.SECONDS);
-		}
-
-		void stop() throws InterruptedException {
-			this.process.destroy();
-			if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
-				kill();
-			}
-		}
-
 	}
 
 }

@@ -298,6 +298,11 @@ public class Pipeline {
 		if (photo == null || photo.status() == PhotoStatus.FAILED) {
 			return;
 		}
+		if (photo.status() == PhotoStatus.PUBLISHED && "publish".equals(photo.stage())) {
+			// This job ran already; its node died before db-scheduler heard it had
+			// finished. Published once: no second event, no second alert.
+			return;
+		}
 		// PhotoPublished is stored with the status change (the event publication
 		// registry): the work it triggers in other modules survives a crash.
 		this.transactions.executeWithoutResult((status) -> {

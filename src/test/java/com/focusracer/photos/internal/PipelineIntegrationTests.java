@@ -100,6 +100,32 @@ class PipelineIntegrationTests {
 	}
 
 	@Test
+	void aPublishJobRunAgainAfterItsNodeDiedPublishesNothingTwice() throws Exception {
+		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
+			.get(0);
+		java.util.List<Object> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+		org.springframework.context.ApplicationListener<org.springframework.context.PayloadApplicationEvent<?>> listener = (
+				e) -> {
+			if (e.getPayload() instanceof com.focusracer.photos.PhotoPublished
+					|| e.getPayload() instanceof com.focusracer.photos.PhotoProgressed) {
+				events.add(e.getPayload());
+			}
+		};
+		this.context.addApplicationListener(listener);
+		try {
+			// db-scheduler runs the job again: its node died before marking it done.
+			this.pipeline.publish(photo);
+		}
+		finally {
+			this.context.removeApplicationListener(listener);
+		}
+		assertThat(events).as("no second PhotoPublished, no second 'published'").isEmpty();
+	}
+
+	@Autowired
+	org.springframework.context.support.AbstractApplicationContext context;
+
+	@Test
 	void aDeletedPhotoLeavesTheCache() throws Exception {
 		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
 			.get(0);
