@@ -3,7 +3,9 @@ package com.focusracer.photos;
 import java.util.UUID;
 
 /**
- * A photo reached a pipeline stage; pushed live to the pages that watch its event.
+ * A photo reached a pipeline stage: published once, on the node that ran the stage (or
+ * received the upload). Every node then hears it from the database as a
+ * {@link PhotoProgressAnnounced}, which the live pages push to their watchers.
  *
  * @param eventId the event
  * @param photoId the photo

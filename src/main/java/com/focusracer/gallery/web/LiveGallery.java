@@ -14,6 +14,7 @@ import com.focusracer.events.Event;
 import com.focusracer.events.EventNotFoundException;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
+import com.focusracer.photos.PhotoProgressAnnounced;
 import com.focusracer.photos.PhotoProgressed;
 import com.focusracer.shared.web.LiveStreams;
 
@@ -28,8 +29,9 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * The live gallery: a runner's open search results get, as Server-Sent Events, each of
- * their photos as soon as it is published (on the node that ran the pipeline stage). Only
- * for bibs of the event, and within the cap on streams per address ({@link LiveStreams}).
+ * their photos as soon as it is published, on whatever node they are connected (the news
+ * comes from the database, {@link PhotoProgressAnnounced}). Only for bibs of the event,
+ * and within the cap on streams per address ({@link LiveStreams}).
  */
 @RestController
 class LiveGallery {
@@ -69,7 +71,8 @@ class LiveGallery {
 	}
 
 	@EventListener
-	void on(PhotoProgressed progressed) {
+	void on(PhotoProgressAnnounced announced) {
+		PhotoProgressed progressed = announced.progress();
 		if (!"published".equals(progressed.stage()) || this.watchers.isEmpty()) {
 			return;
 		}

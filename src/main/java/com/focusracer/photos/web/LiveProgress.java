@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 
 import com.focusracer.photos.PhotoLabels;
 import com.focusracer.photos.PhotoManagement;
+import com.focusracer.photos.PhotoProgressAnnounced;
 import com.focusracer.photos.PhotoProgressed;
 import com.focusracer.shared.web.LiveStreams;
 
@@ -21,8 +22,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * Pushes each photo's progress and the event's counters to the team pages watching the
- * event, as Server-Sent Events. Events reach the watchers connected to the node that ran
- * the stage; the streams count against the cap per address ({@link LiveStreams}).
+ * event, as Server-Sent Events. The news comes from the database
+ * ({@link PhotoProgressAnnounced}): the watchers connected to any node get it, whatever
+ * node ran the stage, once. The streams count against the cap per address
+ * ({@link LiveStreams}).
  */
 @Component
 class LiveProgress {
@@ -53,7 +56,8 @@ class LiveProgress {
 	}
 
 	@EventListener
-	void on(PhotoProgressed progressed) {
+	void on(PhotoProgressAnnounced announced) {
+		PhotoProgressed progressed = announced.progress();
 		Set<SseEmitter> set = this.watchers.get(progressed.eventId());
 		if (set == null || set.isEmpty()) {
 			return;
