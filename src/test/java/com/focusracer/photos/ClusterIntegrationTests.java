@@ -1,0 +1,189 @@
+package com.focusracer.photos;
+
+import java.awt.Color;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import com.focusracer.accounts.AccountManagement;
+import com.focusracer.accounts.AccountsTestUtils;
+import com.focusracer.accounts.AccountsTestUtils.TestAccount;
+import com.focusracer.accounts.ProProfile;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventDraft;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.Visibility;
+import com.focusracer.gallery.PhotoAlerts;
+import com.focusracer.mail.Outbox;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two application JVMs on one PostgreSQL and one S3 bucket (S3Mock), as a cluster runs: a
+ * watcher on one node sees the photos the other node publishes; one node is killed with
+ * SIGKILL in the middle of processing and the other finishes every photo, each published
+ * exactly once; the runner's alert goes once.
+ */
+// Only the two nodes process photos: this JVM's workers are off.
+@SpringBootTest(properties = "focusracer.workers.threads=0")
+class ClusterIntegrationTests {
+
+	private static final String BIB = "5151";
+
+	@Autowired
+	AccountsTestUtils accounts;
+
+	@Autowired
+	AccountManagement accountManagement;
+
+	@Autowired
+	EventManagement events;
+
+	@Autowired
+	PhotoAlerts alerts;
+
+	@Autowired
+	Outbox outbox;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Environment environment;
+
+	private final HttpClient http = HttpClient.newHttpClient();
+
+	@Test
+	void twoNodesShareWatchersAndWorkAndOneOfThemDies() throws Exception {
+		TestAccount pro = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		Event event = this.events.create(pro.id(), new EventDraft("Cluster " + UUID.randomUUID(), LocalDate.now(),
+				"Lyon", "running", null, Visibility.PUBLIC, false, null, null, null, null));
+		String token = this.accountManagement.createPersonalToken(pro.id(), "cluster-test").token();
+		String email = AccountsTestUtils.uniqueEmail("cluster");
+		this.alerts.request(event, BIB, email, Locale.FRENCH);
+		this.alerts.confirm(this.jdbc.sql("select token from photo_alert where email = ?")
+			.param(email)
+			.query(String.class)
+			.single());
+
+		AppNode a = start("cluster-a");
+		AppNode b = start("cluster-b");
+		try {
+			// A runner watches their bib's live gallery on node B.
+			Map<String, AtomicInteger> seenOnB = watch(b, event.slug());
+
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 12; i++) {
+				AppNode node = (i % 2 == 0) ? a : b;
+				ids.add(node
+					.upload(event.id(), token, "IMG_" + i + ".JPG",
+							Photos.jpeg(Photos.aRunner(1800, 1200, BIB, new Color(30 + i * 15, 60, 160), 70 + i)))
+					.orElseThrow()
+					.photoId());
+			}
+			// Node A dies in the middle of the work.
+			await().atMost(Duration.ofSeconds(120))
+				.pollInterval(Duration.ofMillis(100))
+				.until(() -> count(event.id(), "PUBLISHED") >= 2);
+			a.kill();
+			long unfinished = ids.size() - count(event.id(), "PUBLISHED");
+			assertThat(unfinished).as("photos still in the pipeline when node A died").isPositive();
+
+			// Node B finishes every photo.
+			await().atMost(Duration.ofSeconds(180))
+				.pollInterval(Duration.ofSeconds(1))
+				.until(() -> count(event.id(), "PUBLISHED") == ids.size());
+			assertThat(this.jdbc
+				.sql("select count(*) from scheduled_tasks where task_instance in "
+						+ "(select id::text from photo where event_id = ?)")
+				.param(event.id())
+				.query(Long.class)
+				.single()).as("jobs left").isZero();
+
+			// The watcher on B saw every photo once, those A published included.
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(seenOnB.keySet()).containsExactlyInAnyOrderElementsOf(ids));
+			assertThat(seenOnB.values()).as("each photo published once").allSatisfy((n) -> assertThat(n).hasValue(1));
+
+			// One alert e-mail for the runner, whichever node sent it.
+			await().atMost(Duration.ofSeconds(30))
+				.untilAsserted(() -> assertThat(this.outbox.latest(email, 10)).hasSize(2));
+			Thread.sleep(3000);
+			assertThat(this.outbox.latest(email, 10)).as("the confirmation and one alert").hasSize(2);
+			assertThat(this.jdbc.sql("select count(*) from event_publication where completion_date is null")
+				.query(Long.class)
+				.single()).as("listeners left unfinished").isZero();
+			System.out.printf("cluster test: %d photos, %d unfinished when node A died%n", ids.size(), unfinished);
+		}
+		finally {
+			a.kill();
+			b.stop();
+		}
+	}
+
+	private AppNode start(String name) throws Exception {
+		S3Properties s3 = S3Mock.properties();
+		return AppNode.start(name, this.environment, "--focusracer.workers.threads=1", "--focusracer.photos.storage=s3",
+				"--focusracer.photos.s3.endpoint=" + s3.endpoint(), "--focusracer.photos.s3.region=" + s3.region(),
+				"--focusracer.photos.s3.bucket=" + s3.bucket(), "--focusracer.photos.s3.path-style=true",
+				"--focusracer.photos.s3.access-key=" + s3.accessKey(),
+				"--focusracer.photos.s3.secret-key=" + s3.secretKey(), "--focusracer.gallery.alerts-delay=PT1S",
+				"--focusracer.gallery.alerts-every=PT2S", "--focusracer.mail.poll-interval=500ms");
+	}
+
+	/**
+	 * Opens the live gallery of {@link #BIB} on a node and counts the photos it pushes.
+	 */
+	private Map<String, AtomicInteger> watch(AppNode node, String slug) {
+		Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
+		HttpRequest request = HttpRequest.newBuilder(node.uri("/events/" + slug + "/live?bib=" + BIB))
+			.header("Accept", "text/event-stream")
+			.build();
+		java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept((response) -> {
+			open.countDown();
+			try (Stream<String> lines = response.body()) {
+				lines.filter((line) -> line.startsWith("data:")).forEach((line) -> {
+					java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"")
+						.matcher(line);
+					if (id.find()) {
+						seen.computeIfAbsent(id.group(1), (key) -> new AtomicInteger()).incrementAndGet();
+					}
+				});
+			}
+		});
+		try {
+			assertThat(open.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("live stream opened").isTrue();
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		return seen;
+	}
+
+	private long count(UUID eventId, String status) {
+		return this.jdbc.sql("select count(*) from photo where event_id = ? and status = ?")
+			.params(eventId, status)
+			.query(Long.class)
+			.single();
+	}
+
+}
