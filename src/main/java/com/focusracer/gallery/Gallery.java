@@ -182,37 +182,6 @@ public class Gallery {
 	}
 
 	/**
-	 * The public events matching a search (name, place or date, any order, accents
-	 * ignored): upcoming ones first, soonest first, then past ones, latest first.
-	 * @param query the search, may be blank
-	 * @param today today
-	 * @return the events
-	 */
-	public List<Event> listed(String query, java.time.LocalDate today) {
-		String[] words = words(query);
-		List<Event> upcoming = new ArrayList<>();
-		List<Event> past = new ArrayList<>();
-		for (Event event : this.events.listed()) {
-			String haystack = String
-				.join(" ", List.of(plain(event.name()), plain(event.location()), event.date().toString(),
-						plain(event.date().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.FRENCH)),
-						plain(event.date().getMonth().getDisplayName(java.time.format.TextStyle.FULL, Locale.ENGLISH)),
-						Integer.toString(event.date().getDayOfMonth())));
-			boolean matches = true;
-			for (String word : words) {
-				matches &= haystack.contains(word);
-			}
-			if (matches) {
-				(event.date().isBefore(today) ? past : upcoming).add(event);
-			}
-		}
-		upcoming.sort(Comparator.comparing(Event::date));
-		List<Event> all = new ArrayList<>(upcoming);
-		all.addAll(past);
-		return all;
-	}
-
-	/**
 	 * How many photos of the event are published.
 	 * @param event the event
 	 * @return the count
@@ -402,22 +371,6 @@ public class Gallery {
 				.strip();
 		}
 		return new PublicRunner(runner.bib(), name, runner.category());
-	}
-
-	private static String[] words(String query) {
-		if (query == null || query.isBlank()) {
-			return new String[0];
-		}
-		return java.util.Arrays.stream(plain(query).split("[^\\p{L}\\p{N}-]+"))
-			.filter((w) -> !w.isEmpty())
-			.toArray(String[]::new);
-	}
-
-	private static String plain(String text) {
-		return (text == null) ? ""
-				: java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFD)
-					.replaceAll("\\p{M}", "")
-					.toLowerCase(Locale.ROOT);
 	}
 
 }

@@ -16,6 +16,7 @@ import com.focusracer.events.EventImages;
 import com.focusracer.events.EventNotFoundException;
 import com.focusracer.events.Visibility;
 import com.focusracer.gallery.EventOffers;
+import com.focusracer.gallery.EventSearch;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
 import com.focusracer.shared.Bib;
@@ -45,19 +46,22 @@ public class GalleryPages {
 
 	private final Gallery gallery;
 
+	private final EventSearch search;
+
 	private final EventImages images;
 
 	private final ObjectProvider<EventOffers> offers;
 
-	GalleryPages(Gallery gallery, EventImages images, ObjectProvider<EventOffers> offers) {
+	GalleryPages(Gallery gallery, EventSearch search, EventImages images, ObjectProvider<EventOffers> offers) {
 		this.gallery = gallery;
+		this.search = search;
 		this.images = images;
 		this.offers = offers;
 	}
 
 	@GetMapping("/")
 	ModelAndView home(@RequestParam(required = false) String q) {
-		List<Event> events = this.gallery.listed(q, LocalDate.now());
+		List<Event> events = this.search.listed(q, LocalDate.now());
 		return new ModelAndView("gallery/home",
 				Map.of("events", events.subList(0, Math.min(12, events.size())), "query", (q != null) ? q : ""));
 	}
@@ -65,7 +69,7 @@ public class GalleryPages {
 	@GetMapping("/events")
 	ModelAndView events(@RequestParam(required = false) String q) {
 		return new ModelAndView("gallery/events",
-				Map.of("events", this.gallery.listed(q, LocalDate.now()), "query", (q != null) ? q : ""));
+				Map.of("events", this.search.listed(q, LocalDate.now()), "query", (q != null) ? q : ""));
 	}
 
 	/**

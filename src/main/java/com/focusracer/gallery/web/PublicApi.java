@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletRequest;
 
 import com.focusracer.events.Event;
+import com.focusracer.gallery.EventSearch;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.gallery.GalleryProperties;
 import com.focusracer.photos.Photo;
@@ -39,13 +40,17 @@ class PublicApi {
 
 	private final Gallery gallery;
 
+	private final EventSearch search;
+
 	private final RateLimits limits;
 
 	private final GalleryProperties properties;
 
 	private final MessageSource messages;
 
-	PublicApi(Gallery gallery, RateLimits limits, GalleryProperties properties, MessageSource messages) {
+	PublicApi(Gallery gallery, EventSearch search, RateLimits limits, GalleryProperties properties,
+			MessageSource messages) {
+		this.search = search;
 		this.messages = messages;
 		this.gallery = gallery;
 		this.limits = limits;
@@ -71,7 +76,7 @@ class PublicApi {
 
 	@GetMapping("/api/v1/public/events")
 	List<EventView> events(@RequestParam(required = false) String q) {
-		return this.gallery.listed(q, LocalDate.now()).stream().map(this::view).toList();
+		return this.search.listed(q, LocalDate.now()).stream().map(this::view).toList();
 	}
 
 	@GetMapping("/api/v1/public/events/{slug}")

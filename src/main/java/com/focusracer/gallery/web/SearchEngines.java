@@ -3,7 +3,7 @@ package com.focusracer.gallery.web;
 import java.time.LocalDate;
 
 import com.focusracer.events.Event;
-import com.focusracer.gallery.Gallery;
+import com.focusracer.gallery.EventSearch;
 
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,10 +18,10 @@ import org.springframework.web.util.HtmlUtils;
 @RestController
 class SearchEngines {
 
-	private final Gallery gallery;
+	private final EventSearch search;
 
-	SearchEngines(Gallery gallery) {
-		this.gallery = gallery;
+	SearchEngines(EventSearch search) {
+		this.search = search;
 	}
 
 	@GetMapping(path = "/robots.txt", produces = MediaType.TEXT_PLAIN_VALUE)
@@ -47,7 +47,7 @@ class SearchEngines {
 				<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 				""");
 		xml.append("  <url><loc>").append(HtmlUtils.htmlEscape(base + "/")).append("</loc></url>\n");
-		for (Event event : this.gallery.listed(null, LocalDate.now())) {
+		for (Event event : this.search.listed(null, LocalDate.now())) {
 			xml.append("  <url><loc>")
 				.append(HtmlUtils.htmlEscape(base + GalleryLinks.event(event)))
 				.append("</loc></url>\n");
