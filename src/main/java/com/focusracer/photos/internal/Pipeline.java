@@ -308,8 +308,11 @@ public class Pipeline {
 		this.transactions.executeWithoutResult((status) -> {
 			this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());
 			this.publisher.publishEvent(new PhotoPublished(photo.eventId(), photoId));
+			// Its live news too (NOTIFY leaves at the commit): a node that dies after the
+			// commit has told the watchers, one that dies before has told nobody and the
+			// job runs again.
+			progress(photo, "published");
 		});
-		progress(photo, "published");
 	}
 
 	/**
