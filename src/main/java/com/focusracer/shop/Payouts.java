@@ -1,6 +1,8 @@
 package com.focusracer.shop;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shop.internal.PayoutRepository;
 import com.focusracer.shop.internal.ShopRepository;
 import com.focusracer.shop.internal.StripeGateway;
 import com.stripe.exception.StripeException;
@@ -22,15 +25,23 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What photographers and organizers earn: Stripe Connect (Express) onboarding, a
- * statement of every share of every sale, and the transfers of the shares due, each with
- * the idempotency key stored with the share.
+ * statement of every share of every sale, and the transfers of the shares due, each
+ * recorded as a payout before Stripe is asked so that it is never paid twice.
  */
 @Service
 public class Payouts {
 
 	private static final Logger log = LoggerFactory.getLogger(Payouts.class);
 
+	/**
+	 * How long a node works alone on a payout: past that, a payout still an intent is
+	 * taken to be left by a stopped node.
+	 */
+	static final Duration CLAIM = Duration.ofMinutes(5);
+
 	private final ShopRepository repository;
+
+	private final PayoutRepository payoutRepository;
 
 	private final StripeGateway stripe;
 
@@ -44,9 +55,11 @@ public class Payouts {
 
 	private final String baseUrl;
 
-	Payouts(ShopRepository repository, StripeGateway stripe, ShopProperties properties, EventManagement events,
-			TransactionTemplate transactions, Clock clock, SiteUrl site) {
+	Payouts(ShopRepository repository, PayoutRepository payoutRepository, StripeGateway stripe,
+			ShopProperties properties, EventManagement events, TransactionTemplate transactions, Clock clock,
+			SiteUrl site) {
 		this.repository = repository;
+		this.payoutRepository = payoutRepository;
 		this.stripe = stripe;
 		this.properties = properties;
 		this.events = events;
@@ -173,9 +186,13 @@ public class Payouts {
 	}
 
 	/**
-	 * Transfers the shares due to pros whose Stripe account is ready. A share's transfer
-	 * carries the share's own idempotency key: a retry after a crash never pays twice.
-	 * @return transfers made
+	 * Transfers the shares due to pros whose Stripe account is ready. Each payout is
+	 * recorded (committed) before Stripe is asked, with an id that is the transfer's
+	 * idempotency key and {@code transfer_group}; once Stripe answered, it is marked done
+	 * with the transfer. A payout left between the two (a node stopped, Stripe did not
+	 * answer) is looked up at Stripe before it is tried again: Stripe forgets idempotency
+	 * keys after 24 hours, the transfer group it keeps.
+	 * @return transfers made or found
 	 */
 	@Scheduled(initialDelayString = "${focusracer.shop.payouts-delay:PT1M}",
 			fixedDelayString = "${focusracer.shop.payouts-every:PT10M}")
@@ -184,25 +201,65 @@ public class Payouts {
 			return 0;
 		}
 		int made = 0;
+		Instant now = this.clock.instant();
+		for (PayoutRepository.Payout unsettled : this.payoutRepository.unsettled(now, 200)) {
+			if (this.payoutRepository.claim(unsettled.id(), now, now.plus(CLAIM))) {
+				made += settle(unsettled, true);
+			}
+		}
 		for (ShopRepository.Share share : this.repository.dueShares(200)) {
 			Optional<ShopRepository.PayoutAccount> account = this.repository.payoutAccount(share.accountId())
 				.filter(ShopRepository.PayoutAccount::ready);
 			if (account.isEmpty() || share.amount() <= 0) {
 				continue;
 			}
-			try {
-				String transfer = this.stripe.transfer(share.amount(), share.currency(),
-						account.get().stripeAccountId(), this.repository.chargeId(share.orderId()).orElse(null),
-						share.orderId(), share.idempotencyKey());
-				this.transactions.executeWithoutResult(
-						(status) -> this.repository.sharePaidOut(share.id(), transfer, this.clock.instant()));
-				made++;
-			}
-			catch (StripeException ex) {
-				log.warn("Transfer of share {} failed, tried again later: {}", share.id(), ex.getMessage());
+			Optional<PayoutRepository.Payout> intent = this.transactions.execute((status) -> this.payoutRepository
+				.recordIntent(share, account.get().stripeAccountId(), now, now.plus(CLAIM)));
+			if (intent != null && intent.isPresent()) {
+				made += settle(intent.get(), false);
 			}
 		}
 		return made;
+	}
+
+	/**
+	 * Makes (or, for an unsettled payout, first looks up) a payout's transfer and records
+	 * it.
+	 * @return 1 when recorded, else 0 (the payout stays an intent, tried again once its
+	 * claim ends)
+	 */
+	private int settle(PayoutRepository.Payout payout, boolean lookUpFirst) {
+		try {
+			Optional<String> found = lookUpFirst ? this.stripe.findTransfer(payout.id(), payout.group())
+					: Optional.empty();
+			String transfer;
+			if (found.isPresent()) {
+				transfer = found.get();
+				log.warn("Payout {} (share {}) was transferred as {} before its bookkeeping stopped: recorded, "
+						+ "not transferred again", payout.id(), payout.shareId(), transfer);
+			}
+			else {
+				transfer = this.stripe.transfer(payout.amount(), payout.currency(), payout.stripeAccountId(),
+						this.repository.chargeId(payout.orderId()).orElse(null), payout.orderId(), payout.id(),
+						payout.group());
+			}
+			this.transactions
+				.executeWithoutResult((status) -> this.payoutRepository.done(payout, transfer, this.clock.instant()));
+			return 1;
+		}
+		catch (StripeException ex) {
+			log.warn("Payout {} (share {}) not transferred, tried again later: {}", payout.id(), payout.shareId(),
+					ex.getMessage());
+			this.payoutRepository.attemptFailed(payout.id(), ex.getMessage());
+			return 0;
+		}
+		catch (RuntimeException ex) {
+			// Stripe may have transferred: the payout stays an intent, looked up at
+			// Stripe before any new transfer.
+			log.error("Payout {} (share {}) could not be recorded; it is checked with Stripe on a later run",
+					payout.id(), payout.shareId(), ex);
+			return 0;
+		}
 	}
 
 	private static String quote(String text) {

@@ -578,10 +578,15 @@ class StripeWebhookTests {
 					 "destination": "%s", "livemode": false, "reversed": false}""".formatted(account))));
 		assertThat(this.payouts.payOutDue()).isEqualTo(1);
 		assertThat(this.payouts.payOutDue()).isZero();
+		// The payout recorded before the call names the transfer: its key, its group.
+		String payout = "payout-" + this.jdbc
+			.sql("select p.id from payout p join sale_share s on s.id = p.share_id where s.order_id = ? and s.role = ?")
+			.params(placed.id(), "PHOTOGRAPHER")
+			.query(UUID.class)
+			.single();
 		STRIPE.verify(1,
-				postRequestedFor(urlEqualTo("/v1/transfers"))
-					.withHeader("Idempotency-Key",
-							equalTo("share-" + placed.id() + "-" + this.photographer.id() + "-PHOTOGRAPHER"))
+				postRequestedFor(urlEqualTo("/v1/transfers")).withHeader("Idempotency-Key", equalTo(payout))
+					.withRequestBody(containing("transfer_group=" + payout))
 					.withRequestBody(containing("amount=900"))
 					.withRequestBody(containing("destination=" + account))
 					.withRequestBody(containing("source_transaction=ch_test_" + placed.id())));
