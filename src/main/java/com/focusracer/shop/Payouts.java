@@ -186,12 +186,13 @@ public class Payouts {
 	}
 
 	/**
-	 * Transfers the shares due to pros whose Stripe account is ready. Each payout is
-	 * recorded (committed) before Stripe is asked, with an id that is the transfer's
-	 * idempotency key and {@code transfer_group}; once Stripe answered, it is marked done
-	 * with the transfer. A payout left between the two (a node stopped, Stripe did not
-	 * answer) is looked up at Stripe before it is tried again: Stripe forgets idempotency
-	 * keys after 24 hours, the transfer group it keeps.
+	 * Transfers the shares due to pros whose Stripe account is ready, once the sale is
+	 * older than {@code focusracer.shop.payout-holding-period}. Each payout is recorded
+	 * (committed) before Stripe is asked, with an id that is the transfer's idempotency
+	 * key and {@code transfer_group}; once Stripe answered, it is marked done with the
+	 * transfer. A payout left between the two (a node stopped, Stripe did not answer) is
+	 * looked up at Stripe before it is tried again: Stripe forgets idempotency keys after
+	 * 24 hours, the transfer group it keeps.
 	 * @return transfers made or found
 	 */
 	@Scheduled(initialDelayString = "${focusracer.shop.payouts-delay:PT1M}",
@@ -207,7 +208,9 @@ public class Payouts {
 				made += settle(unsettled, true);
 			}
 		}
-		for (ShopRepository.Share share : this.repository.dueShares(200)) {
+		// Refunds and disputes land in the holding period, before the share leaves.
+		Instant paidBefore = now.minus(this.properties.payoutHoldingPeriod());
+		for (ShopRepository.Share share : this.repository.dueShares(paidBefore, 200)) {
 			Optional<ShopRepository.PayoutAccount> account = this.repository.payoutAccount(share.accountId())
 				.filter(ShopRepository.PayoutAccount::ready);
 			if (account.isEmpty() || share.amount() <= 0) {

@@ -129,6 +129,7 @@ class PayoutsIntegrationTests {
 	@Test
 	void aTransferStripeMadeBeforeTheNodeStoppedIsFoundAndRecordedNotMadeAgain() throws Exception {
 		Order order = aPaidOrder(2);
+		pastTheHoldingPeriod();
 		// The node stops between Stripe's answer and the bookkeeping.
 		this.jdbc.sql("""
 				create or replace function stop_before_bookkeeping() returns trigger language plpgsql as $$
@@ -175,6 +176,7 @@ class PayoutsIntegrationTests {
 	@Test
 	void aPayoutWhoseTransferStripeNeverMadeIsLookedUpThenTransferredWithItsOwnKey() throws Exception {
 		Order order = aPaidOrder(1);
+		pastTheHoldingPeriod();
 		// Stripe is down: the payout stays an intent.
 		STRIPE.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post(urlEqualTo("/v1/transfers"))
 			.atPriority(1)
@@ -198,6 +200,26 @@ class PayoutsIntegrationTests {
 		STRIPE.verify(getRequestedFor(urlPathEqualTo("/v1/transfers")).withQueryParam("transfer_group", equalTo(key)));
 		STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/transfers")).withHeader("Idempotency-Key", equalTo(key)));
 		assertThat(photographerShare(order)).isEqualTo("PAID_OUT");
+	}
+
+	@Test
+	void aShareIsPaidOutOnlyOnceTheHoldingPeriodAfterThePaymentIsOver() throws Exception {
+		Order order = aPaidOrder(1);
+		assertThat(this.properties.payoutHoldingPeriod()).isEqualTo(Duration.ofDays(7));
+		assertThat(this.node.payOutDue()).isZero();
+		this.clock.advance(Duration.ofDays(7).minusMinutes(1));
+		assertThat(this.node.payOutDue()).isZero();
+		STRIPE.verify(0, postRequestedFor(urlEqualTo("/v1/transfers")));
+		assertThat(photographerShare(order)).isEqualTo("DUE");
+
+		this.clock.advance(Duration.ofMinutes(2));
+		assertThat(this.node.payOutDue()).isEqualTo(1);
+		STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/transfers")));
+		assertThat(photographerShare(order)).isEqualTo("PAID_OUT");
+	}
+
+	private void pastTheHoldingPeriod() {
+		this.clock.advance(this.properties.payoutHoldingPeriod().plusMinutes(1));
 	}
 
 	/**

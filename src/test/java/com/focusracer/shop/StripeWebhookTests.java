@@ -73,6 +73,8 @@ class StripeWebhookTests {
 		registry.add("focusracer.shop.stripe.webhook-secret", () -> SECRET);
 		registry.add("focusracer.shop.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
 		registry.add("focusracer.shop.payouts-delay", () -> "PT1H");
+		// Transfers right after the sale here; PayoutsIntegrationTests holds them.
+		registry.add("focusracer.shop.payout-holding-period", () -> "PT0S");
 	}
 
 	@AfterAll

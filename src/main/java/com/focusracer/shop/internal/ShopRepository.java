@@ -306,14 +306,18 @@ public class ShopRepository {
 	}
 
 	/**
-	 * The shares due to pros whose Stripe account is ready, oldest first.
+	 * The shares due to pros whose Stripe account is ready, of sales paid long enough
+	 * ago, oldest first.
+	 * @param paidBefore only sales paid before this time (the holding period)
+	 * @param limit how many at most
 	 */
-	public List<Share> dueShares(int limit) {
+	public List<Share> dueShares(Instant paidBefore, int limit) {
 		return this.jdbc.sql("""
 				select s.*, o.event_id, o.paid_at from sale_share s join shop_order o on o.id = s.order_id
 				join payout_account p on p.account_id = s.account_id and p.ready
-				where s.status = 'DUE' and o.status in ('PAID', 'PARTIALLY_REFUNDED') order by s.created_at limit ?""")
-			.param(limit)
+				where s.status = 'DUE' and o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.paid_at <= ?
+				order by s.created_at limit ?""")
+			.params(Timestamp.from(paidBefore), limit)
 			.query(ShopRepository::mapShare)
 			.list();
 	}
