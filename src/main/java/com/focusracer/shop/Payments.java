@@ -6,17 +6,13 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.focusracer.events.Event;
-import com.focusracer.events.EventManagement;
 import com.focusracer.shop.internal.ShopRepository;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -47,23 +43,23 @@ public class Payments {
 
 	private final ShopProperties properties;
 
-	private final EventManagement events;
-
 	private final ShopMails mails;
 
 	private final Invoices invoices;
+
+	private final SaleShares shares;
 
 	private final ApplicationEventPublisher publisher;
 
 	private final Clock clock;
 
-	Payments(ShopRepository repository, ShopProperties properties, EventManagement events, ShopMails mails,
-			Invoices invoices, ApplicationEventPublisher publisher, Clock clock) {
+	Payments(ShopRepository repository, ShopProperties properties, ShopMails mails, Invoices invoices,
+			SaleShares shares, ApplicationEventPublisher publisher, Clock clock) {
 		this.repository = repository;
 		this.properties = properties;
-		this.events = events;
 		this.mails = mails;
 		this.invoices = invoices;
+		this.shares = shares;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
@@ -207,7 +203,7 @@ public class Payments {
 		Order paid = this.repository.order(order.id()).orElseThrow();
 		// Numbered in this transaction: a payment that rolls back takes no number.
 		Invoice invoice = this.invoices.issue(paid, now);
-		recordShares(paid, now);
+		this.shares.paid(paid, now);
 		this.mails.paid(paid, invoice);
 		this.publisher.publishEvent(new OrderPaid(paid.id(), paid.eventId(), paid.amount(), paid.currency()));
 		log.info("Order {} paid ({} {})", paid.id(), paid.amount(), paid.currency());
@@ -255,69 +251,9 @@ public class Payments {
 		OrderStatus status = (refunded >= order.amount()) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
 		this.repository.setRefunded(order.id(), status, refunded, now);
 		this.invoices.creditNote(order, refunded - order.refundedAmount(), now);
-		if (status == OrderStatus.REFUNDED) {
-			this.repository.cancelShares(order.id());
-		}
-		else {
-			recordShares(order, order.amount() - refunded, now);
-		}
+		this.shares.refunded(order, refunded, now);
 		this.mails.refunded(order, refunded - order.refundedAmount(), status == OrderStatus.REFUNDED);
 		return Outcome.APPLIED;
-	}
-
-	/**
-	 * Splits a sale: each photo's part of the price, less the platform fee, goes to its
-	 * photographer, and the organizer's share (when the event sets one) to the event's
-	 * owner.
-	 */
-	private void recordShares(Order order, Instant now) {
-		recordShares(order, order.amount(), now);
-	}
-
-	/**
-	 * Records (or, after a partial refund, lowers) the shares of a sale, on what is left
-	 * of its price. Shares already transferred stay as they are.
-	 */
-	private void recordShares(Order order, long kept, Instant now) {
-		if (order.amount() == 0) {
-			return;
-		}
-		Event event = this.events.get(order.eventId()).orElseThrow();
-		int organizerPercent = this.repository.priceList(order.eventId())
-			.map(PriceList::organizerSharePercent)
-			.orElse(0);
-		int feePercent = this.properties.platformFeePercent();
-		Map<UUID, long[]> photographers = new HashMap<>();
-		long organizerAmount = 0;
-		long organizerGross = 0;
-		long fees = 0;
-		for (ShopRepository.Item listed : this.repository.items(order.id())) {
-			// Each photo's part of what the buyer keeps paying.
-			long part = listed.amount() * kept / order.amount();
-			ShopRepository.Item item = new ShopRepository.Item(listed.photoId(), listed.position(), part,
-					listed.uploaderId());
-			long fee = Money.percent(item.amount(), feePercent);
-			long net = item.amount() - fee;
-			UUID photographer = (item.uploaderId() != null) ? item.uploaderId() : event.ownerId();
-			long organizer = photographer.equals(event.ownerId()) ? 0 : Money.percent(net, organizerPercent);
-			long[] totals = photographers.computeIfAbsent(photographer, (id) -> new long[3]);
-			totals[0] += item.amount();
-			totals[1] += fee;
-			totals[2] += net - organizer;
-			organizerAmount += organizer;
-			organizerGross += (organizer > 0) ? item.amount() : 0;
-			fees += fee;
-		}
-		this.repository.insertShare(order.id(), null, "PLATFORM", kept, fees, fees, order.currency(), "KEPT", now);
-		for (Map.Entry<UUID, long[]> entry : photographers.entrySet()) {
-			long[] totals = entry.getValue();
-			this.repository.insertShare(order.id(), entry.getKey(), "PHOTOGRAPHER", totals[0], totals[1], totals[2],
-					order.currency(), "DUE", now);
-		}
-		if (organizerAmount > 0) {
-			this.repository.insertShare(order.id(), event.ownerId(), "ORGANIZER", organizerGross, 0, organizerAmount,
-					order.currency(), "DUE", now);
-		}
 	}
 
 	/**

@@ -69,17 +69,21 @@ public class Payouts {
 	}
 
 	/**
-	 * A pro account's statement.
+	 * A pro account's statement: its shares, and what refunds after a payout took back.
 	 * @param accountId the account
-	 * @return its shares and totals
+	 * @return its lines and totals
 	 */
 	public Statement statement(UUID accountId) {
-		List<ShopRepository.Share> shares = this.repository.shares(accountId);
 		long earned = 0;
-		long paidOut = 0;
-		long due = 0;
+		long paidOut = -this.payoutRepository.netted(accountId);
 		long fees = 0;
-		for (ShopRepository.Share share : shares) {
+		java.util.Map<UUID, String> names = new java.util.HashMap<>();
+		java.util.function.Function<UUID, String> name = (eventId) -> names.computeIfAbsent(eventId,
+				(id) -> this.events.get(id).map((e) -> e.name()).orElse(""));
+		List<Line> lines = new java.util.ArrayList<>();
+		for (ShopRepository.Share share : this.repository.shares(accountId)) {
+			lines.add(new Line(share.createdAt(), name.apply(share.eventId()), share.orderId(), share.role(),
+					share.gross(), share.fee(), share.amount(), share.currency(), share.status(), share.transferId()));
 			if ("CANCELLED".equals(share.status())) {
 				continue;
 			}
@@ -88,17 +92,14 @@ public class Payouts {
 			if ("PAID_OUT".equals(share.status())) {
 				paidOut += share.amount();
 			}
-			else {
-				due += share.amount();
-			}
 		}
-		java.util.Map<UUID, String> names = new java.util.HashMap<>();
-		List<Line> lines = shares.stream()
-			.map((share) -> new Line(share,
-					names.computeIfAbsent(share.eventId(),
-							(id) -> this.events.get(id).map((e) -> e.name()).orElse(""))))
-			.toList();
-		return new Statement(lines, earned, fees, paidOut, due, this.repository.payoutAccount(accountId),
+		for (PayoutRepository.Clawback clawback : this.payoutRepository.clawbacks(accountId)) {
+			lines.add(new Line(clawback.createdAt(), name.apply(clawback.eventId()), clawback.orderId(),
+					clawback.role(), 0, 0, -clawback.amount(), clawback.currency(), "CLAWED_BACK", null));
+			earned -= clawback.amount();
+		}
+		lines.sort(java.util.Comparator.comparing(Line::date).reversed());
+		return new Statement(lines, earned, fees, paidOut, earned - paidOut, this.repository.payoutAccount(accountId),
 				this.properties.stripeEnabled(), this.properties.platformFeePercent());
 	}
 
@@ -111,26 +112,25 @@ public class Payouts {
 		StringBuilder csv = new StringBuilder(
 				"date,event,order,role,sale,platform_fee,share,currency,status,transfer\n");
 		for (Line line : statement(accountId).lines()) {
-			ShopRepository.Share share = line.share();
-			csv.append(share.createdAt().atOffset(ZoneOffset.UTC).toLocalDate())
+			csv.append(line.date().atOffset(ZoneOffset.UTC).toLocalDate())
 				.append(',')
 				.append(quote(line.eventName()))
 				.append(',')
-				.append(share.orderId())
+				.append(line.orderId())
 				.append(',')
-				.append(share.role())
+				.append(line.role())
 				.append(',')
-				.append(Money.plain(share.gross()))
+				.append(Money.plain(line.gross()))
 				.append(',')
-				.append(Money.plain(share.fee()))
+				.append(Money.plain(line.fee()))
 				.append(',')
-				.append(Money.plain(share.amount()))
+				.append(Money.plain(line.amount()))
 				.append(',')
-				.append(share.currency())
+				.append(line.currency())
 				.append(',')
-				.append(share.status())
+				.append(line.status())
 				.append(',')
-				.append((share.transferId() != null) ? share.transferId() : "")
+				.append((line.transferId() != null) ? line.transferId() : "")
 				.append('\n');
 		}
 		return csv.toString();
@@ -232,6 +232,12 @@ public class Payouts {
 	 * claim ends)
 	 */
 	private int settle(PayoutRepository.Payout payout, boolean lookUpFirst) {
+		if (payout.amount() == 0) {
+			// Wholly netted against what the pro owed: nothing to transfer.
+			this.transactions
+				.executeWithoutResult((status) -> this.payoutRepository.done(payout, null, this.clock.instant()));
+			return 1;
+		}
 		try {
 			Optional<String> found = lookUpFirst ? this.stripe.findTransfer(payout.id(), payout.group())
 					: Optional.empty();
@@ -270,12 +276,22 @@ public class Payouts {
 	}
 
 	/**
-	 * A statement line.
+	 * A statement line: a share of a sale, or what a refund after its payout took back (a
+	 * negative amount, netted against the next payouts).
 	 *
-	 * @param share the share
-	 * @param eventName its event's name
+	 * @param date when it was earned, or taken back
+	 * @param eventName the sale's event
+	 * @param orderId the sale
+	 * @param role PHOTOGRAPHER or ORGANIZER
+	 * @param gross the sale amount the share comes from (0 for a clawback)
+	 * @param fee the platform fee taken from that amount
+	 * @param amount the share, or minus what was taken back
+	 * @param currency ISO code
+	 * @param status DUE, PAYING, PAID_OUT, CANCELLED or CLAWED_BACK
+	 * @param transferId the Stripe transfer, once paid out
 	 */
-	public record Line(ShopRepository.Share share, String eventName) {
+	public record Line(Instant date, String eventName, UUID orderId, String role, long gross, long fee, long amount,
+			String currency, String status, String transferId) {
 
 	}
 

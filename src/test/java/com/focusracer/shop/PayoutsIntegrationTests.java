@@ -35,6 +35,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -216,6 +217,56 @@ class PayoutsIntegrationTests {
 		assertThat(this.node.payOutDue()).isEqualTo(1);
 		STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/transfers")));
 		assertThat(photographerShare(order)).isEqualTo("PAID_OUT");
+	}
+
+	@Test
+	void aRefundAfterThePayoutIsTakenBackFromThePhotographersNextPayouts() throws Exception {
+		Order first = aPaidOrder(2);
+		pastTheHoldingPeriod();
+		assertThat(this.node.payOutDue()).isEqualTo(1);
+		STRIPE.verify(postRequestedFor(urlEqualTo("/v1/transfers")).withRequestBody(containing("amount=900")));
+
+		// 4 € of the 10 € refunded: the photographer now earns 6 € − 10 % = 5.40 €, 3.60
+		// € back.
+		refund(first, 400);
+		Payouts.Statement statement = this.node.statement(this.photographer.id());
+		assertThat(statement.lines()).anySatisfy((line) -> {
+			assertThat(line.status()).isEqualTo("CLAWED_BACK");
+			assertThat(line.amount()).isEqualTo(-360);
+			assertThat(line.orderId()).isEqualTo(first.id());
+		});
+		assertThat(statement.paidOut()).isEqualTo(900);
+		assertThat(statement.due()).isEqualTo(-360);
+		assertThat(this.node.csv(this.photographer.id())).contains(",PHOTOGRAPHER,0.00,0.00,-3.60,EUR,CLAWED_BACK,");
+
+		// The next sale (4.50 €) pays 4.50 € − 3.60 € = 0.90 €.
+		STRIPE.resetRequests();
+		Order second = aPaidOrder(1);
+		pastTheHoldingPeriod();
+		assertThat(this.node.payOutDue()).isEqualTo(1);
+		STRIPE.verify(1, postRequestedFor(urlEqualTo("/v1/transfers")));
+		STRIPE.verify(postRequestedFor(urlEqualTo("/v1/transfers")).withRequestBody(containing("amount=90&")));
+		assertThat(photographerShare(second)).isEqualTo("PAID_OUT");
+		assertThat(this.node.statement(this.photographer.id()).due()).isZero();
+
+		// The rest of the first sale refunded: its 5.40 € come back; the next 4.50 €
+		// share
+		// is wholly netted, nothing is transferred, 0.90 € stay owed.
+		refund(first, 1000);
+		STRIPE.resetRequests();
+		Order third = aPaidOrder(1);
+		pastTheHoldingPeriod();
+		assertThat(this.node.payOutDue()).isEqualTo(1);
+		STRIPE.verify(0, postRequestedFor(urlEqualTo("/v1/transfers")));
+		assertThat(photographerShare(third)).isEqualTo("PAID_OUT");
+		assertThat(this.payoutRepository.owed(this.photographer.id(), "EUR")).isEqualTo(90);
+		assertThat(this.node.statement(this.photographer.id()).due()).isEqualTo(-90);
+	}
+
+	private void refund(Order order, long refundedInAll) {
+		assertThat(this.payments.apply(PaymentUpdate.refund("evt_" + UUID.randomUUID(), "stripe", order.paymentId(),
+				order.id(), refundedInAll, "{}")))
+			.isEqualTo(Payments.Outcome.APPLIED);
 	}
 
 	private void pastTheHoldingPeriod() {

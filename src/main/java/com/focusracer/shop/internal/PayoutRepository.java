@@ -35,21 +35,100 @@ public class PayoutRepository {
 	 */
 	public Optional<Payout> recordIntent(ShopRepository.Share share, String stripeAccountId, Instant now,
 			Instant claimedUntil) {
+		// One payout at a time per pro: what is owed is netted once.
+		this.jdbc.sql("select account_id from payout_account where account_id = ? for update")
+			.param(share.accountId())
+			.query(UUID.class)
+			.optional();
 		int taken = this.jdbc.sql("update sale_share set status = 'PAYING' where id = ? and status = 'DUE'")
 			.param(share.id())
 			.update();
 		if (taken == 0) {
 			return Optional.empty();
 		}
+		long netted = Math.min(Math.max(owed(share.accountId(), share.currency()), 0), share.amount());
 		UUID id = UUID.randomUUID();
 		this.jdbc.sql("""
-				insert into payout (id, share_id, account_id, stripe_account_id, amount, currency, status, attempts,
-				    claimed_until, created_at)
-				values (?, ?, ?, ?, ?, ?, 'INTENT', 1, ?, ?)""")
-			.params(id, share.id(), share.accountId(), stripeAccountId, share.amount(), share.currency(),
-					Timestamp.from(claimedUntil), Timestamp.from(now))
+				insert into payout (id, share_id, account_id, stripe_account_id, amount, netted, currency, status,
+				    attempts, claimed_until, created_at)
+				values (?, ?, ?, ?, ?, ?, ?, 'INTENT', 1, ?, ?)""")
+			.params(id, share.id(), share.accountId(), stripeAccountId, share.amount() - netted, netted,
+					share.currency(), Timestamp.from(claimedUntil), Timestamp.from(now))
 			.update();
 		return payout(id);
+	}
+
+	/**
+	 * What a pro owes back: the shares taken back after they were paid out, less what
+	 * payouts already netted.
+	 * @param accountId the pro
+	 * @param currency ISO code
+	 * @return the amount, in minor units
+	 */
+	public long owed(UUID accountId, String currency) {
+		return this.jdbc.sql("""
+				select (select coalesce(sum(amount), 0) from share_clawback where account_id = ? and currency = ?)
+				     - (select coalesce(sum(netted), 0) from payout where account_id = ? and currency = ?)""")
+			.params(accountId, currency, accountId, currency)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * Takes back part of a share paid out (or being paid), after a refund; netted against
+	 * the pro's next payouts.
+	 * @param share the share
+	 * @param amount what is taken back
+	 * @param orderRefunded the order's refunded total that makes it (one per refund)
+	 * @param now when
+	 */
+	public void clawBack(ShopRepository.Share share, long amount, long orderRefunded, Instant now) {
+		this.jdbc.sql("""
+				insert into share_clawback (id, share_id, account_id, amount, currency, order_refunded, created_at)
+				values (?, ?, ?, ?, ?, ?, ?) on conflict (share_id, order_refunded) do nothing""")
+			.params(UUID.randomUUID(), share.id(), share.accountId(), amount, share.currency(), orderRefunded,
+					Timestamp.from(now))
+			.update();
+	}
+
+	/**
+	 * What was taken back of a share so far.
+	 * @param shareId the share
+	 * @return the amount
+	 */
+	public long clawedBack(UUID shareId) {
+		return this.jdbc.sql("select coalesce(sum(amount), 0) from share_clawback where share_id = ?")
+			.param(shareId)
+			.query(Long.class)
+			.single();
+	}
+
+	/**
+	 * The clawbacks of a pro, newest first, for their statement.
+	 * @param accountId the pro
+	 * @return the clawbacks
+	 */
+	public List<Clawback> clawbacks(UUID accountId) {
+		return this.jdbc.sql("""
+				select c.*, s.order_id, s.role, o.event_id from share_clawback c join sale_share s on s.id = c.share_id
+				join shop_order o on o.id = s.order_id where c.account_id = ? order by c.created_at desc limit 1000""")
+			.param(accountId)
+			.query((rs, row) -> new Clawback(rs.getObject("share_id", UUID.class), rs.getObject("order_id", UUID.class),
+					rs.getObject("event_id", UUID.class), rs.getString("role"), rs.getLong("amount"),
+					rs.getString("currency"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * What payouts of a pro netted, in all.
+	 * @param accountId the pro
+	 * @return the amount
+	 */
+	public long netted(UUID accountId) {
+		return this.jdbc.sql("select coalesce(sum(netted), 0) from payout where account_id = ? and status = 'DONE'")
+			.param(accountId)
+			.query(Long.class)
+			.single();
 	}
 
 	public Optional<Payout> payout(UUID id) {
@@ -115,7 +194,7 @@ public class PayoutRepository {
 	private static Payout mapPayout(ResultSet rs, int row) throws SQLException {
 		return new Payout(rs.getObject("id", UUID.class), rs.getObject("share_id", UUID.class),
 				rs.getObject("order_id", UUID.class), rs.getObject("account_id", UUID.class),
-				rs.getString("stripe_account_id"), rs.getLong("amount"), rs.getString("currency"),
+				rs.getString("stripe_account_id"), rs.getLong("amount"), rs.getLong("netted"), rs.getString("currency"),
 				rs.getString("status"), rs.getString("transfer_id"), rs.getInt("attempts"));
 	}
 
@@ -128,14 +207,15 @@ public class PayoutRepository {
 	 * @param orderId the sale
 	 * @param accountId the pro
 	 * @param stripeAccountId the pro's Stripe account
-	 * @param amount what is transferred
+	 * @param amount what is transferred: the share less {@code netted}
+	 * @param netted what was taken off the share for clawbacks the pro owed
 	 * @param currency ISO code
 	 * @param status {@code INTENT} until the transfer is recorded, then {@code DONE}
 	 * @param transferId Stripe's transfer, once done
 	 * @param attempts how many times a node took it
 	 */
 	public record Payout(UUID id, UUID shareId, UUID orderId, UUID accountId, String stripeAccountId, long amount,
-			String currency, String status, String transferId, int attempts) {
+			long netted, String currency, String status, String transferId, int attempts) {
 
 		/**
 		 * The transfer's {@code transfer_group} and idempotency key.
@@ -144,6 +224,22 @@ public class PayoutRepository {
 		public String group() {
 			return "payout-" + this.id;
 		}
+
+	}
+
+	/**
+	 * Part of a share taken back after a refund.
+	 *
+	 * @param shareId the share
+	 * @param orderId its sale
+	 * @param eventId the sale's event
+	 * @param role the share's role
+	 * @param amount what was taken back
+	 * @param currency ISO code
+	 * @param createdAt when
+	 */
+	public record Clawback(UUID shareId, UUID orderId, UUID eventId, String role, long amount, String currency,
+			Instant createdAt) {
 
 	}
 

@@ -306,6 +306,15 @@ public class ShopRepository {
 	}
 
 	/**
+	 * The shares of one sale.
+	 */
+	public List<Share> sharesOf(UUID orderId) {
+		return this.jdbc.sql("""
+				select s.*, o.event_id, o.paid_at from sale_share s join shop_order o on o.id = s.order_id
+				where s.order_id = ?""").param(orderId).query(ShopRepository::mapShare).list();
+	}
+
+	/**
 	 * The shares due to pros whose Stripe account is ready, of sales paid long enough
 	 * ago, oldest first.
 	 * @param paidBefore only sales paid before this time (the holding period)
