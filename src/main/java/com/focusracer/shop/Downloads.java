@@ -88,7 +88,8 @@ public class Downloads {
 	 * @param expires the link's end, epoch seconds
 	 * @param signature the link's signature
 	 * @return the order, or empty when no such order exists
-	 * @throws RefusedException when the link is not valid (wrong, expired, refunded)
+	 * @throws RefusedException when the link is not valid (wrong, expired, refunded,
+	 * disputed)
 	 */
 	public Optional<Order> check(UUID orderId, UUID photoId, long expires, String signature) {
 		Optional<Order> order = this.repository.order(orderId);
@@ -100,6 +101,9 @@ public class Downloads {
 		}
 		if (Instant.ofEpochSecond(expires).isBefore(this.clock.instant())) {
 			throw new RefusedException(Reason.EXPIRED);
+		}
+		if (order.get().disputed()) {
+			throw new RefusedException(Reason.DISPUTED);
 		}
 		if (!order.get().downloadable()) {
 			throw new RefusedException((order.get().status() == OrderStatus.REFUNDED) ? Reason.REFUNDED : Reason.WRONG);
@@ -256,7 +260,9 @@ public class Downloads {
 		/** Too old. */
 		EXPIRED,
 		/** The order was refunded. */
-		REFUNDED
+		REFUNDED,
+		/** The buyer's bank disputes the payment. */
+		DISPUTED
 
 	}
 

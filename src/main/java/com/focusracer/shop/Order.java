@@ -26,11 +26,12 @@ import java.util.UUID;
  * @param paidAt when it was paid
  * @param problem the payment the provider reported when it did not match the order, or
  * {@code null}
+ * @param disputedAt since when the buyer's bank disputes the payment, or {@code null}
  */
 public record Order(UUID id, UUID eventId, String email, String language, UUID accountId, String bib,
 		Resolution resolution, OrderStatus status, long amount, String currency, long refundedAmount, String pricing,
 		String provider, String paymentId, String clientSecret, Instant linksUntil, Instant createdAt, Instant paidAt,
-		PaymentProblem problem) {
+		PaymentProblem problem, Instant disputedAt) {
 
 	/**
 	 * The number people read on pages, e-mails and receipts: the id's first 8 characters.
@@ -73,11 +74,28 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 	}
 
 	/**
-	 * Whether its photos may be downloaded: paid, and not wholly refunded.
+	 * Whether its photos may be downloaded: paid, not wholly refunded, and not disputed.
 	 * @return true when downloads work
 	 */
 	public boolean downloadable() {
+		return paid() && !disputed();
+	}
+
+	/**
+	 * Whether it is paid and not wholly refunded, disputed or not.
+	 * @return true when paid or partly refunded
+	 */
+	public boolean paid() {
 		return this.status == OrderStatus.PAID || this.status == OrderStatus.PARTIALLY_REFUNDED;
+	}
+
+	/**
+	 * Whether the buyer's bank disputes the payment: downloads stop, and the shares of
+	 * the sale wait, until the dispute is won.
+	 * @return true while disputed
+	 */
+	public boolean disputed() {
+		return this.disputedAt != null;
 	}
 
 	/**

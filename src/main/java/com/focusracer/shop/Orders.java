@@ -108,7 +108,7 @@ public class Orders {
 		String paymentId = "test".equals(provider) ? "test_" + id : null;
 		Order order = new Order(id, priced.event().id(), email, "en".equals(locale.getLanguage()) ? "en" : "fr",
 				viewerId, quote.allPhotosBib(), quote.resolution(), OrderStatus.PENDING, quote.amount(),
-				quote.currency(), 0, describe(quote), provider, paymentId, null, null, now, null, null);
+				quote.currency(), 0, describe(quote), provider, paymentId, null, null, now, null, null, null);
 		List<ShopRepository.Item> items = new ArrayList<>();
 		List<Photo> photos = priced.photos();
 		for (int i = 0; i < photos.size(); i++) {
@@ -253,6 +253,9 @@ public class Orders {
 	 * @return the order with its new links' end
 	 */
 	public Order renewLinks(Order order, boolean byOwner) {
+		if (order.disputed()) {
+			throw new UserMistakeException("shop.links.disputed", this.properties.supportEmail(), order.shortId());
+		}
 		if (!order.downloadable()) {
 			throw new UserMistakeException("shop.links.notPaid");
 		}

@@ -104,7 +104,7 @@ public class Payments {
 				case PaymentUpdate.REFUNDED -> new PaymentUpdate(eventId, "stripe", type,
 						required(object, "payment_intent"), metadataOrder(object), required(object, "id"), null, null,
 						object.get("amount_refunded").getAsLong(), null, null, null, null, payload);
-				case PaymentUpdate.DISPUTED ->
+				case PaymentUpdate.DISPUTED, PaymentUpdate.DISPUTE_CLOSED ->
 					new PaymentUpdate(eventId, "stripe", type, text(object, "payment_intent"), null,
 							required(object, "charge"), null, null, null, required(object, "id"),
 							object.get("amount").getAsLong(), text(object, "reason"), text(object, "status"), payload);
@@ -154,12 +154,7 @@ public class Payments {
 			case PaymentUpdate.SUCCEEDED -> succeeded(order, update.chargeId(), now);
 			case PaymentUpdate.FAILED -> failed(order, now);
 			case PaymentUpdate.REFUNDED -> refunded(order, update.amountRefunded(), now);
-			case PaymentUpdate.DISPUTED -> {
-				this.repository.saveDispute(update.disputeId(), order.id(), update.disputeAmount(), order.currency(),
-						update.disputeReason(), (update.disputeStatus() != null) ? update.disputeStatus() : "unknown",
-						now);
-				yield Outcome.APPLIED;
-			}
+			case PaymentUpdate.DISPUTED, PaymentUpdate.DISPUTE_CLOSED -> disputed(order, update, now);
 			default -> Outcome.UNCHANGED;
 		};
 		this.repository.eventHandled(update.eventId(), order.id(), "HANDLED", now);
@@ -183,7 +178,8 @@ public class Payments {
 				return byPayment;
 			}
 		}
-		if (update.chargeId() != null && PaymentUpdate.DISPUTED.equals(update.type())) {
+		if (update.chargeId() != null && (PaymentUpdate.DISPUTED.equals(update.type())
+				|| PaymentUpdate.DISPUTE_CLOSED.equals(update.type()))) {
 			Optional<UUID> byCharge = this.repository.orderOfCharge(update.chargeId());
 			if (byCharge.isPresent()) {
 				return byCharge;
@@ -253,6 +249,33 @@ public class Payments {
 		this.invoices.creditNote(order, refunded - order.refundedAmount(), now);
 		this.shares.refunded(order, refunded, now);
 		this.mails.refunded(order, refunded - order.refundedAmount(), status == OrderStatus.REFUNDED);
+		return Outcome.APPLIED;
+	}
+
+	/**
+	 * A dispute opened or closed. Opened, the order's downloads stop and its shares wait
+	 * (the bank holds the money). Won (or an inquiry closed), both resume. Lost, the
+	 * money went back to the buyer: the shares are cancelled, and those already paid out
+	 * taken back, as for a full refund; the order stays disputed.
+	 */
+	private Outcome disputed(Order order, PaymentUpdate update, Instant now) {
+		String status = (update.disputeStatus() != null) ? update.disputeStatus() : "unknown";
+		this.repository.saveDispute(update.disputeId(), order.id(), update.disputeAmount(), order.currency(),
+				update.disputeReason(), status, now);
+		if (PaymentUpdate.DISPUTED.equals(update.type())) {
+			this.repository.setDisputed(order.id(), now);
+			log.warn("Order {} disputed ({}): downloads stopped, shares held", order.id(), update.disputeId());
+		}
+		else if ("won".equals(status) || "warning_closed".equals(status)) {
+			this.repository.setDisputed(order.id(), null);
+			log.info("Dispute {} of order {} closed ({}): downloads and payouts resume", update.disputeId(), order.id(),
+					status);
+		}
+		else if ("lost".equals(status) && order.paid()) {
+			this.shares.refunded(order, order.amount(), now);
+			log.warn("Dispute {} of order {} lost: its shares are cancelled or taken back", update.disputeId(),
+					order.id());
+		}
 		return Outcome.APPLIED;
 	}
 

@@ -58,6 +58,10 @@ public class Refunds {
 	 */
 	public Order refund(UUID orderId, Long amount, UUID adminId, String adminEmail) {
 		Order order = this.repository.order(orderId).orElseThrow(() -> new UserMistakeException("shop.order.unknown"));
+		if (order.disputed()) {
+			// The bank holds the money already: a refund would pay the buyer twice.
+			throw new UserMistakeException("shop.refund.disputed");
+		}
 		if (!order.downloadable()) {
 			throw new UserMistakeException("shop.refund.notPaid");
 		}

@@ -73,7 +73,7 @@ public final class ZipDownloadBench {
 			Instant now = Instant.now();
 			Order order = new Order(orderId, app.event().id(), "bench@example.org", "fr", null, null,
 					Resolution.ORIGINAL, OrderStatus.PENDING, 100L * count, "EUR", 0, "bench", "test",
-					"test_" + orderId, null, null, now, null, null);
+					"test_" + orderId, null, null, now, null, null, null);
 			shop.insertOrder(order, "bench-" + orderId, items);
 			shop.setPaid(orderId, null, now, now.plusSeconds(3600));
 			String zip = downloads.links(shop.order(orderId).orElseThrow()).zipPath();

@@ -118,7 +118,7 @@ class NoPaymentProviderTests {
 		this.repository.insertOrder(
 				new Order(id, event.id(), AccountsTestUtils.uniqueEmail("old"), "fr", null, null, Resolution.ORIGINAL,
 						OrderStatus.PENDING, 500, "EUR", 0, "SINGLE:1x1@500", "test", "test_" + id, null, null, now,
-						null, null),
+						null, null, null),
 				"pi-" + id, List.of(new ShopRepository.Item(photos.keySet().iterator().next(), 0, 500, null)));
 		String key = this.downloads.orderKey(id);
 		MockHttpServletResponse api = this.mvc

@@ -263,6 +263,27 @@ class PayoutsIntegrationTests {
 		assertThat(this.node.statement(this.photographer.id()).due()).isEqualTo(-90);
 	}
 
+	@Test
+	void aDisputedSaleIsNotPaidOutWhileDisputedAndALostDisputeTakesThePaidShareBack() throws Exception {
+		Order order = aPaidOrder(1);
+		String dispute = "dp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		this.payments.apply(DisputesIntegrationTests.dispute(PaymentUpdate.DISPUTED, order, dispute, "needs_response"));
+		pastTheHoldingPeriod();
+		assertThat(this.node.payOutDue()).isZero();
+		STRIPE.verify(0, postRequestedFor(urlEqualTo("/v1/transfers")));
+		assertThat(photographerShare(order)).isEqualTo("DUE");
+		this.payments.apply(DisputesIntegrationTests.dispute(PaymentUpdate.DISPUTE_CLOSED, order, dispute, "won"));
+		assertThat(this.node.payOutDue()).isEqualTo(1);
+		assertThat(photographerShare(order)).isEqualTo("PAID_OUT");
+
+		// A second dispute, lost: the bank gave the money back, the share is taken back.
+		String lost = "dp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+		this.payments.apply(DisputesIntegrationTests.dispute(PaymentUpdate.DISPUTED, order, lost, "needs_response"));
+		this.payments.apply(DisputesIntegrationTests.dispute(PaymentUpdate.DISPUTE_CLOSED, order, lost, "lost"));
+		assertThat(this.payoutRepository.owed(this.photographer.id(), "EUR")).isEqualTo(450);
+		assertThat(this.orders.get(order.id()).orElseThrow().disputed()).isTrue();
+	}
+
 	private void refund(Order order, long refundedInAll) {
 		assertThat(this.payments.apply(PaymentUpdate.refund("evt_" + UUID.randomUUID(), "stripe", order.paymentId(),
 				order.id(), refundedInAll, "{}")))

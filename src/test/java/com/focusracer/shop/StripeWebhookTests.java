@@ -503,6 +503,7 @@ class StripeWebhookTests {
 				   "created": 1680651737, "livemode": false, "metadata": {}}}}""".formatted(UUID.randomUUID(),
 				Instant.now().getEpochSecond(), disputeId, paymentId);
 		assertThat(webhook(dispute, sign(dispute, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(this.orders.get(placed.id()).orElseThrow().disputed()).isTrue();
 		String page = this.mvc.perform(get("/admin/disputes").with(user(this.accounts.principal(admin))))
 			.andReturn()
 			.getResponse()

@@ -26,7 +26,7 @@ public class ShopRepository {
 
 	private static final String ORDER_COLUMNS = "id, event_id, email, language, account_id, bib, resolution, status, "
 			+ "amount, currency, refunded_amount, pricing, provider, payment_id, client_secret, links_until, "
-			+ "created_at, paid_at, problem_event, problem_amount, problem_currency, problem_at";
+			+ "created_at, paid_at, problem_event, problem_amount, problem_currency, problem_at, disputed_at";
 
 	private final JdbcClient jdbc;
 
@@ -164,6 +164,19 @@ public class ShopRepository {
 	public void setRefunded(UUID id, OrderStatus status, long refunded, Instant now) {
 		this.jdbc.sql("update shop_order set status = ?, refunded_amount = ?, updated_at = ? where id = ?")
 			.params(status.name(), refunded, Timestamp.from(now), id)
+			.update();
+	}
+
+	/**
+	 * Marks an order disputed (keeping the first dispute's time), or no longer.
+	 * @param id the order
+	 * @param since when the dispute came, {@code null} when it is over
+	 */
+	public void setDisputed(UUID id, Instant since) {
+		this.jdbc
+			.sql("update shop_order set disputed_at = case when ? then null else coalesce(disputed_at, ?) end, "
+					+ "updated_at = now() where id = ?")
+			.params(since == null, timestamp(since), id)
 			.update();
 	}
 
@@ -315,8 +328,8 @@ public class ShopRepository {
 	}
 
 	/**
-	 * The shares due to pros whose Stripe account is ready, of sales paid long enough
-	 * ago, oldest first.
+	 * The shares due to pros whose Stripe account is ready, of sales paid long enough ago
+	 * and not disputed, oldest first.
 	 * @param paidBefore only sales paid before this time (the holding period)
 	 * @param limit how many at most
 	 */
@@ -325,6 +338,7 @@ public class ShopRepository {
 				select s.*, o.event_id, o.paid_at from sale_share s join shop_order o on o.id = s.order_id
 				join payout_account p on p.account_id = s.account_id and p.ready
 				where s.status = 'DUE' and o.status in ('PAID', 'PARTIALLY_REFUNDED') and o.paid_at <= ?
+				    and o.disputed_at is null
 				order by s.created_at limit ?""")
 			.params(Timestamp.from(paidBefore), limit)
 			.query(ShopRepository::mapShare)
@@ -485,7 +499,8 @@ public class ShopRepository {
 				(rs.getString("problem_event") != null)
 						? new Order.PaymentProblem(rs.getString("problem_event"), nullableLong(rs, "problem_amount"),
 								rs.getString("problem_currency"), instant(rs.getTimestamp("problem_at")))
-						: null);
+						: null,
+				instant(rs.getTimestamp("disputed_at")));
 	}
 
 	private static Share mapShare(ResultSet rs, int row) throws SQLException {

@@ -365,8 +365,8 @@ public class ShopPages {
 	ModelAndView refused(Downloads.RefusedException ex, jakarta.servlet.http.HttpServletRequest request,
 			HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		return new ModelAndView("shop/refused",
-				Map.of("ui", com.focusracer.shared.web.Ui.of(this.messages, request), "reason", ex.reason().name()));
+		return new ModelAndView("shop/refused", Map.of("ui", com.focusracer.shared.web.Ui.of(this.messages, request),
+				"reason", ex.reason().name(), "supportEmail", this.properties.supportEmail()));
 	}
 
 	private ModelAndView page(AccountPrincipal principal, Order order, Locale locale) {
