@@ -1,6 +1,7 @@
 package com.focusracer.shop;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -96,6 +97,75 @@ public record Order(UUID id, UUID eventId, String email, String language, UUID a
 	 */
 	public boolean disputed() {
 		return this.disputedAt != null;
+	}
+
+	/**
+	 * The order paid. Only an order waiting for its payment can be: a late or repeated
+	 * event never pays an order twice.
+	 * @param at when
+	 * @param linksUntil the end of its first download links
+	 * @return the paid order
+	 * @throws IllegalStateException when it is not {@link #payable()}
+	 */
+	public Order markPaid(Instant at, Instant linksUntil) {
+		if (!payable()) {
+			throw new IllegalStateException("Order " + this.id + " is " + this.status + ": it cannot be paid");
+		}
+		return with(OrderStatus.PAID, this.refundedAmount, linksUntil, at, this.problem);
+	}
+
+	/**
+	 * The order after a failed payment attempt: only a pending order fails, so that a
+	 * late failure never takes a paid order back.
+	 * @return the failed order, or empty when nothing changes
+	 */
+	public Optional<Order> markFailed() {
+		return (this.status == OrderStatus.PENDING)
+				? Optional.of(with(OrderStatus.FAILED, this.refundedAmount, this.linksUntil, this.paidAt, this.problem))
+				: Optional.empty();
+	}
+
+	/**
+	 * The order after the provider says how much of it was refunded in all: partly, or
+	 * wholly refunded. Refunds only add up.
+	 * @param refundedInAll all that the provider refunded so far
+	 * @return the refunded order, or empty when nothing changes (not paid, or no more
+	 * refunded than known)
+	 */
+	public Optional<Order> refund(long refundedInAll) {
+		if (!paid() || refundedInAll <= this.refundedAmount) {
+			return Optional.empty();
+		}
+		long refunded = Math.min(refundedInAll, this.amount);
+		OrderStatus after = (refunded >= this.amount) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
+		return Optional.of(with(after, refunded, this.linksUntil, this.paidAt, this.problem));
+	}
+
+	/**
+	 * The order with a reported payment that is not its own: held for an admin while it
+	 * waits for its payment; an order already paid keeps its status (and its downloads),
+	 * and the report.
+	 * @param reported what the provider reported
+	 * @return the order, held when it was payable
+	 */
+	public Order hold(PaymentProblem reported) {
+		return with(payable() ? OrderStatus.PAYMENT_PROBLEM : this.status, this.refundedAmount, this.linksUntil,
+				this.paidAt, reported);
+	}
+
+	/**
+	 * Whether {@link #hold(PaymentProblem)} holds it.
+	 * @return true for an order held for an admin
+	 */
+	public boolean held() {
+		return this.status == OrderStatus.PAYMENT_PROBLEM;
+	}
+
+	private Order with(OrderStatus status, long refundedAmount, Instant linksUntil, Instant paidAt,
+			PaymentProblem problem) {
+		return new Order(this.id, this.eventId, this.email, this.language, this.accountId, this.bib, this.resolution,
+				status, this.amount, this.currency, refundedAmount, this.pricing, this.provider, this.paymentId,
+				this.clientSecret, linksUntil, this.createdAt, paidAt, problem, this.disputedAt);
 	}
 
 	/**

@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
 import com.focusracer.shared.SiteUrl;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shared.UserMistakeException;
+import com.focusracer.shop.internal.Clawback;
+import com.focusracer.shop.internal.Payout;
+import com.focusracer.shop.internal.SaleShare;
 import com.focusracer.shop.internal.PayoutRepository;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderRepository;
+import com.focusracer.shop.internal.ShareRepository;
 import com.focusracer.shop.internal.StripeGateway;
 import com.stripe.exception.StripeException;
 
@@ -39,7 +43,9 @@ public class Payouts {
 	 */
 	static final Duration CLAIM = Duration.ofMinutes(5);
 
-	private final ShopRepository repository;
+	private final ShareRepository shareRepository;
+
+	private final OrderRepository orderRepository;
 
 	private final PayoutRepository payoutRepository;
 
@@ -55,10 +61,11 @@ public class Payouts {
 
 	private final String baseUrl;
 
-	Payouts(ShopRepository repository, PayoutRepository payoutRepository, StripeGateway stripe,
-			ShopProperties properties, EventManagement events, TransactionTemplate transactions, Clock clock,
-			SiteUrl site) {
-		this.repository = repository;
+	Payouts(ShareRepository shareRepository, OrderRepository orderRepository, PayoutRepository payoutRepository,
+			StripeGateway stripe, ShopProperties properties, EventManagement events, TransactionTemplate transactions,
+			Clock clock, SiteUrl site) {
+		this.shareRepository = shareRepository;
+		this.orderRepository = orderRepository;
 		this.payoutRepository = payoutRepository;
 		this.stripe = stripe;
 		this.properties = properties;
@@ -81,7 +88,7 @@ public class Payouts {
 		java.util.function.Function<UUID, String> name = (eventId) -> names.computeIfAbsent(eventId,
 				(id) -> this.events.get(id).map((e) -> e.name()).orElse(""));
 		List<Line> lines = new java.util.ArrayList<>();
-		for (ShopRepository.Share share : this.repository.shares(accountId)) {
+		for (SaleShare share : this.shareRepository.shares(accountId)) {
 			lines.add(new Line(share.createdAt(), name.apply(share.eventId()), share.orderId(), share.role(),
 					share.gross(), share.fee(), share.amount(), share.currency(), share.status(), share.transferId()));
 			if ("CANCELLED".equals(share.status())) {
@@ -93,14 +100,15 @@ public class Payouts {
 				paidOut += share.amount();
 			}
 		}
-		for (PayoutRepository.Clawback clawback : this.payoutRepository.clawbacks(accountId)) {
+		for (Clawback clawback : this.shareRepository.clawbacks(accountId)) {
 			lines.add(new Line(clawback.createdAt(), name.apply(clawback.eventId()), clawback.orderId(),
 					clawback.role(), 0, 0, -clawback.amount(), clawback.currency(), "CLAWED_BACK", null));
 			earned -= clawback.amount();
 		}
 		lines.sort(java.util.Comparator.comparing(Line::date).reversed());
-		return new Statement(lines, earned, fees, paidOut, earned - paidOut, this.repository.payoutAccount(accountId),
-				this.properties.stripeEnabled(), this.properties.platformFeePercent());
+		return new Statement(lines, earned, fees, paidOut, earned - paidOut,
+				this.payoutRepository.payoutAccount(accountId), this.properties.stripeEnabled(),
+				this.properties.platformFeePercent());
 	}
 
 	/**
@@ -147,11 +155,11 @@ public class Payouts {
 			throw new UserMistakeException("shop.payouts.noStripeError");
 		}
 		try {
-			Optional<ShopRepository.PayoutAccount> existing = this.repository.payoutAccount(accountId);
+			Optional<PayoutAccount> existing = this.payoutRepository.payoutAccount(accountId);
 			String stripeAccount = existing.isPresent() ? existing.get().stripeAccountId()
 					: this.stripe.createExpressAccount(email, "connect-" + accountId);
 			if (existing.isEmpty()) {
-				this.transactions.executeWithoutResult((status) -> this.repository.savePayoutAccount(accountId,
+				this.transactions.executeWithoutResult((status) -> this.payoutRepository.savePayoutAccount(accountId,
 						stripeAccount, false, this.clock.instant()));
 			}
 			return this.stripe.onboardingLink(stripeAccount, this.baseUrl + "/pro/payouts/connect",
@@ -169,13 +177,13 @@ public class Payouts {
 	 * @return true when payouts can be made
 	 */
 	public boolean refresh(UUID accountId) {
-		Optional<ShopRepository.PayoutAccount> account = this.repository.payoutAccount(accountId);
+		Optional<PayoutAccount> account = this.payoutRepository.payoutAccount(accountId);
 		if (account.isEmpty() || !this.properties.stripeEnabled()) {
 			return false;
 		}
 		try {
 			boolean ready = this.stripe.accountReady(account.get().stripeAccountId());
-			this.transactions.executeWithoutResult((status) -> this.repository.savePayoutAccount(accountId,
+			this.transactions.executeWithoutResult((status) -> this.payoutRepository.savePayoutAccount(accountId,
 					account.get().stripeAccountId(), ready, this.clock.instant()));
 			return ready;
 		}
@@ -203,21 +211,21 @@ public class Payouts {
 		}
 		int made = 0;
 		Instant now = this.clock.instant();
-		for (PayoutRepository.Payout unsettled : this.payoutRepository.unsettled(now, 200)) {
+		for (Payout unsettled : this.payoutRepository.unsettled(now, 200)) {
 			if (this.payoutRepository.claim(unsettled.id(), now, now.plus(CLAIM))) {
 				made += settle(unsettled, true);
 			}
 		}
 		// Refunds and disputes land in the holding period, before the share leaves.
 		Instant paidBefore = now.minus(this.properties.payoutHoldingPeriod());
-		for (ShopRepository.Share share : this.repository.dueShares(paidBefore, 200)) {
-			Optional<ShopRepository.PayoutAccount> account = this.repository.payoutAccount(share.accountId())
-				.filter(ShopRepository.PayoutAccount::ready);
+		for (SaleShare share : this.shareRepository.dueShares(paidBefore, 200)) {
+			Optional<PayoutAccount> account = this.payoutRepository.payoutAccount(share.accountId())
+				.filter(PayoutAccount::ready);
 			if (account.isEmpty() || share.amount() <= 0) {
 				continue;
 			}
-			Optional<PayoutRepository.Payout> intent = this.transactions.execute((status) -> this.payoutRepository
-				.recordIntent(share, account.get().stripeAccountId(), now, now.plus(CLAIM)));
+			Optional<Payout> intent = this.transactions.execute((status) -> this.payoutRepository.recordIntent(share,
+					account.get().stripeAccountId(), now, now.plus(CLAIM)));
 			if (intent != null && intent.isPresent()) {
 				made += settle(intent.get(), false);
 			}
@@ -231,7 +239,7 @@ public class Payouts {
 	 * @return 1 when recorded, else 0 (the payout stays an intent, tried again once its
 	 * claim ends)
 	 */
-	private int settle(PayoutRepository.Payout payout, boolean lookUpFirst) {
+	private int settle(Payout payout, boolean lookUpFirst) {
 		if (payout.amount() == 0) {
 			// Wholly netted against what the pro owed: nothing to transfer.
 			this.transactions
@@ -249,7 +257,7 @@ public class Payouts {
 			}
 			else {
 				transfer = this.stripe.transfer(payout.amount(), payout.currency(), payout.stripeAccountId(),
-						this.repository.chargeId(payout.orderId()).orElse(null), payout.orderId(), payout.id(),
+						this.orderRepository.chargeId(payout.orderId()).orElse(null), payout.orderId(), payout.id(),
 						payout.group());
 			}
 			this.transactions
@@ -308,7 +316,7 @@ public class Payouts {
 	 * @param feePercent the platform fee
 	 */
 	public record Statement(List<Line> lines, long earned, long fees, long paidOut, long due,
-			Optional<ShopRepository.PayoutAccount> payoutAccount, boolean stripeEnabled, int feePercent) {
+			Optional<PayoutAccount> payoutAccount, boolean stripeEnabled, int feePercent) {
 
 	}
 

@@ -9,8 +9,11 @@ import java.util.UUID;
 
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
-import com.focusracer.shop.internal.PayoutRepository;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.SaleShare;
+import com.focusracer.shop.internal.OrderItem;
+import com.focusracer.shop.internal.OrderRepository;
+import com.focusracer.shop.internal.PriceListRepository;
+import com.focusracer.shop.internal.ShareRepository;
 
 import org.springframework.stereotype.Component;
 
@@ -24,17 +27,21 @@ import org.springframework.stereotype.Component;
 @Component
 class SaleShares {
 
-	private final ShopRepository repository;
+	private final ShareRepository shareRepository;
 
-	private final PayoutRepository payouts;
+	private final PriceListRepository priceListRepository;
+
+	private final OrderRepository orderRepository;
 
 	private final EventManagement events;
 
 	private final ShopProperties properties;
 
-	SaleShares(ShopRepository repository, PayoutRepository payouts, EventManagement events, ShopProperties properties) {
-		this.repository = repository;
-		this.payouts = payouts;
+	SaleShares(ShareRepository shareRepository, PriceListRepository priceListRepository,
+			OrderRepository orderRepository, EventManagement events, ShopProperties properties) {
+		this.shareRepository = shareRepository;
+		this.priceListRepository = priceListRepository;
+		this.orderRepository = orderRepository;
 		this.events = events;
 		this.properties = properties;
 	}
@@ -46,7 +53,7 @@ class SaleShares {
 	 */
 	void paid(Order order, Instant now) {
 		for (Split split : split(order, order.amount())) {
-			this.repository.insertShare(order.id(), split.accountId(), split.role(), split.gross(), split.fee(),
+			this.shareRepository.insertShare(order.id(), split.accountId(), split.role(), split.gross(), split.fee(),
 					split.amount(), order.currency(), (split.accountId() != null) ? "DUE" : "KEPT", now);
 		}
 	}
@@ -63,14 +70,15 @@ class SaleShares {
 		List<Split> splits = (kept > 0) ? split(order, kept) : List.of();
 		if (kept > 0) {
 			for (Split split : splits) {
-				this.repository.insertShare(order.id(), split.accountId(), split.role(), split.gross(), split.fee(),
-						split.amount(), order.currency(), (split.accountId() != null) ? "DUE" : "KEPT", now);
+				this.shareRepository.insertShare(order.id(), split.accountId(), split.role(), split.gross(),
+						split.fee(), split.amount(), order.currency(), (split.accountId() != null) ? "DUE" : "KEPT",
+						now);
 			}
 		}
 		else {
-			this.repository.cancelShares(order.id());
+			this.shareRepository.cancelShares(order.id());
 		}
-		for (ShopRepository.Share share : this.repository.sharesOf(order.id())) {
+		for (SaleShare share : this.shareRepository.sharesOf(order.id())) {
 			if (share.accountId() == null || (!"PAID_OUT".equals(share.status()) && !"PAYING".equals(share.status()))) {
 				continue;
 			}
@@ -78,9 +86,9 @@ class SaleShares {
 				.filter((split) -> share.accountId().equals(split.accountId()) && share.role().equals(split.role()))
 				.mapToLong(Split::amount)
 				.sum();
-			long takeBack = share.amount() - earns - this.payouts.clawedBack(share.id());
+			long takeBack = share.amount() - earns - this.shareRepository.clawedBack(share.id());
 			if (takeBack > 0) {
-				this.payouts.clawBack(share, takeBack, refunded, now);
+				this.shareRepository.clawBack(share, takeBack, refunded, now);
 			}
 		}
 	}
@@ -93,7 +101,7 @@ class SaleShares {
 			return List.of();
 		}
 		Event event = this.events.get(order.eventId()).orElseThrow();
-		int organizerPercent = this.repository.priceList(order.eventId())
+		int organizerPercent = this.priceListRepository.priceList(order.eventId())
 			.map(PriceList::organizerSharePercent)
 			.orElse(0);
 		int feePercent = this.properties.platformFeePercent();
@@ -101,7 +109,7 @@ class SaleShares {
 		long organizerAmount = 0;
 		long organizerGross = 0;
 		long fees = 0;
-		for (ShopRepository.Item item : this.repository.items(order.id())) {
+		for (OrderItem item : this.orderRepository.items(order.id())) {
 			// Each photo's part of what the buyer keeps paying.
 			long part = item.amount() * kept / order.amount();
 			long fee = Money.percent(part, feePercent);

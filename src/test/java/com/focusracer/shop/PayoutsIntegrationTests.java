@@ -24,7 +24,8 @@ import com.focusracer.events.EventManagement;
 import com.focusracer.shared.SiteUrl;
 import com.focusracer.shared.ratelimit.MutableClock;
 import com.focusracer.shop.internal.PayoutRepository;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderRepository;
+import com.focusracer.shop.internal.ShareRepository;
 import com.focusracer.shop.internal.StripeGateway;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,7 +85,10 @@ class PayoutsIntegrationTests {
 	Payments payments;
 
 	@Autowired
-	ShopRepository repository;
+	OrderRepository orderRepository;
+
+	@Autowired
+	ShareRepository shareRepository;
 
 	@Autowired
 	PayoutRepository payoutRepository;
@@ -117,11 +121,11 @@ class PayoutsIntegrationTests {
 
 	@BeforeEach
 	void aPhotographerReadyForPayouts() {
-		this.node = new Payouts(this.repository, this.payoutRepository, this.stripe, this.properties, this.events,
-				this.transactions, this.clock, this.site);
+		this.node = new Payouts(this.shareRepository, this.orderRepository, this.payoutRepository, this.stripe,
+				this.properties, this.events, this.transactions, this.clock, this.site);
 		this.photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.stripeAccount = "acct_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-		this.repository.savePayoutAccount(this.photographer.id(), this.stripeAccount, true, Instant.now());
+		this.payoutRepository.savePayoutAccount(this.photographer.id(), this.stripeAccount, true, Instant.now());
 		STRIPE.resetAll();
 		stubPaymentIntents();
 		stubTransfers();

@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.focusracer.shop.PayoutAccount;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The transfers to pros: each payout is an intent, committed before Stripe is asked, then
- * done with Stripe's transfer id.
+ * The pros' Stripe accounts and the transfers to them: each payout is an intent,
+ * committed before Stripe is asked, then done with Stripe's transfer id.
  */
 @Repository
 public class PayoutRepository {
@@ -22,6 +24,20 @@ public class PayoutRepository {
 
 	PayoutRepository(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	public Optional<PayoutAccount> payoutAccount(UUID accountId) {
+		return this.jdbc.sql("select * from payout_account where account_id = ?")
+			.param(accountId)
+			.query((rs, row) -> new PayoutAccount(accountId, rs.getString("stripe_account_id"), rs.getBoolean("ready")))
+			.optional();
+	}
+
+	public void savePayoutAccount(UUID accountId, String stripeAccountId, boolean ready, Instant now) {
+		this.jdbc.sql("""
+				insert into payout_account (account_id, stripe_account_id, ready, created_at) values (?, ?, ?, ?)
+				on conflict (account_id) do update set stripe_account_id = excluded.stripe_account_id,
+				    ready = excluded.ready""").params(accountId, stripeAccountId, ready, Timestamp.from(now)).update();
 	}
 
 	/**
@@ -33,8 +49,7 @@ public class PayoutRepository {
 	 * @param claimedUntil until when this node alone works on it
 	 * @return the payout, or empty when the share is no longer due (another node took it)
 	 */
-	public Optional<Payout> recordIntent(ShopRepository.Share share, String stripeAccountId, Instant now,
-			Instant claimedUntil) {
+	public Optional<Payout> recordIntent(SaleShare share, String stripeAccountId, Instant now, Instant claimedUntil) {
 		// One payout at a time per pro: what is owed is netted once.
 		this.jdbc.sql("select account_id from payout_account where account_id = ? for update")
 			.param(share.accountId())
@@ -72,51 +87,6 @@ public class PayoutRepository {
 			.params(accountId, currency, accountId, currency)
 			.query(Long.class)
 			.single();
-	}
-
-	/**
-	 * Takes back part of a share paid out (or being paid), after a refund; netted against
-	 * the pro's next payouts.
-	 * @param share the share
-	 * @param amount what is taken back
-	 * @param orderRefunded the order's refunded total that makes it (one per refund)
-	 * @param now when
-	 */
-	public void clawBack(ShopRepository.Share share, long amount, long orderRefunded, Instant now) {
-		this.jdbc.sql("""
-				insert into share_clawback (id, share_id, account_id, amount, currency, order_refunded, created_at)
-				values (?, ?, ?, ?, ?, ?, ?) on conflict (share_id, order_refunded) do nothing""")
-			.params(UUID.randomUUID(), share.id(), share.accountId(), amount, share.currency(), orderRefunded,
-					Timestamp.from(now))
-			.update();
-	}
-
-	/**
-	 * What was taken back of a share so far.
-	 * @param shareId the share
-	 * @return the amount
-	 */
-	public long clawedBack(UUID shareId) {
-		return this.jdbc.sql("select coalesce(sum(amount), 0) from share_clawback where share_id = ?")
-			.param(shareId)
-			.query(Long.class)
-			.single();
-	}
-
-	/**
-	 * The clawbacks of a pro, newest first, for their statement.
-	 * @param accountId the pro
-	 * @return the clawbacks
-	 */
-	public List<Clawback> clawbacks(UUID accountId) {
-		return this.jdbc.sql("""
-				select c.*, s.order_id, s.role, o.event_id from share_clawback c join sale_share s on s.id = c.share_id
-				join shop_order o on o.id = s.order_id where c.account_id = ? order by c.created_at desc limit 1000""")
-			.param(accountId)
-			.query((rs, row) -> new Clawback(rs.getObject("share_id", UUID.class), rs.getObject("order_id", UUID.class),
-					rs.getObject("event_id", UUID.class), rs.getString("role"), rs.getLong("amount"),
-					rs.getString("currency"), rs.getTimestamp("created_at").toInstant()))
-			.list();
 	}
 
 	/**
@@ -196,51 +166,6 @@ public class PayoutRepository {
 				rs.getObject("order_id", UUID.class), rs.getObject("account_id", UUID.class),
 				rs.getString("stripe_account_id"), rs.getLong("amount"), rs.getLong("netted"), rs.getString("currency"),
 				rs.getString("status"), rs.getString("transfer_id"), rs.getInt("attempts"));
-	}
-
-	/**
-	 * One transfer to a pro, for one share.
-	 *
-	 * @param id the id: the transfer's idempotency key and {@code transfer_group} are
-	 * made from it
-	 * @param shareId the share paid out
-	 * @param orderId the sale
-	 * @param accountId the pro
-	 * @param stripeAccountId the pro's Stripe account
-	 * @param amount what is transferred: the share less {@code netted}
-	 * @param netted what was taken off the share for clawbacks the pro owed
-	 * @param currency ISO code
-	 * @param status {@code INTENT} until the transfer is recorded, then {@code DONE}
-	 * @param transferId Stripe's transfer, once done
-	 * @param attempts how many times a node took it
-	 */
-	public record Payout(UUID id, UUID shareId, UUID orderId, UUID accountId, String stripeAccountId, long amount,
-			long netted, String currency, String status, String transferId, int attempts) {
-
-		/**
-		 * The transfer's {@code transfer_group} and idempotency key.
-		 * @return {@code payout-<id>}
-		 */
-		public String group() {
-			return "payout-" + this.id;
-		}
-
-	}
-
-	/**
-	 * Part of a share taken back after a refund.
-	 *
-	 * @param shareId the share
-	 * @param orderId its sale
-	 * @param eventId the sale's event
-	 * @param role the share's role
-	 * @param amount what was taken back
-	 * @param currency ISO code
-	 * @param createdAt when
-	 */
-	public record Clawback(UUID shareId, UUID orderId, UUID eventId, String role, long amount, String currency,
-			Instant createdAt) {
-
 	}
 
 }
