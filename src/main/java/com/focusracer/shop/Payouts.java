@@ -4,9 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -84,10 +89,10 @@ public class Payouts {
 		long earned = 0;
 		long paidOut = -this.payoutRepository.netted(accountId);
 		long fees = 0;
-		java.util.Map<UUID, String> names = new java.util.HashMap<>();
-		java.util.function.Function<UUID, String> name = (eventId) -> names.computeIfAbsent(eventId,
+		Map<UUID, String> names = new HashMap<>();
+		Function<UUID, String> name = (eventId) -> names.computeIfAbsent(eventId,
 				(id) -> this.events.get(id).map((e) -> e.name()).orElse(""));
-		List<Line> lines = new java.util.ArrayList<>();
+		List<Line> lines = new ArrayList<>();
 		for (SaleShare share : this.shareRepository.shares(accountId)) {
 			lines.add(new Line(share.createdAt(), name.apply(share.eventId()), share.orderId(), share.role(),
 					share.gross(), share.fee(), share.amount(), share.currency(), share.status(), share.transferId()));
@@ -105,7 +110,7 @@ public class Payouts {
 					clawback.role(), 0, 0, -clawback.amount(), clawback.currency(), "CLAWED_BACK", null));
 			earned -= clawback.amount();
 		}
-		lines.sort(java.util.Comparator.comparing(Line::date).reversed());
+		lines.sort(Comparator.comparing(Line::date).reversed());
 		return new Statement(lines, earned, fees, paidOut, earned - paidOut,
 				this.payoutRepository.payoutAccount(accountId), this.properties.stripeEnabled(),
 				this.properties.platformFeePercent());

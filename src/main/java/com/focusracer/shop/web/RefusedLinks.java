@@ -2,6 +2,7 @@ package com.focusracer.shop.web;
 
 import java.util.Map;
 
+import com.focusracer.shared.web.Ui;
 import com.focusracer.shop.Downloads;
 import com.focusracer.shop.ShopProperties;
 
@@ -30,11 +31,10 @@ class RefusedLinks {
 	}
 
 	@ExceptionHandler(Downloads.RefusedException.class)
-	ModelAndView refused(Downloads.RefusedException ex, jakarta.servlet.http.HttpServletRequest request,
-			HttpServletResponse response) {
+	ModelAndView refused(Downloads.RefusedException ex, HttpServletRequest request, HttpServletResponse response) {
 		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		return new ModelAndView("shop/refused", Map.of("ui", com.focusracer.shared.web.Ui.of(this.messages, request),
-				"reason", ex.reason().name(), "supportEmail", this.properties.supportEmail()));
+		return new ModelAndView("shop/refused", Map.of("ui", Ui.of(this.messages, request), "reason",
+				ex.reason().name(), "supportEmail", this.properties.supportEmail()));
 	}
 
 }
