@@ -20,8 +20,10 @@ import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
+import com.focusracer.shop.internal.OrderItem;
 import com.focusracer.shop.internal.DownloadKeys;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderRepository;
+import com.focusracer.shop.internal.ShopSecretRepository;
 import com.focusracer.shop.internal.SoldImages;
 
 import org.springframework.stereotype.Service;
@@ -35,7 +37,9 @@ import org.springframework.stereotype.Service;
 @Service
 public class Downloads {
 
-	private final ShopRepository repository;
+	private final OrderRepository orderRepository;
+
+	private final ShopSecretRepository shopSecretRepository;
 
 	private final PhotoManagement photos;
 
@@ -47,9 +51,10 @@ public class Downloads {
 
 	private volatile DownloadKeys keys;
 
-	Downloads(ShopRepository repository, PhotoManagement photos, EventManagement events, Clock clock, SiteUrl site,
-			ShopProperties properties) {
-		this.repository = repository;
+	Downloads(OrderRepository orderRepository, ShopSecretRepository shopSecretRepository, PhotoManagement photos,
+			EventManagement events, Clock clock, SiteUrl site, ShopProperties properties) {
+		this.orderRepository = orderRepository;
+		this.shopSecretRepository = shopSecretRepository;
 		this.photos = photos;
 		this.events = events;
 		this.clock = clock;
@@ -70,7 +75,7 @@ public class Downloads {
 		}
 		long expires = order.linksUntil().getEpochSecond();
 		List<Link> links = new ArrayList<>();
-		for (ShopRepository.Item item : this.repository.items(order.id())) {
+		for (OrderItem item : this.orderRepository.items(order.id())) {
 			String path = "/downloads/" + order.id() + "/photos/" + item.photoId();
 			String signed = path + "?expires=" + expires + "&sig="
 					+ keys().linkSignature(order.id(), item.photoId(), expires);
@@ -88,10 +93,11 @@ public class Downloads {
 	 * @param expires the link's end, epoch seconds
 	 * @param signature the link's signature
 	 * @return the order, or empty when no such order exists
-	 * @throws RefusedException when the link is not valid (wrong, expired, refunded)
+	 * @throws RefusedException when the link is not valid (wrong, expired, refunded,
+	 * disputed)
 	 */
 	public Optional<Order> check(UUID orderId, UUID photoId, long expires, String signature) {
-		Optional<Order> order = this.repository.order(orderId);
+		Optional<Order> order = this.orderRepository.order(orderId);
 		if (order.isEmpty()) {
 			return order;
 		}
@@ -101,10 +107,14 @@ public class Downloads {
 		if (Instant.ofEpochSecond(expires).isBefore(this.clock.instant())) {
 			throw new RefusedException(Reason.EXPIRED);
 		}
+		if (order.get().disputed()) {
+			throw new RefusedException(Reason.DISPUTED);
+		}
 		if (!order.get().downloadable()) {
 			throw new RefusedException((order.get().status() == OrderStatus.REFUNDED) ? Reason.REFUNDED : Reason.WRONG);
 		}
-		if (photoId != null && this.repository.items(orderId).stream().noneMatch((i) -> i.photoId().equals(photoId))) {
+		if (photoId != null
+				&& this.orderRepository.items(orderId).stream().noneMatch((i) -> i.photoId().equals(photoId))) {
 			throw new RefusedException(Reason.WRONG);
 		}
 		return order;
@@ -166,7 +176,7 @@ public class Downloads {
 		// JPEGs do not shrink: store them as they are, and spend no CPU trying.
 		zip.setLevel(Deflater.NO_COMPRESSION);
 		Set<String> names = new HashSet<>();
-		for (ShopRepository.Item item : this.repository.items(order.id())) {
+		for (OrderItem item : this.orderRepository.items(order.id())) {
 			String name = soldFile(order, item.photoId()).name();
 			String unique = name;
 			for (int n = 2; !names.add(unique); n++) {
@@ -205,7 +215,7 @@ public class Downloads {
 	private DownloadKeys keys() {
 		DownloadKeys current = this.keys;
 		if (current == null) {
-			current = new DownloadKeys(List.of(this.repository.secret()));
+			current = new DownloadKeys(List.of(this.shopSecretRepository.secret()));
 			this.keys = current;
 		}
 		return current;
@@ -256,7 +266,9 @@ public class Downloads {
 		/** Too old. */
 		EXPIRED,
 		/** The order was refunded. */
-		REFUNDED
+		REFUNDED,
+		/** The buyer's bank disputes the payment. */
+		DISPUTED
 
 	}
 

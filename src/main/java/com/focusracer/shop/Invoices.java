@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
 
 import com.focusracer.gallery.PhotoNumber;
 import com.focusracer.shared.LegalProperties;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderItem;
+import com.focusracer.shop.internal.InvoiceRepository;
+import com.focusracer.shop.internal.OrderRepository;
 
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Service;
@@ -34,14 +36,18 @@ public class Invoices {
 	/** One line of an order's pricing, as {@code Orders} records it: KIND:QxS@UNIT. */
 	private static final Pattern PRICED = Pattern.compile("([A-Z_]+):(\\d+)x(\\d+)@(\\d+)");
 
-	private final ShopRepository repository;
+	private final InvoiceRepository invoiceRepository;
+
+	private final OrderRepository orderRepository;
 
 	private final LegalProperties legal;
 
 	private final MessageSource messages;
 
-	Invoices(ShopRepository repository, LegalProperties legal, MessageSource messages) {
-		this.repository = repository;
+	Invoices(InvoiceRepository invoiceRepository, OrderRepository orderRepository, LegalProperties legal,
+			MessageSource messages) {
+		this.invoiceRepository = invoiceRepository;
+		this.orderRepository = orderRepository;
 		this.legal = legal;
 		this.messages = messages;
 	}
@@ -64,7 +70,7 @@ public class Invoices {
 		int rate = this.legal.vatRatePercent();
 		Invoice invoice = new Invoice(nextNumber(at), Invoice.Kind.INVOICE, order.id(), null, at, order.amount(), rate,
 				Money.vatIncluded(order.amount(), rate), order.currency());
-		this.repository.insertInvoice(invoice);
+		this.invoiceRepository.insertInvoice(invoice);
 		return invoice;
 	}
 
@@ -84,7 +90,7 @@ public class Invoices {
 		int rate = invoice.get().vatRatePercent();
 		Invoice note = new Invoice(nextNumber(at), Invoice.Kind.CREDIT_NOTE, order.id(), invoice.get().number(), at,
 				amount, rate, Money.vatIncluded(amount, rate), order.currency());
-		this.repository.insertInvoice(note);
+		this.invoiceRepository.insertInvoice(note);
 		return note;
 	}
 
@@ -94,7 +100,7 @@ public class Invoices {
 	 * @return the invoice, or empty (unpaid, free)
 	 */
 	public Optional<Invoice> invoiceOf(UUID orderId) {
-		return this.repository.invoices(orderId)
+		return this.invoiceRepository.invoices(orderId)
 			.stream()
 			.filter((invoice) -> invoice.kind() == Invoice.Kind.INVOICE)
 			.findFirst();
@@ -106,7 +112,7 @@ public class Invoices {
 	 * @return the credit notes, oldest first
 	 */
 	public List<Invoice> creditNotesOf(UUID orderId) {
-		return this.repository.invoices(orderId)
+		return this.invoiceRepository.invoices(orderId)
 			.stream()
 			.filter((invoice) -> invoice.kind() == Invoice.Kind.CREDIT_NOTE)
 			.toList();
@@ -119,7 +125,7 @@ public class Invoices {
 	 */
 	public List<Line> lines(Order order) {
 		return lines(order.pricing(), order.amount(),
-				this.repository.items(order.id()).stream().map(ShopRepository.Item::photoId).toList());
+				this.orderRepository.items(order.id()).stream().map(OrderItem::photoId).toList());
 	}
 
 	/**
@@ -193,7 +199,7 @@ public class Invoices {
 
 	private String nextNumber(Instant at) {
 		String series = PREFIX + "-" + at.atZone(ZONE).getYear();
-		return series + "-" + String.format(Locale.ROOT, "%06d", this.repository.nextInvoiceNumber(series));
+		return series + "-" + String.format(Locale.ROOT, "%06d", this.invoiceRepository.nextInvoiceNumber(series));
 	}
 
 	/**

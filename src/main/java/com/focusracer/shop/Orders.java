@@ -3,26 +3,20 @@ package com.focusracer.shop;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.focusracer.accounts.Account;
-import com.focusracer.accounts.AccountManagement;
-import com.focusracer.events.Event;
-import com.focusracer.gallery.Gallery;
 import com.focusracer.photos.Photo;
-import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.shared.EmailAddress;
 import com.focusracer.shared.UserMistakeException;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderItem;
+import com.focusracer.shop.internal.CartRepository;
+import com.focusracer.shop.internal.OrderRepository;
 import com.focusracer.shop.internal.StripeGateway;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
@@ -42,11 +36,11 @@ public class Orders {
 	/** The most photos in one order. */
 	static final int MAX_PHOTOS = 500;
 
-	private final ShopRepository repository;
+	private final OrderRepository orderRepository;
 
-	private final Gallery gallery;
+	private final CartRepository cartRepository;
 
-	private final RecognitionManagement recognition;
+	private final CartPricing pricing;
 
 	private final Payments payments;
 
@@ -56,23 +50,20 @@ public class Orders {
 
 	private final ShopProperties properties;
 
-	private final AccountManagement accounts;
-
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	Orders(ShopRepository repository, Gallery gallery, RecognitionManagement recognition, Payments payments,
-			Downloads downloads, StripeGateway stripe, ShopProperties properties, AccountManagement accounts,
-			TransactionTemplate transactions, Clock clock) {
-		this.repository = repository;
-		this.gallery = gallery;
-		this.recognition = recognition;
+	Orders(OrderRepository orderRepository, CartRepository cartRepository, CartPricing pricing, Payments payments,
+			Downloads downloads, StripeGateway stripe, ShopProperties properties, TransactionTemplate transactions,
+			Clock clock) {
+		this.orderRepository = orderRepository;
+		this.cartRepository = cartRepository;
+		this.pricing = pricing;
 		this.payments = payments;
 		this.downloads = downloads;
 		this.stripe = stripe;
 		this.properties = properties;
-		this.accounts = accounts;
 		this.transactions = transactions;
 		this.clock = clock;
 	}
@@ -84,7 +75,7 @@ public class Orders {
 	 * @return the quote
 	 */
 	public Quote quote(Cart request, UUID viewerId) {
-		return price(request, viewerId).quote();
+		return this.pricing.price(request, viewerId).quote();
 	}
 
 	/**
@@ -99,7 +90,7 @@ public class Orders {
 		if (!EmailAddress.isWellFormed(email)) {
 			throw new UserMistakeException("email.invalid");
 		}
-		Priced priced = price(request, viewerId);
+		CartPricing.Priced priced = this.pricing.price(request, viewerId);
 		Quote quote = priced.quote();
 		Instant now = this.clock.instant();
 		UUID id = UUID.randomUUID();
@@ -108,18 +99,19 @@ public class Orders {
 		String paymentId = "test".equals(provider) ? "test_" + id : null;
 		Order order = new Order(id, priced.event().id(), email, "en".equals(locale.getLanguage()) ? "en" : "fr",
 				viewerId, quote.allPhotosBib(), quote.resolution(), OrderStatus.PENDING, quote.amount(),
-				quote.currency(), 0, describe(quote), provider, paymentId, null, null, now, null, null);
-		List<ShopRepository.Item> items = new ArrayList<>();
+				quote.currency(), 0, CartPricing.describe(quote), provider, paymentId, null, null, now, null, null,
+				null);
+		List<OrderItem> items = new ArrayList<>();
 		List<Photo> photos = priced.photos();
 		for (int i = 0; i < photos.size(); i++) {
 			// Each photo's part of the price, the odd cents to the first ones.
 			long part = quote.amount() / photos.size() + ((i < quote.amount() % photos.size()) ? 1 : 0);
-			items.add(new ShopRepository.Item(photos.get(i).id(), i, part, photos.get(i).uploaderId()));
+			items.add(new OrderItem(photos.get(i).id(), i, part, photos.get(i).uploaderId()));
 		}
 		// The idempotency key is stored with the order, before any call to Stripe. A free
 		// order is fulfilled in the same transaction: never stored without its links.
 		this.transactions.executeWithoutResult((status) -> {
-			this.repository.insertOrder(order, "pi-" + id, items);
+			this.orderRepository.insertOrder(order, "pi-" + id, items);
 			if ("free".equals(provider)) {
 				this.payments.fulfilFree(order);
 			}
@@ -133,7 +125,7 @@ public class Orders {
 				// same idempotency key.
 			}
 		}
-		return new Placed(this.repository.order(id).orElseThrow(), this.downloads.orderKey(id), quote);
+		return new Placed(this.orderRepository.order(id).orElseThrow(), this.downloads.orderKey(id), quote);
 	}
 
 	/**
@@ -149,10 +141,10 @@ public class Orders {
 		}
 		try {
 			PaymentIntent intent = this.stripe.createPayment(order.id(), order.amount(), order.currency(),
-					order.email(), this.repository.idempotencyKey(order.id()));
-			this.transactions.executeWithoutResult((status) -> this.repository.setPayment(order.id(), intent.getId(),
-					intent.getClientSecret(), this.clock.instant()));
-			return this.repository.order(order.id()).orElseThrow();
+					order.email(), this.orderRepository.idempotencyKey(order.id()));
+			this.transactions.executeWithoutResult((status) -> this.orderRepository.setPayment(order.id(),
+					intent.getId(), intent.getClientSecret(), this.clock.instant()));
+			return this.orderRepository.order(order.id()).orElseThrow();
 		}
 		catch (StripeException ex) {
 			log.warn("Stripe refused or did not answer the payment of order {}: {}", order.id(), ex.getMessage());
@@ -170,7 +162,7 @@ public class Orders {
 	 * @throws Downloads.RefusedException when the key does not open it
 	 */
 	public Optional<Order> open(UUID id, String key, UUID viewerId, String viewerEmail) {
-		Optional<Order> order = this.repository.order(id);
+		Optional<Order> order = this.orderRepository.order(id);
 		if (order.isEmpty()) {
 			return order;
 		}
@@ -199,7 +191,7 @@ public class Orders {
 	 * @return the photo ids, in order
 	 */
 	public List<UUID> photoIds(Order order) {
-		return this.repository.items(order.id()).stream().map(ShopRepository.Item::photoId).toList();
+		return this.orderRepository.items(order.id()).stream().map(OrderItem::photoId).toList();
 	}
 
 	/**
@@ -241,7 +233,7 @@ public class Orders {
 		catch (StripeException ex) {
 			log.warn("Could not ask Stripe about order {}: {}", order.id(), ex.getMessage());
 		}
-		return this.repository.order(order.id()).orElseThrow();
+		return this.orderRepository.order(order.id()).orElseThrow();
 	}
 
 	/**
@@ -253,6 +245,9 @@ public class Orders {
 	 * @return the order with its new links' end
 	 */
 	public Order renewLinks(Order order, boolean byOwner) {
+		if (order.disputed()) {
+			throw new UserMistakeException("shop.links.disputed", this.properties.supportEmail(), order.shortId());
+		}
 		if (!order.downloadable()) {
 			throw new UserMistakeException("shop.links.notPaid");
 		}
@@ -260,9 +255,9 @@ public class Orders {
 			throw new UserMistakeException("shop.links.renewalOver", this.properties.linksRenewableFor().toDays(),
 					this.properties.supportEmail(), order.shortId());
 		}
-		this.transactions.executeWithoutResult((status) -> this.repository.setLinksUntil(order.id(),
+		this.transactions.executeWithoutResult((status) -> this.orderRepository.setLinksUntil(order.id(),
 				this.clock.instant().plus(this.properties.linkLifetime())));
-		return this.repository.order(order.id()).orElseThrow();
+		return this.orderRepository.order(order.id()).orElseThrow();
 	}
 
 	/**
@@ -292,7 +287,7 @@ public class Orders {
 	 * @return newest first
 	 */
 	public List<Order> ofRunner(UUID accountId, String email) {
-		return this.repository.ordersOf(accountId, email);
+		return this.orderRepository.ordersOf(accountId, email);
 	}
 
 	/**
@@ -301,11 +296,11 @@ public class Orders {
 	 * @return newest first
 	 */
 	public List<Order> search(String filter) {
-		return this.repository.orders(filter, 200);
+		return this.orderRepository.orders(filter, 200);
 	}
 
 	public Optional<Order> get(UUID id) {
-		return this.repository.order(id);
+		return this.orderRepository.order(id);
 	}
 
 	/**
@@ -314,7 +309,7 @@ public class Orders {
 	 * @return the cart as the browser keeps it (JSON), or empty
 	 */
 	public Optional<String> savedCart(UUID accountId) {
-		return this.repository.cart(accountId);
+		return this.cartRepository.cart(accountId);
 	}
 
 	public void saveCart(UUID accountId, String json) {
@@ -322,113 +317,7 @@ public class Orders {
 			throw new UserMistakeException("shop.cart.tooBig");
 		}
 		this.transactions
-			.executeWithoutResult((status) -> this.repository.saveCart(accountId, json, this.clock.instant()));
-	}
-
-	private Priced price(Cart request, UUID viewerId) {
-		Event event = this.gallery.event((request.eventSlug() != null) ? request.eventSlug() : "", viewerId)
-			.orElseThrow(() -> new UserMistakeException("shop.event.unknown", String.valueOf(request.eventSlug())));
-		PriceList prices = this.repository.priceList(event.id())
-			.orElseThrow(() -> new UserMistakeException("shop.notForSale", event.name()));
-		Resolution resolution = (request.resolution() != null) ? request.resolution() : Resolution.ORIGINAL;
-		if (resolution == Resolution.WEB && prices.webPrice() == null) {
-			throw new UserMistakeException("shop.web.notSold");
-		}
-		Long paid = alreadyPaid(event, viewerId);
-		String bib = (request.bib() != null && !request.bib().isBlank())
-				? request.bib().strip().toUpperCase(Locale.ROOT) : null;
-		Set<UUID> bibPhotos = (bib != null) ? published(event, this.recognition.photosOf(event.id(), bib)) : Set.of();
-		if (request.allPhotos()) {
-			Quote all = (bib != null) ? Pricing.allPhotos(prices, bib, bibPhotos.size(), paid) : null;
-			if (all == null) {
-				throw new UserMistakeException("shop.allPhotos.unavailable", String.valueOf(bib));
-			}
-			return new Priced(event, photos(event, bibPhotos), checkPayable(event, all));
-		}
-		List<UUID> ids = (request.photoIds() != null) ? request.photoIds().stream().distinct().toList() : List.of();
-		if (ids.isEmpty()) {
-			throw new UserMistakeException("shop.cart.empty");
-		}
-		if (ids.size() > MAX_PHOTOS) {
-			throw new UserMistakeException("shop.cart.tooMany", MAX_PHOTOS);
-		}
-		List<Photo> photos = photos(event, ids);
-		if (photos.size() < ids.size()) {
-			throw new UserMistakeException("shop.photo.unavailable", ids.size() - photos.size());
-		}
-		if (bib == null) {
-			bib = commonBib(photos);
-			if (bib != null) {
-				bibPhotos = published(event, this.recognition.photosOf(event.id(), bib));
-			}
-		}
-		boolean allOfBib = bib != null && bibPhotos.containsAll(ids);
-		Quote quote = Pricing.quote(prices, photos.size(), resolution, allOfBib ? bib : null,
-				allOfBib ? bibPhotos.size() : 0, paid);
-		if (quote.allPhotosBib() != null) {
-			return new Priced(event, photos(event, bibPhotos), checkPayable(event, quote));
-		}
-		return new Priced(event, photos, checkPayable(event, quote));
-	}
-
-	/**
-	 * What the buyer already paid for the event, for the cap: only a signed-in account
-	 * with a confirmed address has proven who it is. A typed address proves nothing —
-	 * counting the orders of whoever owns it would give that person's cap away.
-	 * @return the amount, or {@code null} for a buyer who proved nothing
-	 */
-	private Long alreadyPaid(Event event, UUID viewerId) {
-		Optional<Account> account = (viewerId != null) ? this.accounts.find(viewerId) : Optional.empty();
-		if (account.isEmpty() || !account.get().emailVerified()) {
-			return null;
-		}
-		return this.repository.alreadyPaid(event.id(), account.get().id(), account.get().email());
-	}
-
-	/**
-	 * A paid order needs a way to pay: Stripe, or test payments switched on.
-	 */
-	private Quote checkPayable(Event event, Quote quote) {
-		if (quote.amount() > 0 && !this.properties.paymentsAvailable()) {
-			throw new UserMistakeException("shop.payments.off", event.name());
-		}
-		return quote;
-	}
-
-	private String commonBib(List<Photo> photos) {
-		java.util.Map<UUID, List<String>> bibs = this.recognition.bibs(photos.stream().map(Photo::id).toList());
-		if (bibs.size() != photos.size()) {
-			return null;
-		}
-		Set<String> common = null;
-		for (List<String> ofPhoto : bibs.values()) {
-			if (common == null) {
-				common = new LinkedHashSet<>(ofPhoto);
-			}
-			else {
-				common.retainAll(ofPhoto);
-			}
-		}
-		return (common != null && common.size() == 1) ? common.iterator().next() : null;
-	}
-
-	private Set<UUID> published(Event event, Set<UUID> ids) {
-		return photos(event, ids).stream().map(Photo::id).collect(Collectors.toCollection(LinkedHashSet::new));
-	}
-
-	private List<Photo> photos(Event event, java.util.Collection<UUID> ids) {
-		List<Photo> photos = new ArrayList<>();
-		for (UUID id : ids) {
-			this.gallery.photo(event, id).ifPresent(photos::add);
-		}
-		return photos;
-	}
-
-	private static String describe(Quote quote) {
-		return quote.lines()
-			.stream()
-			.map((line) -> line.kind() + ":" + line.quantity() + "x" + line.size() + "@" + line.unitPrice())
-			.collect(Collectors.joining(",")) + (quote.capApplied() ? ",CAP" : "");
+			.executeWithoutResult((status) -> this.cartRepository.saveCart(accountId, json, this.clock.instant()));
 	}
 
 	/**
@@ -455,10 +344,6 @@ public class Orders {
 	 * @param quote how it was priced
 	 */
 	public record Placed(Order order, String key, Quote quote) {
-
-	}
-
-	private record Priced(Event event, List<Photo> photos, Quote quote) {
 
 	}
 

@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param amount what the provider says was paid, in minor units (payments)
  * @param currency in which currency, as the provider writes it (payments)
  * @param amountRefunded all that was refunded so far ({@code charge.refunded})
- * @param disputeId the dispute ({@code charge.dispute.created})
+ * @param disputeId the dispute ({@code charge.dispute.created} and {@code .closed})
  * @param disputeAmount the disputed amount
  * @param disputeReason the bank's reason
  * @param disputeStatus the dispute's status
@@ -36,6 +36,9 @@ public record PaymentUpdate(String eventId, String provider, String type, String
 
 	/** A buyer's bank opened a dispute. */
 	public static final String DISPUTED = "charge.dispute.created";
+
+	/** A dispute is over: won, lost, or an inquiry closed. */
+	public static final String DISPUTE_CLOSED = "charge.dispute.closed";
 
 	/**
 	 * A payment succeeded or failed.

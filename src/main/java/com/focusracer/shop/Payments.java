@@ -1,30 +1,17 @@
 package com.focusracer.shop;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import com.focusracer.events.Event;
-import com.focusracer.events.EventManagement;
-import com.focusracer.shop.internal.ShopRepository;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
-import com.stripe.exception.SignatureVerificationException;
-import com.stripe.model.PaymentIntent;
-import com.stripe.net.ApiResource;
-import com.stripe.net.Webhook;
+import com.focusracer.shop.internal.DisputeRepository;
+import com.focusracer.shop.internal.OrderRepository;
+import com.focusracer.shop.internal.PaymentEventRepository;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -40,30 +27,37 @@ public class Payments {
 
 	private static final Logger log = LoggerFactory.getLogger(Payments.class);
 
-	/** How old a signed webhook may be: Stripe's own default. */
-	static final long TOLERANCE_SECONDS = 300;
+	private final StripeWebhooks webhooks;
 
-	private final ShopRepository repository;
+	private final PaymentEventRepository paymentEventRepository;
+
+	private final OrderRepository orderRepository;
+
+	private final DisputeRepository disputeRepository;
 
 	private final ShopProperties properties;
-
-	private final EventManagement events;
 
 	private final ShopMails mails;
 
 	private final Invoices invoices;
 
+	private final SaleShares shares;
+
 	private final ApplicationEventPublisher publisher;
 
 	private final Clock clock;
 
-	Payments(ShopRepository repository, ShopProperties properties, EventManagement events, ShopMails mails,
-			Invoices invoices, ApplicationEventPublisher publisher, Clock clock) {
-		this.repository = repository;
+	Payments(StripeWebhooks webhooks, PaymentEventRepository paymentEventRepository, OrderRepository orderRepository,
+			DisputeRepository disputeRepository, ShopProperties properties, ShopMails mails, Invoices invoices,
+			SaleShares shares, ApplicationEventPublisher publisher, Clock clock) {
+		this.webhooks = webhooks;
+		this.paymentEventRepository = paymentEventRepository;
+		this.orderRepository = orderRepository;
+		this.disputeRepository = disputeRepository;
 		this.properties = properties;
-		this.events = events;
 		this.mails = mails;
 		this.invoices = invoices;
+		this.shares = shares;
 		this.publisher = publisher;
 		this.clock = clock;
 	}
@@ -78,58 +72,7 @@ public class Payments {
 	 * for admins)
 	 */
 	public Optional<PaymentUpdate> readStripeWebhook(String payload, String signature) {
-		String secret = this.properties.stripe().webhookSecret();
-		if (secret == null || secret.isBlank() || signature == null) {
-			throw new BadSignatureException();
-		}
-		try {
-			Webhook.Signature.verifyHeader(payload, signature, secret, TOLERANCE_SECONDS, this.clock);
-		}
-		catch (SignatureVerificationException ex) {
-			throw new BadSignatureException();
-		}
-		String eventId = null;
-		try {
-			JsonObject root = JsonParser.parseString(payload).getAsJsonObject();
-			eventId = text(root, "id");
-			String type = text(root, "type");
-			if (eventId == null || type == null) {
-				throw new IllegalArgumentException("no id or type");
-			}
-			JsonObject object = root.getAsJsonObject("data").getAsJsonObject("object");
-			return Optional.ofNullable(switch (type) {
-				case PaymentUpdate.SUCCEEDED, PaymentUpdate.FAILED -> {
-					// The money read by stripe-java's own model of a PaymentIntent.
-					PaymentIntent intent = ApiResource.GSON.fromJson(object, PaymentIntent.class);
-					yield new PaymentUpdate(eventId, "stripe", type, required(object, "id"), metadataOrder(object),
-							text(object, "latest_charge"), received(intent), intent.getCurrency(), null, null, null,
-							null, null, payload);
-				}
-				case PaymentUpdate.REFUNDED -> new PaymentUpdate(eventId, "stripe", type,
-						required(object, "payment_intent"), metadataOrder(object), required(object, "id"), null, null,
-						object.get("amount_refunded").getAsLong(), null, null, null, null, payload);
-				case PaymentUpdate.DISPUTED ->
-					new PaymentUpdate(eventId, "stripe", type, text(object, "payment_intent"), null,
-							required(object, "charge"), null, null, null, required(object, "id"),
-							object.get("amount").getAsLong(), text(object, "reason"), text(object, "status"), payload);
-				default -> null;
-			});
-		}
-		catch (RuntimeException ex) {
-			String id = (eventId != null) ? eventId : "unreadable-" + sha256(payload);
-			keepUnreadable(id, "stripe", payload, ex.toString());
-			throw new UnreadableEventException(id);
-		}
-	}
-
-	/**
-	 * Keeps an event that could not be read, for admins to see (one statement, committed
-	 * on its own: the webhook itself runs in no transaction); its later deliveries are
-	 * tried again.
-	 */
-	private void keepUnreadable(String eventId, String provider, String payload, String error) {
-		log.warn("Payment event {} could not be handled: {}", eventId, error);
-		this.repository.keepUnparseable(eventId, provider, payload, error, this.clock.instant());
+		return this.webhooks.read(payload, signature);
 	}
 
 	/**
@@ -140,33 +83,29 @@ public class Payments {
 	@Transactional
 	public Outcome apply(PaymentUpdate update) {
 		Instant now = this.clock.instant();
-		if (!this.repository.claimEvent(update.eventId(), update.provider(), update.type(), update.payload(), now)) {
+		if (!this.paymentEventRepository.claimEvent(update.eventId(), update.provider(), update.type(),
+				update.payload(), now)) {
 			return Outcome.DUPLICATE;
 		}
 		Optional<UUID> orderId = findOrder(update);
 		if (orderId.isEmpty()) {
-			this.repository.eventHandled(update.eventId(), null, "IGNORED", now);
+			this.paymentEventRepository.eventHandled(update.eventId(), null, "IGNORED", now);
 			return Outcome.NOT_OURS;
 		}
-		Order order = this.repository.lockOrder(orderId.get()).orElseThrow();
+		Order order = this.orderRepository.lockOrder(orderId.get()).orElseThrow();
 		if (PaymentUpdate.SUCCEEDED.equals(update.type()) && !paysFor(update, order)) {
 			Outcome held = hold(order, update, now);
-			this.repository.eventHandled(update.eventId(), order.id(), "MISMATCH", now);
+			this.paymentEventRepository.eventHandled(update.eventId(), order.id(), "MISMATCH", now);
 			return held;
 		}
 		Outcome outcome = switch (update.type()) {
 			case PaymentUpdate.SUCCEEDED -> succeeded(order, update.chargeId(), now);
 			case PaymentUpdate.FAILED -> failed(order, now);
 			case PaymentUpdate.REFUNDED -> refunded(order, update.amountRefunded(), now);
-			case PaymentUpdate.DISPUTED -> {
-				this.repository.saveDispute(update.disputeId(), order.id(), update.disputeAmount(), order.currency(),
-						update.disputeReason(), (update.disputeStatus() != null) ? update.disputeStatus() : "unknown",
-						now);
-				yield Outcome.APPLIED;
-			}
+			case PaymentUpdate.DISPUTED, PaymentUpdate.DISPUTE_CLOSED -> disputed(order, update, now);
 			default -> Outcome.UNCHANGED;
 		};
-		this.repository.eventHandled(update.eventId(), order.id(), "HANDLED", now);
+		this.paymentEventRepository.eventHandled(update.eventId(), order.id(), "HANDLED", now);
 		return outcome;
 	}
 
@@ -176,38 +115,38 @@ public class Payments {
 	 */
 	@Transactional
 	public void fulfilFree(Order order) {
-		Order locked = this.repository.lockOrder(order.id()).orElseThrow();
+		Order locked = this.orderRepository.lockOrder(order.id()).orElseThrow();
 		succeeded(locked, null, this.clock.instant());
 	}
 
 	private Optional<UUID> findOrder(PaymentUpdate update) {
 		if (update.paymentId() != null) {
-			Optional<UUID> byPayment = this.repository.orderOfPayment(update.paymentId());
+			Optional<UUID> byPayment = this.orderRepository.orderOfPayment(update.paymentId());
 			if (byPayment.isPresent()) {
 				return byPayment;
 			}
 		}
-		if (update.chargeId() != null && PaymentUpdate.DISPUTED.equals(update.type())) {
-			Optional<UUID> byCharge = this.repository.orderOfCharge(update.chargeId());
+		if (update.chargeId() != null && (PaymentUpdate.DISPUTED.equals(update.type())
+				|| PaymentUpdate.DISPUTE_CLOSED.equals(update.type()))) {
+			Optional<UUID> byCharge = this.orderRepository.orderOfCharge(update.chargeId());
 			if (byCharge.isPresent()) {
 				return byCharge;
 			}
 		}
 		// The webhook may come before the intent's id was stored (a crash in between):
 		// the metadata still names the order.
-		return Optional.ofNullable(update.orderId()).filter((id) -> this.repository.order(id).isPresent());
+		return Optional.ofNullable(update.orderId()).filter((id) -> this.orderRepository.order(id).isPresent());
 	}
 
 	private Outcome succeeded(Order order, String chargeId, Instant now) {
 		if (!order.payable()) {
 			return Outcome.UNCHANGED;
 		}
-		Instant linksUntil = now.plus(this.properties.linkLifetime());
-		this.repository.setPaid(order.id(), chargeId, now, linksUntil);
-		Order paid = this.repository.order(order.id()).orElseThrow();
+		Order paid = order.markPaid(now, now.plus(this.properties.linkLifetime()));
+		this.orderRepository.setPaid(paid.id(), chargeId, paid.paidAt(), paid.linksUntil());
 		// Numbered in this transaction: a payment that rolls back takes no number.
 		Invoice invoice = this.invoices.issue(paid, now);
-		recordShares(paid, now);
+		this.shares.paid(paid, now);
 		this.mails.paid(paid, invoice);
 		this.publisher.publishEvent(new OrderPaid(paid.id(), paid.eventId(), paid.amount(), paid.currency()));
 		log.info("Order {} paid ({} {})", paid.id(), paid.amount(), paid.currency());
@@ -229,147 +168,59 @@ public class Payments {
 	private Outcome hold(Order order, PaymentUpdate update, Instant now) {
 		log.warn("Order {} held: {} event {} reports {} {} for an order of {} {}", order.id(), update.provider(),
 				update.eventId(), update.amount(), update.currency(), order.amount(), order.currency());
-		// An order already paid keeps its status (and its downloads); the report is kept
-		// all the same.
-		boolean hold = order.payable();
-		this.repository.setPaymentProblem(order.id(),
-				new Order.PaymentProblem(update.eventId(), update.amount(), update.currency(), now), hold);
-		return hold ? Outcome.HELD : Outcome.UNCHANGED;
+		Order held = order.hold(new Order.PaymentProblem(update.eventId(), update.amount(), update.currency(), now));
+		this.orderRepository.setPaymentProblem(held.id(), held.problem(), held.held());
+		return held.held() ? Outcome.HELD : Outcome.UNCHANGED;
 	}
 
 	private Outcome failed(Order order, Instant now) {
-		if (order.status() != OrderStatus.PENDING) {
-			return Outcome.UNCHANGED;
-		}
-		this.repository.setStatus(order.id(), OrderStatus.FAILED, now);
-		this.mails.failed(order);
-		return Outcome.APPLIED;
+		Optional<Order> failed = order.markFailed();
+		failed.ifPresent((attempt) -> {
+			this.orderRepository.setStatus(attempt.id(), attempt.status(), now);
+			this.mails.failed(attempt);
+		});
+		return failed.isPresent() ? Outcome.APPLIED : Outcome.UNCHANGED;
 	}
 
 	private Outcome refunded(Order order, Long amountRefunded, Instant now) {
-		if (amountRefunded == null || amountRefunded <= order.refundedAmount()
-				|| !(order.status() == OrderStatus.PAID || order.status() == OrderStatus.PARTIALLY_REFUNDED)) {
+		Optional<Order> after = (amountRefunded != null) ? order.refund(amountRefunded) : Optional.empty();
+		if (after.isEmpty()) {
 			return Outcome.UNCHANGED;
 		}
-		long refunded = Math.min(amountRefunded, order.amount());
-		OrderStatus status = (refunded >= order.amount()) ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED;
-		this.repository.setRefunded(order.id(), status, refunded, now);
-		this.invoices.creditNote(order, refunded - order.refundedAmount(), now);
-		if (status == OrderStatus.REFUNDED) {
-			this.repository.cancelShares(order.id());
-		}
-		else {
-			recordShares(order, order.amount() - refunded, now);
-		}
-		this.mails.refunded(order, refunded - order.refundedAmount(), status == OrderStatus.REFUNDED);
+		Order refunded = after.get();
+		long more = refunded.refundedAmount() - order.refundedAmount();
+		this.orderRepository.setRefunded(refunded.id(), refunded.status(), refunded.refundedAmount(), now);
+		this.invoices.creditNote(order, more, now);
+		this.shares.refunded(order, refunded.refundedAmount(), now);
+		this.mails.refunded(order, more, refunded.status() == OrderStatus.REFUNDED);
 		return Outcome.APPLIED;
 	}
 
 	/**
-	 * Splits a sale: each photo's part of the price, less the platform fee, goes to its
-	 * photographer, and the organizer's share (when the event sets one) to the event's
-	 * owner.
+	 * A dispute opened or closed. Opened, the order's downloads stop and its shares wait
+	 * (the bank holds the money). Won (or an inquiry closed), both resume. Lost, the
+	 * money went back to the buyer: the shares are cancelled, and those already paid out
+	 * taken back, as for a full refund; the order stays disputed.
 	 */
-	private void recordShares(Order order, Instant now) {
-		recordShares(order, order.amount(), now);
-	}
-
-	/**
-	 * Records (or, after a partial refund, lowers) the shares of a sale, on what is left
-	 * of its price. Shares already transferred stay as they are.
-	 */
-	private void recordShares(Order order, long kept, Instant now) {
-		if (order.amount() == 0) {
-			return;
+	private Outcome disputed(Order order, PaymentUpdate update, Instant now) {
+		String status = (update.disputeStatus() != null) ? update.disputeStatus() : "unknown";
+		this.disputeRepository.saveDispute(update.disputeId(), order.id(), update.disputeAmount(), order.currency(),
+				update.disputeReason(), status, now);
+		if (PaymentUpdate.DISPUTED.equals(update.type())) {
+			this.orderRepository.setDisputed(order.id(), now);
+			log.warn("Order {} disputed ({}): downloads stopped, shares held", order.id(), update.disputeId());
 		}
-		Event event = this.events.get(order.eventId()).orElseThrow();
-		int organizerPercent = this.repository.priceList(order.eventId())
-			.map(PriceList::organizerSharePercent)
-			.orElse(0);
-		int feePercent = this.properties.platformFeePercent();
-		Map<UUID, long[]> photographers = new HashMap<>();
-		long organizerAmount = 0;
-		long organizerGross = 0;
-		long fees = 0;
-		for (ShopRepository.Item listed : this.repository.items(order.id())) {
-			// Each photo's part of what the buyer keeps paying.
-			long part = listed.amount() * kept / order.amount();
-			ShopRepository.Item item = new ShopRepository.Item(listed.photoId(), listed.position(), part,
-					listed.uploaderId());
-			long fee = Money.percent(item.amount(), feePercent);
-			long net = item.amount() - fee;
-			UUID photographer = (item.uploaderId() != null) ? item.uploaderId() : event.ownerId();
-			long organizer = photographer.equals(event.ownerId()) ? 0 : Money.percent(net, organizerPercent);
-			long[] totals = photographers.computeIfAbsent(photographer, (id) -> new long[3]);
-			totals[0] += item.amount();
-			totals[1] += fee;
-			totals[2] += net - organizer;
-			organizerAmount += organizer;
-			organizerGross += (organizer > 0) ? item.amount() : 0;
-			fees += fee;
+		else if ("won".equals(status) || "warning_closed".equals(status)) {
+			this.orderRepository.setDisputed(order.id(), null);
+			log.info("Dispute {} of order {} closed ({}): downloads and payouts resume", update.disputeId(), order.id(),
+					status);
 		}
-		this.repository.insertShare(order.id(), null, "PLATFORM", kept, fees, fees, order.currency(), "KEPT", now);
-		for (Map.Entry<UUID, long[]> entry : photographers.entrySet()) {
-			long[] totals = entry.getValue();
-			this.repository.insertShare(order.id(), entry.getKey(), "PHOTOGRAPHER", totals[0], totals[1], totals[2],
-					order.currency(), "DUE", now);
+		else if ("lost".equals(status) && order.paid()) {
+			this.shares.refunded(order, order.amount(), now);
+			log.warn("Dispute {} of order {} lost: its shares are cancelled or taken back", update.disputeId(),
+					order.id());
 		}
-		if (organizerAmount > 0) {
-			this.repository.insertShare(order.id(), event.ownerId(), "ORGANIZER", organizerGross, 0, organizerAmount,
-					order.currency(), "DUE", now);
-		}
-	}
-
-	/**
-	 * What a PaymentIntent says was received: {@code amount_received}, or its
-	 * {@code amount} when the event does not give it.
-	 */
-	private static Long received(PaymentIntent intent) {
-		return (intent.getAmountReceived() != null) ? intent.getAmountReceived() : intent.getAmount();
-	}
-
-	private static UUID metadataOrder(JsonObject object) {
-		JsonElement metadata = object.get("metadata");
-		if (metadata == null || !metadata.isJsonObject()) {
-			return null;
-		}
-		String id = text(metadata.getAsJsonObject(), "order_id");
-		try {
-			return (id != null) ? UUID.fromString(id) : null;
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
-	private static String required(JsonObject object, String field) {
-		String value = text(object, field);
-		if (value == null) {
-			throw new IllegalArgumentException("no " + field);
-		}
-		return value;
-	}
-
-	private static String text(JsonObject object, String field) {
-		JsonElement value = object.get(field);
-		if (value == null || value.isJsonNull()) {
-			return null;
-		}
-		if (value.isJsonObject()) {
-			// An expanded object: its id.
-			return text(value.getAsJsonObject(), "id");
-		}
-		return value.getAsString();
-	}
-
-	static String sha256(String text) {
-		try {
-			return HexFormat.of()
-				.formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Outcome.APPLIED;
 	}
 
 	/**
@@ -377,8 +228,8 @@ public class Payments {
 	 * @return the newest first
 	 */
 	@Transactional(readOnly = true)
-	public List<ShopRepository.PaymentEventRow> unreadable() {
-		return this.repository.paymentEvents("UNPARSEABLE", 200);
+	public List<PaymentEvent> unreadable() {
+		return this.paymentEventRepository.paymentEvents("UNPARSEABLE", 200);
 	}
 
 	/**

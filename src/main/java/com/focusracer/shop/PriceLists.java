@@ -12,7 +12,7 @@ import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.privacy.AuditLog;
 import com.focusracer.shared.UserMistakeException;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.PriceListRepository;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PriceLists {
 
-	private final ShopRepository repository;
+	private final PriceListRepository repository;
 
 	private final EventManagement events;
 
@@ -31,7 +31,7 @@ public class PriceLists {
 
 	private final Clock clock;
 
-	PriceLists(ShopRepository repository, EventManagement events, AuditLog audit, Clock clock) {
+	PriceLists(PriceListRepository repository, EventManagement events, AuditLog audit, Clock clock) {
 		this.repository = repository;
 		this.events = events;
 		this.audit = audit;

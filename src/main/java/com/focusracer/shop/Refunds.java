@@ -9,7 +9,9 @@ import org.slf4j.LoggerFactory;
 
 import com.focusracer.privacy.AuditLog;
 import com.focusracer.shared.UserMistakeException;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.DisputeRepository;
+import com.focusracer.shop.internal.OrderRepository;
+import com.focusracer.shop.internal.RefundRepository;
 import com.focusracer.shop.internal.StripeGateway;
 import com.stripe.exception.StripeException;
 
@@ -24,7 +26,11 @@ public class Refunds {
 
 	private static final Logger log = LoggerFactory.getLogger(Refunds.class);
 
-	private final ShopRepository repository;
+	private final OrderRepository orderRepository;
+
+	private final RefundRepository refundRepository;
+
+	private final DisputeRepository disputeRepository;
 
 	private final Payments payments;
 
@@ -36,9 +42,11 @@ public class Refunds {
 
 	private final Clock clock;
 
-	Refunds(ShopRepository repository, Payments payments, StripeGateway stripe, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
-		this.repository = repository;
+	Refunds(OrderRepository orderRepository, RefundRepository refundRepository, DisputeRepository disputeRepository,
+			Payments payments, StripeGateway stripe, AuditLog audit, TransactionTemplate transactions, Clock clock) {
+		this.orderRepository = orderRepository;
+		this.refundRepository = refundRepository;
+		this.disputeRepository = disputeRepository;
 		this.payments = payments;
 		this.stripe = stripe;
 		this.audit = audit;
@@ -57,11 +65,16 @@ public class Refunds {
 	 * @return the order after the refund
 	 */
 	public Order refund(UUID orderId, Long amount, UUID adminId, String adminEmail) {
-		Order order = this.repository.order(orderId).orElseThrow(() -> new UserMistakeException("shop.order.unknown"));
+		Order order = this.orderRepository.order(orderId)
+			.orElseThrow(() -> new UserMistakeException("shop.order.unknown"));
+		if (order.disputed()) {
+			// The bank holds the money already: a refund would pay the buyer twice.
+			throw new UserMistakeException("shop.refund.disputed");
+		}
 		if (!order.downloadable()) {
 			throw new UserMistakeException("shop.refund.notPaid");
 		}
-		long left = order.amount() - Math.max(order.refundedAmount(), this.repository.refundsAsked(orderId));
+		long left = order.amount() - Math.max(order.refundedAmount(), this.refundRepository.refundsAsked(orderId));
 		long refund = (amount != null) ? amount : left;
 		if (refund <= 0 || refund > left) {
 			throw new UserMistakeException("shop.refund.amount",
@@ -69,14 +82,15 @@ public class Refunds {
 		}
 		UUID refundId = UUID.randomUUID();
 		this.transactions.executeWithoutResult((status) -> {
-			this.repository.insertRefund(refundId, orderId, refund, adminId, this.clock.instant());
+			this.refundRepository.insertRefund(refundId, orderId, refund, adminId, this.clock.instant());
 			this.audit.record(adminId, adminEmail, "order.refund", "order", orderId.toString(),
 					Money.format(refund, order.currency(), java.util.Locale.ENGLISH));
 		});
 		if (order.byStripe()) {
 			try {
 				String providerId = this.stripe.refund(order.paymentId(), refund, "refund-" + refundId);
-				this.transactions.executeWithoutResult((status) -> this.repository.refundDone(refundId, providerId));
+				this.transactions
+					.executeWithoutResult((status) -> this.refundRepository.refundDone(refundId, providerId));
 			}
 			catch (com.stripe.exception.ApiConnectionException ex) {
 				// No answer: Stripe may have made the refund. It stays asked (its
@@ -89,7 +103,7 @@ public class Refunds {
 				// Refused: nothing was refunded, and nothing is counted as refunded.
 				log.warn("Stripe refused the refund of order {}: {}", orderId, ex.getMessage());
 				this.transactions.executeWithoutResult((status) -> {
-					this.repository.refundFailed(refundId, ex.getMessage(), this.clock.instant());
+					this.refundRepository.refundFailed(refundId, ex.getMessage(), this.clock.instant());
 					this.audit.record(adminId, adminEmail, "order.refundFailed", "order", orderId.toString(),
 							order.eventId(),
 							Money.format(refund, order.currency(), java.util.Locale.ENGLISH) + " : " + ex.getMessage());
@@ -97,18 +111,18 @@ public class Refunds {
 				throw new UserMistakeException("shop.refund.providerFailed", ex.getMessage());
 			}
 		}
-		long total = this.repository.refundsAsked(orderId);
+		long total = this.refundRepository.refundsAsked(orderId);
 		this.payments.apply(PaymentUpdate.refund("refund_" + refundId, order.provider(), order.paymentId(), orderId,
 				total, "{\"refund\":\"" + refundId + "\",\"amount_refunded\":" + total + "}"));
-		return this.repository.order(orderId).orElseThrow();
+		return this.orderRepository.order(orderId).orElseThrow();
 	}
 
 	/**
 	 * The disputes, newest first.
 	 * @return the disputes
 	 */
-	public List<ShopRepository.Dispute> disputes() {
-		return this.repository.disputes(200);
+	public List<Dispute> disputes() {
+		return this.disputeRepository.disputes(200);
 	}
 
 }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 import com.focusracer.events.Event;
 import com.focusracer.gallery.EventOffers;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.PriceListRepository;
 
 import org.springframework.stereotype.Component;
 
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ShopOffers implements EventOffers {
 
-	private final ShopRepository repository;
+	private final PriceListRepository repository;
 
 	private final ShopProperties properties;
 
-	ShopOffers(ShopRepository repository, ShopProperties properties) {
+	ShopOffers(PriceListRepository repository, ShopProperties properties) {
 		this.repository = repository;
 		this.properties = properties;
 	}

@@ -21,10 +21,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * first); empty to use the key made once per installation
  * @param supportEmail the address buyers are told to write to when their order needs a
  * person
+ * @param payoutHoldingPeriod how long after its payment a sale's shares wait before they
+ * are paid out (7 days), so that refunds and disputes land first
  */
 @ConfigurationProperties("focusracer.shop")
 public record ShopProperties(Integer platformFeePercent, Duration linkLifetime, Duration linksRenewableFor,
-		Stripe stripe, Boolean testPayments, List<String> downloadKeys, String supportEmail) {
+		Stripe stripe, Boolean testPayments, List<String> downloadKeys, String supportEmail,
+		Duration payoutHoldingPeriod) {
 
 	public ShopProperties {
 		platformFeePercent = (platformFeePercent != null) ? platformFeePercent : 10;
@@ -36,6 +39,7 @@ public record ShopProperties(Integer platformFeePercent, Duration linkLifetime, 
 				? downloadKeys.stream().map(String::strip).filter((key) -> !key.isEmpty()).toList() : List.of();
 		supportEmail = (supportEmail != null && !supportEmail.isBlank()) ? supportEmail.strip()
 				: "support@focusracer.com";
+		payoutHoldingPeriod = (payoutHoldingPeriod != null) ? payoutHoldingPeriod : Duration.ofDays(7);
 	}
 
 	/**

@@ -25,7 +25,8 @@ import com.focusracer.shop.Downloads;
 import com.focusracer.shop.Order;
 import com.focusracer.shop.OrderStatus;
 import com.focusracer.shop.Resolution;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderItem;
+import com.focusracer.shop.internal.OrderRepository;
 
 /**
  * Downloads the ZIP of one paid order of many large originals over HTTP and reports the
@@ -47,13 +48,13 @@ public final class ZipDownloadBench {
 		int megapixels = (args.length > 1) ? Integer.parseInt(args[1]) : 12;
 		try (BenchApp app = BenchApp.start(ProProfile.PHOTOGRAPHER)) {
 			PhotoManagement photos = app.bean(PhotoManagement.class);
-			ShopRepository shop = app.bean(ShopRepository.class);
+			OrderRepository shop = app.bean(OrderRepository.class);
 			Downloads downloads = app.bean(Downloads.class);
 			int width = (int) Math.sqrt(megapixels * 1_000_000 * 1.5);
 			byte[] jpeg = Photos.jpeg(noise(width, width * 2 / 3));
 			Path folder = Files.createTempDirectory("zip-bench");
 			Random random = new Random(1);
-			List<ShopRepository.Item> items = new ArrayList<>();
+			List<OrderItem> items = new ArrayList<>();
 			long total = 0;
 			for (int i = 0; i < count; i++) {
 				// The same picture with different trailing bytes: distinct originals.
@@ -65,7 +66,7 @@ public final class ZipDownloadBench {
 				Files.write(file, copy);
 				UUID id = photos.accept(app.event().id(), app.ownerId(), file.getFileName().toString(), file).photoId();
 				Files.delete(file);
-				items.add(new ShopRepository.Item(id, i, 100, app.ownerId()));
+				items.add(new OrderItem(id, i, 100, app.ownerId()));
 				total += copy.length;
 			}
 			Files.delete(folder);
@@ -73,7 +74,7 @@ public final class ZipDownloadBench {
 			Instant now = Instant.now();
 			Order order = new Order(orderId, app.event().id(), "bench@example.org", "fr", null, null,
 					Resolution.ORIGINAL, OrderStatus.PENDING, 100L * count, "EUR", 0, "bench", "test",
-					"test_" + orderId, null, null, now, null, null);
+					"test_" + orderId, null, null, now, null, null, null);
 			shop.insertOrder(order, "bench-" + orderId, items);
 			shop.setPaid(orderId, null, now, now.plusSeconds(3600));
 			String zip = downloads.links(shop.order(orderId).orElseThrow()).zipPath();

@@ -11,7 +11,8 @@ import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
 import com.focusracer.accounts.Role;
 import com.focusracer.events.Event;
-import com.focusracer.shop.internal.ShopRepository;
+import com.focusracer.shop.internal.OrderItem;
+import com.focusracer.shop.internal.OrderRepository;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +47,7 @@ class NoPaymentProviderTests {
 	ShopTestUtils shop;
 
 	@Autowired
-	ShopRepository repository;
+	OrderRepository repository;
 
 	@Autowired
 	Downloads downloads;
@@ -118,8 +119,8 @@ class NoPaymentProviderTests {
 		this.repository.insertOrder(
 				new Order(id, event.id(), AccountsTestUtils.uniqueEmail("old"), "fr", null, null, Resolution.ORIGINAL,
 						OrderStatus.PENDING, 500, "EUR", 0, "SINGLE:1x1@500", "test", "test_" + id, null, null, now,
-						null, null),
-				"pi-" + id, List.of(new ShopRepository.Item(photos.keySet().iterator().next(), 0, 500, null)));
+						null, null, null),
+				"pi-" + id, List.of(new OrderItem(photos.keySet().iterator().next(), 0, 500, null)));
 		String key = this.downloads.orderKey(id);
 		MockHttpServletResponse api = this.mvc
 			.perform(post("/api/v1/public/orders/" + id + "/test-payment").contentType(MediaType.APPLICATION_JSON)

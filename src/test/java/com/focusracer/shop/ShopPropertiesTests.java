@@ -22,7 +22,7 @@ class ShopPropertiesTests {
 
 	@Test
 	void testPaymentsAreOffUnlessSwitchedOnAsTheDemoProfileDoes() throws IOException {
-		ShopProperties defaults = new ShopProperties(null, null, null, null, null, null, null);
+		ShopProperties defaults = new ShopProperties(null, null, null, null, null, null, null, null);
 		assertThat(defaults.testPaymentsOn()).isFalse();
 		assertThat(defaults.paymentsAvailable()).as("no Stripe key, no test payments: nothing on sale").isFalse();
 		assertThat(testPayments("application.yml")).isFalse();
@@ -32,17 +32,18 @@ class ShopPropertiesTests {
 	@Test
 	void stripeWinsOverTestPayments() {
 		ShopProperties both = new ShopProperties(null, null, null,
-				new ShopProperties.Stripe("sk_test_x", null, null, null), true, null, null);
+				new ShopProperties.Stripe("sk_test_x", null, null, null), true, null, null, null);
 		assertThat(both.testPaymentsOn()).isFalse();
 		assertThat(both.paymentsAvailable()).isTrue();
 	}
 
 	@Test
 	void orderKeysRenewLinksForThirtyDaysAndTheKeyListIgnoresBlankEntries() {
-		ShopProperties defaults = new ShopProperties(null, null, null, null, null, List.of(" a ", "", " "), null);
+		ShopProperties defaults = new ShopProperties(null, null, null, null, null, List.of(" a ", "", " "), null, null);
 		assertThat(defaults.linksRenewableFor()).isEqualTo(Duration.ofDays(30));
 		assertThat(defaults.downloadKeys()).containsExactly("a");
 		assertThat(defaults.supportEmail()).isEqualTo("support@focusracer.com");
+		assertThat(defaults.payoutHoldingPeriod()).isEqualTo(Duration.ofDays(7));
 	}
 
 	private static Boolean testPayments(String file) throws IOException {

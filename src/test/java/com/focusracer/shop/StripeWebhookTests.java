@@ -73,6 +73,8 @@ class StripeWebhookTests {
 		registry.add("focusracer.shop.stripe.webhook-secret", () -> SECRET);
 		registry.add("focusracer.shop.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
 		registry.add("focusracer.shop.payouts-delay", () -> "PT1H");
+		// Transfers right after the sale here; PayoutsIntegrationTests holds them.
+		registry.add("focusracer.shop.payout-holding-period", () -> "PT0S");
 	}
 
 	@AfterAll
@@ -501,6 +503,7 @@ class StripeWebhookTests {
 				   "created": 1680651737, "livemode": false, "metadata": {}}}}""".formatted(UUID.randomUUID(),
 				Instant.now().getEpochSecond(), disputeId, paymentId);
 		assertThat(webhook(dispute, sign(dispute, Instant.now())).getStatus()).isEqualTo(200);
+		assertThat(this.orders.get(placed.id()).orElseThrow().disputed()).isTrue();
 		String page = this.mvc.perform(get("/admin/disputes").with(user(this.accounts.principal(admin))))
 			.andReturn()
 			.getResponse()
@@ -578,10 +581,15 @@ class StripeWebhookTests {
 					 "destination": "%s", "livemode": false, "reversed": false}""".formatted(account))));
 		assertThat(this.payouts.payOutDue()).isEqualTo(1);
 		assertThat(this.payouts.payOutDue()).isZero();
+		// The payout recorded before the call names the transfer: its key, its group.
+		String payout = "payout-" + this.jdbc
+			.sql("select p.id from payout p join sale_share s on s.id = p.share_id where s.order_id = ? and s.role = ?")
+			.params(placed.id(), "PHOTOGRAPHER")
+			.query(UUID.class)
+			.single();
 		STRIPE.verify(1,
-				postRequestedFor(urlEqualTo("/v1/transfers"))
-					.withHeader("Idempotency-Key",
-							equalTo("share-" + placed.id() + "-" + this.photographer.id() + "-PHOTOGRAPHER"))
+				postRequestedFor(urlEqualTo("/v1/transfers")).withHeader("Idempotency-Key", equalTo(payout))
+					.withRequestBody(containing("transfer_group=" + payout))
 					.withRequestBody(containing("amount=900"))
 					.withRequestBody(containing("destination=" + account))
 					.withRequestBody(containing("source_transaction=ch_test_" + placed.id())));

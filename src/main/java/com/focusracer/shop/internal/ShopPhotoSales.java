@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class ShopPhotoSales implements PhotoSales {
 
-	private final ShopRepository repository;
+	private final OrderRepository repository;
 
-	ShopPhotoSales(ShopRepository repository) {
+	ShopPhotoSales(OrderRepository repository) {
 		this.repository = repository;
 	}
 

@@ -1,5 +1,6 @@
 package com.focusracer.shop.internal;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import com.focusracer.shop.ShopProperties;
@@ -7,12 +8,15 @@ import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Account;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeCollection;
+import com.stripe.model.Transfer;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.AccountCreateParams;
 import com.stripe.param.AccountLinkCreateParams;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.TransferCreateParams;
+import com.stripe.param.TransferListParams;
 
 import org.springframework.stereotype.Component;
 
@@ -97,17 +101,44 @@ public class StripeGateway {
 		return Boolean.TRUE.equals(account.getDetailsSubmitted()) && Boolean.TRUE.equals(account.getPayoutsEnabled());
 	}
 
+	/**
+	 * Transfers a payout to a pro's account. The payout's id is the idempotency key, the
+	 * {@code transfer_group} and the {@code payout_id} metadata: {@link #findTransfer}
+	 * finds the transfer again after Stripe forgot the key (24 hours).
+	 * @param chargeId the sale's charge, which the transfer draws on, or {@code null}
+	 * @return the transfer's id
+	 */
 	public String transfer(long amount, String currency, String destination, String chargeId, UUID orderId,
-			String idempotencyKey) throws StripeException {
+			UUID payoutId, String group) throws StripeException {
 		TransferCreateParams.Builder params = TransferCreateParams.builder()
 			.setAmount(amount)
 			.setCurrency(currency.toLowerCase())
 			.setDestination(destination)
-			.setTransferGroup(orderId.toString());
+			.setTransferGroup(group)
+			.putMetadata("payout_id", payoutId.toString())
+			.putMetadata("order_id", orderId.toString());
 		if (chargeId != null) {
 			params.setSourceTransaction(chargeId);
 		}
-		return client().transfers().create(params.build(), options(idempotencyKey)).getId();
+		return client().transfers().create(params.build(), options(group)).getId();
+	}
+
+	/**
+	 * The transfer Stripe made for a payout, if it made one.
+	 * @param payoutId the payout
+	 * @param group its {@code transfer_group}
+	 * @return the transfer's id, or empty when Stripe has none
+	 */
+	public Optional<String> findTransfer(UUID payoutId, String group) throws StripeException {
+		StripeCollection<Transfer> found = client().transfers()
+			.list(TransferListParams.builder().setTransferGroup(group).setLimit(10L).build());
+		return found.getData()
+			.stream()
+			.filter((transfer) -> group.equals(transfer.getTransferGroup()))
+			.filter((transfer) -> transfer.getMetadata() == null || transfer.getMetadata().get("payout_id") == null
+					|| payoutId.toString().equals(transfer.getMetadata().get("payout_id")))
+			.map(Transfer::getId)
+			.findFirst();
 	}
 
 	private StripeClient client() {

@@ -2,7 +2,6 @@ package com.focusracer.shop.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,7 +23,6 @@ import com.focusracer.shop.PriceList;
 import com.focusracer.shop.PriceLists;
 import com.focusracer.shop.Refunds;
 import com.focusracer.shop.ShopProperties;
-import com.focusracer.shop.internal.ShopRepository;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;

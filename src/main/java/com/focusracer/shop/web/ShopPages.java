@@ -1,6 +1,5 @@
 package com.focusracer.shop.web;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,7 +21,6 @@ import com.focusracer.shop.Invoice;
 import com.focusracer.shop.Invoices;
 import com.focusracer.shop.Money;
 import com.focusracer.shop.Order;
-import com.focusracer.shop.OrderStatus;
 import com.focusracer.shop.Orders;
 import com.focusracer.shop.Quote;
 import com.focusracer.shop.Receipts;
@@ -30,7 +28,6 @@ import com.focusracer.shop.Resolution;
 import com.focusracer.shop.ShopProperties;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.ContentDisposition;
@@ -39,14 +36,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
@@ -55,7 +48,8 @@ import org.springframework.web.util.UriUtils;
 
 /**
  * The buyer's pages: cart, checkout (the order page while unpaid), the paid order with
- * its downloads and receipt, the signed download links, and a runner's orders.
+ * its downloads and receipt ({@link DownloadPages} serves the links,
+ * {@link RunnerOrderPages} a runner's orders).
  */
 @Controller
 public class ShopPages {
@@ -300,73 +294,6 @@ public class ShopPages {
 			.header(HttpHeaders.CONTENT_DISPOSITION,
 					ContentDisposition.attachment().filename(this.receipts.fileName(order, locale)).build().toString())
 			.body((out) -> this.receipts.write(order, locale, out));
-	}
-
-	@GetMapping("/downloads/{orderId}/photos/{photoId}")
-	ResponseEntity<StreamingResponseBody> photo(@PathVariable UUID orderId, @PathVariable UUID photoId,
-			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
-		Order order = this.downloads.check(orderId, photoId, expires, sig).orElseThrow(ShopPages::notFound);
-		Downloads.SoldFile file = this.downloads.soldFile(order, photoId);
-		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType(file.contentType()))
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.header(HttpHeaders.CONTENT_DISPOSITION,
-					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
-		if (file.size() >= 0) {
-			response.contentLength(file.size());
-		}
-		return response.body((out) -> this.downloads.write(order, photoId, out));
-	}
-
-	@GetMapping("/downloads/{orderId}/zip")
-	ResponseEntity<StreamingResponseBody> zip(@PathVariable UUID orderId,
-			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig,
-			HttpServletRequest request) {
-		Order order = this.downloads.check(orderId, null, expires, sig).orElseThrow(ShopPages::notFound);
-		if (order.free()) {
-			// Free orders cost nothing to place: their ZIPs (every photo, streamed) would
-			// be
-			// an unbounded load.
-			this.limits.acquire(RateLimit.FREE_ZIP, request.getRemoteAddr());
-		}
-		String name = this.events.get(order.eventId()).map(Event::slug).orElse("photos") + "-" + order.shortId()
-				+ ".zip";
-		return ResponseEntity.ok()
-			.contentType(MediaType.parseMediaType("application/zip"))
-			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
-			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
-			.body((out) -> this.downloads.zip(order, out));
-	}
-
-	@GetMapping("/account/orders")
-	ModelAndView runnerOrders(@AuthenticationPrincipal AccountPrincipal runner, Locale locale) {
-		List<OrderRow> rows = OrderRow.rows(this.orders.ofRunner(runner.id(), runner.email()), this.events, locale);
-		return new ModelAndView("shop/orders", Map.of("rows", rows));
-	}
-
-	@GetMapping(path = "/account/cart", produces = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	String savedCart(@AuthenticationPrincipal AccountPrincipal runner) {
-		return this.orders.savedCart(runner.id()).orElse("[]");
-	}
-
-	@PutMapping(path = "/account/cart", consumes = MediaType.APPLICATION_JSON_VALUE)
-	@ResponseBody
-	ResponseEntity<Void> saveCart(@AuthenticationPrincipal AccountPrincipal runner, @RequestBody String cart) {
-		String json = cart.strip();
-		if (!json.startsWith("[") || !json.endsWith("]")) {
-			return ResponseEntity.badRequest().build();
-		}
-		this.orders.saveCart(runner.id(), json);
-		return ResponseEntity.noContent().build();
-	}
-
-	@ExceptionHandler(Downloads.RefusedException.class)
-	ModelAndView refused(Downloads.RefusedException ex, jakarta.servlet.http.HttpServletRequest request,
-			HttpServletResponse response) {
-		response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-		return new ModelAndView("shop/refused",
-				Map.of("ui", com.focusracer.shared.web.Ui.of(this.messages, request), "reason", ex.reason().name()));
 	}
 
 	private ModelAndView page(AccountPrincipal principal, Order order, Locale locale) {

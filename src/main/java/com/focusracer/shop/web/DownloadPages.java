@@ -1,0 +1,85 @@
+package com.focusracer.shop.web;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.shared.ratelimit.RateLimit;
+import com.focusracer.shared.ratelimit.RateLimits;
+import com.focusracer.shop.Downloads;
+import com.focusracer.shop.Order;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+/**
+ * The signed download links of paid orders: a photo as sold, or the whole order as a ZIP
+ * written straight to the response.
+ */
+@Controller
+class DownloadPages {
+
+	private final Downloads downloads;
+
+	private final EventManagement events;
+
+	private final RateLimits limits;
+
+	DownloadPages(Downloads downloads, EventManagement events, RateLimits limits) {
+		this.downloads = downloads;
+		this.events = events;
+		this.limits = limits;
+	}
+
+	@GetMapping("/downloads/{orderId}/photos/{photoId}")
+	ResponseEntity<StreamingResponseBody> photo(@PathVariable UUID orderId, @PathVariable UUID photoId,
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
+		Order order = this.downloads.check(orderId, photoId, expires, sig).orElseThrow(DownloadPages::notFound);
+		Downloads.SoldFile file = this.downloads.soldFile(order, photoId);
+		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType(file.contentType()))
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(file.name(), StandardCharsets.UTF_8).build().toString());
+		if (file.size() >= 0) {
+			response.contentLength(file.size());
+		}
+		return response.body((out) -> this.downloads.write(order, photoId, out));
+	}
+
+	@GetMapping("/downloads/{orderId}/zip")
+	ResponseEntity<StreamingResponseBody> zip(@PathVariable UUID orderId,
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig,
+			HttpServletRequest request) {
+		Order order = this.downloads.check(orderId, null, expires, sig).orElseThrow(DownloadPages::notFound);
+		if (order.free()) {
+			// Free orders cost nothing to place: their ZIPs (every photo, streamed) would
+			// be
+			// an unbounded load.
+			this.limits.acquire(RateLimit.FREE_ZIP, request.getRemoteAddr());
+		}
+		String name = this.events.get(order.eventId()).map(Event::slug).orElse("photos") + "-" + order.shortId()
+				+ ".zip";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/zip"))
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+			.body((out) -> this.downloads.zip(order, out));
+	}
+
+	private static ResponseStatusException notFound() {
+		return new ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+	}
+
+}
