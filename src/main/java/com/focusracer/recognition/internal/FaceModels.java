@@ -197,7 +197,7 @@ public final class FaceModels implements AutoCloseable {
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
 		g.drawImage(image, 0, 0, 320, 240, x0, y0, x0 + w, y0 + h, null);
 		g.dispose();
-		float[] data = planes(input, 320, 240);
+		float[] data = FaceGeometry.planes(input, 320, 240);
 		List<double[]> boxes = new ArrayList<>();
 		try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(data),
 				new long[] { 1, 3, 240, 320 });
@@ -284,22 +284,12 @@ public final class FaceModels implements AutoCloseable {
 		}
 		java.util.function.IntFunction<double[]> point = (
 				i) -> new double[] { points[2 * i] * side + x1, points[2 * i + 1] * side + y1 };
-		return new double[][] { mean(point, 37, 38, 40, 41), mean(point, 43, 44, 46, 47), point.apply(30),
-				mean(point, 48, 60), mean(point, 54, 64) };
-	}
-
-	private static double[] mean(java.util.function.IntFunction<double[]> point, int... indexes) {
-		double x = 0;
-		double y = 0;
-		for (int i : indexes) {
-			x += point.apply(i)[0];
-			y += point.apply(i)[1];
-		}
-		return new double[] { x / indexes.length, y / indexes.length };
+		return new double[][] { FaceGeometry.mean(point, 37, 38, 40, 41), FaceGeometry.mean(point, 43, 44, 46, 47),
+				point.apply(30), FaceGeometry.mean(point, 48, 60), FaceGeometry.mean(point, 54, 64) };
 	}
 
 	float[] embed(BufferedImage image, double[][] points) throws OrtException {
-		AffineTransform align = similarity(points, TEMPLATE);
+		AffineTransform align = FaceGeometry.similarity(points, TEMPLATE);
 		BufferedImage face = new BufferedImage(112, 112, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = face.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -308,7 +298,7 @@ public final class FaceModels implements AutoCloseable {
 		// The embedding of the face and of its mirror image, summed: steadier on small
 		// faces.
 		float[] embedding = rawEmbedding(face);
-		float[] mirrored = rawEmbedding(mirror(face));
+		float[] mirrored = rawEmbedding(FaceGeometry.mirror(face));
 		double norm = 0;
 		for (int i = 0; i < embedding.length; i++) {
 			embedding[i] += mirrored[i];
@@ -321,16 +311,8 @@ public final class FaceModels implements AutoCloseable {
 		return embedding;
 	}
 
-	private static BufferedImage mirror(BufferedImage image) {
-		BufferedImage mirrored = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = mirrored.createGraphics();
-		g.drawImage(image, image.getWidth(), 0, -image.getWidth(), image.getHeight(), null);
-		g.dispose();
-		return mirrored;
-	}
-
 	private float[] rawEmbedding(BufferedImage face) throws OrtException {
-		float[] data = planes(face, 112, 112);
+		float[] data = FaceGeometry.planes(face, 112, 112);
 		try (OnnxTensor tensor = OnnxTensor.createTensor(this.environment, FloatBuffer.wrap(data),
 				new long[] { 1, 3, 112, 112 });
 				OrtSession.Result result = this.embedder
@@ -346,54 +328,6 @@ public final class FaceModels implements AutoCloseable {
 			}
 			return embedding;
 		}
-	}
-
-	/** RGB planes, (x − 127) / 128. */
-	private static float[] planes(BufferedImage image, int width, int height) {
-		int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-		int plane = width * height;
-		float[] data = new float[3 * plane];
-		for (int i = 0; i < plane; i++) {
-			int p = rgb[i];
-			data[i] = (((p >> 16) & 0xFF) - 127f) / 128f;
-			data[plane + i] = (((p >> 8) & 0xFF) - 127f) / 128f;
-			data[2 * plane + i] = ((p & 0xFF) - 127f) / 128f;
-		}
-		return data;
-	}
-
-	/**
-	 * The least-squares similarity (rotation, uniform scale, translation) taking points
-	 * onto targets.
-	 */
-	static AffineTransform similarity(double[][] from, double[][] to) {
-		int n = from.length;
-		double mx = 0;
-		double my = 0;
-		double tx = 0;
-		double ty = 0;
-		for (int i = 0; i < n; i++) {
-			mx += from[i][0] / n;
-			my += from[i][1] / n;
-			tx += to[i][0] / n;
-			ty += to[i][1] / n;
-		}
-		double a = 0;
-		double b = 0;
-		double norm = 0;
-		for (int i = 0; i < n; i++) {
-			double x = from[i][0] - mx;
-			double y = from[i][1] - my;
-			double u = to[i][0] - tx;
-			double v = to[i][1] - ty;
-			a += x * u + y * v;
-			b += x * v - y * u;
-			norm += x * x + y * y;
-		}
-		a /= Math.max(norm, 1e-12);
-		b /= Math.max(norm, 1e-12);
-		// [u v] = [a -b; b a] [x y] + t
-		return new AffineTransform(a, b, -b, a, tx - (a * mx - b * my), ty - (b * mx + a * my));
 	}
 
 	/**
