@@ -20,7 +20,8 @@ import com.focusracer.photos.BlobStore;
 /**
  * Blobs as files under one folder. A blob is written to a temporary file next to its
  * final place, forced to disk, then renamed atomically, and the folder itself is forced:
- * after {@link #put} returns, a crash leaves either the whole file or none.
+ * after {@link #put} returns, a crash leaves either the whole file or none. Parts are
+ * written the same way, into a folder beside the blob's place.
  */
 public class FileSystemBlobStore implements BlobStore {
 

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * Blobs in an S3-compatible bucket. Uploads carry their SHA-256, which the store checks
- * before it keeps the object: a blob is stored whole and intact, or not at all.
+ * before it keeps the object: a blob is stored whole and intact, or not at all. A blob
+ * written in parts is a multipart upload, each part checked against its own SHA-256.
  */
 public class S3BlobStore implements BlobStore, AutoCloseable {
 
