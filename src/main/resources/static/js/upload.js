@@ -147,6 +147,10 @@
         });
         const data = await json(response);
         if (response.status === 409) {
+          // At another offset than the server's, or another chunk of this file is being
+          // stored (an earlier try still on its way): send from the server's offset, after
+          // a pause in the second case.
+          if (data.busy) await sleep(1000);
           item.sent = data.offset;
           continue;
         }

@@ -15,7 +15,7 @@ import com.focusracer.photos.internal.Derivatives;
  */
 public final class AnalysisImages {
 
-	private static final int WEB_SIZE = new PhotosProperties(null, null, null, null, null, null, null, null, null)
+	private static final int WEB_SIZE = new PhotosProperties(null, null, null, null, null, null, null, null, null, null)
 		.webSize();
 
 	private AnalysisImages() {

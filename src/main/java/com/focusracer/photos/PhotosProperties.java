@@ -19,10 +19,13 @@ import org.springframework.util.unit.DataSize;
  * @param nativeJpeg whether JPEGs are decoded with the system's libjpeg-turbo where it is
  * installed ({@code false}: always ImageIO, slower); the system property of the same name
  * also sets the evaluation tools' decoder
+ * @param analysisCache the analysis images a node keeps
+ * @param uploads the browser uploads in progress
  */
 @ConfigurationProperties("focusracer.photos")
 public record PhotosProperties(String storage, Path storageDirectory, Long maxFileBytes, Long maxPixels,
-		Integer maxSide, Integer webSize, Integer previewSize, Boolean nativeJpeg, AnalysisCache analysisCache) {
+		Integer maxSide, Integer webSize, Integer previewSize, Boolean nativeJpeg, AnalysisCache analysisCache,
+		Uploads uploads) {
 
 	public PhotosProperties {
 		storage = (storage != null) ? storage : "filesystem";
@@ -34,6 +37,7 @@ public record PhotosProperties(String storage, Path storageDirectory, Long maxFi
 		previewSize = (previewSize != null) ? previewSize : 480;
 		nativeJpeg = (nativeJpeg != null) ? nativeJpeg : true;
 		analysisCache = (analysisCache != null) ? analysisCache : new AnalysisCache(null, null);
+		uploads = (uploads != null) ? uploads : new Uploads(null, null);
 	}
 
 	/**
@@ -49,6 +53,22 @@ public record PhotosProperties(String storage, Path storageDirectory, Long maxFi
 		public AnalysisCache {
 			maxSize = (maxSize != null) ? maxSize : DataSize.ofMegabytes(300);
 			expiry = (expiry != null) ? expiry : Duration.ofMinutes(10);
+		}
+
+	}
+
+	/**
+	 * Browser uploads in progress.
+	 *
+	 * @param abandonAfter how long an upload may go without a chunk before it is
+	 * forgotten and its bytes deleted (the page then starts it again from zero)
+	 * @param sweepInterval how often each node looks for abandoned uploads
+	 */
+	public record Uploads(Duration abandonAfter, Duration sweepInterval) {
+
+		public Uploads {
+			abandonAfter = (abandonAfter != null) ? abandonAfter : Duration.ofHours(24);
+			sweepInterval = (sweepInterval != null) ? sweepInterval : Duration.ofHours(1);
 		}
 
 	}

@@ -197,6 +197,30 @@ public final class Photos {
 		return withApp1(jpeg(aFinishLineScene(1200, 800)), payload);
 	}
 
+	/**
+	 * A small finish-line photo made large by comment segments of random bytes, which
+	 * decoders skip: a file of several chunks that costs no more to decode than a small
+	 * one.
+	 * @param atLeast the fewest bytes it has
+	 * @return the file's bytes
+	 * @throws IOException never in practice
+	 */
+	public static byte[] aLargeJpeg(int atLeast) throws IOException {
+		byte[] jpeg = jpeg(aFinishLineScene(1200, 800));
+		int segment = 65_000;
+		int count = Math.max(0, (atLeast - jpeg.length + segment + 3) / (segment + 4));
+		ByteBuffer out = ByteBuffer.allocate(jpeg.length + count * (segment + 4));
+		out.put(jpeg, 0, 2);
+		Random random = new Random(atLeast);
+		byte[] payload = new byte[segment];
+		for (int i = 0; i < count; i++) {
+			random.nextBytes(payload);
+			out.put((byte) 0xFF).put((byte) 0xFE).putShort((short) (segment + 2)).put(payload);
+		}
+		out.put(jpeg, 2, jpeg.length - 2);
+		return out.array();
+	}
+
 	/** An EXIF APP1 segment (header + TIFF structure) right after the SOI marker. */
 	private static byte[] withExif(byte[] jpeg, byte[] tiff) {
 		byte[] exifHeader = { 'E', 'x', 'i', 'f', 0, 0 };

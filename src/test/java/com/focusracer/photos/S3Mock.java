@@ -9,6 +9,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.MultipartUpload;
+import software.amazon.awssdk.services.s3.model.Part;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 import static org.awaitility.Awaitility.await;
 
@@ -65,6 +74,64 @@ public final class S3Mock {
 
 	public static S3Properties properties() throws IOException {
 		return new S3Properties(endpoint(), "us-east-1", BUCKET, true, "test-access", "test-secret");
+	}
+
+	/**
+	 * A client of the mock, for what tests check behind the store's back.
+	 * @return a client to close
+	 * @throws IOException when the mock cannot start
+	 */
+	public static S3Client client() throws IOException {
+		return S3Client.builder()
+			.endpointOverride(endpoint())
+			.region(Region.US_EAST_1)
+			.forcePathStyle(true)
+			.credentialsProvider(
+					StaticCredentialsProvider.create(AwsBasicCredentials.create("test-access", "test-secret")))
+			.build();
+	}
+
+	/**
+	 * The multipart uploads in progress under a prefix.
+	 * @param s3 a client
+	 * @param prefix the prefix of their keys
+	 * @return their ids
+	 */
+	public static List<String> multipartUploads(S3Client s3, String prefix) {
+		return s3.listMultipartUploads((request) -> request.bucket(BUCKET).prefix(prefix))
+			.uploads()
+			.stream()
+			.map(MultipartUpload::uploadId)
+			.toList();
+	}
+
+	/**
+	 * The sizes of the parts of a multipart upload in progress.
+	 * @param s3 a client
+	 * @param key the upload's key
+	 * @param uploadId its id
+	 * @return the sizes, in order
+	 */
+	public static List<Long> partSizes(S3Client s3, String key, String uploadId) {
+		return s3.listParts((request) -> request.bucket(BUCKET).key(key).uploadId(uploadId))
+			.parts()
+			.stream()
+			.map(Part::size)
+			.toList();
+	}
+
+	/**
+	 * The keys under a prefix.
+	 * @param s3 a client
+	 * @param prefix the prefix
+	 * @return the keys
+	 */
+	public static List<String> keys(S3Client s3, String prefix) {
+		return s3.listObjectsV2((request) -> request.bucket(BUCKET).prefix(prefix))
+			.contents()
+			.stream()
+			.map(S3Object::key)
+			.toList();
 	}
 
 	private static int freePort() throws IOException {

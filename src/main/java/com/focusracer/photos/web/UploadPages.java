@@ -14,6 +14,7 @@ import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
 import com.focusracer.photos.PhotosProperties;
 import com.focusracer.photos.ResumableUploads;
+import com.focusracer.photos.ResumableUploads.BusyException;
 import com.focusracer.photos.ResumableUploads.ChunkResult;
 import com.focusracer.photos.ResumableUploads.OffsetMismatchException;
 import com.focusracer.photos.ResumableUploads.PastAnnouncedSizeException;
@@ -23,6 +24,7 @@ import com.focusracer.shared.web.BodyLimit;
 import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +43,10 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * The browser upload page and its resumable chunk protocol: {@code POST
  * /pro/events/{id}/uploads} starts (or finds) an upload, {@code GET /pro/uploads/{id}}
  * says how many bytes the server holds, {@code PATCH /pro/uploads/{id}} with
- * {@code Upload-Offset} appends a chunk. {@code GET /pro/events/{id}/progress} streams
+ * {@code Upload-Offset} appends a chunk. Any node may receive any of these requests. A
+ * chunk at another offset than the server's, or that arrives while another chunk of the
+ * same upload is being stored ({@code "busy": true}, {@code Retry-After}), is answered
+ * 409 with the offset to send from. {@code GET /pro/events/{id}/progress} streams
  * progress.
  */
 @Controller
@@ -124,6 +129,15 @@ class UploadPages {
 		}
 		catch (OffsetMismatchException ex) {
 			return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("offset", ex.expected()));
+		}
+		catch (BusyException ex) {
+			// Another chunk of this upload is being stored, maybe by another node: this
+			// one
+			// is not kept.
+			return ResponseEntity.status(HttpStatus.CONFLICT)
+				.header(HttpHeaders.RETRY_AFTER, "1")
+				.body(Map.of("offset", ex.offset(), "busy", true, "message",
+						this.messages.getMessage("upload.busy", null, locale)));
 		}
 		catch (PastAnnouncedSizeException ex) {
 			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
