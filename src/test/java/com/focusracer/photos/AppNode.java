@@ -138,6 +138,14 @@ public final class AppNode {
 	}
 
 	/**
+	 * A browser of this node: its own cookies (so its own session on this node).
+	 * @return a browser that has not signed in yet
+	 */
+	public Browser browser() {
+		return new Browser(this);
+	}
+
+	/**
 	 * Kills the node with SIGKILL ({@code destroyForcibly} on Linux): no shutdown hook,
 	 * no cleanup.
 	 * @throws InterruptedException when interrupted
@@ -156,6 +164,117 @@ public final class AppNode {
 		if (!this.process.waitFor(60, TimeUnit.SECONDS)) {
 			kill();
 		}
+	}
+
+	/**
+	 * A browser's HTTP conversation with one node: cookies kept, the CSRF token of its
+	 * pages sent back as the pages' scripts do.
+	 */
+	public static final class Browser {
+
+		private static final Pattern CSRF_FIELD = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
+
+		private static final Pattern CSRF_META = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
+
+		private final AppNode node;
+
+		private final HttpClient http = HttpClient.newBuilder()
+			.cookieHandler(new java.net.CookieManager())
+			.connectTimeout(Duration.ofSeconds(2))
+			.build();
+
+		private String csrf;
+
+		private Browser(AppNode node) {
+			this.node = node;
+		}
+
+		/**
+		 * Signs in through the login form.
+		 * @param email the account's e-mail
+		 * @param password its password
+		 * @return this browser
+		 * @throws Exception when the login page does not answer or the login is refused
+		 */
+		public Browser logIn(String email, String password) throws Exception {
+			String page = get("/login").body();
+			Matcher token = CSRF_FIELD.matcher(page);
+			if (!token.find()) {
+				throw new IllegalStateException("No CSRF field on the login page");
+			}
+			String form = "username=" + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+					+ java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1);
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.node.uri("/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form))
+				.build(), HttpResponse.BodyHandlers.ofString());
+			String landing = response.headers().firstValue("Location").orElse("");
+			if (response.statusCode() != 302 || landing.contains("error") || landing.contains("login")) {
+				throw new IllegalStateException("Login refused: " + response.statusCode() + " " + landing);
+			}
+			return this;
+		}
+
+		/**
+		 * Opens a page and keeps its CSRF token for the requests its scripts make.
+		 * @param path the page
+		 * @return the answer
+		 * @throws Exception when it does not answer
+		 */
+		public HttpResponse<String> get(String path) throws Exception {
+			HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(this.node.uri(path)).build(),
+					HttpResponse.BodyHandlers.ofString());
+			Matcher meta = CSRF_META.matcher(response.body());
+			if (meta.find()) {
+				this.csrf = meta.group(1);
+			}
+			return response;
+		}
+
+		/**
+		 * Sends a request as a page's script does (with the page's CSRF token).
+		 * @param method the method
+		 * @param path the path
+		 * @param contentType the body's type
+		 * @param body the body
+		 * @param headers more headers, name then value
+		 * @return the answer
+		 * @throws Exception when it does not answer
+		 */
+		public HttpResponse<String> send(String method, String path, String contentType, byte[] body, String... headers)
+				throws Exception {
+			HttpRequest.Builder request = HttpRequest.newBuilder(this.node.uri(path))
+				.header("X-CSRF-TOKEN", this.csrf)
+				.header("Content-Type", contentType)
+				.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+			for (int i = 0; i < headers.length; i += 2) {
+				request.header(headers[i], headers[i + 1]);
+			}
+			return this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		/**
+		 * Opens a Server-Sent Events stream and hands each {@code data:} line over.
+		 * @param path the stream
+		 * @param data what to do with each line
+		 * @throws Exception when the stream does not open within 10 seconds
+		 */
+		public void listen(String path, java.util.function.Consumer<String> data) throws Exception {
+			java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
+			this.http
+				.sendAsync(HttpRequest.newBuilder(this.node.uri(path)).header("Accept", "text/event-stream").build(),
+						HttpResponse.BodyHandlers.ofLines())
+				.thenAccept((response) -> {
+					open.countDown();
+					try (Stream<String> lines = response.body()) {
+						lines.filter((line) -> line.startsWith("data:")).forEach(data);
+					}
+				});
+			if (!open.await(10, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("The stream " + path + " did not open");
+			}
+		}
+
 	}
 
 	/**

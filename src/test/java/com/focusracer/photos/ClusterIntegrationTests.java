@@ -1,8 +1,6 @@
 package com.focusracer.photos;
 
 import java.awt.Color;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -13,7 +11,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -69,8 +66,6 @@ class ClusterIntegrationTests {
 	@Autowired
 	Environment environment;
 
-	private final HttpClient http = HttpClient.newHttpClient();
-
 	/** Every node, this JVM included, sends e-mails to it. */
 	private static final com.icegreen.greenmail.util.GreenMail SMTP = startSmtp();
 
@@ -108,10 +103,24 @@ class ClusterIntegrationTests {
 		AppNode a = start("cluster-a");
 		AppNode b = start("cluster-b");
 		try {
-			// A runner watches their bib's live gallery on node B.
-			Map<String, AtomicInteger> seenOnB = watch(b, event.slug());
+			// A runner watches their bib's live gallery on node B, the photographer the
+			// event's upload page on node B.
+			Map<String, AtomicInteger> seenOnB = new ConcurrentHashMap<>();
+			b.browser().listen("/events/" + event.slug() + "/live?bib=" + BIB, (line) -> count(line, "id", seenOnB));
+			AppNode.Browser onB = b.browser().logIn(pro.email(), pro.password());
+			onB.get("/pro/events/" + event.id() + "/upload");
+			Map<String, AtomicInteger> publishedOnB = new ConcurrentHashMap<>();
+			onB.listen("/pro/events/" + event.id() + "/progress", (line) -> {
+				if (line.contains("\"stage\":\"published\"")) {
+					count(line, "photoId", publishedOnB);
+				}
+			});
 
+			// A browser upload begun on node A (its first half) is finished on node B,
+			// signed in there too (sessions are per node).
 			List<String> ids = new ArrayList<>();
+			ids.add(uploadAcross(a, b, event, pro));
+
 			for (int i = 0; i < 12; i++) {
 				AppNode node = (i % 2 == 0) ? a : b;
 				ids.add(node
@@ -143,6 +152,10 @@ class ClusterIntegrationTests {
 			await().atMost(Duration.ofSeconds(20))
 				.untilAsserted(() -> assertThat(seenOnB.keySet()).containsExactlyInAnyOrderElementsOf(ids));
 			assertThat(seenOnB.values()).as("each photo published once").allSatisfy((n) -> assertThat(n).hasValue(1));
+			await().atMost(Duration.ofSeconds(20))
+				.untilAsserted(() -> assertThat(publishedOnB.keySet()).containsExactlyInAnyOrderElementsOf(ids));
+			assertThat(publishedOnB.values()).as("the upload page on B: each photo published once")
+				.allSatisfy((n) -> assertThat(n).hasValue(1));
 
 			// One alert e-mail for the runner, whichever node sent it, received once.
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(received(email)).hasSize(2));
@@ -177,33 +190,57 @@ class ClusterIntegrationTests {
 	}
 
 	/**
-	 * Opens the live gallery of {@link #BIB} on a node and counts the photos it pushes.
+	 * Sends a photo as the upload page does, its first half to node A and the rest to
+	 * node B.
+	 * @return the photo's id
 	 */
-	private Map<String, AtomicInteger> watch(AppNode node, String slug) {
-		Map<String, AtomicInteger> seen = new ConcurrentHashMap<>();
-		HttpRequest request = HttpRequest.newBuilder(node.uri("/events/" + slug + "/live?bib=" + BIB))
-			.header("Accept", "text/event-stream")
-			.build();
-		java.util.concurrent.CountDownLatch open = new java.util.concurrent.CountDownLatch(1);
-		this.http.sendAsync(request, HttpResponse.BodyHandlers.ofLines()).thenAccept((response) -> {
-			open.countDown();
-			try (Stream<String> lines = response.body()) {
-				lines.filter((line) -> line.startsWith("data:")).forEach((line) -> {
-					java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"")
-						.matcher(line);
-					if (id.find()) {
-						seen.computeIfAbsent(id.group(1), (key) -> new AtomicInteger()).incrementAndGet();
-					}
-				});
-			}
-		});
-		try {
-			assertThat(open.await(10, java.util.concurrent.TimeUnit.SECONDS)).as("live stream opened").isTrue();
+	private String uploadAcross(AppNode a, AppNode b, Event event, TestAccount pro) throws Exception {
+		byte[] photo = Photos.jpeg(Photos.aRunner(1800, 1200, BIB, new Color(200, 40, 40), 99));
+		AppNode.Browser onA = a.browser().logIn(pro.email(), pro.password());
+		onA.get("/pro/events/" + event.id() + "/upload");
+		String started = onA
+			.send("POST", "/pro/events/" + event.id() + "/uploads", "application/json",
+					("{\"fileName\":\"IMG_across.JPG\",\"size\":" + photo.length + ",\"fingerprint\":\"across-"
+							+ UUID.randomUUID() + "\"}")
+						.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+			.body();
+		String upload = field(started, "id");
+		int half = photo.length / 2;
+		HttpResponse<String> first = onA.send("PATCH", "/pro/uploads/" + upload, "application/offset+octet-stream",
+				java.util.Arrays.copyOfRange(photo, 0, half), "Upload-Offset", "0");
+		assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+		AppNode.Browser onB = b.browser().logIn(pro.email(), pro.password());
+		onB.get("/pro/events/" + event.id() + "/upload");
+		assertThat(onB.get("/pro/uploads/" + upload).body()).as("node B knows what node A received")
+			.contains("\"offset\":" + half);
+		HttpResponse<String> last = onB.send("PATCH", "/pro/uploads/" + upload, "application/offset+octet-stream",
+				java.util.Arrays.copyOfRange(photo, half, photo.length), "Upload-Offset", String.valueOf(half));
+		assertThat(last.statusCode()).as(last.body()).isEqualTo(200);
+		assertThat(last.body()).contains("\"outcome\":\"ACCEPTED\"");
+		String id = field(last.body(), "photoId");
+		assertThat(this.jdbc.sql("select sha256 from photo where id = ?")
+			.param(UUID.fromString(id))
+			.query(String.class)
+			.single())
+			.isEqualTo(java.util.HexFormat.of()
+				.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(photo)));
+		return id;
+	}
+
+	private static String field(String json, String name) {
+		java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("\"" + name + "\":\"([^\"]+)\"")
+			.matcher(json);
+		assertThat(matcher.find()).as("%s in %s", name, json).isTrue();
+		return matcher.group(1);
+	}
+
+	private static void count(String line, String field, Map<String, AtomicInteger> seen) {
+		java.util.regex.Matcher id = java.util.regex.Pattern.compile("\"" + field + "\":\"([0-9a-f-]{36})\"")
+			.matcher(line);
+		if (id.find()) {
+			seen.computeIfAbsent(id.group(1), (key) -> new AtomicInteger()).incrementAndGet();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
-		return seen;
 	}
 
 	private static List<String> received(String email) {
