@@ -14,6 +14,7 @@ import com.focusracer.accounts.Role;
 import com.focusracer.admin.AccountAdministration;
 import com.focusracer.mail.Outbox;
 import com.focusracer.privacy.AuditLog;
+import com.focusracer.privacy.PrivacyRegister;
 import com.focusracer.shared.web.AdminNotice;
 
 import org.springframework.context.MessageSource;
@@ -48,8 +49,11 @@ class AdminPages {
 
 	private final List<AdminNotice> notices;
 
+	private final PrivacyRegister privacy;
+
 	AdminPages(AccountManagement accounts, AccountAdministration administration, AuditLog audit, Outbox outbox,
-			MessageSource messages, List<AdminNotice> notices) {
+			MessageSource messages, List<AdminNotice> notices, PrivacyRegister privacy) {
+		this.privacy = privacy;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.audit = audit;
@@ -65,6 +69,7 @@ class AdminPages {
 		model.put("proCount", this.accounts.count(null, Role.PRO));
 		model.put("runnerCount", this.accounts.count(null, Role.RUNNER));
 		model.put("recent", this.audit.latest(null, 10, 0));
+		model.put("privacyDeadlines", this.privacy.deadlines());
 		model.put("notices", this.notices.stream().flatMap((notice) -> notice.messageKeys().stream()).toList());
 		return new ModelAndView("admin/home", model);
 	}

@@ -150,6 +150,13 @@ public class RequestRepository {
 			.list();
 	}
 
+	public String emailHash(UUID id) {
+		return this.jdbc.sql("select email_hash from privacy_request where id = ?")
+			.param(id)
+			.query(String.class)
+			.single();
+	}
+
 	public void extend(UUID id, int months, Instant dueAt, String reason) {
 		this.jdbc.sql("update privacy_request set extension_months = ?, due_at = ?, extension_reason = ? where id = ?")
 			.params(months, timestamp(dueAt), reason, id)
