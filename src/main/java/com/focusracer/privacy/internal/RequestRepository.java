@@ -150,11 +150,48 @@ public class RequestRepository {
 			.list();
 	}
 
+	public UUID operatorId(UUID id) {
+		List<UUID> ids = this.jdbc.sql("select operator_id from privacy_request where id = ?")
+			.param(id)
+			.query((rs, row) -> rs.getObject(1, UUID.class))
+			.list();
+		return ids.isEmpty() ? null : ids.get(0);
+	}
+
 	public String emailHash(UUID id) {
 		return this.jdbc.sql("select email_hash from privacy_request where id = ?")
 			.param(id)
 			.query(String.class)
 			.single();
+	}
+
+	public void setExportLink(UUID id, String tokenHash, Instant expiresAt) {
+		this.jdbc.sql(
+				"update privacy_request set export_token_hash = ?, export_expires_at = ?, export_downloaded_at = null where id = ?")
+			.params(tokenHash, timestamp(expiresAt), id)
+			.update();
+	}
+
+	/**
+	 * Takes an export link, once: a second download, or one after it expired, finds
+	 * nothing.
+	 * @param tokenHash the hash of the link's secret
+	 * @param now the time now
+	 * @return the request, or empty
+	 */
+	public Optional<PrivacyRequest> claimExport(String tokenHash, Instant now) {
+		return this.jdbc.sql("""
+				update privacy_request set export_downloaded_at = :now, export_token_hash = null
+				where export_token_hash = :token and export_downloaded_at is null and export_expires_at > :now
+				returning *""")
+			.param("token", tokenHash)
+			.param("now", timestamp(now))
+			.query(RequestRepository::map)
+			.optional();
+	}
+
+	public void setExportHash(UUID id, String sha256) {
+		this.jdbc.sql("update privacy_request set export_sha256 = ? where id = ?").params(sha256, id).update();
 	}
 
 	public void extend(UUID id, int months, Instant dueAt, String reason) {

@@ -56,6 +56,13 @@ public class StepRepository {
 			.list();
 	}
 
+	public boolean donePart(UUID requestId, String part) {
+		return this.jdbc.sql("select count(*) from privacy_request_step where request_id = ? and part = ?")
+			.params(requestId, part)
+			.query(Long.class)
+			.single() > 0;
+	}
+
 	public boolean done(UUID requestId, String part, String action) {
 		return this.jdbc
 			.sql("select count(*) from privacy_request_step where request_id = ? and part = ? and action = ?")

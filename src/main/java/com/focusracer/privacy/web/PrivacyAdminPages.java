@@ -13,6 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import com.focusracer.privacy.Person;
 import com.focusracer.privacy.PersonDirectory;
+import com.focusracer.privacy.PrivacyErasures;
+import com.focusracer.privacy.PrivacyExports;
 import com.focusracer.privacy.PrivacyRegister;
 import com.focusracer.privacy.RequestStatus;
 import com.focusracer.shared.UserMistakeException;
@@ -40,11 +42,18 @@ class PrivacyAdminPages {
 
 	private final PersonDirectory people;
 
+	private final PrivacyExports exports;
+
+	private final PrivacyErasures erasures;
+
 	private final MessageSource messages;
 
 	private final java.time.Clock clock;
 
-	PrivacyAdminPages(PrivacyRegister register, PersonDirectory people, MessageSource messages, java.time.Clock clock) {
+	PrivacyAdminPages(PrivacyRegister register, PersonDirectory people, PrivacyExports exports,
+			PrivacyErasures erasures, MessageSource messages, java.time.Clock clock) {
+		this.erasures = erasures;
+		this.exports = exports;
 		this.clock = clock;
 		this.register = register;
 		this.people = people;
@@ -64,7 +73,13 @@ class PrivacyAdminPages {
 	@GetMapping("/admin/privacy/{id}")
 	ModelAndView show(@PathVariable UUID id) {
 		Map<String, Object> model = new HashMap<>();
-		model.put("request", this.register.get(id));
+		try {
+			model.put("request", this.register.get(id));
+		}
+		catch (UserMistakeException ex) {
+			throw new org.springframework.web.server.ResponseStatusException(
+					org.springframework.http.HttpStatus.NOT_FOUND);
+		}
 		model.put("steps", this.register.steps(id));
 		model.put("now", this.clock.instant());
 		return new ModelAndView("privacy/admin-request", model);
@@ -97,6 +112,16 @@ class PrivacyAdminPages {
 			Locale locale, RedirectAttributes redirect) {
 		return run(id, () -> this.register.refuse(id, reason, operator(admin)), "privacy.admin.refused", locale,
 				redirect);
+	}
+
+	@PostMapping("/admin/privacy/{id}/export")
+	String sendExport(Authentication admin, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+		return run(id, () -> this.exports.sendLink(id, operator(admin)), "privacy.admin.exportSent", locale, redirect);
+	}
+
+	@PostMapping("/admin/privacy/{id}/erase")
+	String erase(Authentication admin, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
+		return run(id, () -> this.erasures.start(id, operator(admin)), "privacy.admin.erasureDone", locale, redirect);
 	}
 
 	@GetMapping("/admin/privacy.csv")

@@ -1,13 +1,17 @@
 package com.focusracer.privacy.web;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import com.focusracer.privacy.Person;
 import com.focusracer.privacy.PersonDirectory;
+import com.focusracer.privacy.PrivacyExports;
 import com.focusracer.privacy.PrivacyRequest;
 import com.focusracer.privacy.PrivacyRequests;
 import com.focusracer.privacy.RequestType;
@@ -20,6 +24,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
@@ -37,11 +42,15 @@ class PrivacyPages {
 
 	private final PersonDirectory people;
 
+	private final PrivacyExports exports;
+
 	private final RateLimits limits;
 
 	private final MessageSource messages;
 
-	PrivacyPages(PrivacyRequests requests, PersonDirectory people, RateLimits limits, MessageSource messages) {
+	PrivacyPages(PrivacyRequests requests, PersonDirectory people, PrivacyExports exports, RateLimits limits,
+			MessageSource messages) {
+		this.exports = exports;
 		this.requests = requests;
 		this.people = people;
 		this.limits = limits;
@@ -106,6 +115,21 @@ class PrivacyPages {
 							"auth/message", Map.of("titleKey", "privacy.guest.invalid.title", "textKey",
 									"privacy.guest.invalid.text", "id", "privacy-request-invalid"),
 							HttpStatus.NOT_FOUND));
+	}
+
+	@GetMapping("/privacy/export/{token}")
+	ModelAndView export(@PathVariable("token") String secret, HttpServletResponse response) throws IOException {
+		Optional<PrivacyRequest> claimed = this.exports.claim(secret);
+		if (claimed.isEmpty()) {
+			return new ModelAndView("auth/message", Map.of("titleKey", "privacy.export.invalid.title", "textKey",
+					"privacy.export.invalid.text", "id", "privacy-export-invalid"), HttpStatus.NOT_FOUND);
+		}
+		response.setContentType("application/zip");
+		response.setHeader("Content-Disposition",
+				"attachment; filename=\"focus-racer-" + claimed.get().reference() + ".zip\"");
+		response.setHeader("Cache-Control", "no-store");
+		this.exports.write(claimed.get(), response.getOutputStream());
+		return null;
 	}
 
 	private ModelAndView accountPage(Person person, Map<String, Object> model, HttpStatus status) {
