@@ -34,6 +34,7 @@ import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -199,6 +200,44 @@ class PersonalDataIntegrationTests {
 		// Running it again does nothing more.
 		assertThat(new PrivacyErasuresProbe(this.jdbc).steps(request.id()))
 			.isEqualTo(this.register.steps(request.id()).size());
+	}
+
+	@Test
+	void aGuestSeenInAPhotoHasItWithdrawnFromTheGalleryAndTheShop() throws Exception {
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		Event event = this.shop.anEventOnSale(photographer, "Retrait");
+		List<UUID> photos = List
+			.copyOf(this.shop.publish(event, photographer, ShopTestUtils.runners(null, 2)).keySet());
+		String page = "/events/" + event.slug() + "/photos/" + photos.get(0);
+		this.mvc.perform(get(page)).andExpect(status().isOk());
+		String guest = AccountsTestUtils.uniqueEmail("seen");
+		this.mvc
+			.perform(post("/privacy/request").with(csrf())
+				.param("email", guest)
+				.param("type", "PHOTO_WITHDRAWAL")
+				.param("links", "https://focusracer.com" + page))
+			.andExpect(status().isOk());
+		this.mvc.perform(get(this.accounts.linkInLatestMail(guest, "Confirmez"))).andExpect(status().isOk());
+		PrivacyRequest request = this.register.list(RequestStatus.RECEIVED, 1000)
+			.stream()
+			.filter((r) -> guest.equals(r.email()))
+			.findFirst()
+			.orElseThrow();
+		MockHttpSession admin = AccountsTestUtils.logIn(this.mvc, this.accounts.anAccount(Role.ADMIN));
+		this.mvc.perform(get("/admin/privacy/" + request.id()).session(admin))
+			.andExpect(content().string(containsString("id=\"privacy-photo-links\"")))
+			.andExpect(content().string(containsString("id=\"privacy-erase\"")));
+		this.mvc.perform(post("/admin/privacy/" + request.id() + "/erase").session(admin).with(csrf()))
+			.andExpect(status().is3xxRedirection());
+
+		this.mvc.perform(get(page)).andExpect(status().isNotFound());
+		this.mvc.perform(get("/events/" + event.slug() + "/photos/" + photos.get(1))).andExpect(status().isOk());
+		assertThatExceptionOfType(com.focusracer.shared.UserMistakeException.class).isThrownBy(() -> this.orders.place(
+				new Orders.Cart(event.slug(), List.of(photos.get(0)), guest, null, false, null), null, Locale.FRENCH));
+		assertThat(this.accounts.mailsTo(photographer.email()))
+			.anySatisfy((mail) -> assertThat(mail.subject()).startsWith("Photo retirée"));
+		assertThat(this.accounts.mailsTo(guest)).anySatisfy((mail) -> assertThat(mail.subject()).endsWith("traitée"));
+		assertThat(this.register.get(request.id()).status()).isEqualTo(RequestStatus.DONE);
 	}
 
 	/** Counts steps straight from the table. */
