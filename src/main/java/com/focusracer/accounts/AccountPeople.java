@@ -17,8 +17,20 @@ class AccountPeople implements PersonDirectory {
 
 	private final AccountRepository accounts;
 
-	AccountPeople(AccountRepository accounts) {
+	private final org.springframework.security.crypto.password.PasswordEncoder passwordEncoder;
+
+	AccountPeople(AccountRepository accounts,
+			org.springframework.security.crypto.password.PasswordEncoder passwordEncoder) {
 		this.accounts = accounts;
+		this.passwordEncoder = passwordEncoder;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean passwordMatches(java.util.UUID accountId, String password) {
+		return password != null && this.accounts.findById(accountId)
+			.map((stored) -> this.passwordEncoder.matches(password, stored.passwordHash()))
+			.orElse(false);
 	}
 
 	@Override

@@ -15,4 +15,12 @@ public interface PersonDirectory {
 	 */
 	Optional<Person> byEmail(String email);
 
+	/**
+	 * Checks an account's password again, before an account is deleted.
+	 * @param accountId the account
+	 * @param password the password typed
+	 * @return whether it is the account's password
+	 */
+	boolean passwordMatches(java.util.UUID accountId, String password);
+
 }

@@ -37,6 +37,16 @@ public interface PersonalData {
 	List<Erased> erase(Erasure erasure);
 
 	/**
+	 * What keeps the person from deleting their account now (a pro who still runs
+	 * events), as a message key.
+	 * @param person the person
+	 * @return the key, or empty when nothing does
+	 */
+	default java.util.Optional<String> deletionBlocker(Person person) {
+		return java.util.Optional.empty();
+	}
+
+	/**
 	 * One action of an erasure.
 	 *
 	 * @param action what was done, e.g. {@code orders anonymised}

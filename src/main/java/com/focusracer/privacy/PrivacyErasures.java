@@ -46,6 +46,8 @@ public class PrivacyErasures {
 
 	private final PersonDirectory people;
 
+	private final PrivacyRequests filing;
+
 	private final PrivacyMails mails;
 
 	private final AuditLog audit;
@@ -55,8 +57,9 @@ public class PrivacyErasures {
 	private final Clock clock;
 
 	PrivacyErasures(RequestRepository requests, ErasureRepository erasures, StepRepository steps,
-			List<PersonalData> parts, PersonDirectory people, PrivacyMails mails, AuditLog audit,
-			TransactionTemplate transactions, Clock clock) {
+			List<PersonalData> parts, PersonDirectory people, PrivacyRequests filing, PrivacyMails mails,
+			AuditLog audit, TransactionTemplate transactions, Clock clock) {
+		this.filing = filing;
 		this.requests = requests;
 		this.erasures = erasures;
 		this.steps = steps;
@@ -89,6 +92,48 @@ public class PrivacyErasures {
 					id.toString(), request.reference());
 		});
 		resume(id);
+	}
+
+	/**
+	 * Deletes one's own account: the password again, nothing that blocks it (a pro's
+	 * running events), then the whole cascade at once.
+	 * @param person the signed-in person
+	 * @param password their password, typed again
+	 * @return the request that records it
+	 */
+	public PrivacyRequest deleteOwnAccount(Person person, String password) {
+		if (!person.hasAccount() || !this.people.passwordMatches(person.accountId(), password)) {
+			throw new UserMistakeException("settings.currentPasswordWrong");
+		}
+		return deleteAccount(person, PrivacyRequest.IdentityCheck.PASSWORD, "account deleted by its owner",
+				new Person(null, "self-service", null, person.language()));
+	}
+
+	/**
+	 * Deletes an account from the back office, with the whole cascade.
+	 * @param email the account's address
+	 * @param admin the admin
+	 * @return the request that records it
+	 */
+	public PrivacyRequest deleteAccountAsAdmin(String email, Person admin) {
+		Person person = this.people.byEmail(email)
+			.orElseThrow(() -> new UserMistakeException("admin.accounts.notFound"));
+		if (person.accountId().equals(admin.accountId())) {
+			throw new UserMistakeException("admin.accounts.notYourself");
+		}
+		return deleteAccount(person, PrivacyRequest.IdentityCheck.ADMIN, "account deleted by an admin", admin);
+	}
+
+	private PrivacyRequest deleteAccount(Person person, PrivacyRequest.IdentityCheck check, String why,
+			Person operator) {
+		for (PersonalData part : this.parts) {
+			part.deletionBlocker(person).ifPresent((key) -> {
+				throw new UserMistakeException(key);
+			});
+		}
+		PrivacyRequest request = this.transactions.execute((status) -> this.filing.recordErasure(person, check, why));
+		start(request.id(), operator);
+		return request;
 	}
 
 	/**

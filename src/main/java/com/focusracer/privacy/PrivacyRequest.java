@@ -63,7 +63,11 @@ public record PrivacyRequest(UUID id, String reference, RequestType type, Reques
 		/** Filed from a signed-in account. */
 		SIGNED_IN,
 		/** Proved by following a link sent to the address. */
-		EMAIL_LINK
+		EMAIL_LINK,
+		/** Signed in, the password typed again (self-service account deletion). */
+		PASSWORD,
+		/** Decided by an admin (an account deleted from the back office). */
+		ADMIN
 
 	}
 

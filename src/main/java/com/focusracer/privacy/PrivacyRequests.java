@@ -85,6 +85,22 @@ public class PrivacyRequests {
 	}
 
 	/**
+	 * Records an erasure decided now (an account deleted by its owner or an admin):
+	 * received and acknowledged by the erasure's own notice.
+	 * @param person whose account
+	 * @param check how the decision was checked
+	 * @param details why
+	 * @return the request
+	 */
+	PrivacyRequest recordErasure(Person person, PrivacyRequest.IdentityCheck check, String details) {
+		Instant now = this.clock.instant();
+		UUID id = UUID.randomUUID();
+		this.requests.insert(new RequestRepository.NewRequest(id, newReference(), RequestType.ERASURE,
+				RequestStatus.RECEIVED, person, check, details, null, null, null, now, dueFrom(now)));
+		return this.requests.find(id).orElseThrow();
+	}
+
+	/**
 	 * Files a guest's request: nothing counts until the link sent to the address is
 	 * followed. The reply is the same whatever the address.
 	 * @param email the address

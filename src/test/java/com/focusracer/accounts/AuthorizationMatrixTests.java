@@ -166,6 +166,9 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /events/{slug}/alerts", Access.PUBLIC);
 		MATRIX.put("GET /account/privacy", Access.SIGNED_IN);
 		MATRIX.put("POST /account/privacy", Access.SIGNED_IN);
+		MATRIX.put("POST /account/privacy/delete", Access.SIGNED_IN);
+		MATRIX.put("POST /admin/accounts/{id}/sessions", Access.ADMIN);
+		MATRIX.put("POST /admin/accounts/{id}/delete", Access.ADMIN);
 		MATRIX.put("GET /privacy/request", Access.PUBLIC);
 		MATRIX.put("POST /privacy/request", Access.PUBLIC);
 		MATRIX.put("GET /privacy/request/confirm", Access.PUBLIC);

@@ -14,6 +14,8 @@ import com.focusracer.accounts.Role;
 import com.focusracer.admin.AccountAdministration;
 import com.focusracer.mail.Outbox;
 import com.focusracer.privacy.AuditLog;
+import com.focusracer.privacy.Person;
+import com.focusracer.privacy.PrivacyErasures;
 import com.focusracer.privacy.PrivacyRegister;
 import com.focusracer.shared.web.AdminNotice;
 
@@ -51,8 +53,11 @@ class AdminPages {
 
 	private final PrivacyRegister privacy;
 
+	private final PrivacyErasures erasures;
+
 	AdminPages(AccountManagement accounts, AccountAdministration administration, AuditLog audit, Outbox outbox,
-			MessageSource messages, List<AdminNotice> notices, PrivacyRegister privacy) {
+			MessageSource messages, List<AdminNotice> notices, PrivacyRegister privacy, PrivacyErasures erasures) {
+		this.erasures = erasures;
 		this.privacy = privacy;
 		this.accounts = accounts;
 		this.administration = administration;
@@ -125,6 +130,35 @@ class AdminPages {
 			Locale locale, RedirectAttributes redirect) {
 		run(() -> this.administration.changeRole(admin, id, roleOf(role), ProProfile.of(role).orElse(null)), locale,
 				redirect);
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/sessions")
+	String endSessions(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, Locale locale,
+			RedirectAttributes redirect) {
+		run(() -> this.administration.endAllSessions(admin, id), locale, redirect);
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/delete")
+	String delete(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			String email = this.accounts.find(id)
+				.orElseThrow(() -> new AccountException("admin.accounts.notFound"))
+				.email();
+			String reference = this.erasures
+				.deleteAccountAsAdmin(email, new Person(admin.id(), admin.email(), admin.displayName(), "fr"))
+				.reference();
+			redirect.addFlashAttribute("notice",
+					this.messages.getMessage("admin.accounts.deleted", new Object[] { reference }, locale));
+		}
+		catch (AccountException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
+		catch (com.focusracer.shared.UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
 		return "redirect:/admin/accounts";
 	}
 

@@ -58,6 +58,18 @@ class EventsPersonalData implements PersonalData {
 	}
 
 	@Override
+	public java.util.Optional<String> deletionBlocker(Person person) {
+		if (!person.hasAccount()) {
+			return java.util.Optional.empty();
+		}
+		long running = this.jdbc.sql("select count(*) from event where owner_id = ? and not archived")
+			.param(person.accountId())
+			.query(Long.class)
+			.single();
+		return (running > 0) ? java.util.Optional.of("privacy.delete.eventsOpen") : java.util.Optional.empty();
+	}
+
+	@Override
 	public List<Erased> erase(Erasure erasure) {
 		if (erasure.photosOnly()) {
 			return List.of();

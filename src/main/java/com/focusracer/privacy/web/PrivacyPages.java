@@ -44,12 +44,15 @@ class PrivacyPages {
 
 	private final PrivacyExports exports;
 
+	private final com.focusracer.privacy.PrivacyErasures erasures;
+
 	private final RateLimits limits;
 
 	private final MessageSource messages;
 
 	PrivacyPages(PrivacyRequests requests, PersonDirectory people, PrivacyExports exports, RateLimits limits,
-			MessageSource messages) {
+			MessageSource messages, com.focusracer.privacy.PrivacyErasures erasures) {
+		this.erasures = erasures;
 		this.exports = exports;
 		this.requests = requests;
 		this.people = people;
@@ -79,6 +82,29 @@ class PrivacyPages {
 			model.put("error", ex.describe(this.messages, locale));
 			return accountPage(person, model, HttpStatus.UNPROCESSABLE_ENTITY);
 		}
+	}
+
+	@PostMapping("/account/privacy/delete")
+	ModelAndView deleteAccount(Authentication authentication, @RequestParam(defaultValue = "") String password,
+			Locale locale, HttpServletRequest servletRequest) {
+		Person person = signedIn(authentication);
+		// Each try checks a password: as limited as any other request.
+		this.limits.acquire(RateLimit.PRIVACY_REQUEST, person.accountId().toString());
+		try {
+			this.erasures.deleteOwnAccount(person, password);
+		}
+		catch (UserMistakeException ex) {
+			Map<String, Object> model = form(null, "", "");
+			model.put("deleteError", ex.describe(this.messages, locale));
+			return accountPage(person, model, HttpStatus.UNPROCESSABLE_ENTITY);
+		}
+		jakarta.servlet.http.HttpSession session = servletRequest.getSession(false);
+		if (session != null) {
+			session.invalidate();
+		}
+		org.springframework.security.core.context.SecurityContextHolder.clearContext();
+		return new ModelAndView("auth/message", Map.of("titleKey", "privacy.deleted.title", "textKey",
+				"privacy.deleted.text", "id", "account-deleted"));
 	}
 
 	@GetMapping("/privacy/request")
