@@ -31,7 +31,11 @@ public class Outbox {
 
 	private final MailProperties properties;
 
-	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender, MailProperties properties) {
+	private final OutboxRetentionSweep bodies;
+
+	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender, MailProperties properties,
+			OutboxRetentionSweep bodies) {
+		this.bodies = bodies;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.smtpConfigured = mailSender.getIfAvailable() != null;
@@ -100,6 +104,14 @@ public class Outbox {
 			return mail.body();
 		}
 		return LinkSecrets.mask(mail.body());
+	}
+
+	/**
+	 * Deletes the bodies past their retention (a rule of the daily retention sweep).
+	 * @return how many were deleted
+	 */
+	public int purgeExpiredBodies() {
+		return this.bodies.purge();
 	}
 
 	/**

@@ -20,7 +20,6 @@ import com.focusracer.events.EventManagement;
 import com.focusracer.events.EventNotFoundException;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 
 /**
@@ -221,11 +220,13 @@ public class ResumableUploads {
 	}
 
 	/**
-	 * Forgets uploads abandoned for a day, and their part files.
+	 * Forgets uploads abandoned for a day, and their part files (a retention rule applied
+	 * by the daily {@code RetentionSweep}).
+	 * @return how many were forgotten
 	 * @throws IOException when a part file cannot be deleted
 	 */
-	@Scheduled(fixedDelay = 1, timeUnit = java.util.concurrent.TimeUnit.HOURS)
-	public void forgetAbandoned() throws IOException {
+	public int forgetAbandoned() throws IOException {
+		int forgotten = 0;
 		Timestamp before = Timestamp.from(this.clock.instant().minus(Duration.ofDays(1)));
 		for (UUID id : this.jdbc.sql("select id from upload_session where updated_at < ?")
 			.param(before)
@@ -234,7 +235,9 @@ public class ResumableUploads {
 			Files.deleteIfExists(part(id));
 			this.jdbc.sql("delete from upload_session where id = ?").param(id).update();
 			log.info("Abandoned upload {} forgotten", id);
+			forgotten++;
 		}
+		return forgotten;
 	}
 
 	private Path part(UUID uploadId) {

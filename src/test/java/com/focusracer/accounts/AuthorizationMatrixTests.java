@@ -182,6 +182,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /admin/privacy/{id}/export", Access.ADMIN);
 		MATRIX.put("POST /admin/privacy/{id}/extend", Access.ADMIN);
 		MATRIX.put("POST /admin/privacy/{id}/refuse", Access.ADMIN);
+		MATRIX.put("POST /admin/privacy/retention", Access.ADMIN);
 		MATRIX.put("GET /alerts/{token}/confirm", Access.PUBLIC);
 		MATRIX.put("GET /alerts/{token}/unsubscribe", Access.PUBLIC);
 		MATRIX.put("GET /pro/events/{id}/hide-requests", Access.PRO);

@@ -46,12 +46,16 @@ class PrivacyAdminPages {
 
 	private final PrivacyErasures erasures;
 
+	private final com.focusracer.privacy.RetentionSweep retention;
+
 	private final MessageSource messages;
 
 	private final java.time.Clock clock;
 
 	PrivacyAdminPages(PrivacyRegister register, PersonDirectory people, PrivacyExports exports,
-			PrivacyErasures erasures, MessageSource messages, java.time.Clock clock) {
+			PrivacyErasures erasures, com.focusracer.privacy.RetentionSweep retention, MessageSource messages,
+			java.time.Clock clock) {
+		this.retention = retention;
 		this.erasures = erasures;
 		this.exports = exports;
 		this.clock = clock;
@@ -66,6 +70,7 @@ class PrivacyAdminPages {
 		model.put("requests", this.register.list(status, REGISTER_PAGE));
 		model.put("deadlines", this.register.deadlines());
 		model.put("status", (status != null) ? status.name() : "");
+		model.put("retention", this.retention.latest(5));
 		model.put("now", this.clock.instant());
 		return new ModelAndView("privacy/admin-register", model);
 	}
@@ -122,6 +127,13 @@ class PrivacyAdminPages {
 	@PostMapping("/admin/privacy/{id}/erase")
 	String erase(Authentication admin, @PathVariable UUID id, Locale locale, RedirectAttributes redirect) {
 		return run(id, () -> this.erasures.start(id, operator(admin)), "privacy.admin.erasureDone", locale, redirect);
+	}
+
+	@PostMapping("/admin/privacy/retention")
+	String runRetention(Locale locale, RedirectAttributes redirect) {
+		this.retention.run();
+		redirect.addFlashAttribute("notice", this.messages.getMessage("privacy.retention.done", null, locale));
+		return "redirect:/admin/privacy";
 	}
 
 	@GetMapping("/admin/privacy.csv")
