@@ -10,9 +10,30 @@ import java.util.UUID;
  * @param reference the request's reference, for the notices sent to organizers and
  * photographers
  * @param photosToWithdraw the photos the person asked to be withdrawn
- * @param photosOnly true when only those photos are to be withdrawn (a photo-withdrawal
- * request): nothing else of the person is touched
+ * @param scope how much of the person's data
  */
-public record Erasure(Person person, String reference, Set<UUID> photosToWithdraw, boolean photosOnly) {
+public record Erasure(Person person, String reference, Set<UUID> photosToWithdraw, Scope scope) {
+
+	/**
+	 * Whether everything of the person goes (an erasure request, an account deleted).
+	 * @return true for {@link Scope#EVERYTHING}
+	 */
+	public boolean everything() {
+		return this.scope == Scope.EVERYTHING;
+	}
+
+	/**
+	 * How much of the person's data an erasure takes.
+	 */
+	public enum Scope {
+
+		/** Everything (an erasure request, an account deleted). */
+		EVERYTHING,
+		/** Only the photos named are withdrawn (a photo-withdrawal request). */
+		PHOTOS,
+		/** Only the face templates (an objection to face recognition). */
+		FACES
+
+	}
 
 }

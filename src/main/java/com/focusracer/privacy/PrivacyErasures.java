@@ -80,8 +80,7 @@ public class PrivacyErasures {
 	public void start(UUID id, Person operator) {
 		this.transactions.executeWithoutResult((status) -> {
 			PrivacyRequest request = this.requests.find(id)
-				.filter((r) -> r.status().open() && r.email() != null
-						&& (r.type() == RequestType.ERASURE || r.type() == RequestType.PHOTO_WITHDRAWAL))
+				.filter((r) -> r.status().open() && r.email() != null && PrivacyErasures.carriedOut(r.type()))
 				.orElseThrow(() -> new UserMistakeException("privacy.erasure.notErasable"));
 			// Who the person is must outlive their account: the request keeps it until
 			// the
@@ -92,6 +91,15 @@ public class PrivacyErasures {
 					id.toString(), request.reference());
 		});
 		resume(id);
+	}
+
+	/**
+	 * Whether a request of a type is carried out by the cascade.
+	 * @param type the type
+	 * @return true for erasure, photo withdrawal and objection to face recognition
+	 */
+	public static boolean carriedOut(RequestType type) {
+		return type == RequestType.ERASURE || type == RequestType.PHOTO_WITHDRAWAL || type == RequestType.OBJECTION;
 	}
 
 	/**

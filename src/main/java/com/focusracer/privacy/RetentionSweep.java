@@ -58,7 +58,10 @@ public class RetentionSweep {
 		this.clock = clock;
 	}
 
-	/** Checks every 6 hours (and a few minutes after start-up) whether the day's run is due. */
+	/**
+	 * Checks every 6 hours (and a few minutes after start-up) whether the day's run is
+	 * due.
+	 */
 	@Scheduled(initialDelayString = "${focusracer.privacy.retention-delay:PT3M}",
 			fixedDelayString = "${focusracer.privacy.retention-every:PT6H}")
 	void daily() {

@@ -57,7 +57,7 @@ class AccountsPersonalData implements PersonalData {
 
 	@Override
 	public List<Erased> erase(Erasure erasure) {
-		if (erasure.photosOnly() || !erasure.person().hasAccount()) {
+		if (!erasure.everything() || !erasure.person().hasAccount()) {
 			return List.of();
 		}
 		Object id = erasure.person().accountId();

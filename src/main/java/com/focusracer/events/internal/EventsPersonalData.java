@@ -71,7 +71,7 @@ class EventsPersonalData implements PersonalData {
 
 	@Override
 	public List<Erased> erase(Erasure erasure) {
-		if (erasure.photosOnly()) {
+		if (!erasure.everything()) {
 			return List.of();
 		}
 		String email = erasure.person().email();

@@ -104,7 +104,8 @@ class GalleryPersonalData implements PersonalData {
 	public List<Erased> erase(Erasure erasure) {
 		List<Erased> done = new ArrayList<>();
 		int withdrawn = 0;
-		for (UUID photoId : erasure.photosToWithdraw()) {
+		for (UUID photoId : (erasure.scope() == Erasure.Scope.FACES) ? java.util.Set.<UUID>of()
+				: erasure.photosToWithdraw()) {
 			var photo = this.photos.get(photoId);
 			if (photo.isPresent() && this.actions.hideOnRequest(photoId)) {
 				withdrawn++;
@@ -112,7 +113,7 @@ class GalleryPersonalData implements PersonalData {
 			}
 		}
 		done.add(new Erased("photos withdrawn, photographers told", withdrawn));
-		if (erasure.photosOnly()) {
+		if (!erasure.everything()) {
 			return done;
 		}
 		Person person = erasure.person();

@@ -51,8 +51,11 @@ public class ErasureRepository {
 	public Erasure erasureOf(PrivacyRequest request) {
 		String email = (request.email() != null) ? request.email() : "";
 		return new Erasure(new Person(request.accountId(), email, request.name(), request.language()),
-				request.reference(), com.focusracer.privacy.PrivacyRequests.photoIds(request),
-				request.type() == RequestType.PHOTO_WITHDRAWAL);
+				request.reference(), com.focusracer.privacy.PrivacyRequests.photoIds(request), switch (request.type()) {
+					case PHOTO_WITHDRAWAL -> Erasure.Scope.PHOTOS;
+					case OBJECTION -> Erasure.Scope.FACES;
+					default -> Erasure.Scope.EVERYTHING;
+				});
 	}
 
 	public void touch(UUID id, Instant now) {

@@ -40,7 +40,7 @@ class MailboxPersonalData implements PersonalData {
 
 	@Override
 	public List<Erased> erase(Erasure erasure) {
-		if (erasure.photosOnly()) {
+		if (!erasure.everything()) {
 			return List.of();
 		}
 		int[] forgotten = this.outbox.forget(erasure.person().email());

@@ -57,7 +57,7 @@ class PrivacyPersonalData implements PersonalData {
 
 	@Override
 	public List<Erased> erase(Erasure erasure) {
-		if (erasure.photosOnly()) {
+		if (!erasure.everything()) {
 			return List.of();
 		}
 		Person person = erasure.person();

@@ -104,7 +104,7 @@ class RecognitionPersonalData implements PersonalData {
 
 	@Override
 	public List<Erased> erase(Erasure erasure) {
-		if (erasure.photosOnly()) {
+		if (erasure.scope() == Erasure.Scope.PHOTOS) {
 			return List.of();
 		}
 		Set<UUID> photos = new LinkedHashSet<>();
@@ -120,7 +120,7 @@ class RecognitionPersonalData implements PersonalData {
 		}
 		List<Erased> done = new ArrayList<>();
 		done.add(new Erased("face templates on linked photos deleted", faces));
-		if (erasure.person().hasAccount()) {
+		if (erasure.everything() && erasure.person().hasAccount()) {
 			done.add(new Erased("bib corrections kept without the account",
 					this.jdbc.sql("update manual_bib set account_id = null where account_id = ?")
 						.param(erasure.person().accountId())

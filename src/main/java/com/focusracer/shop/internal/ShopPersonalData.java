@@ -77,7 +77,7 @@ class ShopPersonalData implements PersonalData {
 
 	@Override
 	public List<Erased> erase(Erasure erasure) {
-		if (erasure.photosOnly()) {
+		if (!erasure.everything()) {
 			return List.of();
 		}
 		Person person = erasure.person();
