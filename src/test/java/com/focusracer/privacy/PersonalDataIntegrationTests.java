@@ -118,6 +118,7 @@ class PersonalDataIntegrationTests {
 			.contains("/events/" + someone.event().slug() + "/photos/" + someone.photos().get(0));
 		assertThat(files.get("recognition/face-data.json")).contains("\"face_templates_on_linked_photos\" : 2");
 		assertThat(files.get("privacy/audit-entries.json")).contains("privacy.request.filed");
+		assertThat(files.get("privacy/consents.csv")).contains("PHOTO_ALERTS", "4242");
 		assertThat(files.get("mail/e-mails.csv")).contains("Demande " + request.reference() + " reçue");
 
 		PrivacyRequest done = this.register.get(request.id());
@@ -149,7 +150,8 @@ class PersonalDataIntegrationTests {
 			.andExpect(status().is3xxRedirection());
 		PrivacyRequest request = this.requests.ofAccount(someone.account().id()).get(0);
 		assertThat(tablesHolding(email, someone.name(), accountId)).contains("account", "shop_order", "favourite",
-				"photo_alert", "start_list_entry", "runner_cart", "outbox_mail", "audit_log", "privacy_request");
+				"photo_alert", "start_list_entry", "runner_cart", "outbox_mail", "audit_log", "privacy_request",
+				"consent");
 
 		TestAccount adminAccount = this.accounts.anAccount(Role.ADMIN);
 		MockHttpSession admin = AccountsTestUtils.logIn(this.mvc, adminAccount);
@@ -324,6 +326,8 @@ class PersonalDataIntegrationTests {
 			.perform(
 					post("/events/" + event.slug() + "/alerts").param("bib", "4242").param("email", email).with(csrf()))
 			.andExpect(status().is3xxRedirection());
+		// Confirmed: a consent record holds the address too.
+		this.mvc.perform(get(this.accounts.linkInLatestMail(email, "alerte photos"))).andExpect(status().isOk());
 		return new Someone(runner, name, event, photos, this.orders.get(placed.order().id()).orElseThrow(),
 				photographer);
 	}

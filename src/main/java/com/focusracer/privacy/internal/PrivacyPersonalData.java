@@ -25,8 +25,11 @@ class PrivacyPersonalData implements PersonalData {
 
 	private final JdbcClient jdbc;
 
-	PrivacyPersonalData(JdbcClient jdbc) {
+	private final com.focusracer.privacy.Consents consents;
+
+	PrivacyPersonalData(JdbcClient jdbc, com.focusracer.privacy.Consents consents) {
 		this.jdbc = jdbc;
+		this.consents = consents;
 	}
 
 	@Override
@@ -46,6 +49,7 @@ class PrivacyPersonalData implements PersonalData {
 			.param("account", account)
 			.query()
 			.listOfRows());
+		export.table("consents", this.consents.of(person));
 		export.table("requests", this.jdbc.sql("""
 				select reference, type, status, identity_check, details, photo_links, created_at, received_at, due_at,
 				       extension_months, extension_reason, responded_at, response_format, refusal_reason, export_sha256
@@ -81,6 +85,7 @@ class PrivacyPersonalData implements PersonalData {
 			details += replaceInDetails(person.name().strip());
 		}
 		done.add(new Erased("audit entries made anonymous", actors + targets + details));
+		done.add(new Erased("consents deleted", this.consents.erase(person)));
 		done.add(new Erased("requests kept with the address hash only",
 				this.jdbc.sql("""
 						update privacy_request set email = null, name = null, account_id = null, details = null,
