@@ -102,6 +102,12 @@ class EventsPersonalData implements PersonalData {
 			}
 		}
 		List<Erased> done = new ArrayList<>();
+		if (erasure.person().hasAccount()) {
+			done.add(new Erased("event team memberships ended",
+					this.jdbc.sql("delete from event_member where account_id = ?")
+						.param(erasure.person().accountId())
+						.update()));
+		}
 		done.add(new Erased("start-list entries anonymised", anonymised));
 		done.add(new Erased("kept start-list files deleted", uploads));
 		done.add(new Erased("organizers told", told));

@@ -42,7 +42,17 @@ class RecognitionPersonalData implements PersonalData {
 
 	private final SiteUrl site;
 
-	RecognitionPersonalData(JdbcClient jdbc, StartLists startLists, EventManagement events, SiteUrl site) {
+	private final Recognizers recognizers;
+
+	private final FaceIndex faceIndex;
+
+	private final SelfieIndex selfieIndex;
+
+	RecognitionPersonalData(JdbcClient jdbc, StartLists startLists, EventManagement events, SiteUrl site,
+			Recognizers recognizers, FaceIndex faceIndex, SelfieIndex selfieIndex) {
+		this.recognizers = recognizers;
+		this.faceIndex = faceIndex;
+		this.selfieIndex = selfieIndex;
 		this.jdbc = jdbc;
 		this.startLists = startLists;
 		this.events = events;
@@ -115,8 +125,26 @@ class RecognitionPersonalData implements PersonalData {
 				.list());
 		}
 		int faces = 0;
+		Set<UUID> events = new LinkedHashSet<>();
 		for (UUID photo : photos) {
-			faces += this.jdbc.sql("delete from face where photo_id = ?").param(photo).update();
+			List<Map<String, Object>> deleted = this.jdbc
+				.sql("delete from face where photo_id = ? returning event_id, external_id")
+				.param(photo)
+				.query()
+				.listOfRows();
+			faces += deleted.size();
+			for (Map<String, Object> face : deleted) {
+				UUID event = (UUID) face.get("event_id");
+				events.add(event);
+				if (face.get("external_id") != null && this.recognizers.onAws()) {
+					this.recognizers.rekognition().removeFaces(event, List.of((String) face.get("external_id")));
+				}
+			}
+		}
+		for (UUID event : events) {
+			// What this node holds of those faces in memory goes with them.
+			this.faceIndex.forget(event);
+			this.selfieIndex.forget(event);
 		}
 		List<Erased> done = new ArrayList<>();
 		done.add(new Erased("face templates on linked photos deleted", faces));
