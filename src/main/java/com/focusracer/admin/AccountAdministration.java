@@ -50,6 +50,19 @@ public class AccountAdministration {
 				accountId.toString(), account.email());
 	}
 
+	/**
+	 * Ends every session of an account, on every device (its API tokens stay).
+	 * @param admin the admin
+	 * @param accountId the account
+	 */
+	public void endAllSessions(AccountPrincipal admin, UUID accountId) {
+		com.focusracer.accounts.Account account = this.accounts.find(accountId)
+			.orElseThrow(() -> new AccountException("admin.accounts.notFound"));
+		this.accounts.endAllSessions(accountId);
+		this.audit.record(admin.id(), admin.email(), "ACCOUNT_SESSIONS_ENDED", "ACCOUNT", accountId.toString(),
+				account.email());
+	}
+
 	public void changeRole(AccountPrincipal admin, UUID accountId, Role role, ProProfile profile) {
 		if (admin.id().equals(accountId)) {
 			throw new AccountException("admin.accounts.notYourself");

@@ -48,8 +48,15 @@ public class EventManagement {
 
 	private final AuditLog audit;
 
+	private final com.focusracer.privacy.Consents consents;
+
+	private final org.springframework.context.MessageSource messages;
+
 	EventManagement(EventRepository events, AccountManagement accounts, Clock clock,
-			ApplicationEventPublisher publisher, AuditLog audit) {
+			ApplicationEventPublisher publisher, AuditLog audit, com.focusracer.privacy.Consents consents,
+			org.springframework.context.MessageSource messages) {
+		this.consents = consents;
+		this.messages = messages;
 		this.events = events;
 		this.accounts = accounts;
 		this.clock = clock;
@@ -81,7 +88,28 @@ public class EventManagement {
 		UUID id = UUID.randomUUID();
 		this.events.insert(id, ownerId, slugFor(valid), valid, this.clock.instant());
 		audit(ownerId, "event.created", id, valid.name());
+		faceFeaturesChanged(ownerId, id, false, valid.faceSearch());
 		return this.events.findById(id).orElseThrow();
+	}
+
+	/**
+	 * Records the organizer's decision on face features as a consent record: the text of
+	 * the form's box, when, by whom; withdrawn when the box is unticked.
+	 */
+	private void faceFeaturesChanged(UUID accountId, UUID eventId, boolean before, boolean after) {
+		if (after && !before) {
+			String language = this.accounts.find(accountId).map((account) -> account.locale()).orElse("fr");
+			java.util.Locale locale = java.util.Locale.forLanguageTag(language);
+			String shown = this.messages.getMessage("events.field.faces.on", null, locale) + " — "
+					+ this.messages.getMessage("events.field.faces.help", null, locale);
+			this.consents.give(new com.focusracer.privacy.Consents.Given(
+					com.focusracer.privacy.Consents.Purpose.EVENT_FACE_FEATURES, accountId, null, eventId, null, shown,
+					language, "event form checkbox"));
+		}
+		else if (before && !after) {
+			this.consents.withdraw(com.focusracer.privacy.Consents.Purpose.EVENT_FACE_FEATURES, null, eventId, null,
+					"event form checkbox unticked");
+		}
 	}
 
 	/**
@@ -98,6 +126,7 @@ public class EventManagement {
 		}
 		EventDraft valid = validate(draft);
 		this.events.update(eventId, valid, this.clock.instant());
+		faceFeaturesChanged(accountId, eventId, event.faceSearch(), valid.faceSearch());
 		audit(accountId, "event.updated", eventId, valid.name() + " · " + valid.visibility().name().toLowerCase()
 				+ (valid.faceSearch() ? " · visages" : ""));
 		if (valid.visibility() == Visibility.UNLISTED && event.visibility() != Visibility.UNLISTED) {

@@ -207,4 +207,15 @@ public class StartLists {
 		return (value != null) ? value.strip() : "";
 	}
 
+	/**
+	 * Where a person is on the start lists, found by their address (for their
+	 * personal-data requests).
+	 * @param email the address
+	 * @return the events and bibs
+	 */
+	@org.springframework.transaction.annotation.Transactional(readOnly = true)
+	public List<EntryRef> entriesOf(String email) {
+		return this.repository.entriesOf(email);
+	}
+
 }

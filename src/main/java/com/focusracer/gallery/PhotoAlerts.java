@@ -61,8 +61,12 @@ public class PhotoAlerts {
 
 	private final SecureRandom random = new SecureRandom();
 
+	private final com.focusracer.privacy.Consents consents;
+
 	PhotoAlerts(GalleryRepository repository, EventManagement events, PhotoManagement photos,
-			RecognitionManagement recognition, Outbox outbox, MessageSource messages, Clock clock, SiteUrl site) {
+			RecognitionManagement recognition, Outbox outbox, MessageSource messages, Clock clock, SiteUrl site,
+			com.focusracer.privacy.Consents consents) {
+		this.consents = consents;
 		this.repository = repository;
 		this.events = events;
 		this.photos = photos;
@@ -121,6 +125,14 @@ public class PhotoAlerts {
 			return Optional.empty();
 		}
 		Optional<GalleryRepository.Alert> alert = this.repository.alertByToken(token);
+		alert.ifPresent((a) -> {
+			Locale locale = Locale.forLanguageTag(a.language());
+			String shown = this.messages.getMessage("gallery.alert.label", new Object[] { a.bib() }, locale) + " — "
+					+ this.messages.getMessage("gallery.alert.help", null, locale);
+			this.consents.give(new com.focusracer.privacy.Consents.Given(
+					com.focusracer.privacy.Consents.Purpose.PHOTO_ALERTS, null, a.email(), a.eventId(), a.bib(), shown,
+					a.language(), "form, confirmed by the e-mailed link"));
+		});
 		// Photos may have been published meanwhile: they are news too.
 		alert.filter((a) -> !this.recognition.photosOf(a.eventId(), a.bib()).isEmpty())
 			.ifPresent((a) -> this.repository.markPending(a.eventId(), List.of(a.bib()), this.clock.instant()));
@@ -134,7 +146,13 @@ public class PhotoAlerts {
 	 */
 	@Transactional
 	public boolean unsubscribe(String token) {
-		return this.repository.unsubscribe(token, this.clock.instant());
+		Optional<GalleryRepository.Alert> alert = this.repository.alertByToken(token);
+		boolean stopped = this.repository.unsubscribe(token, this.clock.instant());
+		if (stopped) {
+			alert.ifPresent((a) -> this.consents.withdraw(com.focusracer.privacy.Consents.Purpose.PHOTO_ALERTS,
+					a.email(), a.eventId(), a.bib(), "unsubscribe link in the e-mail"));
+		}
+		return stopped;
 	}
 
 	/**

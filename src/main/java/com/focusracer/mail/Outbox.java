@@ -31,7 +31,11 @@ public class Outbox {
 
 	private final MailProperties properties;
 
-	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender, MailProperties properties) {
+	private final OutboxRetentionSweep bodies;
+
+	Outbox(JdbcClient jdbc, Clock clock, ObjectProvider<JavaMailSender> mailSender, MailProperties properties,
+			OutboxRetentionSweep bodies) {
+		this.bodies = bodies;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.smtpConfigured = mailSender.getIfAvailable() != null;
@@ -103,11 +107,56 @@ public class Outbox {
 	}
 
 	/**
+	 * Deletes the bodies past their retention (a rule of the daily retention sweep).
+	 * @return how many were deleted
+	 */
+	public int purgeExpiredBodies() {
+		return this.bodies.purge();
+	}
+
+	/**
 	 * How long bodies are kept.
 	 * @return the retention period
 	 */
 	public java.time.Duration bodyRetention() {
 		return this.properties.bodyRetention();
+	}
+
+	/**
+	 * Every e-mail to an address, oldest first, their links' secrets masked: what a
+	 * person's access request gets of the outbox.
+	 * @param email the address
+	 * @return recipient, subject, masked body, status and dates of each
+	 */
+	@Transactional(readOnly = true)
+	public List<java.util.Map<String, Object>> sentTo(String email) {
+		List<java.util.Map<String, Object>> mails = new java.util.ArrayList<>();
+		for (java.util.Map<String, Object> row : this.jdbc.sql("""
+				select recipient, subject, body, status, created_at, sent_at, body_purged_at from outbox_mail
+				where lower(recipient) = lower(?) order by created_at""").param(email).query().listOfRows()) {
+			java.util.Map<String, Object> mail = new java.util.LinkedHashMap<>(row);
+			mail.put("body", LinkSecrets.mask((String) row.get("body")));
+			mails.add(mail);
+		}
+		return mails;
+	}
+
+	/**
+	 * Forgets every e-mail to an address (its owner's data is erased): those no longer
+	 * waiting are deleted now, those waiting once they are sent or given up.
+	 * @param email the address
+	 * @return how many were deleted now, and how many will be once sent
+	 */
+	@Transactional
+	public int[] forget(String email) {
+		int deleted = this.jdbc
+			.sql("delete from outbox_mail where lower(recipient) = lower(?) and status not in ('PENDING', 'SENDING')")
+			.param(email)
+			.update();
+		int waiting = this.jdbc.sql("update outbox_mail set forget_after_send = true where lower(recipient) = lower(?)")
+			.param(email)
+			.update();
+		return new int[] { deleted, waiting };
 	}
 
 	static OutboxMail map(ResultSet rs, int row) throws SQLException {

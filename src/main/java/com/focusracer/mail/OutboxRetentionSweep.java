@@ -8,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -17,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@code focusracer.mail.body-retention}, 30 days by default) once they are no longer
  * waiting to be sent: sent, failed, or kept for lack of an SMTP server. The links they
  * carried (password resets, invitations, order keys) then exist nowhere on the platform;
- * the row stays (recipient, subject, dates). A plain recurring task like the other
- * sweeps: the update is idempotent, so every node may run it.
+ * the row stays (recipient, subject, dates). A rule of the daily retention sweep (run
+ * through {@link Outbox#purgeExpiredBodies()}); the update is idempotent.
  */
 @Component
 class OutboxRetentionSweep {
@@ -41,8 +40,6 @@ class OutboxRetentionSweep {
 	 * Empties the bodies past their retention.
 	 * @return how many were emptied
 	 */
-	@Scheduled(initialDelayString = "${focusracer.mail.purge-delay:PT2M}",
-			fixedDelayString = "${focusracer.mail.purge-every:PT1H}")
 	@Transactional
 	public int purge() {
 		Instant now = this.clock.instant();

@@ -37,7 +37,7 @@ public record PhotosProperties(String storage, Path storageDirectory, Long maxFi
 		previewSize = (previewSize != null) ? previewSize : 480;
 		nativeJpeg = (nativeJpeg != null) ? nativeJpeg : true;
 		analysisCache = (analysisCache != null) ? analysisCache : new AnalysisCache(null, null);
-		uploads = (uploads != null) ? uploads : new Uploads(null, null);
+		uploads = (uploads != null) ? uploads : new Uploads(null);
 	}
 
 	/**
@@ -61,14 +61,13 @@ public record PhotosProperties(String storage, Path storageDirectory, Long maxFi
 	 * Browser uploads in progress.
 	 *
 	 * @param abandonAfter how long an upload may go without a chunk before it is
-	 * forgotten and its bytes deleted (the page then starts it again from zero)
-	 * @param sweepInterval how often each node looks for abandoned uploads
+	 * forgotten and its bytes deleted by the daily retention sweep (the page then starts
+	 * it again from zero)
 	 */
-	public record Uploads(Duration abandonAfter, Duration sweepInterval) {
+	public record Uploads(Duration abandonAfter) {
 
 		public Uploads {
 			abandonAfter = (abandonAfter != null) ? abandonAfter : Duration.ofHours(24);
-			sweepInterval = (sweepInterval != null) ? sweepInterval : Duration.ofHours(1);
 		}
 
 	}

@@ -23,7 +23,6 @@ import com.focusracer.photos.internal.UploadSessions;
 import com.focusracer.photos.internal.UploadSessions.UploadSession;
 
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -273,16 +272,18 @@ public class ResumableUploads {
 
 	/**
 	 * Forgets uploads done, or abandoned: not touched for
-	 * {@code focusracer.photos.uploads.abandon-after}. Any node may run it at any time:
-	 * an upload that a node is storing a chunk of, or forgetting, is left to it.
+	 * {@code focusracer.photos.uploads.abandon-after}; a retention rule applied by the
+	 * daily {@code RetentionSweep}. Any node may run it at any time: an upload that a
+	 * node is storing a chunk of, or forgetting, is left to it.
+	 * @return how many were forgotten
 	 */
-	@Scheduled(fixedDelayString = "${focusracer.photos.uploads.sweep-interval:1h}")
-	public void forgetAbandoned() {
+	public int forgetAbandoned() {
+		int forgotten = 0;
 		Instant before = now().minus(this.properties.uploads().abandonAfter());
 		for (UUID id : this.sessions.forgettable(before, 500)) {
 			try {
-				this.locked
-					.executeWithoutResult((status) -> this.sessions.lockForgettable(id, before).ifPresent((session) -> {
+				Boolean done = this.locked
+					.execute((status) -> this.sessions.lockForgettable(id, before).map((session) -> {
 						try {
 							this.parts.forget(session);
 						}
@@ -292,12 +293,17 @@ public class ResumableUploads {
 						this.sessions.delete(id);
 						log.info("Upload {} of {} for event {} forgotten ({} of {} bytes received)", id,
 								session.fileName(), session.eventId(), session.receivedBytes(), session.sizeBytes());
-					}));
+						return true;
+					}).orElse(false));
+				if (Boolean.TRUE.equals(done)) {
+					forgotten++;
+				}
 			}
 			catch (RuntimeException ex) {
 				log.warn("Upload {} could not be forgotten, tried again later: {}", id, ex.getMessage());
 			}
 		}
+		return forgotten;
 	}
 
 	/**

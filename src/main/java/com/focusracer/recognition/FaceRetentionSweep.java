@@ -15,7 +15,6 @@ import com.focusracer.recognition.internal.RecognitionRepository;
 import com.focusracer.recognition.internal.Recognizers;
 import com.focusracer.recognition.internal.SelfieIndex;
 
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -59,8 +58,6 @@ class FaceRetentionSweep {
 	 * whose face features were turned off, and writes how many went in the audit log.
 	 * @return faces deleted
 	 */
-	@Scheduled(initialDelayString = "${focusracer.recognition.retention-sweep-delay:PT1M}",
-			fixedDelayString = "${focusracer.recognition.retention-sweep-every:PT1H}")
 	@Transactional
 	public int sweep() {
 		LocalDate today = LocalDate.now(this.clock);

@@ -80,6 +80,9 @@ class SelfieSearchTests {
 
 	private final HttpClient http = HttpClient.newHttpClient();
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient consentJdbc;
+
 	@Test
 	void consentIsRequiredAndFaceOffEventsHaveNoSelfieSearch() throws Exception {
 		UUID owner = this.accounts.aPro(ProProfile.ORGANIZER).id();
@@ -105,6 +108,12 @@ class SelfieSearchTests {
 			assertThat(notAPicture.statusCode()).isEqualTo(503);
 			assertThat(notAPicture.body()).contains("search by bib or name");
 		}
+		// A search that ran is recorded as a consent used once: what the person agreed
+		// to.
+		assertThat(this.consentJdbc.sql("""
+				select count(*) from consent where purpose = 'SELFIE_SEARCH' and event_id = ? and single_use
+				  and text_shown like 'J''accepte que mon selfie%'""").param(faceOn.id()).query(Long.class).single())
+			.isEqualTo(this.recognition.available() ? 1L : 0L);
 
 		// The event page offers it only where it can run.
 		String offPage = this.http

@@ -120,8 +120,12 @@ class SecurityConfiguration {
 								"/password/**", "/settings/email/confirm", "/forbidden", "/css/**", "/js/**", "/img/**",
 								"/favicon.ico", "/robots.txt", "/sitemap.xml", "/favourites", "/alerts/**", "/cart",
 								"/cart/**", "/orders/**", "/downloads/**", "/error", "/actuator/health",
-								"/actuator/health/**", "/legal", "/terms", "/privacy", "/contact")
+								"/actuator/health/**", "/legal", "/terms", "/privacy", "/contact", "/privacy/request",
+								"/privacy/request/**", "/privacy/export/**")
 						.permitAll()
+						// Pros file personal-data requests from the account too.
+						.requestMatchers("/account/privacy", "/account/privacy/**")
+						.authenticated()
 						.requestMatchers("/pro", "/pro/**")
 						.hasRole(Role.PRO.name())
 						.requestMatchers("/account", "/account/**")

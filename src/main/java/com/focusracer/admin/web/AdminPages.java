@@ -14,6 +14,9 @@ import com.focusracer.accounts.Role;
 import com.focusracer.admin.AccountAdministration;
 import com.focusracer.mail.Outbox;
 import com.focusracer.privacy.AuditLog;
+import com.focusracer.privacy.Person;
+import com.focusracer.privacy.PrivacyErasures;
+import com.focusracer.privacy.PrivacyRegister;
 import com.focusracer.shared.web.AdminNotice;
 
 import org.springframework.context.MessageSource;
@@ -48,8 +51,14 @@ class AdminPages {
 
 	private final List<AdminNotice> notices;
 
+	private final PrivacyRegister privacy;
+
+	private final PrivacyErasures erasures;
+
 	AdminPages(AccountManagement accounts, AccountAdministration administration, AuditLog audit, Outbox outbox,
-			MessageSource messages, List<AdminNotice> notices) {
+			MessageSource messages, List<AdminNotice> notices, PrivacyRegister privacy, PrivacyErasures erasures) {
+		this.erasures = erasures;
+		this.privacy = privacy;
 		this.accounts = accounts;
 		this.administration = administration;
 		this.audit = audit;
@@ -65,6 +74,7 @@ class AdminPages {
 		model.put("proCount", this.accounts.count(null, Role.PRO));
 		model.put("runnerCount", this.accounts.count(null, Role.RUNNER));
 		model.put("recent", this.audit.latest(null, 10, 0));
+		model.put("privacyDeadlines", this.privacy.deadlines());
 		model.put("notices", this.notices.stream().flatMap((notice) -> notice.messageKeys().stream()).toList());
 		return new ModelAndView("admin/home", model);
 	}
@@ -120,6 +130,35 @@ class AdminPages {
 			Locale locale, RedirectAttributes redirect) {
 		run(() -> this.administration.changeRole(admin, id, roleOf(role), ProProfile.of(role).orElse(null)), locale,
 				redirect);
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/sessions")
+	String endSessions(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, Locale locale,
+			RedirectAttributes redirect) {
+		run(() -> this.administration.endAllSessions(admin, id), locale, redirect);
+		return "redirect:/admin/accounts";
+	}
+
+	@PostMapping("/admin/accounts/{id}/delete")
+	String delete(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id, Locale locale,
+			RedirectAttributes redirect) {
+		try {
+			String email = this.accounts.find(id)
+				.orElseThrow(() -> new AccountException("admin.accounts.notFound"))
+				.email();
+			String reference = this.erasures
+				.deleteAccountAsAdmin(email, new Person(admin.id(), admin.email(), admin.displayName(), "fr"))
+				.reference();
+			redirect.addFlashAttribute("notice",
+					this.messages.getMessage("admin.accounts.deleted", new Object[] { reference }, locale));
+		}
+		catch (AccountException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
+		catch (com.focusracer.shared.UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, locale));
+		}
 		return "redirect:/admin/accounts";
 	}
 

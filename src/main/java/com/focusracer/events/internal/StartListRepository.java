@@ -168,4 +168,12 @@ public class StartListRepository {
 		return out.toString();
 	}
 
+	public List<com.focusracer.events.EntryRef> entriesOf(String email) {
+		return this.jdbc.sql("select event_id, bib from start_list_entry where lower(email) = lower(?)")
+			.param(email)
+			.query((rs, row) -> new com.focusracer.events.EntryRef(rs.getObject("event_id", java.util.UUID.class),
+					rs.getString("bib")))
+			.list();
+	}
+
 }

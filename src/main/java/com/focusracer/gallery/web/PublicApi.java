@@ -48,9 +48,12 @@ class PublicApi {
 
 	private final MessageSource messages;
 
+	private final com.focusracer.privacy.Consents consents;
+
 	PublicApi(Gallery gallery, EventSearch search, RateLimits limits, GalleryProperties properties,
-			MessageSource messages) {
+			MessageSource messages, com.focusracer.privacy.Consents consents) {
 		this.search = search;
+		this.consents = consents;
 		this.messages = messages;
 		this.gallery = gallery;
 		this.limits = limits;
@@ -138,6 +141,17 @@ class PublicApi {
 		}
 		// Face comparison is costly, and a flood of selfies would probe who ran.
 		this.limits.acquire(RateLimit.SELFIE_SEARCH, request.getRemoteAddr());
+		// The language the event page showed the consent's text in (as every page picks
+		// it).
+		String language = "en"
+			.equals(org.springframework.web.servlet.support.RequestContextUtils.getLocale(request).getLanguage()) ? "en"
+					: "fr";
+		// The selfie itself is never kept: the record says what was agreed to, for this
+		// one search.
+		this.consents.giveOnce(new com.focusracer.privacy.Consents.Given(
+				com.focusracer.privacy.Consents.Purpose.SELFIE_SEARCH, null, null, event.id(), null,
+				this.messages.getMessage("gallery.selfie.consent", null, java.util.Locale.forLanguageTag(language)),
+				language, "checkbox"));
 		List<Gallery.SelfieMatch> matches;
 		try {
 			matches = this.gallery.bySelfie(event, selfie.bytes());

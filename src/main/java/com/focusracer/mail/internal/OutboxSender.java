@@ -113,6 +113,7 @@ class OutboxSender {
 				.params(Timestamp.from(this.clock.instant()),
 						mail.interrupted() ? "sent again after a node stopped while sending it" : null, mail.id())
 				.update();
+			forgetIfErased(mail.id());
 		}
 		catch (Exception ex) {
 			int attempts = mail.attempts() + 1;
@@ -125,7 +126,15 @@ class OutboxSender {
 				.params(giveUp ? "FAILED" : "PENDING", attempts, String.valueOf(ex.getMessage()), Timestamp.from(next),
 						mail.id())
 				.update();
+			if (giveUp) {
+				forgetIfErased(mail.id());
+			}
 		}
+	}
+
+	private void forgetIfErased(UUID id) {
+		// Its recipient's data was erased while it waited: nothing of it stays.
+		this.jdbc.sql("delete from outbox_mail where id = ? and forget_after_send").param(id).update();
 	}
 
 	record Due(UUID id, String recipient, String subject, String body, int attempts, boolean interrupted) {

@@ -28,6 +28,12 @@ public enum RateLimit {
 	/** Selfie searches per client address (face comparison is costly). */
 	SELFIE_SEARCH("selfie-search"),
 
+	/**
+	 * Personal-data requests per client address (guests) or per account: each one sends
+	 * an e-mail.
+	 */
+	PRIVACY_REQUEST("privacy-request"),
+
 	/** Failed logins per account-and-address pair. */
 	LOGIN("login"),
 

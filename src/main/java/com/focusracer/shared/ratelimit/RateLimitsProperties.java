@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * day)
  * @param freeZip ZIP downloads of free orders per client address (10 per hour)
  * @param selfieSearch selfie searches per client address (20 per hour)
+ * @param privacyRequest personal-data requests per client address or account (5 per hour)
  * @param login failed logins per account-and-address pair (10 per 10 minutes)
  * @param loginAddress failed logins per client address, whatever the accounts (100 per 10
  * minutes: a race village's Wi-Fi or a proxy is one address for many people)
@@ -26,7 +27,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
-		Limit freeZip, Limit selfieSearch, Limit login, Limit loginAddress, Limit loginAccount, Streams streams) {
+		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
+		Streams streams) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -36,6 +38,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		runnerAction = Limit.orDefault(runnerAction, 60, Duration.ofDays(1));
 		freeZip = Limit.orDefault(freeZip, 10, Duration.ofHours(1));
 		selfieSearch = Limit.orDefault(selfieSearch, 20, Duration.ofHours(1));
+		privacyRequest = Limit.orDefault(privacyRequest, 5, Duration.ofHours(1));
 		login = Limit.orDefault(login, 10, Duration.ofMinutes(10));
 		loginAddress = Limit.orDefault(loginAddress, 100, Duration.ofMinutes(10));
 		loginAccount = Limit.orDefault(loginAccount, 50, Duration.ofMinutes(10));
@@ -56,6 +59,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case RUNNER_ACTION -> this.runnerAction;
 			case FREE_ZIP -> this.freeZip;
 			case SELFIE_SEARCH -> this.selfieSearch;
+			case PRIVACY_REQUEST -> this.privacyRequest;
 			case LOGIN -> this.login;
 			case LOGIN_ADDRESS -> this.loginAddress;
 			case LOGIN_ACCOUNT -> this.loginAccount;

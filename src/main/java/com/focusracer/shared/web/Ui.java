@@ -176,6 +176,15 @@ public final class Ui {
 	}
 
 	/**
+	 * The day of a moment (Paris time) as people read it in the page's language.
+	 * @param instant the moment, may be {@code null}
+	 * @return the text, or a dash
+	 */
+	public String day(Instant instant) {
+		return date((instant != null) ? instant.atZone(PARIS).toLocalDate() : null);
+	}
+
+	/**
 	 * A moment as people read it in the page's language (Paris time).
 	 * @param instant the moment, may be {@code null}
 	 * @return the text, or a dash
