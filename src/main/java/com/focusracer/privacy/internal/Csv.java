@@ -2,18 +2,31 @@ package com.focusracer.privacy.internal;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.Arrays;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 
 /**
- * Writes CSV (RFC 4180): every field quoted, quotes doubled, lines ended by CRLF. A text
- * that a spreadsheet would run as a formula ({@code = + - @}, tab, carriage return) is
- * prefixed with an apostrophe (OWASP "CSV injection").
+ * Writes CSV (RFC 4180, through Commons CSV): every field quoted, quotes doubled, lines
+ * ended by CRLF. A text that a spreadsheet would run as a formula ({@code = + - @}, tab,
+ * carriage return) is prefixed with an apostrophe (OWASP "CSV injection"), which Commons
+ * CSV leaves to its callers.
  */
 public final class Csv {
 
-	private final Writer out;
+	private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setQuoteMode(QuoteMode.ALL).get();
+
+	private final CSVPrinter out;
 
 	public Csv(Writer out) {
-		this.out = out;
+		try {
+			this.out = new CSVPrinter(out, FORMAT);
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	/**
@@ -22,21 +35,15 @@ public final class Csv {
 	 * @throws IOException when writing fails
 	 */
 	public void row(Object... fields) throws IOException {
-		for (int i = 0; i < fields.length; i++) {
-			if (i > 0) {
-				this.out.write(',');
-			}
-			this.out.write(quote(fields[i]));
-		}
-		this.out.write("\r\n");
+		this.out.printRecord(Arrays.stream(fields).map(Csv::neutralised).toArray());
 	}
 
-	static String quote(Object field) {
+	static String neutralised(Object field) {
 		String text = (field != null) ? field.toString() : "";
 		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
 			text = "'" + text;
 		}
-		return '"' + text.replace("\"", "\"\"") + '"';
+		return text;
 	}
 
 }
