@@ -105,7 +105,7 @@ class PersonalDataIntegrationTests {
 		String email = someone.account().email();
 		assertThat(files.get("index.json")).contains(request.reference());
 		assertThat(files.get("accounts/account.json")).contains(email, someone.name(), "RUNNER");
-		assertThat(files).containsKeys("accounts/api-tokens.csv", "accounts/e-mailed-links.json");
+		assertThat(files).containsKeys("accounts/api-tokens.json", "accounts/e-mailed-links.json");
 		assertThat(files.get("shop/orders.csv")).contains(someone.order().id().toString(), email);
 		assertThat(files.get("shop/invoices.json")).contains("FR-");
 		assertThat(files.get("shop/order-photos.json")).contains(someone.photos().get(0).toString());

@@ -51,14 +51,17 @@ public final class ZipExport implements PersonalDataExport {
 			plain.add(plain(row));
 		}
 		write(name + ".json", JSON.writeValueAsBytes(plain));
+		if (plain.isEmpty()) {
+			// Nothing held: the JSON's [] says so; an empty CSV without even a header
+			// would read as a broken file.
+			return;
+		}
 		this.zip.putNextEntry(new ZipEntry(this.part + name + ".csv"));
 		Writer writer = new OutputStreamWriter(new NotClosing(this.zip), StandardCharsets.UTF_8);
 		Csv csv = new Csv(writer);
-		if (!plain.isEmpty()) {
-			csv.row(plain.get(0).keySet().toArray());
-			for (Map<String, Object> row : plain) {
-				csv.row(row.values().stream().map((value) -> (value != null) ? value.toString() : null).toArray());
-			}
+		csv.row(plain.get(0).keySet().toArray());
+		for (Map<String, Object> row : plain) {
+			csv.row(row.values().stream().map((value) -> (value != null) ? value.toString() : null).toArray());
 		}
 		writer.flush();
 		this.zip.closeEntry();
