@@ -116,9 +116,17 @@ public class SelfieSearch {
 			catch (OrtException ex) {
 				throw new IllegalStateException("The face models failed on a selfie", ex);
 			}
-			this.selfieIndex.search(eventId, query, SELFIE_MAYBE)
-				.forEach((photoId, value) -> hits.add(new Hit(photoId, Math.round(value * 1000) / 1000.0,
-						value >= this.properties.faceSimilarity())));
+			Map<UUID, Double> found = this.selfieIndex.search(eventId, query, SELFIE_MAYBE);
+			// This node's index may still hold faces another node deleted (an erasure, an
+			// objection) until its next full reload: only photos whose faces are still
+			// stored count.
+			Set<UUID> stored = this.repository.photosWithFaces(eventId, found.keySet());
+			found.forEach((photoId, value) -> {
+				if (stored.contains(photoId)) {
+					hits.add(new Hit(photoId, Math.round(value * 1000) / 1000.0,
+							value >= this.properties.faceSimilarity()));
+				}
+			});
 		}
 		hits.sort(Comparator.comparingDouble(Hit::similarity).reversed());
 		return hits;

@@ -244,6 +244,13 @@ class SelfieSearchTests {
 		assertThat(first.get("id").asText()).isEqualTo(photoId);
 		assertThat(first.get("tier").asText()).isEqualTo("PROBABLE");
 		assertThat(first.get("thumbnailUrl").asText()).endsWith("/thumb.jpg");
+
+		// Another node erases the runner's faces (an objection): this node's index still
+		// holds them until its next reload, but no longer finds the photo by them.
+		this.jdbc.sql("delete from face where photo_id = ?").param(UUID.fromString(photoId)).update();
+		HttpResponse<String> again = selfie(event.slug(), Photos.jpeg(crop), true);
+		assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+		assertThat(again.body()).doesNotContain(photoId);
 	}
 
 	private Event anEvent(UUID owner, boolean faces) {

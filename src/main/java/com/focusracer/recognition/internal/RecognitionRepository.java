@@ -374,4 +374,21 @@ public class RecognitionRepository {
 		return floats;
 	}
 
+	/**
+	 * The photos among some that still have faces stored.
+	 * @param eventId their event
+	 * @param photoIds the photos
+	 * @return those with at least one face
+	 */
+	public java.util.Set<UUID> photosWithFaces(UUID eventId, java.util.Collection<UUID> photoIds) {
+		if (photoIds.isEmpty()) {
+			return java.util.Set.of();
+		}
+		return new java.util.HashSet<>(
+				this.jdbc.sql("select distinct photo_id from face where event_id = ? and photo_id = any(?)")
+					.params(eventId, photoIds.toArray(UUID[]::new))
+					.query(UUID.class)
+					.list());
+	}
+
 }
