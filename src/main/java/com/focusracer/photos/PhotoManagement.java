@@ -290,6 +290,15 @@ public class PhotoManagement {
 	}
 
 	/**
+	 * When the event's public photos arrived and how long they took to reach the gallery.
+	 * @param eventId the event
+	 * @return the times
+	 */
+	public GalleryTimes galleryTimes(UUID eventId) {
+		return this.photos.galleryTimes(eventId);
+	}
+
+	/**
 	 * A photo the public may see: published and not hidden.
 	 * @param photoId the photo
 	 * @return the photo, or empty

@@ -267,6 +267,25 @@ public class PhotoRepository {
 			.single();
 	}
 
+	public com.focusracer.photos.GalleryTimes galleryTimes(UUID eventId) {
+		return this.jdbc.sql("""
+				select max(created_at) as last_added,
+				       percentile_cont(0.5) within group (order by extract(epoch from updated_at - created_at)) as p50,
+				       percentile_cont(0.95) within group (order by extract(epoch from updated_at - created_at)) as p95
+				from photo where event_id = ? and status = 'PUBLISHED' and not hidden""")
+			.param(eventId)
+			.query((rs, row) -> {
+				Timestamp last = rs.getTimestamp("last_added");
+				double p50 = rs.getDouble("p50");
+				boolean none = rs.wasNull();
+				double p95 = rs.getDouble("p95");
+				return new com.focusracer.photos.GalleryTimes((last != null) ? last.toInstant() : null,
+						none ? null : java.time.Duration.ofMillis(Math.round(p50 * 1000)),
+						none ? null : java.time.Duration.ofMillis(Math.round(p95 * 1000)));
+			})
+			.single();
+	}
+
 	public long countPublished(UUID eventId) {
 		return this.jdbc.sql("select count(*) from photo where event_id = ? and status = 'PUBLISHED' and not hidden")
 			.param(eventId)
