@@ -136,6 +136,23 @@ class CoverageBoardIntegrationTests {
 				.contains("\"runnersWithPhotos\":1"));
 	}
 
+	@Test
+	void thePublicPageSaysHowManyRunnersHavePhotosOncePhotosArePublished() throws Exception {
+		assertThat(publicPage("fr")).as("nothing to say before any photo").doesNotContain("runners-with-photos");
+		this.photos.publish(this.event.id(), this.owner.id(),
+				Photos.aRunner(1800, 1200, "1975", new Color(30, 60, 170), 1));
+		assertThat(publicPage("fr")).contains("1 coureurs sur 3 ont des photos").contains("dernière photo ajoutée le");
+		assertThat(publicPage("en")).contains("1 of 3 runners have photos").contains("last photo added");
+	}
+
+	private String publicPage(String language) throws Exception {
+		return this.mvc.perform(get("/events/" + this.event.slug()).param("lang", language))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+	}
+
 	private String board(MockHttpSession session) throws Exception {
 		return this.mvc
 			.perform(get("/pro/events/" + this.event.id() + "/coverage").session(session).accept("text/html"))
