@@ -99,9 +99,14 @@ public class PhotoActions {
 	 * @param accountId the caller (the event's owner, or the photographer who uploaded
 	 * it)
 	 * @param hidden true to hide it
-	 * @throws NotYoursException when a photographer tries another's photo
+	 * @throws NotYoursException when a photographer tries another's photo, or the team
+	 * tries to show a photo the platform's admins hid
 	 */
 	public void hide(UUID photoId, UUID accountId, boolean hidden) {
+		if (!hidden && this.photos.moderated(photoId)) {
+			// Hidden by the platform's admins: only they show it again.
+			throw new NotYoursException(photoId);
+		}
 		changeable(photoId, accountId)
 			.ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
 	}
@@ -154,7 +159,7 @@ public class PhotoActions {
 	 */
 	public Optional<Photo> moderate(UUID photoId, boolean hidden) {
 		Optional<Photo> photo = this.photos.find(photoId);
-		photo.ifPresent((p) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
+		photo.ifPresent((p) -> this.photos.setModerated(photoId, hidden, this.clock.instant()));
 		return photo;
 	}
 

@@ -151,6 +151,13 @@ class ModerationIntegrationTests {
 		assertThat(this.photos.get(this.photo).orElseThrow().hidden()).isTrue();
 		assertThat(this.outbox.latest(this.organizer.email(), 5))
 			.anyMatch((mail) -> mail.subject().contains("une photo est masquée"));
+		this.mvc
+			.perform(post("/pro/events/" + this.event.id() + "/photos/bulk").param("photo", this.photo.toString())
+				.param("action", "show")
+				.with(csrf())
+				.session(AccountsTestUtils.logIn(this.mvc, this.organizer)))
+			.andExpect(status().is3xxRedirection());
+		assertThat(this.photos.get(this.photo).orElseThrow().hidden()).as("only admins show it again").isTrue();
 
 		this.mvc
 			.perform(post("/admin/photos/" + this.photo + "/moderation").param("action", "remove")

@@ -159,6 +159,26 @@ public class PhotoRepository {
 	 * pipeline, or failed, is not public when shown again until the pipeline publishes
 	 * it.
 	 */
+	/**
+	 * Hides or shows a photo by decision of the platform's admins: hidden so, its team
+	 * cannot show it again.
+	 * @param id the photo
+	 * @param hidden true to hide it
+	 * @param now when
+	 */
+	public void setModerated(UUID id, boolean hidden, Instant now) {
+		this.jdbc.sql("update photo set hidden = ?, moderated = ?, updated_at = ? where id = ?")
+			.params(hidden, hidden, Timestamp.from(now), id)
+			.update();
+	}
+
+	public boolean moderated(UUID id) {
+		return this.jdbc.sql("select coalesce(bool_or(moderated), false) from photo where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public void setHidden(UUID id, boolean hidden, Instant now) {
 		this.jdbc.sql("update photo set hidden = ?, updated_at = ? where id = ?")
 			.params(hidden, Timestamp.from(now), id)
