@@ -1,5 +1,8 @@
 package com.focusracer.recognition;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 
 import com.focusracer.events.EventManagement;
@@ -38,8 +42,19 @@ public class EventCoverage {
 
 	private final StartLists startLists;
 
+	/** How late the public pages' figures may be. */
+	static final Duration PUBLIC_FRESHNESS = Duration.ofSeconds(15);
+
+	private record CachedFigures(PublicCoverage figures, Instant at) {
+	}
+
+	private final Map<UUID, CachedFigures> publicCache = new ConcurrentHashMap<>();
+
+	private final Clock clock;
+
 	EventCoverage(RecognitionRepository repository, PhotoManagement photos, EventManagement events,
-			StartLists startLists) {
+			StartLists startLists, Clock clock) {
+		this.clock = clock;
 		this.repository = repository;
 		this.photos = photos;
 		this.events = events;
@@ -91,12 +106,28 @@ public class EventCoverage {
 
 	/**
 	 * What an event's public page says: start-list runners with a public photo, and when
-	 * the last one was added.
+	 * the last one was added (at most {@link #PUBLIC_FRESHNESS} late on each node).
 	 * @param eventId the event (the caller checked the reader may see it)
 	 * @return the figures
 	 */
-	@Transactional(readOnly = true)
 	public PublicCoverage publicFigures(UUID eventId) {
+		// Every view of a public page would read all the event's links: a few seconds
+		// late
+		// is fine for a figure that grows all race day.
+		Instant now = this.clock.instant();
+		CachedFigures cached = this.publicCache.get(eventId);
+		if (cached != null && cached.at().plus(PUBLIC_FRESHNESS).isAfter(now)) {
+			return cached.figures();
+		}
+		if (this.publicCache.size() > 10_000) {
+			this.publicCache.clear();
+		}
+		PublicCoverage figures = readPublicFigures(eventId);
+		this.publicCache.put(eventId, new CachedFigures(figures, now));
+		return figures;
+	}
+
+	private PublicCoverage readPublicFigures(UUID eventId) {
 		Set<UUID> published = this.photos.publishedIds(eventId);
 		Set<String> bibs = this.repository.eventLinks(eventId)
 			.stream()
