@@ -24,10 +24,20 @@ import java.util.UUID;
  * @param publicFullNames whether the public search shows runners' full names
  * @param archived whether it was archived (read-only, hidden from lists)
  * @param createdAt when it was created
+ * @param moderationReason why the platform's admins hid it from the public, or null
  */
 public record Event(UUID id, UUID ownerId, String name, String slug, LocalDate date, String location, String sport,
 		String description, Visibility visibility, boolean faceSearch, int faceDataRetentionDays, String watermarkText,
-		String primaryColor, String sponsorText, boolean publicFullNames, boolean archived, Instant createdAt) {
+		String primaryColor, String sponsorText, boolean publicFullNames, boolean archived, Instant createdAt,
+		String moderationReason) {
+
+	/**
+	 * Whether the platform's admins hid it from the public.
+	 * @return true when hidden by moderation
+	 */
+	public boolean hiddenByModeration() {
+		return this.moderationReason != null;
+	}
 
 	/**
 	 * The day after which face data of this event must be gone.

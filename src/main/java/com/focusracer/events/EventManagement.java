@@ -52,9 +52,13 @@ public class EventManagement {
 
 	private final org.springframework.context.MessageSource messages;
 
+	private final org.springframework.beans.factory.ObjectProvider<FaceFeatures> faces;
+
 	EventManagement(EventRepository events, AccountManagement accounts, Clock clock,
 			ApplicationEventPublisher publisher, AuditLog audit, com.focusracer.privacy.Consents consents,
-			org.springframework.context.MessageSource messages) {
+			org.springframework.context.MessageSource messages,
+			org.springframework.beans.factory.ObjectProvider<FaceFeatures> faces) {
+		this.faces = faces;
 		this.consents = consents;
 		this.messages = messages;
 		this.events = events;
@@ -85,11 +89,20 @@ public class EventManagement {
 	 */
 	public Event create(UUID ownerId, EventDraft draft) {
 		EventDraft valid = validate(draft);
+		refuseFacesIfNotAllowed(false, valid);
 		UUID id = UUID.randomUUID();
 		this.events.insert(id, ownerId, slugFor(valid), valid, this.clock.instant());
 		audit(ownerId, "event.created", id, valid.name());
 		faceFeaturesChanged(ownerId, id, false, valid.faceSearch());
 		return this.events.findById(id).orElseThrow();
+	}
+
+	/** Turning face features on is refused while the platform does not allow them. */
+	private void refuseFacesIfNotAllowed(boolean before, EventDraft valid) {
+		FaceFeatures features = this.faces.getIfAvailable();
+		if (valid.faceSearch() && !before && features != null && !features.allowed()) {
+			throw new EventException("event.faces.notAllowed");
+		}
 	}
 
 	/**
@@ -125,6 +138,7 @@ public class EventManagement {
 			throw new EventException("event.archived");
 		}
 		EventDraft valid = validate(draft);
+		refuseFacesIfNotAllowed(event.faceSearch(), valid);
 		this.events.update(eventId, valid, this.clock.instant());
 		faceFeaturesChanged(accountId, eventId, event.faceSearch(), valid.faceSearch());
 		audit(accountId, "event.updated", eventId, valid.name() + " · " + valid.visibility().name().toLowerCase()
@@ -182,9 +196,40 @@ public class EventManagement {
 		return this.events.findById(eventId);
 	}
 
+	/**
+	 * An event by its address, for the public pages: none when the platform's admins hid
+	 * it.
+	 * @param slug the address
+	 * @return the event
+	 */
 	@Transactional(readOnly = true)
 	public Optional<Event> findBySlug(String slug) {
-		return this.events.findBySlug(slug);
+		return this.events.findBySlug(slug).filter((event) -> !event.hiddenByModeration());
+	}
+
+	/**
+	 * Every event, for the platform's admins (the caller checked the role).
+	 * @param limit the most to return
+	 * @return the events, newest race first
+	 */
+	@Transactional(readOnly = true)
+	public List<Event> all(int limit) {
+		return this.events.all(limit);
+	}
+
+	/**
+	 * Hides an event from the public, or shows it again, by decision of the platform's
+	 * admins (the caller checked the role and records it in the audit log).
+	 * @param eventId the event
+	 * @param reason why, told to its organizer; null to show it again
+	 * @return the event as it was before
+	 * @throws EventNotFoundException when there is no such event
+	 */
+	@Transactional
+	public Event moderate(UUID eventId, String reason) {
+		Event event = this.events.findById(eventId).orElseThrow(EventNotFoundException::new);
+		this.events.setModerationReason(eventId, reason, this.clock.instant());
+		return event;
 	}
 
 	/**

@@ -12,4 +12,13 @@ public interface FaceFeatures {
 	 */
 	boolean available();
 
+	/**
+	 * Whether the platform allows face features at all (its admins' AI settings); when
+	 * not, organizers cannot turn them on.
+	 * @return true when allowed
+	 */
+	default boolean allowed() {
+		return true;
+	}
+
 }

@@ -118,6 +118,19 @@ public class RunnerActions {
 	}
 
 	/**
+	 * The hide requests still waiting for a team's decision on every event, for the
+	 * platform's admins (the caller checked the role).
+	 * @param limit the most to return
+	 * @return the requests, oldest first
+	 */
+	public List<HideReport> pendingHidesForAdmins(int limit) {
+		return this.repository.pendingHideRequests(limit)
+			.stream()
+			.map((request) -> new HideReport(request.photoId(), request.eventId(), request.createdAt()))
+			.toList();
+	}
+
+	/**
 	 * The event a hide request is about.
 	 * @param requestId the request
 	 * @return the event's id

@@ -99,9 +99,14 @@ public class PhotoActions {
 	 * @param accountId the caller (the event's owner, or the photographer who uploaded
 	 * it)
 	 * @param hidden true to hide it
-	 * @throws NotYoursException when a photographer tries another's photo
+	 * @throws NotYoursException when a photographer tries another's photo, or the team
+	 * tries to show a photo the platform's admins hid
 	 */
 	public void hide(UUID photoId, UUID accountId, boolean hidden) {
+		if (!hidden && this.photos.moderated(photoId)) {
+			// Hidden by the platform's admins: only they show it again.
+			throw new NotYoursException(photoId);
+		}
 		changeable(photoId, accountId)
 			.ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
 	}
@@ -142,10 +147,39 @@ public class PhotoActions {
 	 * @throws NotYoursException when a photographer tries another's photo
 	 */
 	public Deletion delete(UUID photoId, UUID accountId) throws IOException {
-		Optional<Photo> photo = changeable(photoId, accountId);
+		return remove(changeable(photoId, accountId), accountId);
+	}
+
+	/**
+	 * Hides or shows any photo by decision of the platform's admins (the caller checked
+	 * the role and records it in the audit log).
+	 * @param photoId the photo
+	 * @param hidden true to hide it
+	 * @return the photo as it was before, or empty when there is none
+	 */
+	public Optional<Photo> moderate(UUID photoId, boolean hidden) {
+		Optional<Photo> photo = this.photos.find(photoId);
+		photo.ifPresent((p) -> this.photos.setModerated(photoId, hidden, this.clock.instant()));
+		return photo;
+	}
+
+	/**
+	 * Removes any photo by decision of the platform's admins, as its team would delete it
+	 * (a sold photo is withdrawn, its original kept for its buyers).
+	 * @param photoId the photo
+	 * @param adminId the admin
+	 * @return what was done
+	 * @throws IOException when the store fails
+	 */
+	public Deletion removeByModeration(UUID photoId, UUID adminId) throws IOException {
+		return remove(this.photos.find(photoId), adminId);
+	}
+
+	private Deletion remove(Optional<Photo> photo, UUID accountId) throws IOException {
 		if (photo.isEmpty()) {
 			return Deletion.NONE;
 		}
+		UUID photoId = photo.get().id();
 		PhotoSales sales = this.sales.getIfAvailable();
 		if (sales != null && sales.sold(photoId)) {
 			// Its buyers must still be able to download it: out of the gallery, kept.
@@ -195,7 +229,24 @@ public class PhotoActions {
 	 */
 	public int reprocess(UUID eventId, UUID accountId) {
 		Event event = this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
-		boolean owner = event.ownerId().equals(accountId);
+		return reprocess(event, accountId, event.ownerId().equals(accountId));
+	}
+
+	/**
+	 * Runs recognition and linking again on every photo of any event, by decision of the
+	 * platform's admins (the caller checked the role), e.g. after changing the AI
+	 * settings.
+	 * @param eventId the event
+	 * @param adminId the admin
+	 * @return how many photos were scheduled
+	 */
+	public int reprocessForAdmins(UUID eventId, UUID adminId) {
+		Event event = this.events.get(eventId).orElseThrow(EventNotFoundException::new);
+		return reprocess(event, adminId, true);
+	}
+
+	private int reprocess(Event event, UUID accountId, boolean owner) {
+		UUID eventId = event.id();
 		List<Photo> all = this.photos.ofEvent(eventId)
 			.stream()
 			.filter((photo) -> owner || photo.uploaderId().equals(accountId))

@@ -191,6 +191,31 @@ public class PhotoManagement {
 	}
 
 	/**
+	 * A page of any event's photos, hidden ones included, for the platform's admins (the
+	 * caller checked the role).
+	 * @param eventId the event
+	 * @param limit page size
+	 * @param offset rows to skip
+	 * @return the photos, newest first
+	 */
+	public List<Photo> pageForAdmins(UUID eventId, int limit, int offset) {
+		return this.photos.page(eventId, null, false, limit, offset);
+	}
+
+	/**
+	 * Opens the web or preview version of any photo, for the platform's admins (the
+	 * caller checked the role).
+	 * @param photoId the photo
+	 * @param kind {@code web} or {@code preview}
+	 * @return the bytes, or empty when there is no such version
+	 * @throws IOException when the store fails
+	 */
+	public Optional<InputStream> openDerivativeForAdmins(UUID photoId, String kind) throws IOException {
+		Optional<String> key = this.photos.key(photoId, "web".equals(kind) ? "web_key" : "preview_key");
+		return key.isPresent() ? Optional.of(this.blobs.open(key.get())) : Optional.empty();
+	}
+
+	/**
 	 * Any photo, for the modules that work on photos in the background.
 	 * @param photoId the photo
 	 * @return the photo
@@ -287,6 +312,15 @@ public class PhotoManagement {
 	 */
 	public long countPublished(UUID eventId) {
 		return this.photos.countPublished(eventId);
+	}
+
+	/**
+	 * When the event's public photos arrived and how long they took to reach the gallery.
+	 * @param eventId the event
+	 * @return the times
+	 */
+	public GalleryTimes galleryTimes(UUID eventId) {
+		return this.photos.galleryTimes(eventId);
 	}
 
 	/**

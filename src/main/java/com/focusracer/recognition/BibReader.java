@@ -40,7 +40,7 @@ public class BibReader implements AutoCloseable {
 
 	private final TextFinder finder;
 
-	private final Settings settings;
+	private volatile Settings settings;
 
 	/**
 	 * Reading settings: the figures that chose them are in {@code docs/recognition.md}.
@@ -103,6 +103,22 @@ public class BibReader implements AutoCloseable {
 		this.finder = null;
 		this.source = source;
 		this.settings = settings;
+	}
+
+	/**
+	 * @return the settings the next reads use
+	 */
+	public Settings settings() {
+		return this.settings;
+	}
+
+	/** Thresholds changed at runtime (the platform's AI settings), for the next reads. */
+	public void useThresholds(double minimumConfidence, double startListConfidence) {
+		Settings now = this.settings;
+		if (now.minimumConfidence() != minimumConfidence || now.startListConfidence() != startListConfidence) {
+			this.settings = new Settings(minimumConfidence, startListConfidence, now.relativeHeight(), now.finder(),
+					now.multiScale());
+		}
 	}
 
 	/**

@@ -29,7 +29,10 @@ public class RecognitionManagement implements PhotoLabels, FaceFeatures {
 
 	private final Recognizers recognizers;
 
-	RecognitionManagement(RecognitionRepository repository, Recognizers recognizers) {
+	private final RecognitionSettings settings;
+
+	RecognitionManagement(RecognitionRepository repository, Recognizers recognizers, RecognitionSettings settings) {
+		this.settings = settings;
 		this.repository = repository;
 		this.recognizers = recognizers;
 	}
@@ -112,12 +115,18 @@ public class RecognitionManagement implements PhotoLabels, FaceFeatures {
 	}
 
 	/**
-	 * Whether this node can detect and compare faces (the build fetched the face models).
+	 * Whether this node can detect and compare faces (the build fetched the face models)
+	 * and the platform allows face features (its AI settings).
 	 * @return true when available
 	 */
 	@Override
+	public boolean allowed() {
+		return this.settings.current().faceFeaturesAllowed();
+	}
+
+	@Override
 	public boolean available() {
-		return this.recognizers.faceModelsPresent();
+		return this.settings.current().faceFeaturesAllowed() && this.recognizers.faceModelsPresent();
 	}
 
 }

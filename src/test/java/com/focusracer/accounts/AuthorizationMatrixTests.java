@@ -105,6 +105,16 @@ class AuthorizationMatrixTests {
 		MATRIX.put("GET /admin/audit", Access.ADMIN);
 		MATRIX.put("GET /admin/mail", Access.ADMIN);
 		MATRIX.put("GET /admin/mail/{id}", Access.ADMIN);
+		MATRIX.put("GET /admin/ai", Access.ADMIN);
+		MATRIX.put("POST /admin/ai", Access.ADMIN);
+		MATRIX.put("GET /admin/events", Access.ADMIN);
+		MATRIX.put("GET /admin/events/{id}", Access.ADMIN);
+		MATRIX.put("POST /admin/events/{id}/moderation", Access.ADMIN);
+		MATRIX.put("POST /admin/events/{id}/reprocess", Access.ADMIN);
+		MATRIX.put("GET /admin/photos/{id}", Access.ADMIN);
+		MATRIX.put("GET /admin/photos/{id}/{kind:preview|web}.jpg", Access.ADMIN);
+		MATRIX.put("POST /admin/photos/{id}/moderation", Access.ADMIN);
+		MATRIX.put("GET /admin/reports", Access.ADMIN);
 		MATRIX.put("GET /actuator", Access.ADMIN);
 		MATRIX.put("GET /actuator/info", Access.ADMIN);
 		MATRIX.put("GET /actuator/prometheus", Access.ADMIN);
@@ -150,6 +160,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /pro/photos/{id}/bibs", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/reprocess", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/coverage", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/coverage/live", Access.PRO);
 		MATRIX.put("GET /events", Access.PUBLIC);
 		MATRIX.put("GET /events/{slug}", Access.PUBLIC);
 		MATRIX.put("GET /events/{slug}/photos/{id}", Access.PUBLIC);

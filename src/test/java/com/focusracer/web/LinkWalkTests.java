@@ -89,8 +89,9 @@ class LinkWalkTests {
 		this.mvc
 			.perform(get(coverage).session(session)
 				.accept(org.springframework.http.MediaType.TEXT_HTML, org.springframework.http.MediaType.ALL))
-			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers
-				.redirectedUrl("/pro/events/" + demo.id() + "#coverage"));
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+				.string(org.hamcrest.Matchers.containsString("id=\"board\"")));
 		this.mvc.perform(get(coverage).session(session).accept(org.springframework.http.MediaType.APPLICATION_JSON))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath("$.runners")
 				.value(org.hamcrest.Matchers.greaterThan(0)));

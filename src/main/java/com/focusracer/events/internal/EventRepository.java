@@ -91,6 +91,24 @@ public class EventRepository {
 		return this.jdbc.sql("select * from event where slug = ?").param(slug).query(EventRepository::map).optional();
 	}
 
+	public void setModerationReason(UUID id, String reason, Instant now) {
+		this.jdbc.sql("update event set moderation_reason = ?, updated_at = ? where id = ?")
+			.params(reason, Timestamp.from(now), id)
+			.update();
+	}
+
+	/**
+	 * Every event, newest race first (the admins' list).
+	 * @param limit the most to return
+	 * @return the events
+	 */
+	public List<Event> all(int limit) {
+		return this.jdbc.sql("select * from event order by event_date desc, name limit ?")
+			.param(limit)
+			.query(EventRepository::map)
+			.list();
+	}
+
 	public boolean slugTaken(String slug) {
 		return this.jdbc.sql("select count(*) from event where slug = ?").param(slug).query(Integer.class).single() > 0;
 	}
@@ -116,9 +134,8 @@ public class EventRepository {
 
 	public List<Event> listed() {
 		return this.jdbc.sql("""
-				select * from event where visibility = 'PUBLIC' and not archived order by event_date desc, name""")
-			.query(EventRepository::map)
-			.list();
+				select * from event where visibility = 'PUBLIC' and not archived and moderation_reason is null
+				order by event_date desc, name""").query(EventRepository::map).list();
 	}
 
 	public boolean isMember(UUID eventId, UUID accountId) {
@@ -153,7 +170,8 @@ public class EventRepository {
 				rs.getString("sport"), rs.getString("description"), Visibility.valueOf(rs.getString("visibility")),
 				rs.getBoolean("face_search"), rs.getInt("face_retention_days"), rs.getString("watermark_text"),
 				rs.getString("primary_color"), rs.getString("sponsor_text"), rs.getBoolean("public_full_names"),
-				rs.getBoolean("archived"), rs.getTimestamp("created_at").toInstant());
+				rs.getBoolean("archived"), rs.getTimestamp("created_at").toInstant(),
+				rs.getString("moderation_reason"));
 	}
 
 }

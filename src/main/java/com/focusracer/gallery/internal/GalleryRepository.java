@@ -49,6 +49,15 @@ public class GalleryRepository {
 	public record HideRequest(UUID id, UUID photoId, UUID eventId, UUID accountId, String status, Instant createdAt) {
 	}
 
+	public List<HideRequest> pendingHideRequests(int limit) {
+		return this.jdbc.sql("select * from hide_request where status = 'PENDING' order by created_at limit ?")
+			.param(limit)
+			.query((rs, row) -> new HideRequest(rs.getObject("id", UUID.class), rs.getObject("photo_id", UUID.class),
+					rs.getObject("event_id", UUID.class), rs.getObject("account_id", UUID.class),
+					rs.getString("status"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
 	public void insertHideRequest(UUID id, UUID photoId, UUID eventId, UUID accountId, Instant now) {
 		this.jdbc
 			.sql("insert into hide_request (id, photo_id, event_id, account_id, status, created_at) "

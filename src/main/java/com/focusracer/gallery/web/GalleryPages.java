@@ -18,6 +18,7 @@ import com.focusracer.events.Visibility;
 import com.focusracer.gallery.EventOffers;
 import com.focusracer.gallery.EventSearch;
 import com.focusracer.gallery.Gallery;
+import com.focusracer.recognition.EventCoverage;
 import com.focusracer.photos.Photo;
 import com.focusracer.shared.Bib;
 
@@ -52,7 +53,11 @@ public class GalleryPages {
 
 	private final ObjectProvider<EventOffers> offers;
 
-	GalleryPages(Gallery gallery, EventSearch search, EventImages images, ObjectProvider<EventOffers> offers) {
+	private final EventCoverage coverage;
+
+	GalleryPages(Gallery gallery, EventSearch search, EventImages images, ObjectProvider<EventOffers> offers,
+			EventCoverage coverage) {
+		this.coverage = coverage;
 		this.gallery = gallery;
 		this.search = search;
 		this.images = images;
@@ -113,7 +118,10 @@ public class GalleryPages {
 		}
 		Map<String, Object> model = new HashMap<>();
 		model.put("event", event);
-		model.put("page", new EventPage(event, this.gallery.photoCount(event), selfie,
+		long photoCount = this.gallery.photoCount(event);
+		// Once photos are out, how many runners they reach: a figure people steer by.
+		model.put("coverage", (photoCount > 0) ? this.coverage.publicFigures(event.id()) : null);
+		model.put("page", new EventPage(event, photoCount, selfie,
 				this.images.get(event.id(), EventImages.Kind.COVER).isPresent(), absolute(GalleryLinks.event(event)),
 				absolute(GalleryLinks.event(event) + "/cover.jpg"), event.visibility() != Visibility.PUBLIC));
 		model.put("query", query);

@@ -173,7 +173,7 @@ class PublicApi {
 		Event event = this.gallery.event(slug, null)
 			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"No public event at '" + slug + "': check the address (GET /api/v1/public/events lists them)."));
-		if (selfie && !event.faceSearch()) {
+		if (selfie && !this.gallery.selfieSearch(event)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND,
 					"This event does not offer selfie search (its organizer did not turn face features on): "
 							+ "search by bib or name.");

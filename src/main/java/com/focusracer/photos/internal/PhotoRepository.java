@@ -159,6 +159,26 @@ public class PhotoRepository {
 	 * pipeline, or failed, is not public when shown again until the pipeline publishes
 	 * it.
 	 */
+	/**
+	 * Hides or shows a photo by decision of the platform's admins: hidden so, its team
+	 * cannot show it again.
+	 * @param id the photo
+	 * @param hidden true to hide it
+	 * @param now when
+	 */
+	public void setModerated(UUID id, boolean hidden, Instant now) {
+		this.jdbc.sql("update photo set hidden = ?, moderated = ?, updated_at = ? where id = ?")
+			.params(hidden, hidden, Timestamp.from(now), id)
+			.update();
+	}
+
+	public boolean moderated(UUID id) {
+		return this.jdbc.sql("select coalesce(bool_or(moderated), false) from photo where id = ?")
+			.param(id)
+			.query(Boolean.class)
+			.single();
+	}
+
 	public void setHidden(UUID id, boolean hidden, Instant now) {
 		this.jdbc.sql("update photo set hidden = ?, updated_at = ? where id = ?")
 			.params(hidden, Timestamp.from(now), id)
@@ -264,6 +284,25 @@ public class PhotoRepository {
 			.param("event", eventId)
 			.param("ids", ids.toArray(UUID[]::new))
 			.query(Long.class)
+			.single();
+	}
+
+	public com.focusracer.photos.GalleryTimes galleryTimes(UUID eventId) {
+		return this.jdbc.sql("""
+				select max(created_at) as last_added,
+				       percentile_cont(0.5) within group (order by extract(epoch from updated_at - created_at)) as p50,
+				       percentile_cont(0.95) within group (order by extract(epoch from updated_at - created_at)) as p95
+				from photo where event_id = ? and status = 'PUBLISHED' and not hidden""")
+			.param(eventId)
+			.query((rs, row) -> {
+				Timestamp last = rs.getTimestamp("last_added");
+				double p50 = rs.getDouble("p50");
+				boolean none = rs.wasNull();
+				double p95 = rs.getDouble("p95");
+				return new com.focusracer.photos.GalleryTimes((last != null) ? last.toInstant() : null,
+						none ? null : java.time.Duration.ofMillis(Math.round(p50 * 1000)),
+						none ? null : java.time.Duration.ofMillis(Math.round(p95 * 1000)));
+			})
 			.single();
 	}
 

@@ -43,8 +43,11 @@ public class Linker {
 
 	private final RecognitionProperties properties;
 
+	private final com.focusracer.recognition.RecognitionSettings settings;
+
 	Linker(RecognitionRepository repository, @Lazy PhotoManagement photos, EventManagement events, FaceIndex faces,
-			RecognitionProperties properties) {
+			RecognitionProperties properties, com.focusracer.recognition.RecognitionSettings settings) {
+		this.settings = settings;
 		this.repository = repository;
 		this.photos = photos;
 		this.events = events;
@@ -83,7 +86,7 @@ public class Linker {
 		});
 		if (links.isEmpty()) {
 			Event event = this.events.get(photo.eventId()).orElse(null);
-			if (event != null && event.faceSearch()) {
+			if (event != null && this.settings.facesOn(event)) {
 				for (FaceIndex.Match match : this.faces.matches(photo)) {
 					put(links,
 							new RecognitionRepository.StoredLink(photo.id(), match.bib(), "FACE", match.confidence()));

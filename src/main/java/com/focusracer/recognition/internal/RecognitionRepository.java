@@ -183,6 +183,32 @@ public class RecognitionRepository {
 			.list());
 	}
 
+	/**
+	 * Every link of an event (coverage figures: four short columns a row).
+	 * @param eventId the event
+	 * @return the links
+	 */
+	public List<StoredLink> eventLinks(UUID eventId) {
+		return this.jdbc.sql("select photo_id, bib, source, confidence from photo_link where event_id = ?")
+			.param(eventId)
+			.query(RecognitionRepository::link)
+			.list();
+	}
+
+	/**
+	 * How many reads of an event have each kind.
+	 * @param eventId the event
+	 * @return kind to count
+	 */
+	public Map<String, Long> readKinds(UUID eventId) {
+		Map<String, Long> kinds = new HashMap<>();
+		this.jdbc.sql("select kind, count(*) from bib_read where event_id = ? group by kind")
+			.param(eventId)
+			.query((rs, row) -> kinds.put(rs.getString(1), rs.getLong(2)))
+			.list();
+		return kinds;
+	}
+
 	public Set<String> linkedBibs(UUID eventId) {
 		return new LinkedHashSet<>(this.jdbc.sql("select distinct bib from photo_link where event_id = ?")
 			.param(eventId)

@@ -82,7 +82,7 @@ class RecognitionStages {
 	@Bean
 	@Order(20)
 	PhotoStage faces(Recognizers recognizers, RecognitionRepository repository, EventManagement events, Clock clock,
-			RecognitionProperties properties) {
+			RecognitionProperties properties, com.focusracer.recognition.RecognitionSettings settings) {
 		return new PhotoStage() {
 
 			@Override
@@ -92,14 +92,14 @@ class RecognitionStages {
 
 			@Override
 			public boolean appliesTo(Photo photo) {
-				return properties.enabled() && events.get(photo.eventId()).map(Event::faceSearch).orElse(false)
+				return properties.enabled() && events.get(photo.eventId()).map(settings::facesOn).orElse(false)
 						&& recognizers.faceModelsPresent();
 			}
 
 			@Override
 			public void run(Photo photo, AnalysisImage analysisImage) throws Exception {
 				Event event = events.get(photo.eventId()).orElse(null);
-				if (event == null || !event.faceSearch()
+				if (event == null || !settings.facesOn(event)
 						|| !event.faceDataDeleteAfter().isAfter(java.time.LocalDate.now(clock))) {
 					// Face features off (or their retention over): nothing is detected or
 					// kept.

@@ -31,7 +31,13 @@ public class Recognizers implements DisposableBean {
 
 	private volatile AwsRekognition rekognition;
 
-	Recognizers(RecognitionProperties properties, com.focusracer.recognition.RekognitionProperties aws) {
+	private final com.focusracer.recognition.RecognitionSettings settings;
+
+	private volatile String bibReaderProvider;
+
+	Recognizers(RecognitionProperties properties, com.focusracer.recognition.RekognitionProperties aws,
+			com.focusracer.recognition.RecognitionSettings settings) {
+		this.settings = settings;
 		this.properties = properties;
 		this.aws = aws;
 	}
@@ -42,7 +48,7 @@ public class Recognizers implements DisposableBean {
 	 * @return true for AWS
 	 */
 	public boolean onAws() {
-		return "aws".equalsIgnoreCase(this.properties.provider());
+		return "aws".equals(this.settings.current().provider());
 	}
 
 	/**
@@ -63,10 +69,19 @@ public class Recognizers implements DisposableBean {
 		return this.rekognition;
 	}
 
+	/**
+	 * The bib reader of the provider in force, with the confidence thresholds in force
+	 * (both may change at runtime: the platform's AI settings).
+	 * @return the reader
+	 */
 	public BibReader bibReader() {
-		if (this.bibReader == null) {
+		com.focusracer.recognition.AiSettings current = this.settings.current();
+		if (this.bibReader == null || !current.provider().equals(this.bibReaderProvider)) {
 			synchronized (this) {
-				if (this.bibReader == null) {
+				if (this.bibReader == null || !current.provider().equals(this.bibReaderProvider)) {
+					// The other provider's reader stays open for reads already running;
+					// the models are freed at shutdown.
+					this.bibReaderProvider = current.provider();
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
 					TextFinder.Settings f = d.finder();
 					BibReader.Settings settings = d.with(
@@ -78,7 +93,9 @@ public class Recognizers implements DisposableBean {
 				}
 			}
 		}
-		return this.bibReader;
+		BibReader reader = this.bibReader;
+		reader.useThresholds(current.minimumConfidence(), current.startListConfidence());
+		return reader;
 	}
 
 	/**

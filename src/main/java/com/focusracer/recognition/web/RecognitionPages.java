@@ -8,7 +8,10 @@ import java.util.UUID;
 import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.photos.PhotoActions;
 import com.focusracer.recognition.BibCorrections;
-import com.focusracer.recognition.Coverage;
+import com.focusracer.events.Event;
+import com.focusracer.events.EventManagement;
+import com.focusracer.events.EventNotFoundException;
+import com.focusracer.recognition.CoverageBoard;
 import com.focusracer.recognition.EventCoverage;
 import com.focusracer.shared.UserMistakeException;
 
@@ -21,11 +24,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The team's recognition actions: correct a photo's bibs from its viewer, re-process an
- * event, and the event page's live coverage figures.
+ * event, the event page's live coverage figures and the race-day coverage board.
  */
 @Controller
 class RecognitionPages {
@@ -38,7 +42,11 @@ class RecognitionPages {
 
 	private final MessageSource messages;
 
-	RecognitionPages(BibCorrections corrections, EventCoverage coverage, PhotoActions photos, MessageSource messages) {
+	private final EventManagement events;
+
+	RecognitionPages(BibCorrections corrections, EventCoverage coverage, PhotoActions photos, MessageSource messages,
+			EventManagement events) {
+		this.events = events;
 		this.corrections = corrections;
 		this.coverage = coverage;
 		this.photos = photos;
@@ -70,22 +78,20 @@ class RecognitionPages {
 	}
 
 	/**
-	 * A browser opening the figures' address gets the event page, where they are shown
-	 * (the page's script asks for JSON).
+	 * The race-day coverage board: who has no photo yet, by category, and the photos
+	 * linked to nobody; its script follows {@code /coverage/live}.
 	 */
 	@GetMapping(path = "/pro/events/{id}/coverage", produces = org.springframework.http.MediaType.TEXT_HTML_VALUE)
-	String coveragePage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
-		this.coverage.of(id, principal.id());
-		return "redirect:/pro/events/" + id + "#coverage";
+	ModelAndView coveragePage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
+		CoverageBoard board = this.coverage.board(id, principal.id());
+		Event event = this.events.find(id, principal.id()).orElseThrow(EventNotFoundException::new);
+		return new ModelAndView("recognition/coverage", Map.of("event", event, "board", board));
 	}
 
 	@GetMapping("/pro/events/{id}/coverage")
 	@ResponseBody
 	Map<String, Object> coverage(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable UUID id) {
-		Coverage c = this.coverage.of(id, principal.id());
-		return Map.of("publishedPhotos", c.publishedPhotos(), "linkedPhotos", c.linkedPhotos(), "orphans", c.orphans(),
-				"runners", c.runners(), "runnersWithPhotos", c.runnersWithPhotos(), "photoShare",
-				Math.round(c.photoShare() * 1000) / 10.0, "runnerShare", Math.round(c.runnerShare() * 1000) / 10.0);
+		return CoverageFigures.of(this.coverage.of(id, principal.id()));
 	}
 
 }
