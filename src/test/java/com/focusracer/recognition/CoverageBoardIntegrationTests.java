@@ -81,7 +81,7 @@ class CoverageBoardIntegrationTests {
 				Photos.aRunner(1800, 1200, "1975", new Color(30, 60, 170), 1),
 				Photos.aRunner(1800, 1200, null, new Color(200, 40, 40), 2));
 		String page = board(AccountsTestUtils.logIn(this.mvc, this.owner));
-		assertThat(page).contains("1 coureurs sur 3 ont des photos")
+		assertThat(page).contains("Coureurs avec des photos : 1 sur 3")
 			.contains("data-category=\"SEM\"")
 			.contains("data-category=\"V1\"")
 			.contains("data-bib=\"318\"")
@@ -141,7 +141,7 @@ class CoverageBoardIntegrationTests {
 		assertThat(publicPage("fr")).as("nothing to say before any photo").doesNotContain("runners-with-photos");
 		this.photos.publish(this.event.id(), this.owner.id(),
 				Photos.aRunner(1800, 1200, "1975", new Color(30, 60, 170), 1));
-		assertThat(publicPage("fr")).contains("1 coureurs sur 3 ont des photos").contains("dernière photo ajoutée le");
+		assertThat(publicPage("fr")).contains("1 coureur sur 3 a des photos").contains("dernière photo ajoutée le");
 		assertThat(publicPage("en")).contains("1 of 3 runners have photos").contains("last photo added");
 	}
 
