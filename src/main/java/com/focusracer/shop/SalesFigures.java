@@ -1,0 +1,244 @@
+package com.focusracer.shop;
+
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What the shop sold, for the dashboards: figures by day (Paris time) between two days,
+ * both included, over paid orders (paid, partly or wholly refunded later). Amounts are in
+ * minor units of the platform's currency.
+ */
+@Service
+public class SalesFigures {
+
+	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+	private static final String SOLD = "o.status in ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED')";
+
+	private final JdbcClient jdbc;
+
+	SalesFigures(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Orders, sales, platform fees and refunds by day.
+	 * @param from first day
+	 * @param to last day
+	 * @param eventId one event, or {@code null} for all
+	 * @return the days that have any, in order
+	 */
+	@Transactional(readOnly = true)
+	public List<Day> byDay(LocalDate from, LocalDate to, UUID eventId) {
+		return this.jdbc.sql("""
+				with sold as (
+				    select (o.paid_at at time zone 'Europe/Paris')::date as day, count(*) as orders,
+				           sum(o.amount) as gmv,
+				           sum(case when o.status = 'REFUNDED' then 0 else coalesce(p.fee, 0) end) as fees
+				    from shop_order o
+				    left join sale_share p on p.order_id = o.id and p.role = 'PLATFORM'
+				    where o.paid_at >= ? and o.paid_at < ? and %s and (cast(? as uuid) is null or o.event_id = ?)
+				    group by 1),
+				refunded as (
+				    select (r.created_at at time zone 'Europe/Paris')::date as day, sum(r.amount) as refunds
+				    from refund r join shop_order o on o.id = r.order_id
+				    where r.created_at >= ? and r.created_at < ? and r.failed_at is null
+				      and (cast(? as uuid) is null or o.event_id = ?)
+				    group by 1)
+				select coalesce(s.day, r.day) as day, coalesce(s.orders, 0) as orders, coalesce(s.gmv, 0) as gmv,
+				       coalesce(s.fees, 0) as fees, coalesce(r.refunds, 0) as refunds
+				from sold s full join refunded r on r.day = s.day
+				order by 1""".formatted(SOLD))
+			.params(start(from), start(to.plusDays(1)), eventId, eventId, start(from), start(to.plusDays(1)), eventId,
+					eventId)
+			.query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("orders"), rs.getLong("gmv"),
+					rs.getLong("fees"), rs.getLong("refunds")))
+			.list();
+	}
+
+	/**
+	 * Sales by event.
+	 * @param from first day
+	 * @param to last day
+	 * @return every event that sold, best first
+	 */
+	@Transactional(readOnly = true)
+	public List<EventSales> byEvent(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				select o.event_id, count(*) as orders, sum(o.amount) as gmv from shop_order o
+				where o.paid_at >= ? and o.paid_at < ? and %s
+				group by o.event_id order by gmv desc, o.event_id""".formatted(SOLD))
+			.params(start(from), start(to.plusDays(1)))
+			.query((rs, n) -> new EventSales(rs.getObject("event_id", UUID.class), rs.getLong("orders"),
+					rs.getLong("gmv")))
+			.list();
+	}
+
+	/**
+	 * What each pro earned (shares not cancelled), by role.
+	 * @param from first day
+	 * @param to last day
+	 * @param role {@code PHOTOGRAPHER} or {@code ORGANIZER}
+	 * @param eventId one event, or {@code null} for all
+	 * @return best first
+	 */
+	@Transactional(readOnly = true)
+	public List<Earnings> earnings(LocalDate from, LocalDate to, String role, UUID eventId) {
+		return this.jdbc.sql("""
+				select s.account_id, count(distinct s.order_id) as orders, sum(s.gross) as gross,
+				       sum(s.amount) as amount
+				from sale_share s join shop_order o on o.id = s.order_id
+				where o.paid_at >= ? and o.paid_at < ? and %s and s.role = ? and s.status <> 'CANCELLED'
+				  and s.account_id is not null and (cast(? as uuid) is null or o.event_id = ?)
+				group by s.account_id order by gross desc, s.account_id""".formatted(SOLD))
+			.params(start(from), start(to.plusDays(1)), role, eventId, eventId)
+			.query((rs, n) -> new Earnings(rs.getObject("account_id", UUID.class), rs.getLong("orders"),
+					rs.getLong("gross"), rs.getLong("amount")))
+			.list();
+	}
+
+	/**
+	 * An event's sales by what was bought: all photos of a bib, or a number of photos
+	 * (single photo, or a pack).
+	 * @param eventId the event
+	 * @return by number of photos, "all photos" ({@code allPhotos}) first
+	 */
+	@Transactional(readOnly = true)
+	public List<PackSales> byPack(UUID eventId) {
+		return this.jdbc.sql("""
+				with sold as (
+				    select o.bib is not null as all_photos, o.amount,
+				           (select count(*) from order_item i where i.order_id = o.id) as photos
+				    from shop_order o where o.event_id = ? and %s)
+				select all_photos, photos, count(*) as orders, sum(amount) as gmv from sold
+				group by all_photos, photos order by all_photos desc, photos""".formatted(SOLD))
+			.param(eventId)
+			.query((rs, n) -> new PackSales(rs.getBoolean("all_photos"), rs.getInt("photos"), rs.getLong("orders"),
+					rs.getLong("gmv")))
+			.list();
+	}
+
+	/**
+	 * What the platform owes pros now, and what it paid them in a period.
+	 * @param from first day
+	 * @param to last day
+	 * @param accountId one pro, or {@code null} for all
+	 * @return the amounts
+	 */
+	@Transactional(readOnly = true)
+	public PayoutFigures payouts(LocalDate from, LocalDate to, UUID accountId) {
+		long due = this.jdbc.sql("""
+				select coalesce(sum(s.amount), 0) from sale_share s join shop_order o on o.id = s.order_id
+				where s.status = 'DUE' and %s and (cast(? as uuid) is null or s.account_id = ?)""".formatted(SOLD))
+			.params(accountId, accountId)
+			.query(Long.class)
+			.single();
+		long paid = this.jdbc.sql("""
+				select coalesce(sum(amount), 0) from payout
+				where status = 'DONE' and done_at >= ? and done_at < ?
+				  and (cast(? as uuid) is null or account_id = ?)""")
+			.params(start(from), start(to.plusDays(1)), accountId, accountId)
+			.query(Long.class)
+			.single();
+		long disputes = this.jdbc.sql("select count(*) from dispute where created_at >= ? and created_at < ?")
+			.params(start(from), start(to.plusDays(1)))
+			.query(Long.class)
+			.single();
+		return new PayoutFigures(due, paid, disputes);
+	}
+
+	/**
+	 * What one pro earned, event by event, since the start.
+	 * @param accountId the pro
+	 * @return by event, best first
+	 */
+	@Transactional(readOnly = true)
+	public List<EventEarnings> earningsOf(UUID accountId) {
+		return this.jdbc.sql("""
+				select o.event_id, count(distinct s.order_id) as orders, sum(s.gross) as gross, sum(s.amount) as amount
+				from sale_share s join shop_order o on o.id = s.order_id
+				where s.account_id = ? and s.status <> 'CANCELLED' and %s
+				group by o.event_id order by amount desc, o.event_id""".formatted(SOLD))
+			.param(accountId)
+			.query((rs, n) -> new EventEarnings(rs.getObject("event_id", UUID.class), rs.getLong("orders"),
+					rs.getLong("gross"), rs.getLong("amount")))
+			.list();
+	}
+
+	private static Timestamp start(LocalDate day) {
+		return Timestamp.from(day.atStartOfDay(PARIS).toInstant());
+	}
+
+	/**
+	 * One day's sales.
+	 *
+	 * @param day the day (Paris time)
+	 * @param orders orders paid that day
+	 * @param gmv what buyers paid for them (before any refund)
+	 * @param fees the platform's fees on them (none on an order refunded in full)
+	 * @param refunds what was refunded that day, on any order
+	 */
+	public record Day(LocalDate day, long orders, long gmv, long fees, long refunds) {
+	}
+
+	/**
+	 * One event's sales.
+	 *
+	 * @param eventId the event
+	 * @param orders paid orders
+	 * @param gmv what buyers paid
+	 */
+	public record EventSales(UUID eventId, long orders, long gmv) {
+	}
+
+	/**
+	 * A pro's earnings in one role.
+	 *
+	 * @param accountId the pro
+	 * @param orders orders with a share for them
+	 * @param gross what buyers paid for their part
+	 * @param earned what they get, fees and shares taken out
+	 */
+	public record Earnings(UUID accountId, long orders, long gross, long earned) {
+	}
+
+	/**
+	 * A pro's earnings on one event.
+	 *
+	 * @param eventId the event
+	 * @param orders orders with a share for them
+	 * @param gross what buyers paid for their part
+	 * @param earned what they get, fees and shares taken out
+	 */
+	public record EventEarnings(UUID eventId, long orders, long gross, long earned) {
+	}
+
+	/**
+	 * Sales of one kind of purchase.
+	 *
+	 * @param allPhotos "all my photos" of a bib
+	 * @param photos photos in each order
+	 * @param orders paid orders
+	 * @param gmv what buyers paid
+	 */
+	public record PackSales(boolean allPhotos, int photos, long orders, long gmv) {
+	}
+
+	/**
+	 * Money owed and paid to pros.
+	 *
+	 * @param due shares earned, not paid out yet
+	 * @param paid paid out in the period
+	 * @param disputes disputes opened in the period
+	 */
+	public record PayoutFigures(long due, long paid, long disputes) {
+	}
+
+}
