@@ -9,8 +9,8 @@ import java.util.Currency;
 import java.util.Locale;
 
 /**
- * Numbers, amounts and days as the page's reader writes them (French by default: "1
- * 234,50 €", "01/12/2026"). The CSV exports use plain numbers instead.
+ * Numbers, amounts and days as the page's reader writes them (French by default:
+ * {@code 1 234,50 €} and {@code 01/12/2026}). The CSV exports use plain numbers instead.
  *
  * @param locale the page's language
  */
@@ -23,7 +23,7 @@ public record Formats(Locale locale) {
 	/**
 	 * An amount in minor units of the platform's currency.
 	 * @param cents the amount
-	 * @return e.g. "12,00 €"
+	 * @return e.g. {@code 12,00 €}
 	 */
 	public String money(long cents) {
 		NumberFormat format = NumberFormat.getCurrencyInstance(this.locale);
@@ -34,7 +34,7 @@ public record Formats(Locale locale) {
 	/**
 	 * A share.
 	 * @param share between 0 and 1
-	 * @return e.g. "12,5 %"
+	 * @return e.g. {@code 12,5 %}
 	 */
 	public String percent(double share) {
 		NumberFormat format = NumberFormat.getPercentInstance(this.locale);
@@ -46,7 +46,7 @@ public record Formats(Locale locale) {
 	 * How a figure moved from the previous period.
 	 * @param now this period's value
 	 * @param before the previous period's value
-	 * @return e.g. "+12,5 %", or a dash when there was nothing before
+	 * @return e.g. {@code +12,5 %}, or a dash when there was nothing before
 	 */
 	public String change(double now, double before) {
 		if (before == 0) {
@@ -65,7 +65,7 @@ public record Formats(Locale locale) {
 	/**
 	 * A month, for monthly charts.
 	 * @param month its first day
-	 * @return e.g. "déc. 2026"
+	 * @return e.g. {@code déc. 2026}
 	 */
 	public String month(LocalDate month) {
 		return DateTimeFormatter.ofPattern("MMM yyyy", this.locale).format(month);
@@ -74,7 +74,7 @@ public record Formats(Locale locale) {
 	/**
 	 * A time from upload to gallery.
 	 * @param duration the time, or {@code null}
-	 * @return e.g. "2 min 05 s", or a dash
+	 * @return e.g. {@code 2 min 05 s}, or a dash
 	 */
 	public String duration(Duration duration) {
 		if (duration == null) {

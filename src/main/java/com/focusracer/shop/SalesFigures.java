@@ -108,7 +108,7 @@ public class SalesFigures {
 	 * An event's sales by what was bought: all photos of a bib, or a number of photos
 	 * (single photo, or a pack).
 	 * @param eventId the event
-	 * @return by number of photos, "all photos" ({@code allPhotos}) first
+	 * @return by number of photos, {@code all photos} ({@code allPhotos}) first
 	 */
 	@Transactional(readOnly = true)
 	public List<PackSales> byPack(UUID eventId) {
@@ -223,7 +223,7 @@ public class SalesFigures {
 	/**
 	 * Sales of one kind of purchase.
 	 *
-	 * @param allPhotos "all my photos" of a bib
+	 * @param allPhotos {@code all my photos} of a bib
 	 * @param photos photos in each order
 	 * @param orders paid orders
 	 * @param gmv what buyers paid
