@@ -58,9 +58,14 @@ public class Dashboard {
 	 * @return the figures
 	 */
 	public Figures figures(Period period, Locale locale) {
-		List<Bucket> buckets = buckets(period);
-		Kpis current = kpis(period, buckets);
-		Kpis previous = kpis(period.previous(), buckets(period.previous()));
+		Map<LocalDate, Map<String, Long>> counted = this.counters.byDay(period.from(), period.to(), null);
+		Map<LocalDate, Map<String, Long>> countedBefore = this.counters.byDay(period.previous().from(),
+				period.previous().to(), null);
+		SalesFigures.PayoutFigures payouts = this.sales.payouts(period.from(), period.to(), null);
+		List<Bucket> buckets = buckets(period, counted);
+		Kpis current = kpis(period, buckets, counted, payouts);
+		Kpis previous = kpis(period.previous(), buckets(period.previous(), countedBefore), countedBefore,
+				this.sales.payouts(period.previous().from(), period.previous().to(), null));
 		Map<String, Long> roles = new LinkedHashMap<>();
 		for (Role role : Role.values()) {
 			roles.put(role.name(), this.accounts.count(null, role));
@@ -68,8 +73,9 @@ public class Dashboard {
 		List<SalesFigures.EventSales> byEvent = this.sales.byEvent(period.from(), period.to());
 		List<Ranked> topEvents = new ArrayList<>();
 		Map<UUID, long[]> byOwner = new LinkedHashMap<>();
+		Map<UUID, Event> named = this.events.getAll(byEvent.stream().map(SalesFigures.EventSales::eventId).toList());
 		for (SalesFigures.EventSales sold : byEvent) {
-			Event event = this.events.get(sold.eventId()).orElse(null);
+			Event event = named.get(sold.eventId());
 			if (topEvents.size() < TOP) {
 				topEvents.add(new Ranked((event != null) ? event.name() : sold.eventId().toString(), sold.orders(),
 						sold.gmv()));
@@ -91,7 +97,6 @@ public class Dashboard {
 			.limit(TOP)
 			.map((earned) -> new Ranked(name(earned.accountId()), earned.orders(), earned.gross()))
 			.toList();
-		SalesFigures.PayoutFigures payouts = this.sales.payouts(period.from(), period.to(), null);
 		return new Figures(period, current, previous, payouts.due(), roles, topEvents, topPhotographers, topOrganizers,
 				buckets, charts(buckets, period, new Formats(locale), locale));
 	}
@@ -100,14 +105,15 @@ public class Dashboard {
 		return this.accounts.find(accountId).map(Account::displayName).orElse("—");
 	}
 
-	private Kpis kpis(Period period, List<Bucket> buckets) {
-		Map<String, Long> totals = this.counters.totals(period.from(), period.to(), null);
+	private Kpis kpis(Period period, List<Bucket> buckets, Map<LocalDate, Map<String, Long>> counted,
+			SalesFigures.PayoutFigures payouts) {
+		Map<String, Long> totals = new java.util.HashMap<>();
+		counted.values().forEach((day) -> day.forEach((metric, count) -> totals.merge(metric, count, Long::sum)));
 		Map<Integer, Long> times = this.counters.galleryTimes(period.from(), period.to());
 		Map<String, Long> linked = new LinkedHashMap<>();
 		for (String source : Metric.SOURCES) {
 			linked.put(source, totals.getOrDefault(Metric.linkedBy(source), 0L));
 		}
-		SalesFigures.PayoutFigures payouts = this.sales.payouts(period.from(), period.to(), null);
 		long searches = 0;
 		for (Metric metric : Metric.values()) {
 			if (metric.search()) {
@@ -128,7 +134,7 @@ public class Dashboard {
 	/**
 	 * The period's days (or months), each with its sales and counts, empty ones included.
 	 */
-	List<Bucket> buckets(Period period) {
+	List<Bucket> buckets(Period period, Map<LocalDate, Map<String, Long>> counted) {
 		Map<LocalDate, long[]> values = new TreeMap<>();
 		for (LocalDate day = period.from(); !day.isAfter(period.to()); day = day.plusDays(1)) {
 			values.putIfAbsent(start(day, period), new long[7]);
@@ -140,7 +146,7 @@ public class Dashboard {
 			bucket[2] += day.orders();
 			bucket[3] += day.refunds();
 		}
-		this.counters.byDay(period.from(), period.to(), null).forEach((day, metrics) -> {
+		counted.forEach((day, metrics) -> {
 			long[] bucket = values.get(start(day, period));
 			metrics.forEach((metric, count) -> {
 				if (metric.endsWith("SEARCH") || metric.endsWith("SEARCH_EMPTY")) {

@@ -108,9 +108,11 @@ public class EventStatistics {
 		this.sales.earningsOf(accountId).forEach((e) -> earned.put(e.eventId(), e));
 		Map<UUID, SalesFigures.EventSales> sold = new LinkedHashMap<>();
 		this.sales.byEvent(BEGINNING, today).forEach((s) -> sold.put(s.eventId(), s));
+		Map<UUID, Map<String, Long>> counted = this.counters.totalsByEvent(BEGINNING, today,
+				mine.stream().map(Event::id).toList());
 		List<EventLine> lines = new ArrayList<>();
 		for (Event event : mine) {
-			Map<String, Long> funnel = this.counters.totals(BEGINNING, today, List.of(event.id()));
+			Map<String, Long> funnel = counted.getOrDefault(event.id(), Map.of());
 			SalesFigures.EventSales sales = sold.get(event.id());
 			SalesFigures.EventEarnings earnings = earned.get(event.id());
 			lines.add(new EventLine(event, funnel.getOrDefault(Metric.EVENT_PAGE_VIEW.name(), 0L), searches(funnel),

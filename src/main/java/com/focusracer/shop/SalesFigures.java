@@ -44,20 +44,20 @@ public class SalesFigures {
 				           sum(case when o.status = 'REFUNDED' then 0 else coalesce(p.fee, 0) end) as fees
 				    from shop_order o
 				    left join sale_share p on p.order_id = o.id and p.role = 'PLATFORM'
-				    where o.paid_at >= ? and o.paid_at < ? and %s and (cast(? as uuid) is null or o.event_id = ?)
+				    where o.paid_at >= :from and o.paid_at < :to and %s %s
 				    group by 1),
 				refunded as (
 				    select (r.created_at at time zone 'Europe/Paris')::date as day, sum(r.amount) as refunds
 				    from refund r join shop_order o on o.id = r.order_id
-				    where r.created_at >= ? and r.created_at < ? and r.failed_at is null
-				      and (cast(? as uuid) is null or o.event_id = ?)
+				    where r.created_at >= :from and r.created_at < :to and r.failed_at is null %s
 				    group by 1)
 				select coalesce(s.day, r.day) as day, coalesce(s.orders, 0) as orders, coalesce(s.gmv, 0) as gmv,
 				       coalesce(s.fees, 0) as fees, coalesce(r.refunds, 0) as refunds
 				from sold s full join refunded r on r.day = s.day
-				order by 1""".formatted(SOLD))
-			.params(start(from), start(to.plusDays(1)), eventId, eventId, start(from), start(to.plusDays(1)), eventId,
-					eventId)
+				order by 1""".formatted(SOLD, ofEvent(eventId), ofEvent(eventId)))
+			.param("from", start(from))
+			.param("to", start(to.plusDays(1)))
+			.param("event", eventId)
 			.query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("orders"), rs.getLong("gmv"),
 					rs.getLong("fees"), rs.getLong("refunds")))
 			.list();
@@ -95,10 +95,13 @@ public class SalesFigures {
 				select s.account_id, count(distinct s.order_id) as orders, sum(s.gross) as gross,
 				       sum(s.amount) as amount
 				from sale_share s join shop_order o on o.id = s.order_id
-				where o.paid_at >= ? and o.paid_at < ? and %s and s.role = ? and s.status <> 'CANCELLED'
-				  and s.account_id is not null and (cast(? as uuid) is null or o.event_id = ?)
-				group by s.account_id order by gross desc, s.account_id""".formatted(SOLD))
-			.params(start(from), start(to.plusDays(1)), role, eventId, eventId)
+				where o.paid_at >= :from and o.paid_at < :to and %s and s.role = :role and s.status <> 'CANCELLED'
+				  and s.account_id is not null %s
+				group by s.account_id order by gross desc, s.account_id""".formatted(SOLD, ofEvent(eventId)))
+			.param("from", start(from))
+			.param("to", start(to.plusDays(1)))
+			.param("role", role)
+			.param("event", eventId)
 			.query((rs, n) -> new Earnings(rs.getObject("account_id", UUID.class), rs.getLong("orders"),
 					rs.getLong("gross"), rs.getLong("amount")))
 			.list();
@@ -134,10 +137,12 @@ public class SalesFigures {
 	 */
 	@Transactional(readOnly = true)
 	public PayoutFigures payouts(LocalDate from, LocalDate to, UUID accountId) {
-		long due = this.jdbc.sql("""
-				select coalesce(sum(s.amount), 0) from sale_share s join shop_order o on o.id = s.order_id
-				where s.status = 'DUE' and %s and (cast(? as uuid) is null or s.account_id = ?)""".formatted(SOLD))
-			.params(accountId, accountId)
+		// A share is due only on a paid order (it is cancelled when the order is
+		// refunded).
+		long due = this.jdbc
+			.sql("select coalesce(sum(amount), 0) from sale_share where status = 'DUE'"
+					+ ((accountId != null) ? " and account_id = :account" : ""))
+			.param("account", accountId)
 			.query(Long.class)
 			.single();
 		long paid = this.jdbc.sql("""
@@ -170,6 +175,14 @@ public class SalesFigures {
 			.query((rs, n) -> new EventEarnings(rs.getObject("event_id", UUID.class), rs.getLong("orders"),
 					rs.getLong("gross"), rs.getLong("amount")))
 			.list();
+	}
+
+	/**
+	 * The event condition, written only when there is one: a generic {@code ? is null or}
+	 * would keep PostgreSQL from using the event's index.
+	 */
+	private static String ofEvent(UUID eventId) {
+		return (eventId != null) ? "and o.event_id = :event" : "";
 	}
 
 	private static Timestamp start(LocalDate day) {

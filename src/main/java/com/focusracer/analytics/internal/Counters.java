@@ -54,6 +54,31 @@ public class Counters {
 	}
 
 	/**
+	 * Totals by event and metric.
+	 * @param from first day
+	 * @param to last day
+	 * @param eventIds the events
+	 * @return by event (those that have any), then by metric
+	 */
+	public Map<UUID, Map<String, Long>> totalsByEvent(LocalDate from, LocalDate to, List<UUID> eventIds) {
+		Map<UUID, Map<String, Long>> events = new HashMap<>();
+		if (eventIds.isEmpty()) {
+			return events;
+		}
+		this.jdbc
+			.sql("select event_id, metric, sum(count) as total from analytics_counter"
+					+ " where day between :from and :to and event_id in (:events) group by event_id, metric")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("events", eventIds)
+			.query((rs) -> {
+				events.computeIfAbsent(rs.getObject("event_id", UUID.class), (id) -> new HashMap<>())
+					.put(rs.getString("metric"), rs.getLong("total"));
+			});
+		return events;
+	}
+
+	/**
 	 * Counts by day and metric.
 	 * @param from first day
 	 * @param to last day
