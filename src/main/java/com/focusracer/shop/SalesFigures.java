@@ -1,10 +1,17 @@
 package com.focusracer.shop;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
+
+import com.focusracer.shop.internal.SalesDays;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,12 +27,18 @@ public class SalesFigures {
 
 	static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
-	private static final String SOLD = "o.status in ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED')";
+	private static final String SOLD = SalesDays.SOLD;
 
 	private final JdbcClient jdbc;
 
-	SalesFigures(JdbcClient jdbc) {
+	private final SalesDays salesDays;
+
+	private final Clock clock;
+
+	SalesFigures(JdbcClient jdbc, SalesDays salesDays, Clock clock) {
 		this.jdbc = jdbc;
+		this.salesDays = salesDays;
+		this.clock = clock;
 	}
 
 	/**
@@ -35,32 +48,67 @@ public class SalesFigures {
 	 * @param eventId one event, or {@code null} for all
 	 * @return the days that have any, in order
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<Day> byDay(LocalDate from, LocalDate to, UUID eventId) {
-		return this.jdbc.sql("""
-				with sold as (
-				    select (o.paid_at at time zone 'Europe/Paris')::date as day, count(*) as orders,
-				           sum(o.amount) as gmv,
-				           sum(case when o.status = 'REFUNDED' then 0 else coalesce(p.fee, 0) end) as fees
-				    from shop_order o
-				    left join sale_share p on p.order_id = o.id and p.role = 'PLATFORM'
-				    where o.paid_at >= :from and o.paid_at < :to and %s %s
-				    group by 1),
-				refunded as (
-				    select (r.created_at at time zone 'Europe/Paris')::date as day, sum(r.amount) as refunds
-				    from refund r join shop_order o on o.id = r.order_id
-				    where r.created_at >= :from and r.created_at < :to and r.failed_at is null %s
-				    group by 1)
-				select coalesce(s.day, r.day) as day, coalesce(s.orders, 0) as orders, coalesce(s.gmv, 0) as gmv,
-				       coalesce(s.fees, 0) as fees, coalesce(r.refunds, 0) as refunds
-				from sold s full join refunded r on r.day = s.day
-				order by 1""".formatted(SOLD, ofEvent(eventId), ofEvent(eventId)))
+		Map<LocalDate, long[]> days = new TreeMap<>();
+		LocalDate closed = lastClosedDay();
+		LocalDate liveFrom = from;
+		if (eventId == null && !from.isAfter(closed)) {
+			LocalDate cachedTo = to.isAfter(closed) ? closed : to;
+			this.salesDays.ensure(from, cachedTo);
+			this.jdbc.sql("""
+					select day, sum(orders) as orders, sum(gmv) as gmv, sum(fees) as fees from shop_sales_day
+					where day between ? and ? group by day""")
+				.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(cachedTo))
+				.query((rs) -> {
+					long[] day = days.computeIfAbsent(rs.getDate("day").toLocalDate(), (d) -> new long[4]);
+					day[0] += rs.getLong("orders");
+					day[1] += rs.getLong("gmv");
+					day[2] += rs.getLong("fees");
+				});
+			liveFrom = cachedTo.plusDays(1);
+		}
+		if (!liveFrom.isAfter(to)) {
+			this.jdbc.sql("""
+					select (o.paid_at at time zone 'Europe/Paris')::date as day, count(*) as orders,
+					       sum(o.amount) as gmv,
+					       sum(case when o.status = 'REFUNDED' then 0 else coalesce(p.fee, 0) end) as fees
+					from shop_order o
+					left join sale_share p on p.order_id = o.id and p.role = 'PLATFORM'
+					where o.paid_at >= :from and o.paid_at < :to and %s %s
+					group by 1""".formatted(SOLD, ofEvent(eventId)))
+				.param("from", start(liveFrom))
+				.param("to", start(to.plusDays(1)))
+				.param("event", eventId)
+				.query((rs) -> {
+					long[] day = days.computeIfAbsent(rs.getDate("day").toLocalDate(), (d) -> new long[4]);
+					day[0] += rs.getLong("orders");
+					day[1] += rs.getLong("gmv");
+					day[2] += rs.getLong("fees");
+				});
+		}
+		this.jdbc.sql("""
+				select (r.created_at at time zone 'Europe/Paris')::date as day, sum(r.amount) as refunds
+				from refund r join shop_order o on o.id = r.order_id
+				where r.created_at >= :from and r.created_at < :to and r.failed_at is null %s
+				group by 1""".formatted(ofEvent(eventId)))
 			.param("from", start(from))
 			.param("to", start(to.plusDays(1)))
 			.param("event", eventId)
-			.query((rs, n) -> new Day(rs.getDate("day").toLocalDate(), rs.getLong("orders"), rs.getLong("gmv"),
-					rs.getLong("fees"), rs.getLong("refunds")))
-			.list();
+			.query((rs) -> {
+				days.computeIfAbsent(rs.getDate("day").toLocalDate(), (d) -> new long[4])[3] += rs.getLong("refunds");
+			});
+		List<Day> list = new ArrayList<>();
+		days.forEach((day, v) -> list.add(new Day(day, v[0], v[1], v[2], v[3])));
+		return list;
+	}
+
+	/**
+	 * The last day whose sums are kept: the day before yesterday (Paris time), so that
+	 * what is still being paid never waits in a sum.
+	 */
+	private LocalDate lastClosedDay() {
+		return LocalDate.ofInstant(this.clock.instant(), PARIS).minusDays(2);
 	}
 
 	/**
@@ -69,16 +117,41 @@ public class SalesFigures {
 	 * @param to last day
 	 * @return every event that sold, best first
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<EventSales> byEvent(LocalDate from, LocalDate to) {
-		return this.jdbc.sql("""
-				select o.event_id, count(*) as orders, sum(o.amount) as gmv from shop_order o
-				where o.paid_at >= ? and o.paid_at < ? and %s
-				group by o.event_id order by gmv desc, o.event_id""".formatted(SOLD))
-			.params(start(from), start(to.plusDays(1)))
-			.query((rs, n) -> new EventSales(rs.getObject("event_id", UUID.class), rs.getLong("orders"),
-					rs.getLong("gmv")))
-			.list();
+		Map<UUID, long[]> events = new LinkedHashMap<>();
+		LocalDate closed = lastClosedDay();
+		LocalDate liveFrom = from;
+		if (!from.isAfter(closed)) {
+			LocalDate cachedTo = to.isAfter(closed) ? closed : to;
+			this.salesDays.ensure(from, cachedTo);
+			this.jdbc.sql("""
+					select event_id, sum(orders) as orders, sum(gmv) as gmv from shop_sales_day
+					where day between ? and ? group by event_id""")
+				.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(cachedTo))
+				.query((rs) -> {
+					long[] sold = events.computeIfAbsent(rs.getObject("event_id", UUID.class), (id) -> new long[2]);
+					sold[0] += rs.getLong("orders");
+					sold[1] += rs.getLong("gmv");
+				});
+			liveFrom = cachedTo.plusDays(1);
+		}
+		if (!liveFrom.isAfter(to)) {
+			this.jdbc.sql("""
+					select o.event_id, count(*) as orders, sum(o.amount) as gmv from shop_order o
+					where o.paid_at >= ? and o.paid_at < ? and %s group by o.event_id""".formatted(SOLD))
+				.params(start(liveFrom), start(to.plusDays(1)))
+				.query((rs) -> {
+					long[] sold = events.computeIfAbsent(rs.getObject("event_id", UUID.class), (id) -> new long[2]);
+					sold[0] += rs.getLong("orders");
+					sold[1] += rs.getLong("gmv");
+				});
+		}
+		return events.entrySet()
+			.stream()
+			.map((entry) -> new EventSales(entry.getKey(), entry.getValue()[0], entry.getValue()[1]))
+			.sorted(java.util.Comparator.comparingLong(EventSales::gmv).reversed().thenComparing(EventSales::eventId))
+			.toList();
 	}
 
 	/**
