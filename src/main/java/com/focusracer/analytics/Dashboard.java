@@ -65,7 +65,7 @@ public class Dashboard {
 		List<Bucket> buckets = buckets(period, counted);
 		Kpis current = kpis(period, buckets, counted, payouts);
 		Kpis previous = kpis(period.previous(), buckets(period.previous(), countedBefore), countedBefore,
-				this.sales.payouts(period.previous().from(), period.previous().to(), null));
+				this.sales.paidOut(period.previous().from(), period.previous().to()));
 		Map<String, Long> roles = new LinkedHashMap<>();
 		for (Role role : Role.values()) {
 			roles.put(role.name(), this.accounts.count(null, role));

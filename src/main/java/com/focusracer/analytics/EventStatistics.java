@@ -71,6 +71,7 @@ public class EventStatistics {
 		for (SalesFigures.Earnings earning : this.sales.earnings(BEGINNING, today, "PHOTOGRAPHER", eventId)) {
 			earned.put(earning.accountId(), earning);
 		}
+		SalesFigures.Earnings asPhotographer = earned.get(accountId);
 		for (PhotoFigures.ByPhotographer by : this.photos.byPhotographer(eventId)) {
 			SalesFigures.Earnings sold = earned.remove(by.uploaderId());
 			photographers.add(new Photographer(name(names, by.uploaderId()), by.uploaded(), by.published(),
@@ -80,15 +81,13 @@ public class EventStatistics {
 		earned.values()
 			.forEach((sold) -> photographers.add(
 					new Photographer(name(names, sold.accountId()), 0, 0, sold.orders(), sold.gross(), sold.earned())));
-		long organizerShare = this.sales.earnings(BEGINNING, today, "ORGANIZER", eventId)
-			.stream()
+		List<SalesFigures.Earnings> organizer = this.sales.earnings(BEGINNING, today, "ORGANIZER", eventId);
+		long organizerShare = organizer.stream().mapToLong(SalesFigures.Earnings::earned).sum();
+		long yours = organizer.stream()
+			.filter((e) -> e.accountId().equals(accountId))
 			.mapToLong(SalesFigures.Earnings::earned)
 			.sum();
-		long yours = this.sales.earningsOf(accountId)
-			.stream()
-			.filter((e) -> e.eventId().equals(eventId))
-			.mapToLong(SalesFigures.EventEarnings::earned)
-			.sum();
+		yours += (asPhotographer != null) ? asPhotographer.earned() : 0;
 		List<SalesFigures.Day> days = this.sales.byDay(BEGINNING, today, eventId);
 		Map<String, Long> funnel = this.counters.totals(BEGINNING, today, List.of(eventId));
 		Coverage covered = this.coverage.of(eventId, accountId);

@@ -162,22 +162,51 @@ public class SalesFigures {
 	 * @param eventId one event, or {@code null} for all
 	 * @return best first
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<Earnings> earnings(LocalDate from, LocalDate to, String role, UUID eventId) {
-		return this.jdbc.sql("""
-				select s.account_id, count(distinct s.order_id) as orders, sum(s.gross) as gross,
-				       sum(s.amount) as amount
-				from sale_share s join shop_order o on o.id = s.order_id
-				where o.paid_at >= :from and o.paid_at < :to and %s and s.role = :role and s.status <> 'CANCELLED'
-				  and s.account_id is not null %s
-				group by s.account_id order by gross desc, s.account_id""".formatted(SOLD, ofEvent(eventId)))
-			.param("from", start(from))
-			.param("to", start(to.plusDays(1)))
-			.param("role", role)
-			.param("event", eventId)
-			.query((rs, n) -> new Earnings(rs.getObject("account_id", UUID.class), rs.getLong("orders"),
-					rs.getLong("gross"), rs.getLong("amount")))
-			.list();
+		Map<UUID, long[]> pros = new LinkedHashMap<>();
+		LocalDate closed = lastClosedDay();
+		LocalDate liveFrom = from;
+		if (eventId == null && !from.isAfter(closed)) {
+			LocalDate cachedTo = to.isAfter(closed) ? closed : to;
+			this.salesDays.ensure(from, cachedTo);
+			this.jdbc.sql("""
+					select account_id, sum(orders) as orders, sum(gross) as gross, sum(earned) as amount
+					from shop_earnings_day where day between ? and ? and role = ? group by account_id""")
+				.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(cachedTo), role)
+				.query((rs) -> {
+					add(pros, rs);
+				});
+			liveFrom = cachedTo.plusDays(1);
+		}
+		if (!liveFrom.isAfter(to)) {
+			this.jdbc.sql("""
+					select s.account_id, count(distinct s.order_id) as orders, sum(s.gross) as gross,
+					       sum(s.amount) as amount
+					from sale_share s join shop_order o on o.id = s.order_id
+					where o.paid_at >= :from and o.paid_at < :to and %s and s.role = :role and s.status <> 'CANCELLED'
+					  and s.account_id is not null %s
+					group by s.account_id""".formatted(SOLD, ofEvent(eventId)))
+				.param("from", start(liveFrom))
+				.param("to", start(to.plusDays(1)))
+				.param("role", role)
+				.param("event", eventId)
+				.query((rs) -> {
+					add(pros, rs);
+				});
+		}
+		return pros.entrySet()
+			.stream()
+			.map((e) -> new Earnings(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+			.sorted(java.util.Comparator.comparingLong(Earnings::gross).reversed().thenComparing(Earnings::accountId))
+			.toList();
+	}
+
+	private static void add(Map<UUID, long[]> pros, java.sql.ResultSet rs) throws java.sql.SQLException {
+		long[] pro = pros.computeIfAbsent(rs.getObject("account_id", UUID.class), (id) -> new long[3]);
+		pro[0] += rs.getLong("orders");
+		pro[1] += rs.getLong("gross");
+		pro[2] += rs.getLong("amount");
 	}
 
 	/**
@@ -230,6 +259,26 @@ public class SalesFigures {
 			.query(Long.class)
 			.single();
 		return new PayoutFigures(due, paid, disputes);
+	}
+
+	/**
+	 * What the platform paid pros in a period, and the disputes opened in it.
+	 * @param from first day
+	 * @param to last day
+	 * @return the amounts, {@code due} left at 0
+	 */
+	@Transactional(readOnly = true)
+	public PayoutFigures paidOut(LocalDate from, LocalDate to) {
+		long paid = this.jdbc
+			.sql("select coalesce(sum(amount), 0) from payout where status = 'DONE' and done_at >= ? and done_at < ?")
+			.params(start(from), start(to.plusDays(1)))
+			.query(Long.class)
+			.single();
+		long disputes = this.jdbc.sql("select count(*) from dispute where created_at >= ? and created_at < ?")
+			.params(start(from), start(to.plusDays(1)))
+			.query(Long.class)
+			.single();
+		return new PayoutFigures(0, paid, disputes);
 	}
 
 	/**

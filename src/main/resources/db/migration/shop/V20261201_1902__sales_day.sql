@@ -13,3 +13,14 @@ create table shop_sales_day (
 create table shop_sales_day_done (
     day date primary key
 );
+
+-- What each pro earned on those days, by role (top photographers and organizers).
+create table shop_earnings_day (
+    day        date        not null,
+    account_id uuid        not null,
+    role       varchar(16) not null,
+    orders     bigint      not null,
+    gross      bigint      not null,
+    earned     bigint      not null,
+    primary key (day, account_id, role)
+);

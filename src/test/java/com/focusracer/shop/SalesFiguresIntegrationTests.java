@@ -67,6 +67,8 @@ class SalesFiguresIntegrationTests {
 			.query(Long.class)
 			.single();
 		assertThat(this.sales.byDay(day, day, null)).extracting(SalesFigures.Day::fees).containsExactly(fee);
+		assertThat(this.sales.earnings(day, day, "PHOTOGRAPHER", null))
+			.containsExactly(new SalesFigures.Earnings(owner.id(), 1, 500, 500 - fee));
 		// Kept: an order slipped into that day behind the shop's back is not seen...
 		this.jdbc.sql("update shop_sales_day set gmv = 499 where day = ?").param(java.sql.Date.valueOf(day)).update();
 		assertThat(this.sales.byDay(day, day, null)).extracting(SalesFigures.Day::gmv).containsExactly(499L);
@@ -76,6 +78,7 @@ class SalesFiguresIntegrationTests {
 		this.refunds.refund(placed.order().id(), null, admin.id(), admin.email());
 		assertThat(this.sales.byDay(day, day, null)).extracting(SalesFigures.Day::gmv, SalesFigures.Day::fees)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(500L, 0L));
+		assertThat(this.sales.earnings(day, day, "PHOTOGRAPHER", null)).isEmpty();
 		// The same figures as the event's own (never kept).
 		assertThat(this.sales.byDay(day, day, event.id())).extracting(SalesFigures.Day::gmv, SalesFigures.Day::fees)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(500L, 0L));

@@ -57,6 +57,19 @@ public class SalesDays {
 			.params(start(from), start(to.plusDays(1)), Date.valueOf(from), Date.valueOf(to))
 			.update();
 		this.jdbc.sql("""
+				insert into shop_earnings_day (day, account_id, role, orders, gross, earned)
+				select (o.paid_at at time zone 'Europe/Paris')::date, s.account_id, s.role, count(distinct s.order_id),
+				       sum(s.gross), sum(s.amount)
+				from sale_share s join shop_order o on o.id = s.order_id
+				where o.paid_at >= ? and o.paid_at < ? and %s and s.status <> 'CANCELLED'
+				  and s.account_id is not null
+				  and (o.paid_at at time zone 'Europe/Paris')::date not in
+				      (select day from shop_sales_day_done where day between ? and ?)
+				group by 1, 2, 3
+				on conflict do nothing""".formatted(SOLD))
+			.params(start(from), start(to.plusDays(1)), Date.valueOf(from), Date.valueOf(to))
+			.update();
+		this.jdbc.sql("""
 				insert into shop_sales_day_done (day)
 				select d::date from generate_series(cast(? as date), cast(? as date), interval '1 day') d
 				on conflict do nothing""").params(Date.valueOf(from), Date.valueOf(to)).update();
@@ -73,6 +86,7 @@ public class SalesDays {
 		Date day = Date.valueOf(LocalDate.ofInstant(paidAt, PARIS));
 		this.jdbc.sql("delete from shop_sales_day_done where day = ?").param(day).update();
 		this.jdbc.sql("delete from shop_sales_day where day = ?").param(day).update();
+		this.jdbc.sql("delete from shop_earnings_day where day = ?").param(day).update();
 	}
 
 	static Timestamp start(LocalDate day) {
