@@ -35,7 +35,9 @@ import org.springframework.test.web.servlet.MockMvc;
 import static com.focusracer.accounts.AccountsTestUtils.logIn;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
@@ -147,6 +149,9 @@ class AnalyticsIntegrationTests {
 		assertThat(csv).contains("funnel,EVENT_PAGE_VIEW,2")
 			.contains("funnel,ORDER_PAID,3")
 			.contains("funnel,CHECKOUT_STARTED,3")
+			.contains("funnel,PHOTO_VIEW,1")
+			.contains("funnel,CART_ADD,1")
+			.contains("funnel,BIB_SEARCH_EMPTY,1")
 			.contains("sales,orders,3")
 			.contains("sales,gmv,1500")
 			.contains("pack,PHOTOS,1,3,1500");
@@ -195,6 +200,9 @@ class AnalyticsIntegrationTests {
 		this.mvc.perform(get("/events/" + event.slug())).andExpect(status().isOk());
 		this.mvc.perform(get("/events/" + event.slug())).andExpect(status().isOk());
 		this.mvc.perform(get("/events/" + event.slug()).param("q", "98765")).andExpect(status().isOk());
+		this.mvc.perform(get("/events/" + event.slug() + "/photos/" + photos.get(0))).andExpect(status().isOk());
+		this.mvc.perform(post("/events/" + event.slug() + "/cart-additions").with(csrf()))
+			.andExpect(status().isNoContent());
 		List<UUID> orderIds = new ArrayList<>();
 		for (UUID photo : photos) {
 			Orders.Placed placed = this.orders.place(new Orders.Cart(event.slug(), List.of(photo),
