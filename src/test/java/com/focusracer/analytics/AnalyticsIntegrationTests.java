@@ -163,6 +163,13 @@ class AnalyticsIntegrationTests {
 			.getResponse()
 			.getContentAsString();
 		assertThat(overview).contains("/pro/events/" + sale.event().id() + "/stats");
+		// Both are linked from the pro's pages.
+		assertThat(this.mvc.perform(get("/pro/events/" + sale.event().id()).session(owner))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("href=\"/pro/events/" + sale.event().id() + "/stats\"");
+		assertThat(this.mvc.perform(get("/pro").session(owner)).andReturn().getResponse().getContentAsString())
+			.contains("href=\"/pro/stats\"");
 		// Another pro sees nothing of it.
 		MockHttpSession stranger = logIn(this.mvc, this.accounts.aPro(ProProfile.ORGANIZER));
 		this.mvc.perform(get("/pro/events/" + sale.event().id() + "/stats").session(stranger))
