@@ -58,7 +58,11 @@
       const list = load();
       const at = list.findIndex((i) => i.id === item.id);
       if (at >= 0) list.splice(at, 1);
-      else list.push(item);
+      else {
+        list.push(item);
+        // Counted per event and day, nothing else sent (docs/analytics.md).
+        fetch('/events/' + encodeURIComponent(item.event) + '/cart-additions', { method: 'POST', headers: csrf(), keepalive: true }).catch(() => {});
+      }
       save(list);
       paint();
     });

@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -194,6 +195,18 @@ public class EventManagement {
 	@Transactional(readOnly = true)
 	public Optional<Event> get(UUID eventId) {
 		return this.events.findById(eventId);
+	}
+
+	/**
+	 * Some events, for the figures that name them.
+	 * @param eventIds the events
+	 * @return those that exist, by id
+	 */
+	@Transactional(readOnly = true)
+	public Map<UUID, Event> getAll(java.util.Collection<UUID> eventIds) {
+		Map<UUID, Event> found = new java.util.LinkedHashMap<>();
+		this.events.findAllById(eventIds).forEach((event) -> found.put(event.id(), event));
+		return found;
 	}
 
 	/**

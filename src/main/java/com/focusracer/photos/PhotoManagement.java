@@ -120,6 +120,7 @@ public class PhotoManagement {
 					this.clock.instant());
 			if (fresh) {
 				this.scheduler.scheduleIfNotExists(this.pipeline.firstStage(id), this.clock.instant());
+				this.publisher.publishEvent(new PhotoUploaded(event.id(), id, accountId));
 			}
 			return fresh;
 		});

@@ -21,6 +21,7 @@ import com.focusracer.shop.internal.StripeGateway;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -54,9 +55,12 @@ public class Orders {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher publisher;
+
 	Orders(OrderRepository orderRepository, CartRepository cartRepository, CartPricing pricing, Payments payments,
 			Downloads downloads, StripeGateway stripe, ShopProperties properties, TransactionTemplate transactions,
-			Clock clock) {
+			Clock clock, ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.orderRepository = orderRepository;
 		this.cartRepository = cartRepository;
 		this.pricing = pricing;
@@ -112,6 +116,7 @@ public class Orders {
 		// order is fulfilled in the same transaction: never stored without its links.
 		this.transactions.executeWithoutResult((status) -> {
 			this.orderRepository.insertOrder(order, "pi-" + id, items);
+			this.publisher.publishEvent(new CheckoutStarted(order.eventId()));
 			if ("free".equals(provider)) {
 				this.payments.fulfilFree(order);
 			}

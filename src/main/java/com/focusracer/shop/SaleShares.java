@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shop.internal.SaleShare;
+import com.focusracer.shop.internal.SalesDays;
 import com.focusracer.shop.internal.OrderItem;
 import com.focusracer.shop.internal.OrderRepository;
 import com.focusracer.shop.internal.PriceListRepository;
@@ -37,8 +38,11 @@ class SaleShares {
 
 	private final ShopProperties properties;
 
+	private final SalesDays salesDays;
+
 	SaleShares(ShareRepository shareRepository, PriceListRepository priceListRepository,
-			OrderRepository orderRepository, EventManagement events, ShopProperties properties) {
+			OrderRepository orderRepository, EventManagement events, ShopProperties properties, SalesDays salesDays) {
+		this.salesDays = salesDays;
 		this.shareRepository = shareRepository;
 		this.priceListRepository = priceListRepository;
 		this.orderRepository = orderRepository;
@@ -66,6 +70,8 @@ class SaleShares {
 	 * @param now when
 	 */
 	void refunded(Order order, long refunded, Instant now) {
+		// The platform's fee on the order changes: the dashboards sum its day again.
+		this.salesDays.forget(order.paidAt());
 		long kept = order.amount() - refunded;
 		List<Split> splits = (kept > 0) ? split(order, kept) : List.of();
 		if (kept > 0) {

@@ -104,6 +104,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /admin/accounts/{id}/role", Access.ADMIN);
 		MATRIX.put("GET /admin/audit", Access.ADMIN);
 		MATRIX.put("GET /admin/mail", Access.ADMIN);
+		MATRIX.put("GET /admin/dashboard.csv", Access.ADMIN);
 		MATRIX.put("GET /admin/mail/{id}", Access.ADMIN);
 		MATRIX.put("GET /admin/ai", Access.ADMIN);
 		MATRIX.put("POST /admin/ai", Access.ADMIN);
@@ -130,6 +131,10 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /pro/events/{id}/photographers", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/photographers/{accountId}/remove", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/start-list", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/stats", Access.PRO);
+		MATRIX.put("GET /pro/events/{id}/stats.csv", Access.PRO);
+		MATRIX.put("GET /pro/stats", Access.PRO);
+		MATRIX.put("GET /pro/stats.csv", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/start-list/uploads", Access.PRO);
 		MATRIX.put("GET /pro/events/{id}/start-list/uploads/{uploadId}", Access.PRO);
 		MATRIX.put("POST /pro/events/{id}/start-list/uploads/{uploadId}/apply", Access.PRO);
@@ -175,6 +180,7 @@ class AuthorizationMatrixTests {
 		MATRIX.put("POST /account/photos/{id}/not-me", Access.RUNNER);
 		MATRIX.put("POST /account/photos/{id}/hide", Access.RUNNER);
 		MATRIX.put("POST /events/{slug}/alerts", Access.PUBLIC);
+		MATRIX.put("POST /events/{slug}/cart-additions", Access.PUBLIC);
 		MATRIX.put("GET /account/privacy", Access.SIGNED_IN);
 		MATRIX.put("POST /account/privacy", Access.SIGNED_IN);
 		MATRIX.put("POST /account/privacy/delete", Access.SIGNED_IN);

@@ -1,5 +1,9 @@
 package com.focusracer.admin.web;
 
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -12,12 +16,18 @@ import com.focusracer.accounts.AccountPrincipal;
 import com.focusracer.accounts.ProProfile;
 import com.focusracer.accounts.Role;
 import com.focusracer.admin.AccountAdministration;
+import com.focusracer.analytics.Dashboard;
+import com.focusracer.analytics.Formats;
+import com.focusracer.analytics.Period;
+import com.focusracer.analytics.StatisticsCsv;
 import com.focusracer.mail.Outbox;
 import com.focusracer.privacy.AuditLog;
 import com.focusracer.privacy.Person;
 import com.focusracer.privacy.PrivacyErasures;
 import com.focusracer.privacy.PrivacyRegister;
 import com.focusracer.shared.web.AdminNotice;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -55,8 +65,15 @@ class AdminPages {
 
 	private final PrivacyErasures erasures;
 
+	private final Dashboard dashboard;
+
+	private final Clock clock;
+
 	AdminPages(AccountManagement accounts, AccountAdministration administration, AuditLog audit, Outbox outbox,
-			MessageSource messages, List<AdminNotice> notices, PrivacyRegister privacy, PrivacyErasures erasures) {
+			MessageSource messages, List<AdminNotice> notices, PrivacyRegister privacy, PrivacyErasures erasures,
+			Dashboard dashboard, Clock clock) {
+		this.dashboard = dashboard;
+		this.clock = clock;
 		this.erasures = erasures;
 		this.privacy = privacy;
 		this.accounts = accounts;
@@ -68,8 +85,11 @@ class AdminPages {
 	}
 
 	@GetMapping("/admin")
-	ModelAndView home() {
+	ModelAndView home(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Locale locale) {
 		Map<String, Object> model = new HashMap<>();
+		model.put("dashboard", this.dashboard.figures(period(period, from, to), locale));
+		model.put("formats", new Formats(locale));
 		model.put("accountCount", this.accounts.count(null, null));
 		model.put("proCount", this.accounts.count(null, Role.PRO));
 		model.put("runnerCount", this.accounts.count(null, Role.RUNNER));
@@ -77,6 +97,23 @@ class AdminPages {
 		model.put("privacyDeadlines", this.privacy.deadlines());
 		model.put("notices", this.notices.stream().flatMap((notice) -> notice.messageKeys().stream()).toList());
 		return new ModelAndView("admin/home", model);
+	}
+
+	/**
+	 * The dashboard's figures as CSV, written to the response as they are produced.
+	 */
+	@GetMapping(path = "/admin/dashboard.csv", produces = "text/csv")
+	void dashboardCsv(@RequestParam(required = false) String period, @RequestParam(required = false) String from,
+			@RequestParam(required = false) String to, Locale locale, HttpServletResponse response) throws IOException {
+		Dashboard.Figures figures = this.dashboard.figures(period(period, from, to), locale);
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition",
+				"attachment; filename=\"dashboard-" + figures.period().from() + "-" + figures.period().to() + ".csv\"");
+		new StatisticsCsv(response.getWriter()).dashboard(figures);
+	}
+
+	private Period period(String period, String from, String to) {
+		return Period.of(period, from, to, LocalDate.ofInstant(this.clock.instant(), ZoneId.of("Europe/Paris")));
 	}
 
 	@GetMapping("/admin/accounts")

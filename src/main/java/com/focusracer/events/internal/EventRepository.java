@@ -87,6 +87,16 @@ public class EventRepository {
 		return this.jdbc.sql("select * from event where id = ?").param(id).query(EventRepository::map).optional();
 	}
 
+	public List<Event> findAllById(java.util.Collection<UUID> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql("select * from event where id in (:ids)")
+			.param("ids", ids)
+			.query(EventRepository::map)
+			.list();
+	}
+
 	public Optional<Event> findBySlug(String slug) {
 		return this.jdbc.sql("select * from event where slug = ?").param(slug).query(EventRepository::map).optional();
 	}

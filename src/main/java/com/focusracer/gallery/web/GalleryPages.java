@@ -19,10 +19,12 @@ import com.focusracer.gallery.EventOffers;
 import com.focusracer.gallery.EventSearch;
 import com.focusracer.gallery.Gallery;
 import com.focusracer.recognition.EventCoverage;
+import com.focusracer.gallery.GalleryVisited;
 import com.focusracer.photos.Photo;
 import com.focusracer.shared.Bib;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -31,6 +33,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -55,9 +58,12 @@ public class GalleryPages {
 
 	private final EventCoverage coverage;
 
+	private final ApplicationEventPublisher publisher;
+
 	GalleryPages(Gallery gallery, EventSearch search, EventImages images, ObjectProvider<EventOffers> offers,
-			EventCoverage coverage) {
+			EventCoverage coverage, ApplicationEventPublisher publisher) {
 		this.coverage = coverage;
+		this.publisher = publisher;
 		this.gallery = gallery;
 		this.search = search;
 		this.images = images;
@@ -111,6 +117,9 @@ public class GalleryPages {
 				found = this.gallery.byBib(event, searchedBib, page);
 				choices = List.of();
 			}
+		}
+		if (page <= 0) {
+			measure(event, query, bib, found, choices);
 		}
 		boolean selfie = this.gallery.selfieSearch(event);
 		if (selfie) {
@@ -173,11 +182,39 @@ public class GalleryPages {
 			int count, List<Photo> others, String shareUrl, String backUrl) {
 	}
 
+	/**
+	 * Counts the visit: the page itself, or a search by bib or by name (found when it
+	 * shows photos or runners to choose from). Later pages of a search are not counted.
+	 */
+	private void measure(Event event, String query, String bib, Gallery.Found found,
+			List<Gallery.PublicRunner> choices) {
+		boolean byBib = (bib != null && !bib.isBlank()) || looksLikeABib(query);
+		if (!byBib && query.isEmpty()) {
+			this.publisher.publishEvent(GalleryVisited.of(event.id(), GalleryVisited.Step.EVENT_PAGE));
+			return;
+		}
+		boolean any = (found != null && found.total() > 0) || !choices.isEmpty();
+		this.publisher.publishEvent(new GalleryVisited(event.id(),
+				byBib ? GalleryVisited.Step.BIB_SEARCH : GalleryVisited.Step.NAME_SEARCH, any));
+	}
+
+	/**
+	 * Counts a photo put in the browser's cart (the cart script tells; nothing else is
+	 * sent).
+	 */
+	@PostMapping("/events/{slug}/cart-additions")
+	ResponseEntity<Void> cartAddition(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug) {
+		Event event = visible(slug, principal);
+		this.publisher.publishEvent(GalleryVisited.of(event.id(), GalleryVisited.Step.CART_ADD));
+		return ResponseEntity.noContent().build();
+	}
+
 	@GetMapping("/events/{slug}/photos/{id}")
 	ModelAndView photo(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug,
 			@PathVariable UUID id, @RequestParam(required = false) String bib, java.util.Locale locale) {
 		Event event = visible(slug, principal);
 		Photo photo = this.gallery.photo(event, id).orElseThrow(EventNotFoundException::new);
+		this.publisher.publishEvent(GalleryVisited.of(event.id(), GalleryVisited.Step.PHOTO_VIEW));
 		List<Gallery.PublicRunner> runners = this.gallery.runnersOn(event, photo);
 		String context = Bib.parse(bib).map(Bib::value).orElse(runners.isEmpty() ? null : runners.get(0).bib());
 		String previous = null;

@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import com.focusracer.events.Event;
 import com.focusracer.gallery.EventSearch;
 import com.focusracer.gallery.Gallery;
+import com.focusracer.gallery.GalleryVisited;
 import com.focusracer.gallery.GalleryProperties;
 import com.focusracer.photos.Photo;
 
@@ -50,8 +51,12 @@ class PublicApi {
 
 	private final com.focusracer.privacy.Consents consents;
 
+	private final org.springframework.context.ApplicationEventPublisher publisher;
+
 	PublicApi(Gallery gallery, EventSearch search, RateLimits limits, GalleryProperties properties,
-			MessageSource messages, com.focusracer.privacy.Consents consents) {
+			MessageSource messages, com.focusracer.privacy.Consents consents,
+			org.springframework.context.ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.search = search;
 		this.consents = consents;
 		this.messages = messages;
@@ -101,6 +106,11 @@ class PublicApi {
 		else {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
 					"Say whose photos you want: ?bib=1234 or ?name=dupont (a name, part of it, or 'Dupont J').");
+		}
+		if (page == 0) {
+			this.publisher.publishEvent(new GalleryVisited(event.id(),
+					(bib != null && !bib.isBlank()) ? GalleryVisited.Step.BIB_SEARCH : GalleryVisited.Step.NAME_SEARCH,
+					found.total() > 0));
 		}
 		return new Items(found.photos().stream().map((photo) -> item(event, photo)).toList(), found.total(),
 				found.runners());
@@ -166,6 +176,8 @@ class PublicApi {
 			return new SelfieItem(item.id(), item.thumbnailUrl(), item.webUrl(), item.pageUrl(), item.takenAt(),
 					match.similarity(), match.probable() ? "PROBABLE" : "POSSIBLE");
 		}).toList();
+		this.publisher
+			.publishEvent(new GalleryVisited(event.id(), GalleryVisited.Step.SELFIE_SEARCH, !items.isEmpty()));
 		return ResponseEntity.ok(new SelfieItems(items, items.size()));
 	}
 

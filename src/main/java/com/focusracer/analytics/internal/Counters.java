@@ -1,0 +1,138 @@
+package com.focusracer.analytics.internal;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The daily counters: one row per day, event and metric, raised by one upsert per hit
+ * (atomic in PostgreSQL, so no count is lost between nodes or on a crash).
+ */
+@Repository
+public class Counters {
+
+	private final JdbcClient jdbc;
+
+	Counters(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void add(LocalDate day, UUID eventId, String metric, long count) {
+		this.jdbc.sql("""
+				insert into analytics_counter (day, event_id, metric, count) values (?, ?, ?, ?)
+				on conflict (day, event_id, metric) do update set count = analytics_counter.count + excluded.count""")
+			.params(Date.valueOf(day), eventId, metric, count)
+			.update();
+	}
+
+	/**
+	 * Totals by metric.
+	 * @param from first day
+	 * @param to last day
+	 * @param eventIds some events, or {@code null} for all
+	 * @return the totals of the metrics counted
+	 */
+	public Map<String, Long> totals(LocalDate from, LocalDate to, List<UUID> eventIds) {
+		Map<String, Long> totals = new HashMap<>();
+		this.jdbc
+			.sql("select metric, sum(count) as total from analytics_counter where day between :from and :to"
+					+ ((eventIds != null) ? " and event_id in (:events)" : "") + " group by metric")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("events", (eventIds != null && !eventIds.isEmpty()) ? eventIds : List.of(new UUID(0, 0)))
+			.query((rs) -> {
+				totals.put(rs.getString("metric"), rs.getLong("total"));
+			});
+		return totals;
+	}
+
+	/**
+	 * Totals by event and metric.
+	 * @param from first day
+	 * @param to last day
+	 * @param eventIds the events
+	 * @return by event (those that have any), then by metric
+	 */
+	public Map<UUID, Map<String, Long>> totalsByEvent(LocalDate from, LocalDate to, List<UUID> eventIds) {
+		Map<UUID, Map<String, Long>> events = new HashMap<>();
+		if (eventIds.isEmpty()) {
+			return events;
+		}
+		this.jdbc
+			.sql("select event_id, metric, sum(count) as total from analytics_counter"
+					+ " where day between :from and :to and event_id in (:events) group by event_id, metric")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("events", eventIds)
+			.query((rs) -> {
+				events.computeIfAbsent(rs.getObject("event_id", UUID.class), (id) -> new HashMap<>())
+					.put(rs.getString("metric"), rs.getLong("total"));
+			});
+		return events;
+	}
+
+	/**
+	 * Counts by day and metric.
+	 * @param from first day
+	 * @param to last day
+	 * @param eventIds some events, or {@code null} for all
+	 * @return by day (the days that have any), then by metric
+	 */
+	public Map<LocalDate, Map<String, Long>> byDay(LocalDate from, LocalDate to, List<UUID> eventIds) {
+		Map<LocalDate, Map<String, Long>> days = new TreeMap<>();
+		this.jdbc
+			.sql("select day, metric, sum(count) as total from analytics_counter where day between :from and :to"
+					+ ((eventIds != null) ? " and event_id in (:events)" : "") + " group by day, metric")
+			.param("from", Date.valueOf(from))
+			.param("to", Date.valueOf(to))
+			.param("events", (eventIds != null && !eventIds.isEmpty()) ? eventIds : List.of(new UUID(0, 0)))
+			.query((rs) -> {
+				days.computeIfAbsent(rs.getDate("day").toLocalDate(), (day) -> new HashMap<>())
+					.put(rs.getString("metric"), rs.getLong("total"));
+			});
+		return days;
+	}
+
+	/**
+	 * Remembers that a photo was published, once.
+	 * @return whether this is its first publication
+	 */
+	public boolean firstPublication(UUID photoId, UUID eventId) {
+		return this.jdbc
+			.sql("insert into analytics_published_photo (photo_id, event_id) values (?, ?) on conflict do nothing")
+			.params(photoId, eventId)
+			.update() == 1;
+	}
+
+	public void addGalleryTime(LocalDate day, long seconds) {
+		this.jdbc.sql("""
+				insert into analytics_gallery_time (day, bucket, count) values (?, ?, 1)
+				on conflict (day, bucket) do update set count = analytics_gallery_time.count + 1""")
+			.params(Date.valueOf(day), GalleryTimes.bucket(seconds))
+			.update();
+	}
+
+	/**
+	 * The upload-to-gallery histogram of a period.
+	 * @return count by bucket
+	 */
+	public Map<Integer, Long> galleryTimes(LocalDate from, LocalDate to) {
+		Map<Integer, Long> buckets = new TreeMap<>();
+		this.jdbc
+			.sql("select bucket, sum(count) as total from analytics_gallery_time where day between ? and ?"
+					+ " group by bucket")
+			.params(Date.valueOf(from), Date.valueOf(to))
+			.query((rs) -> {
+				buckets.put(rs.getInt("bucket"), rs.getLong("total"));
+			});
+		return buckets;
+	}
+
+}

@@ -1,0 +1,4 @@
+/**
+ * The pros' statistics pages and their CSV exports.
+ */
+package com.focusracer.analytics.web;
