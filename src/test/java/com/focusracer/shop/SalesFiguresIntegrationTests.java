@@ -55,8 +55,9 @@ class SalesFiguresIntegrationTests {
 		Orders.Placed placed = this.orders.place(new Orders.Cart(event.slug(), List.of(photo),
 				AccountsTestUtils.uniqueEmail("buyer"), null, false, null), null, Locale.FRENCH);
 		this.orders.testPayment(placed.order(), true);
-		// Paid on a day long closed (a day no other test sells on).
-		LocalDate day = LocalDate.now(PARIS).minusDays(400 + (int) (Math.random() * 300));
+		// Paid on a day long closed (a day no other test sells on, and beyond what a
+		// dashboard of 12 months compared with the 12 before reads and keeps).
+		LocalDate day = LocalDate.now(PARIS).minusDays(3000 + (int) (Math.random() * 1000));
 		this.jdbc.sql("update shop_order set paid_at = ? where id = ?")
 			.params(java.sql.Timestamp.from(day.atTime(12, 0).atZone(PARIS).toInstant()), placed.order().id())
 			.update();
