@@ -563,7 +563,11 @@ class BrowserTests {
 		JavascriptExecutor script = (JavascriptExecutor) this.browser;
 		Number viewport = (Number) script.executeScript("return window.innerWidth;");
 		Number width = (Number) script.executeScript("return document.documentElement.scrollWidth;");
-		assertThat(viewport.intValue()).as("viewport width").isEqualTo(375);
+		Object tooWide = script.executeScript("const w = 375; return [...document.querySelectorAll('body *')]"
+				+ ".filter((e) => e.getBoundingClientRect().right > w + 1).slice(0, 6)"
+				+ ".map((e) => e.tagName + '.' + e.className + '#' + e.id).join(' ');");
+		assertThat(viewport.intValue()).as("viewport width of %s (wider: %s)", this.browser.getCurrentUrl(), tooWide)
+			.isEqualTo(375);
 		assertThat(width.intValue()).as("page width on a 375 px screen").isLessThanOrEqualTo(375);
 	}
 
