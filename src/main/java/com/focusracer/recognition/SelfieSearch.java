@@ -16,7 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import com.focusracer.photos.AnalysisImages;
-import com.focusracer.recognition.internal.RecognitionRepository;
+import com.focusracer.recognition.internal.SelfieFaces;
 import com.focusracer.recognition.internal.Recognizers;
 import com.focusracer.recognition.internal.SelfieIndex;
 import com.focusracer.shared.UserMistakeException;
@@ -46,7 +46,7 @@ public class SelfieSearch {
 
 	private final SelfieIndex selfieIndex;
 
-	private final RecognitionRepository repository;
+	private final SelfieFaces faces;
 
 	private final RecognitionProperties properties;
 
@@ -54,11 +54,11 @@ public class SelfieSearch {
 
 	private final Set<UUID> warming = ConcurrentHashMap.newKeySet();
 
-	SelfieSearch(Recognizers recognizers, SelfieIndex selfieIndex, RecognitionRepository repository,
-			RecognitionProperties properties, @Qualifier(SelfieWarmUp.EXECUTOR) TaskExecutor warmUp) {
+	SelfieSearch(Recognizers recognizers, SelfieIndex selfieIndex, SelfieFaces faces, RecognitionProperties properties,
+			@Qualifier(SelfieWarmUp.EXECUTOR) TaskExecutor warmUp) {
 		this.recognizers = recognizers;
 		this.selfieIndex = selfieIndex;
-		this.repository = repository;
+		this.faces = faces;
 		this.properties = properties;
 		this.warmUp = warmUp;
 	}
@@ -101,7 +101,7 @@ public class SelfieSearch {
 				similarity.put(match.faceId(), match.similarity());
 			}
 			Map<UUID, Double> byPhoto = new HashMap<>();
-			this.repository.photosOfExternalFaces(ids)
+			this.faces.photosOfExternalFaces(ids)
 				.forEach((faceId, photoId) -> byPhoto.merge(photoId, similarity.get(faceId), Math::max));
 			byPhoto.forEach((photoId, value) -> hits.add(new Hit(photoId, value, value >= 0.95)));
 		}
@@ -120,7 +120,7 @@ public class SelfieSearch {
 			// This node's index may still hold faces another node deleted (an erasure, an
 			// objection) until its next full reload: only photos whose faces are still
 			// stored count.
-			Set<UUID> stored = this.repository.photosWithFaces(eventId, found.keySet());
+			Set<UUID> stored = this.faces.photosWithFaces(eventId, found.keySet());
 			found.forEach((photoId, value) -> {
 				if (stored.contains(photoId)) {
 					hits.add(new Hit(photoId, Math.round(value * 1000) / 1000.0,

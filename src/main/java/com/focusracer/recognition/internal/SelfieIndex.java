@@ -40,13 +40,13 @@ public class SelfieIndex {
 
 	private static final Duration IDLE = Duration.ofMinutes(10);
 
-	private final RecognitionRepository repository;
+	private final SelfieFaces repository;
 
 	private final Clock clock;
 
 	private final Map<UUID, EventFaces> events = new ConcurrentHashMap<>();
 
-	SelfieIndex(RecognitionRepository repository, Clock clock) {
+	SelfieIndex(SelfieFaces repository, Clock clock) {
 		this.repository = repository;
 		this.clock = clock;
 	}
