@@ -185,11 +185,10 @@ public class StartLists {
 		String bib = Bib.parse(runner.bib())
 			.orElseThrow(() -> new EventException("startList.badBib", Bib.normalise(runner.bib())))
 			.value();
-		this.repository
-			.save(eventId,
-					new Runner(bib, blank(runner.firstName()), blank(runner.lastName()), runner.email(),
-							runner.category(), runner.club(), runner.gender(), runner.birthYear()),
-					this.clock.instant());
+		this.repository.save(eventId,
+				new Runner(bib, blank(runner.firstName()), blank(runner.lastName()), runner.email(), runner.category(),
+						runner.club(), runner.gender(), runner.birthYear(), runner.wave(), runner.chip()),
+				this.clock.instant());
 		this.events.audit(accountId, "startList.runnerSaved", eventId,
 				bib + " " + blank(runner.firstName()) + " " + blank(runner.lastName()));
 	}

@@ -42,11 +42,14 @@ public final class StartListFile {
 		headers(Column.GENDER, "sexe", "gender", "sex", "genre");
 		headers(Column.BIRTH_YEAR, "anneedenaissance", "anneenaissance", "naissance", "datedenaissance",
 				"datenaissance", "birthyear", "yearofbirth", "yob", "birthdate", "dateofbirth", "annee");
+		headers(Column.WAVE, "vague", "sas", "vaguededepart", "wave", "startwave", "corral", "heuredepart",
+				"starttime");
+		headers(Column.CHIP, "puce", "transpondeur", "chip", "chipcode", "transponder", "tag", "rfid");
 	}
 
 	private enum Column {
 
-		BIB, FIRST_NAME, LAST_NAME, EMAIL, CATEGORY, CLUB, GENDER, BIRTH_YEAR
+		BIB, FIRST_NAME, LAST_NAME, EMAIL, CATEGORY, CLUB, GENDER, BIRTH_YEAR, WAVE, CHIP
 
 	}
 
@@ -152,7 +155,8 @@ public final class StartListFile {
 			runners.add(new Runner(bib, values.getOrDefault(Column.FIRST_NAME, ""),
 					values.getOrDefault(Column.LAST_NAME, ""), (email != null) ? email.toLowerCase(Locale.ROOT) : null,
 					blankToNull(values.get(Column.CATEGORY)), blankToNull(values.get(Column.CLUB)),
-					blankToNull(values.get(Column.GENDER)), birthYear));
+					blankToNull(values.get(Column.GENDER)), birthYear, blankToNull(values.get(Column.WAVE)),
+					blankToNull(values.get(Column.CHIP))));
 		}
 		if (runners.isEmpty() && problems.isEmpty()) {
 			return new Parsed(List.of(), List.of(), "startList.empty", separator, decoded.encoding());

@@ -39,11 +39,12 @@ public class StartListRepository {
 
 	public List<Runner> all(UUID eventId) {
 		return this.jdbc.sql("""
-				select bib, first_name, last_name, email, category, club, gender, birth_year
+				select bib, first_name, last_name, email, category, club, gender, birth_year, wave, chip
 				from start_list_entry where event_id = ? order by length(bib), bib""")
 			.param(eventId)
 			.query((rs, row) -> new Runner(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-					rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8)))
+					rs.getString(5), rs.getString(6), rs.getString(7), (Integer) rs.getObject(8), rs.getString(9),
+					rs.getString(10)))
 			.list();
 	}
 
@@ -88,6 +89,10 @@ public class StartListRepository {
 				.append('\t')
 				.append((runner.birthYear() != null) ? runner.birthYear().toString() : "\\N")
 				.append('\t')
+				.append(copyText(runner.wave()))
+				.append('\t')
+				.append(copyText(runner.chip()))
+				.append('\t')
 				.append(time)
 				.append('\n');
 		}
@@ -96,7 +101,7 @@ public class StartListRepository {
 			connection.unwrap(PGConnection.class)
 				.getCopyAPI()
 				.copyIn("copy start_list_entry (event_id, bib, first_name, last_name, email, category, club, gender, "
-						+ "birth_year, updated_at) from stdin", new StringReader(rows.toString()));
+						+ "birth_year, wave, chip, updated_at) from stdin", new StringReader(rows.toString()));
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException("Could not write the start list of event " + eventId, ex);
@@ -112,14 +117,15 @@ public class StartListRepository {
 	public void save(UUID eventId, Runner runner, Instant now) {
 		this.jdbc.sql("""
 				insert into start_list_entry (event_id, bib, first_name, last_name, email, category, club, gender,
-				                              birth_year, updated_at)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				                              birth_year, wave, chip, updated_at)
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (event_id, bib) do update set first_name = excluded.first_name,
 				    last_name = excluded.last_name, email = excluded.email, category = excluded.category,
 				    club = excluded.club, gender = excluded.gender, birth_year = excluded.birth_year,
-				    updated_at = excluded.updated_at""")
+				    wave = excluded.wave, chip = excluded.chip, updated_at = excluded.updated_at""")
 			.params(eventId, runner.bib(), runner.firstName(), runner.lastName(), runner.email(), runner.category(),
-					runner.club(), runner.gender(), runner.birthYear(), Timestamp.from(now))
+					runner.club(), runner.gender(), runner.birthYear(), runner.wave(), runner.chip(),
+					Timestamp.from(now))
 			.update();
 	}
 

@@ -28,6 +28,14 @@ class StartListFileTests {
 	}
 
 	@Test
+	void readsStartWavesAndChips() {
+		String csv = "Dossard;Nom;Vague;Puce\n12;Martin;SAS 1;0A1F37\n13;Durand;;\n";
+		StartListFile.Parsed parsed = StartListFile.read(csv.getBytes(StandardCharsets.UTF_8));
+		assertThat(parsed.runners()).extracting(Runner::wave).containsExactly("SAS 1", null);
+		assertThat(parsed.runners()).extracting(Runner::chip).containsExactly("0A1F37", null);
+	}
+
+	@Test
 	void readsEnglishHeadersWithCommasAndQuotedFields() {
 		String csv = "bib,first name,last name,email,category,club\n"
 				+ "7,\"Anne-Marie\",\"O'Neil, Jr\",,V1F,\"Club \"\"Les Gazelles\"\"\"\n" + "8,Bob,\"Multi\nline\",,,\n";
