@@ -1,5 +1,9 @@
 package com.focusracer.accounts;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -74,176 +78,17 @@ class AuthorizationMatrixTests {
 	static final Map<String, Access> MATRIX = new TreeMap<>();
 
 	static {
-		MATRIX.put("GET /", Access.PUBLIC);
-		MATRIX.put("GET /login", Access.PUBLIC);
-		MATRIX.put("GET /signup", Access.PUBLIC);
-		MATRIX.put("POST /signup", Access.PUBLIC);
-		MATRIX.put("GET /signup/confirm", Access.PUBLIC);
-		MATRIX.put("GET /password/forgot", Access.PUBLIC);
-		MATRIX.put("POST /password/forgot", Access.PUBLIC);
-		MATRIX.put("GET /password/reset", Access.PUBLIC);
-		MATRIX.put("POST /password/reset", Access.PUBLIC);
-		MATRIX.put("GET /settings/email/confirm", Access.PUBLIC);
-		MATRIX.put("ANY /error", Access.PUBLIC);
-		MATRIX.put("ANY /forbidden", Access.DENIAL_PAGE);
-		MATRIX.put("GET /actuator/health", Access.PUBLIC);
-		MATRIX.put("GET /actuator/health/**", Access.PUBLIC);
-		MATRIX.put("GET /settings", Access.SIGNED_IN);
-		MATRIX.put("POST /settings/password", Access.SIGNED_IN);
-		MATRIX.put("POST /settings/email", Access.SIGNED_IN);
-		MATRIX.put("GET /account", Access.RUNNER);
-		MATRIX.put("GET /pro", Access.PRO);
-		MATRIX.put("GET /pro/tokens", Access.PRO);
-		MATRIX.put("POST /pro/tokens", Access.PRO);
-		MATRIX.put("POST /pro/tokens/{id}/revoke", Access.PRO);
-		MATRIX.put("GET /admin", Access.ADMIN);
-		MATRIX.put("GET /admin/accounts", Access.ADMIN);
-		MATRIX.put("GET /admin/accounts/new", Access.ADMIN);
-		MATRIX.put("POST /admin/accounts", Access.ADMIN);
-		MATRIX.put("POST /admin/accounts/{id}/enabled", Access.ADMIN);
-		MATRIX.put("POST /admin/accounts/{id}/role", Access.ADMIN);
-		MATRIX.put("GET /admin/audit", Access.ADMIN);
-		MATRIX.put("GET /admin/mail", Access.ADMIN);
-		MATRIX.put("GET /admin/dashboard.csv", Access.ADMIN);
-		MATRIX.put("GET /admin/mail/{id}", Access.ADMIN);
-		MATRIX.put("GET /admin/ai", Access.ADMIN);
-		MATRIX.put("POST /admin/ai", Access.ADMIN);
-		MATRIX.put("GET /admin/events", Access.ADMIN);
-		MATRIX.put("GET /admin/events/{id}", Access.ADMIN);
-		MATRIX.put("POST /admin/events/{id}/moderation", Access.ADMIN);
-		MATRIX.put("POST /admin/events/{id}/reprocess", Access.ADMIN);
-		MATRIX.put("GET /admin/photos/{id}", Access.ADMIN);
-		MATRIX.put("GET /admin/photos/{id}/{kind:preview|web}.jpg", Access.ADMIN);
-		MATRIX.put("POST /admin/photos/{id}/moderation", Access.ADMIN);
-		MATRIX.put("GET /admin/reports", Access.ADMIN);
-		MATRIX.put("GET /actuator", Access.ADMIN);
-		MATRIX.put("GET /actuator/info", Access.ADMIN);
-		MATRIX.put("GET /actuator/prometheus", Access.ADMIN);
-		MATRIX.put("POST /api/v1/auth/token", Access.API_PUBLIC);
-		MATRIX.put("GET /api/v1/me", Access.API_PRO);
-		MATRIX.put("GET /pro/events", Access.PRO);
-		MATRIX.put("GET /pro/events/new", Access.PRO);
-		MATRIX.put("POST /pro/events", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/edit", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/archive", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/photographers", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/photographers/{accountId}/remove", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/start-list", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/stats", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/stats.csv", Access.PRO);
-		MATRIX.put("GET /pro/stats", Access.PRO);
-		MATRIX.put("GET /pro/stats.csv", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/start-list/uploads", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/start-list/uploads/{uploadId}", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/start-list/uploads/{uploadId}/apply", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/start-list/runners", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/start-list/runners/{bib}/delete", Access.PRO);
-		MATRIX.put("POST /api/v1/events", Access.API_PRO);
-		MATRIX.put("GET /api/v1/events", Access.API_PRO);
-		MATRIX.put("GET /api/v1/events/{id}", Access.API_PRO);
-		MATRIX.put("PUT /api/v1/events/{id}/start-list", Access.API_PRO);
-		MATRIX.put("GET /api/v1/events/{id}/start-list", Access.API_PRO);
-		MATRIX.put("POST /api/v1/events/{id}/photos", Access.API_PRO);
-		MATRIX.put("GET /api/v1/events/{id}/photos", Access.API_PRO);
-		MATRIX.put("GET /api/v1/photos/{id}", Access.API_PRO);
-		MATRIX.put("GET /api/v1/photos/{id}/{kind:preview|web}", Access.API_PRO);
-		MATRIX.put("GET /pro/events/{id}/photos", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/photos/bulk", Access.PRO);
-		MATRIX.put("GET /pro/photos/{id}/{kind:preview|web}.jpg", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/upload", Access.PRO);
-		MATRIX.put("GET /pro/photos/{id}", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/images/{kind:logo|cover}", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/uploads", Access.PRO);
-		MATRIX.put("GET /pro/uploads/{uploadId}", Access.PRO);
-		MATRIX.put("PATCH /pro/uploads/{uploadId}", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/progress", Access.PRO);
-		MATRIX.put("PUT /api/v1/photos/{id}/bibs", Access.API_PRO);
-		MATRIX.put("POST /api/v1/events/{id}/reprocess", Access.API_PRO);
-		MATRIX.put("GET /api/v1/events/{id}/coverage", Access.API_PRO);
-		MATRIX.put("POST /pro/photos/{id}/bibs", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/reprocess", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/coverage", Access.PRO);
-		MATRIX.put("GET /pro/events/{id}/coverage/live", Access.PRO);
-		MATRIX.put("GET /events", Access.PUBLIC);
-		MATRIX.put("GET /events/{slug}", Access.PUBLIC);
-		MATRIX.put("GET /events/{slug}/photos/{id}", Access.PUBLIC);
-		MATRIX.put("GET /events/{slug}/photos/{id}/{kind:thumb|web}.jpg", Access.PUBLIC);
-		MATRIX.put("GET /events/{slug}/cover.jpg", Access.PUBLIC);
-		MATRIX.put("GET /events/{slug}/brand.css", Access.PUBLIC);
-		MATRIX.put("GET /events/{slug}/live", Access.PUBLIC);
-		MATRIX.put("GET /favourites", Access.PUBLIC);
-		MATRIX.put("POST /favourites/{id}", Access.SIGNED_IN);
-		MATRIX.put("POST /favourites/merge", Access.SIGNED_IN);
-		MATRIX.put("POST /account/photos/{id}/this-is-me", Access.RUNNER);
-		MATRIX.put("POST /account/photos/{id}/not-me", Access.RUNNER);
-		MATRIX.put("POST /account/photos/{id}/hide", Access.RUNNER);
-		MATRIX.put("POST /events/{slug}/alerts", Access.PUBLIC);
-		MATRIX.put("POST /events/{slug}/cart-additions", Access.PUBLIC);
-		MATRIX.put("GET /account/privacy", Access.SIGNED_IN);
-		MATRIX.put("POST /account/privacy", Access.SIGNED_IN);
-		MATRIX.put("POST /account/privacy/delete", Access.SIGNED_IN);
-		MATRIX.put("POST /admin/accounts/{id}/sessions", Access.ADMIN);
-		MATRIX.put("POST /admin/accounts/{id}/delete", Access.ADMIN);
-		MATRIX.put("GET /privacy/request", Access.PUBLIC);
-		MATRIX.put("POST /privacy/request", Access.PUBLIC);
-		MATRIX.put("GET /privacy/request/confirm", Access.PUBLIC);
-		MATRIX.put("GET /privacy/export/{token}", Access.PUBLIC);
-		MATRIX.put("GET /admin/privacy", Access.ADMIN);
-		MATRIX.put("GET /admin/privacy.csv", Access.ADMIN);
-		MATRIX.put("GET /admin/privacy/{id}", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/{id}/action", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/{id}/answer", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/{id}/erase", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/{id}/export", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/{id}/extend", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/{id}/refuse", Access.ADMIN);
-		MATRIX.put("POST /admin/privacy/retention", Access.ADMIN);
-		MATRIX.put("GET /alerts/{token}/confirm", Access.PUBLIC);
-		MATRIX.put("GET /alerts/{token}/unsubscribe", Access.PUBLIC);
-		MATRIX.put("GET /pro/events/{id}/hide-requests", Access.PRO);
-		MATRIX.put("POST /pro/hide-requests/{id}", Access.PRO);
-		MATRIX.put("GET /robots.txt", Access.PUBLIC);
-		MATRIX.put("GET /legal", Access.PUBLIC);
-		MATRIX.put("GET /terms", Access.PUBLIC);
-		MATRIX.put("GET /privacy", Access.PUBLIC);
-		MATRIX.put("GET /contact", Access.PUBLIC);
-		MATRIX.put("GET /sitemap.xml", Access.PUBLIC);
-		MATRIX.put("GET /cart", Access.PUBLIC);
-		MATRIX.put("POST /cart/quote", Access.PUBLIC);
-		MATRIX.put("POST /cart/checkout", Access.PUBLIC);
-		MATRIX.put("GET /orders/{id}", Access.PUBLIC);
-		MATRIX.put("POST /orders/{id}/test-payment", Access.PUBLIC);
-		MATRIX.put("POST /orders/{id}/payment", Access.PUBLIC);
-		MATRIX.put("POST /orders/{id}/links", Access.PUBLIC);
-		MATRIX.put("GET /orders/{id}/receipt.pdf", Access.PUBLIC);
-		MATRIX.put("GET /downloads/{orderId}/photos/{photoId}", Access.PUBLIC);
-		MATRIX.put("GET /downloads/{orderId}/zip", Access.PUBLIC);
-		MATRIX.put("POST /webhooks/stripe", Access.PUBLIC);
-		MATRIX.put("GET /account/orders", Access.RUNNER);
-		MATRIX.put("GET /account/cart", Access.RUNNER);
-		MATRIX.put("PUT /account/cart", Access.RUNNER);
-		MATRIX.put("GET /pro/events/{id}/prices", Access.PRO);
-		MATRIX.put("POST /pro/events/{id}/prices", Access.PRO);
-		MATRIX.put("GET /pro/payouts", Access.PRO);
-		MATRIX.put("GET /pro/payouts.csv", Access.PRO);
-		MATRIX.put("GET /pro/payouts/connect", Access.PRO);
-		MATRIX.put("POST /pro/payouts/connect", Access.PRO);
-		MATRIX.put("GET /admin/orders", Access.ADMIN);
-		MATRIX.put("GET /admin/orders/{id}", Access.ADMIN);
-		MATRIX.put("POST /admin/orders/{id}/refund", Access.ADMIN);
-		MATRIX.put("GET /admin/disputes", Access.ADMIN);
-		MATRIX.put("GET /admin/payment-events", Access.ADMIN);
-		MATRIX.put("POST /api/v1/public/quotes", Access.API_PUBLIC);
-		MATRIX.put("POST /api/v1/public/orders", Access.API_PUBLIC);
-		MATRIX.put("GET /api/v1/public/orders/{id}", Access.API_PUBLIC);
-		MATRIX.put("POST /api/v1/public/orders/{id}/test-payment", Access.API_PUBLIC);
-		MATRIX.put("POST /api/v1/public/orders/{id}/payment", Access.API_PUBLIC);
-		MATRIX.put("GET /api/v1/public/events", Access.API_PUBLIC);
-		MATRIX.put("GET /api/v1/public/events/{slug}", Access.API_PUBLIC);
-		MATRIX.put("GET /api/v1/public/events/{slug}/photos", Access.API_PUBLIC);
-		MATRIX.put("POST /api/v1/public/events/{slug}/selfie-search", Access.API_PUBLIC);
+		try (InputStream in = AuthorizationMatrixTests.class.getResourceAsStream("/authorization-matrix.txt")) {
+			for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+				if (!line.isBlank() && !line.startsWith("#")) {
+					String[] parts = line.strip().split(" ");
+					MATRIX.put(parts[0] + " " + parts[1], Access.valueOf(parts[2]));
+				}
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	@Autowired
@@ -304,7 +149,8 @@ class AuthorizationMatrixTests {
 		missing.removeAll(MATRIX.keySet());
 		Set<String> gone = new TreeSet<>(MATRIX.keySet());
 		gone.removeAll(registered);
-		assertThat(missing).as("routes with no line in AuthorizationMatrixTests.MATRIX: add them").isEmpty();
+		assertThat(missing).as("routes with no line in src/test/resources/authorization-matrix.txt: add them")
+			.isEmpty();
 		assertThat(gone).as("matrix lines whose route no longer exists").isEmpty();
 	}
 
