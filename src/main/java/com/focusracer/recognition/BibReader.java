@@ -181,7 +181,8 @@ public class BibReader implements AutoCloseable {
 		List<RotatedBox> boxes = TextFinder.union(coarse.ready(), this.finder.fine(photo, smallNumbers));
 		// Distant numbers, or nothing readable: the whole photo again at the full pass's
 		// scale, where more distant runners' bibs are found than in the coarse pass.
-		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)));
+		// The lines the coarse pass read are not recognised again.
+		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)), lines);
 	}
 
 	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");

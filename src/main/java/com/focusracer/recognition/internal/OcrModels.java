@@ -16,6 +16,7 @@ import java.nio.FloatBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -122,22 +123,49 @@ public final class OcrModels implements AutoCloseable {
 	 * @throws OrtException when the model fails
 	 */
 	public List<TextLine> read(BufferedImage image, List<RotatedBox> boxes) throws OrtException {
+		return read(image, boxes, List.of());
+	}
+
+	/**
+	 * Reads text boxes, reusing the lines already read for the same boxes (a later pass
+	 * keeps the boxes an earlier one found: they are not recognised twice).
+	 * @param image the image the boxes are in
+	 * @param boxes the boxes
+	 * @param known lines read before, by their {@link TextLine#rotatedBox()}
+	 * @return the lines read, in the order of {@code boxes}
+	 * @throws OrtException when the model fails
+	 */
+	public List<TextLine> read(BufferedImage image, List<RotatedBox> boxes, List<TextLine> known) throws OrtException {
+		Map<RotatedBox, TextLine> before = new IdentityHashMap<>();
+		for (TextLine line : known) {
+			if (line.rotatedBox() != null) {
+				before.put(line.rotatedBox(), line);
+			}
+		}
 		List<RotatedBox> kept = new ArrayList<>();
+		List<RotatedBox> fresh = new ArrayList<>();
 		List<BufferedImage> crops = new ArrayList<>();
 		for (RotatedBox box : boxes) {
 			double shortSide = Math.min(box.width(), box.height());
 			double longSide = Math.max(box.width(), box.height());
 			if (shortSide >= MIN_TEXT_HEIGHT && longSide <= MAX_ASPECT * shortSide) {
 				kept.add(box);
-				crops.add(crop(image, box));
+				if (!before.containsKey(box)) {
+					fresh.add(box);
+					crops.add(crop(image, box));
+				}
 			}
 		}
 		List<Recognized> texts = recognize(crops);
-		List<TextLine> lines = new ArrayList<>();
-		for (int i = 0; i < kept.size(); i++) {
-			RotatedBox box = kept.get(i);
-			lines.add(new TextLine(texts.get(i).text(), texts.get(i).confidence(), texts.get(i).characters(),
+		Map<RotatedBox, TextLine> read = new IdentityHashMap<>(before);
+		for (int i = 0; i < fresh.size(); i++) {
+			RotatedBox box = fresh.get(i);
+			read.put(box, new TextLine(texts.get(i).text(), texts.get(i).confidence(), texts.get(i).characters(),
 					box.bounds(), Math.min(box.width(), box.height()), box));
+		}
+		List<TextLine> lines = new ArrayList<>();
+		for (RotatedBox box : kept) {
+			lines.add(read.get(box));
 		}
 		return lines;
 	}
