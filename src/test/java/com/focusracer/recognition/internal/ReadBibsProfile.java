@@ -108,6 +108,11 @@ public final class ReadBibsProfile {
 						fine / 1e6 / n, full / 1e6 / n, finalRead / 1e6 / n,
 						(double) boxesFinal / Math.max(1, fullPasses), fullPasses);
 			}
+			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+				if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
+					System.out.println(line.replaceAll("\\s+", " "));
+				}
+			}
 		}
 	}
 
