@@ -157,35 +157,47 @@ public final class AutoCorrection {
 
 	/**
 	 * Unsharp mask on the luminance (radius about one pixel: a 1-2-1 blur each way), the
-	 * same difference added to the three channels so that colours do not fringe.
+	 * same difference added to the three channels so that colours do not fringe. Three
+	 * rows of luminance are kept at a time (the rows are read before they are sharpened):
+	 * a 24 MP photo needs no full-size buffer beside itself.
 	 */
 	private static void sharpen(int[] pixels, int w, int h) {
-		int[] luma = new int[w * h];
-		for (int i = 0; i < luma.length; i++) {
-			int p = pixels[i];
-			luma[i] = (77 * ((p >> 16) & 0xFF) + 150 * ((p >> 8) & 0xFF) + 29 * (p & 0xFF)) >> 8;
-		}
-		int[] across = new int[w * h];
-		for (int y = 0; y < h; y++) {
-			int o = y * w;
-			across[o] = luma[o] * 4;
-			across[o + w - 1] = luma[o + w - 1] * 4;
-			for (int x = 1; x < w - 1; x++) {
-				across[o + x] = luma[o + x - 1] + 2 * luma[o + x] + luma[o + x + 1];
-			}
-		}
+		int[][] luma = new int[3][w];
+		int[][] across = new int[3][w];
+		rowLuma(pixels, w, 0, luma[0], across[0]);
+		rowLuma(pixels, w, 1, luma[1], across[1]);
 		for (int y = 1; y < h - 1; y++) {
+			rowLuma(pixels, w, y + 1, luma[(y + 1) % 3], across[(y + 1) % 3]);
+			int[] above = across[(y - 1) % 3];
+			int[] here = across[y % 3];
+			int[] below = across[(y + 1) % 3];
+			int[] own = luma[y % 3];
 			int o = y * w;
 			for (int x = 0; x < w; x++) {
-				int i = o + x;
-				int blurred = (across[i - w] + 2 * across[i] + across[i + w] + 8) >> 4;
-				int delta = (luma[i] - blurred) * SHARPEN_PERCENT / 100;
+				int blurred = (above[x] + 2 * here[x] + below[x] + 8) >> 4;
+				int delta = (own[x] - blurred) * SHARPEN_PERCENT / 100;
 				if (delta > SHARPEN_THRESHOLD || delta < -SHARPEN_THRESHOLD) {
-					int p = pixels[i];
-					pixels[i] = (level(((p >> 16) & 0xFF) + delta) << 16) | (level(((p >> 8) & 0xFF) + delta) << 8)
+					int p = pixels[o + x];
+					pixels[o + x] = (level(((p >> 16) & 0xFF) + delta) << 16) | (level(((p >> 8) & 0xFF) + delta) << 8)
 							| level((p & 0xFF) + delta);
 				}
 			}
+		}
+	}
+
+	/**
+	 * One row's luminance and its 1-2-1 horizontal blur (times 4).
+	 */
+	private static void rowLuma(int[] pixels, int w, int y, int[] luma, int[] across) {
+		int o = y * w;
+		for (int x = 0; x < w; x++) {
+			int p = pixels[o + x];
+			luma[x] = (77 * ((p >> 16) & 0xFF) + 150 * ((p >> 8) & 0xFF) + 29 * (p & 0xFF)) >> 8;
+		}
+		across[0] = luma[0] * 4;
+		across[w - 1] = luma[w - 1] * 4;
+		for (int x = 1; x < w - 1; x++) {
+			across[x] = luma[x - 1] + 2 * luma[x] + luma[x + 1];
 		}
 	}
 
