@@ -10,8 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
  * An event's automatic edit: when its organizer turns it on, the photos' web versions and
  * previews are corrected (exposure, white balance, a mild sharpen) as they are derived,
  * and buyers may download either the photo as shot or enhanced. The original file is
- * never changed. Photos derived before the change keep their versions until the event is
- * re-processed.
+ * never changed. Photos derived before the change keep the versions they have
+ * (re-processing does not derive them again).
  */
 @Service
 @Transactional
