@@ -127,6 +127,7 @@ class AutoEditDownloadsIntegrationTests {
 
 		JsonNode order = paidOrder(edited, editedPhoto, "198.51.100.61");
 		String url = order.get("downloads").get(0).get("url").asText();
+		assertThat(order.get("downloads").get(0).get("enhancedUrl").asText()).isEqualTo(url + "&version=enhanced");
 		MockHttpServletResponse asShot = download(url, "198.51.100.62");
 		assertThat(asShot.getStatus()).isEqualTo(200);
 		assertThat(ShopTestUtils.sha256(asShot.getContentAsByteArray())).as("as shot: the uploaded bytes")
@@ -162,6 +163,7 @@ class AutoEditDownloadsIntegrationTests {
 		// An event without the edit offers no enhanced version.
 		JsonNode plainOrder = paidOrder(plain, plainPhoto, "198.51.100.63");
 		String plainUrl = plainOrder.get("downloads").get(0).get("url").asText();
+		assertThat(plainOrder.get("downloads").get(0).get("enhancedUrl").isNull()).isTrue();
 		assertThat(download(plainUrl + "&version=enhanced", "198.51.100.64").getStatus()).isEqualTo(404);
 		assertThat(ShopTestUtils.sha256(download(plainUrl, "198.51.100.64").getContentAsByteArray()))
 			.isEqualTo(ShopTestUtils.sha256(uploaded));
