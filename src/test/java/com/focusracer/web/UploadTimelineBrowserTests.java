@@ -95,6 +95,13 @@ class UploadTimelineBrowserTests {
 		this.browser.findElement(By.id("bib-runner-open")).click();
 		new Actions(this.browser).sendKeys(org.openqa.selenium.Keys.ARROW_UP).perform();
 		assertThat(canvas.getAttribute("data-state")).as("the up arrow resumes it").isEqualTo("running");
+		// The tab goes to the background: the game pauses.
+		((JavascriptExecutor) this.browser)
+			.executeScript("Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });"
+					+ "document.dispatchEvent(new Event('visibilitychange'));");
+		assertThat(canvas.getAttribute("data-state")).as("a hidden tab pauses it").isEqualTo("paused");
+		new Actions(this.browser).sendKeys(" ").perform();
+		assertThat(canvas.getAttribute("data-state")).isEqualTo("running");
 		bestScoreKept(canvas);
 		screenshot("upload-timeline-desktop");
 		noConsoleError();
