@@ -54,6 +54,35 @@
     const done = items.filter((i) => ['received', 'processing', 'published', 'duplicate', 'rejected', 'failed'].includes(i.view.li.dataset.state)).length;
     overallText.textContent = done + ' / ' + items.length;
     refreshSummary();
+    root.dispatchEvent(new CustomEvent('upload-progress', { detail: snapshot() }));
+  }
+
+  // Where the batch stands, step by step (0-1 each), for the timeline's rings.
+  const TERMINAL = ['published', 'duplicate', 'rejected', 'failed'];
+  const STAGE_SHARE = { received: 0, derive: 0.2, 'read-bibs': 0.45, faces: 0.65, link: 0.8, publish: 0.9 };
+  function snapshot() {
+    let size = 0, sent = 0, compressible = 0, compressed = 0, processed = 0, finished = 0;
+    for (const item of items) {
+      const state = item.view.li.dataset.state;
+      const over = TERMINAL.includes(state);
+      if (over) finished++;
+      size += item.size;
+      sent += over ? item.size : Math.min(item.sent, item.size);
+      if (item.compressible) {
+        compressible++;
+        if (item.compressed || over) compressed++;
+      }
+      processed += over ? 1 : (STAGE_SHARE[item.stage] || 0);
+    }
+    const n = items.length;
+    return {
+      files: n,
+      downscale: compressible > 0,
+      compress: compressible ? compressed / compressible : 0,
+      upload: size ? sent / size : 0,
+      process: n ? processed / n : 0,
+      done: n > 0 && finished === n,
+    };
   }
 
   function addFiles(files) {
@@ -69,6 +98,7 @@
         setState(item, 'rejected', t('toolarge'));
       } else {
         setState(item, 'queued');
+        item.compressible = document.getElementById('downscale').checked && !!window.createImageBitmap;
         queue.push(item);
       }
     }
@@ -117,6 +147,7 @@
     setState(item, 'uploading');
     const body = await downscaled(item.file);
     item.size = body.size;
+    item.compressed = true;
     const fingerprint = [item.file.name, item.file.size, item.file.lastModified, body === item.file ? 'o' : 'd'].join(':');
     let delay = 1000;
     let upload = null;
@@ -230,6 +261,7 @@
   source.addEventListener('idle', () => source.close());
   function showStage(item, stage, bibs, unlisted) {
     if (item.view.li.dataset.state === 'published' || item.view.li.dataset.state === 'failed') return;
+    item.stage = stage;
     if (stage === 'published' && Array.isArray(bibs)) {
       // The runners recognised on the photo, as soon as it is published, and the numbers
       // read that the start list lacks.

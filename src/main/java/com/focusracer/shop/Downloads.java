@@ -16,6 +16,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 import com.focusracer.shared.SiteUrl;
+import com.focusracer.events.AutoEditSettings;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.photos.Photo;
@@ -45,6 +46,8 @@ public class Downloads {
 
 	private final EventManagement events;
 
+	private final AutoEditSettings autoEdit;
+
 	private final Clock clock;
 
 	private final String baseUrl;
@@ -52,7 +55,8 @@ public class Downloads {
 	private volatile DownloadKeys keys;
 
 	Downloads(OrderRepository orderRepository, ShopSecretRepository shopSecretRepository, PhotoManagement photos,
-			EventManagement events, Clock clock, SiteUrl site, ShopProperties properties) {
+			EventManagement events, AutoEditSettings autoEdit, Clock clock, SiteUrl site, ShopProperties properties) {
+		this.autoEdit = autoEdit;
 		this.orderRepository = orderRepository;
 		this.shopSecretRepository = shopSecretRepository;
 		this.photos = photos;
@@ -129,7 +133,35 @@ public class Downloads {
 	 * whose size is known once written (-1)
 	 */
 	public SoldFile soldFile(Order order, UUID photoId) {
+		return soldFile(order, photoId, false);
+	}
+
+	/**
+	 * Whether the buyers of an order may choose "enhanced" beside "as shot": its event
+	 * has the automatic edit on.
+	 * @param order the order
+	 * @return true when they may
+	 */
+	public boolean enhanceable(Order order) {
+		return this.autoEdit.enabled(order.eventId());
+	}
+
+	/**
+	 * What a photo of an order is downloaded as, as shot or enhanced.
+	 * @param order the order
+	 * @param photoId the photo
+	 * @param enhanced whether with the event's automatic edit: a JPEG named
+	 * {@code IMG_0042-enhanced.jpg}, whose size is known once written (-1)
+	 * @return its name, type and size
+	 */
+	public SoldFile soldFile(Order order, UUID photoId, boolean enhanced) {
 		Photo photo = this.photos.get(photoId).orElseThrow();
+		if (enhanced) {
+			String name = photo.fileName();
+			int dot = name.lastIndexOf('.');
+			return new SoldFile(((dot > 0) ? name.substring(0, dot) : name)
+					+ ((order.resolution() == Resolution.WEB) ? "-web" : "") + "-enhanced.jpg", "image/jpeg", -1);
+		}
 		if (order.resolution() == Resolution.ORIGINAL) {
 			return new SoldFile(photo.fileName(), "PNG".equals(photo.format()) ? "image/png" : "image/jpeg",
 					photo.sizeBytes());
@@ -149,16 +181,37 @@ public class Downloads {
 	 * @throws IOException when the store or the client fails
 	 */
 	public void write(Order order, UUID photoId, OutputStream out) throws IOException {
+		write(order, photoId, false, out);
+	}
+
+	/**
+	 * Writes one photo of an order as sold, as shot (the original untouched) or enhanced
+	 * (made again from the original with the event's automatic edit; the caller checks
+	 * {@link #enhanceable} and limits how often).
+	 * @param order a downloadable order
+	 * @param photoId one of its photos
+	 * @param enhanced whether with the automatic edit
+	 * @param out where to write
+	 * @throws IOException when the store or the client fails
+	 */
+	public void write(Order order, UUID photoId, boolean enhanced, OutputStream out) throws IOException {
 		try (InputStream original = this.photos.openOriginal(photoId)
 			.orElseThrow(() -> new IOException("The original of photo " + photoId + " is gone"))) {
 			switch (order.resolution()) {
-				case ORIGINAL -> original.transferTo(out);
-				case WEB -> out.write(SoldImages.web(original.readAllBytes()));
+				case ORIGINAL -> {
+					if (enhanced) {
+						out.write(SoldImages.enhancedOriginal(original.readAllBytes()));
+					}
+					else {
+						original.transferTo(out);
+					}
+				}
+				case WEB -> out.write(SoldImages.web(original.readAllBytes(), enhanced));
 				case FRAMED -> {
 					Event event = this.events.get(order.eventId()).orElseThrow();
 					String text = (event.sponsorText() != null && !event.sponsorText().isBlank()) ? event.sponsorText()
 							: event.name();
-					out.write(SoldImages.framed(original.readAllBytes(), text, event.primaryColor()));
+					out.write(SoldImages.framed(original.readAllBytes(), text, event.primaryColor(), enhanced));
 				}
 			}
 		}

@@ -52,6 +52,7 @@ public final class DeriveBench {
 		}
 		System.out.printf("peak RSS after derive: %d MB (max heap %d MB)%n", peakRssKb() / 1024,
 				Runtime.getRuntime().maxMemory() / (1024 * 1024));
+		autoEditCost(originals, branding, photos);
 		// The yardstick, on the same files: what merely decoding them in full costs.
 		double decodePerSecond = plainDecodeRate(originals, photos, 2);
 		System.out.printf("plain ImageIO full decode, 2 thread(s): %d photos at %.2f photos/s%n", photos,
@@ -62,7 +63,62 @@ public final class DeriveBench {
 
 	private static double run(List<Path> originals, Derivatives.Branding branding, int photos, int threads)
 			throws Exception {
-		return time(originals, photos, threads, (original) -> Derivatives.derive(original, branding, 1600, 480));
+		return run(originals, branding, photos, threads, false);
+	}
+
+	private static double run(List<Path> originals, Derivatives.Branding branding, int photos, int threads,
+			boolean autoEdit) throws Exception {
+		return time(originals, photos, threads,
+				(original) -> Derivatives.derive(original, branding, 1600, 480, autoEdit));
+	}
+
+	/**
+	 * What the events' automatic edit adds to {@code derive} (measured on the preview,
+	 * applied to the web version and the preview), on one thread, runs with and without
+	 * it interleaved so that a neighbour's load falls on both; then the "enhanced"
+	 * download, made on demand: full decode, the edit at full size and a JPEG q 0.92.
+	 */
+	private static void autoEditCost(List<Path> originals, Derivatives.Branding branding, int photos) throws Exception {
+		run(originals, branding, 4, 1, true);
+		double without = 0;
+		double with = 0;
+		for (int round = 0; round < 2; round++) {
+			without += run(originals, branding, photos, 1, false);
+			with += run(originals, branding, photos, 1, true);
+		}
+		double msWithout = without * 1000 / (2.0 * photos);
+		double msWith = with * 1000 / (2.0 * photos);
+		System.out.printf("derive without auto-edit, 1 thread: %.1f ms/photo%n", msWithout);
+		System.out.printf("derive with auto-edit, 1 thread: %.1f ms/photo%n", msWith);
+		System.out.printf("auto-edit: +%.1f ms/photo, with / without = %.2f%n", msWith - msWithout, msWith / msWithout);
+		int downloads = Math.min(photos, 6);
+		double asShot = 0;
+		double enhanced = 0;
+		for (int i = 0; i < downloads; i++) {
+			byte[] bytes = Files.readAllBytes(originals.get(i % originals.size()));
+			long start = System.nanoTime();
+			encode(com.focusracer.photos.AnalysisImages.uprightInMemory(bytes, 6000));
+			long middle = System.nanoTime();
+			encode(com.focusracer.photos.PhotoEnhancement
+				.enhanced(com.focusracer.photos.AnalysisImages.uprightInMemory(bytes, 6000)));
+			asShot += (middle - start) / 1e6;
+			enhanced += (System.nanoTime() - middle) / 1e6;
+		}
+		System.out.printf("full-size decode + JPEG q0.92: %.0f ms/photo; with the edit (enhanced download): %.0f "
+				+ "ms/photo (%d photos)%n", asShot / downloads, enhanced / downloads, downloads);
+	}
+
+	private static void encode(BufferedImage image) throws IOException {
+		javax.imageio.ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+		javax.imageio.ImageWriteParam param = writer.getDefaultWriteParam();
+		param.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+		param.setCompressionQuality(0.92f);
+		try (javax.imageio.stream.ImageOutputStream out = new javax.imageio.stream.MemoryCacheImageOutputStream(
+				new java.io.ByteArrayOutputStream())) {
+			writer.setOutput(out);
+			writer.write(null, new javax.imageio.IIOImage(image, null, null), param);
+		}
+		writer.dispose();
 	}
 
 	/**

@@ -93,6 +93,22 @@ public final class Derivatives {
 	}
 
 	/**
+	 * Derives a photo as {@link #derive(Path, Branding, int, int)} does, with the
+	 * automatic edit when asked (for the benchmark that measures what it costs).
+	 * @param original the photo file
+	 * @param branding the event's watermark
+	 * @param webSize the web version's long side
+	 * @param previewSize the preview's long side
+	 * @param autoEdit whether to correct exposure and white balance and sharpen a little
+	 * @return the derived files and measurements
+	 * @throws IOException when the file cannot be read or decoded
+	 */
+	public static Result derive(Path original, Branding branding, int webSize, int previewSize, boolean autoEdit)
+			throws IOException {
+		return derive(PhotoDecoder.standard(), original, branding, webSize, previewSize, autoEdit);
+	}
+
+	/**
 	 * Derives a photo: decoded once at reduced scale, upright; the web version and the
 	 * preview are scaled from that image and watermarked, and the image itself is the
 	 * analysis image.
@@ -106,13 +122,44 @@ public final class Derivatives {
 	 */
 	static Result derive(PhotoDecoder decoder, Path original, Branding branding, int webSize, int previewSize)
 			throws IOException {
+		return derive(decoder, original, branding, webSize, previewSize, false);
+	}
+
+	/**
+	 * Derives a photo, with the event's automatic edit or without it. The edit is
+	 * measured on the preview and applied to the web version and the preview only: the
+	 * analysis image stays as shot, so that recognition reads the same pixels whatever
+	 * the event chose, and the quality figures describe the photo as it was taken.
+	 * @param decoder the decoder
+	 * @param original the photo file
+	 * @param branding the event's watermark
+	 * @param webSize the web version's long side
+	 * @param previewSize the preview's long side
+	 * @param autoEdit whether to correct exposure and white balance and sharpen a little
+	 * @return the derived files and measurements
+	 * @throws IOException when the file cannot be read or decoded
+	 */
+	static Result derive(PhotoDecoder decoder, Path original, Branding branding, int webSize, int previewSize,
+			boolean autoEdit) throws IOException {
 		PhotoDecoder.Exif exif = PhotoDecoder.readExif(original);
 		BufferedImage upright = analysisImage(decoder, original, exif, webSize);
 		BufferedImage base = Scaling.toFit(upright, webSize);
 		BufferedImage preview = Scaling.toFit(base, previewSize);
 		PhotoQuality quality = PhotoQuality.of(preview);
-		byte[] web = JpegEncoder.encode(Watermark.apply(copy(base), branding), 0.80f);
-		byte[] small = JpegEncoder.encode(Watermark.apply(copy(preview), branding), 0.80f);
+		BufferedImage webImage;
+		BufferedImage previewImage;
+		if (autoEdit) {
+			// Corrected into new images: nothing is drawn on the analysis image.
+			AutoCorrection correction = AutoCorrection.measure(preview);
+			webImage = correction.apply(base, true);
+			previewImage = correction.apply(preview, true);
+		}
+		else {
+			webImage = copy(base);
+			previewImage = copy(preview);
+		}
+		byte[] web = JpegEncoder.encode(Watermark.apply(webImage, branding), 0.80f);
+		byte[] small = JpegEncoder.encode(Watermark.apply(previewImage, branding), 0.80f);
 		return new Result(web, small, upright, quality.sharpness(), quality.exposure(), quality.score(),
 				exif.takenAt());
 	}

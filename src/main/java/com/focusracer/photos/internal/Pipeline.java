@@ -81,10 +81,14 @@ public class Pipeline {
 
 	private final AnalysisImageCache analysisImages;
 
+	private final com.focusracer.events.AutoEditSettings autoEdit;
+
 	public Pipeline(PhotoRepository photos, BlobStore blobs, EventManagement events, EventImages images,
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
 			List<PhotoStage> stages, io.micrometer.core.instrument.MeterRegistry meters,
-			AnalysisImageCache analysisImages, TransactionTemplate transactions) {
+			AnalysisImageCache analysisImages, TransactionTemplate transactions,
+			com.focusracer.events.AutoEditSettings autoEdit) {
+		this.autoEdit = autoEdit;
 		this.stages = List.copyOf(stages);
 		this.transactions = transactions;
 		this.meters = meters;
@@ -158,10 +162,10 @@ public class Pipeline {
 		Path original = null;
 		try {
 			original = fetchOriginal(photoId);
-			Derivatives.Result result = Derivatives.derive(
-					this.decoder, original, new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(),
-							event.primaryColor(), logo(event)),
-					this.properties.webSize(), this.properties.previewSize());
+			Derivatives.Result result = Derivatives.derive(this.decoder, original,
+					new Derivatives.Branding(event.effectiveWatermark(), event.sponsorText(), event.primaryColor(),
+							logo(event)),
+					this.properties.webSize(), this.properties.previewSize(), this.autoEdit.enabled(event.id()));
 			String webKey = "web/" + photo.eventId() + "/" + photoId + ".jpg";
 			String previewKey = "previews/" + photo.eventId() + "/" + photoId + ".jpg";
 			this.blobs.put(webKey, result.web());

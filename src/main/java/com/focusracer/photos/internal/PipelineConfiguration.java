@@ -44,11 +44,11 @@ class PipelineConfiguration {
 			PhotosProperties properties, MessageSource messages, ApplicationEventPublisher publisher, Clock clock,
 			java.util.List<com.focusracer.photos.PhotoStage> stages,
 			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters,
-			AnalysisImageCache analysisImages,
-			org.springframework.transaction.support.TransactionTemplate transactions) {
+			AnalysisImageCache analysisImages, org.springframework.transaction.support.TransactionTemplate transactions,
+			com.focusracer.events.AutoEditSettings autoEdit) {
 		return new Pipeline(photos, blobs, events, images, properties, messages, publisher, clock, stages,
 				meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new), analysisImages,
-				transactions);
+				transactions, autoEdit);
 	}
 
 	@Bean

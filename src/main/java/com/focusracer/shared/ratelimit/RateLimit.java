@@ -41,7 +41,13 @@ public enum RateLimit {
 	LOGIN_ADDRESS("login-address"),
 
 	/** Failed logins per account, whatever the addresses. */
-	LOGIN_ACCOUNT("login-account");
+	LOGIN_ACCOUNT("login-account"),
+
+	/**
+	 * "Enhanced" downloads per order: each one decodes the full original, corrects it and
+	 * encodes it again.
+	 */
+	ENHANCED_DOWNLOAD("enhanced-download");
 
 	private final String configName;
 

@@ -16,6 +16,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import com.focusracer.photos.AnalysisImages;
+import com.focusracer.photos.PhotoEnhancement;
 
 /**
  * The versions of a photo sold other than the original: the web resolution (1,600 px, no
@@ -38,7 +39,30 @@ public final class SoldImages {
 	 * @throws IOException when it cannot be decoded
 	 */
 	public static byte[] web(byte[] original) throws IOException {
-		return jpeg(AnalysisImages.uprightInMemory(original, WEB_SIZE));
+		return web(original, false);
+	}
+
+	/**
+	 * The photo upright at 1,600 px, without watermark, as shot or with the event's
+	 * automatic edit.
+	 * @param original the original file
+	 * @param enhanced whether to apply the automatic edit
+	 * @return a JPEG
+	 * @throws IOException when it cannot be decoded
+	 */
+	public static byte[] web(byte[] original, boolean enhanced) throws IOException {
+		return jpeg(edited(AnalysisImages.uprightInMemory(original, WEB_SIZE), enhanced));
+	}
+
+	/**
+	 * The photo upright at full size with the event's automatic edit: the "enhanced"
+	 * choice beside the original as shot.
+	 * @param original the original file
+	 * @return a JPEG, quality 0.92
+	 * @throws IOException when it cannot be decoded
+	 */
+	public static byte[] enhancedOriginal(byte[] original) throws IOException {
+		return jpeg(edited(AnalysisImages.uprightInMemory(original, FULL_SIZE), true));
 	}
 
 	/**
@@ -51,7 +75,20 @@ public final class SoldImages {
 	 * @throws IOException when it cannot be decoded
 	 */
 	public static byte[] framed(byte[] original, String text, String colour) throws IOException {
-		BufferedImage photo = AnalysisImages.uprightInMemory(original, FULL_SIZE);
+		return framed(original, text, colour, false);
+	}
+
+	/**
+	 * The sponsor-framed photo, as shot or with the event's automatic edit.
+	 * @param original the original file
+	 * @param text the sponsor's line
+	 * @param colour the band's colour, {@code #RRGGBB}
+	 * @param enhanced whether to apply the automatic edit
+	 * @return a JPEG
+	 * @throws IOException when it cannot be decoded
+	 */
+	public static byte[] framed(byte[] original, String text, String colour, boolean enhanced) throws IOException {
+		BufferedImage photo = edited(AnalysisImages.uprightInMemory(original, FULL_SIZE), enhanced);
 		int band = Math.max(40, photo.getHeight() / 14);
 		BufferedImage framed = new BufferedImage(photo.getWidth(), photo.getHeight() + band,
 				BufferedImage.TYPE_INT_RGB);
@@ -80,6 +117,10 @@ public final class SoldImages {
 		catch (RuntimeException ex) {
 			return new Color(0x1f3a5f);
 		}
+	}
+
+	private static BufferedImage edited(BufferedImage photo, boolean enhanced) {
+		return enhanced ? PhotoEnhancement.enhanced(photo) : photo;
 	}
 
 	private static byte[] jpeg(BufferedImage image) throws IOException {

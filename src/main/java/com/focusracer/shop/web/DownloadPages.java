@@ -44,9 +44,18 @@ class DownloadPages {
 
 	@GetMapping("/downloads/{orderId}/photos/{photoId}")
 	ResponseEntity<StreamingResponseBody> photo(@PathVariable UUID orderId, @PathVariable UUID photoId,
-			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig) {
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig,
+			@RequestParam(defaultValue = "as-shot") String version) {
 		Order order = this.downloads.check(orderId, photoId, expires, sig).orElseThrow(DownloadPages::notFound);
-		Downloads.SoldFile file = this.downloads.soldFile(order, photoId);
+		boolean enhanced = "enhanced".equals(version);
+		if (enhanced) {
+			if (!this.downloads.enhanceable(order)) {
+				throw notFound();
+			}
+			// Each one decodes, corrects and encodes a full-size photo: a few per order.
+			this.limits.acquire(RateLimit.ENHANCED_DOWNLOAD, order.id().toString());
+		}
+		Downloads.SoldFile file = this.downloads.soldFile(order, photoId, enhanced);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok()
 			.contentType(MediaType.parseMediaType(file.contentType()))
 			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
@@ -55,7 +64,7 @@ class DownloadPages {
 		if (file.size() >= 0) {
 			response.contentLength(file.size());
 		}
-		return response.body((out) -> this.downloads.write(order, photoId, out));
+		return response.body((out) -> this.downloads.write(order, photoId, enhanced, out));
 	}
 
 	@GetMapping("/downloads/{orderId}/zip")

@@ -79,7 +79,10 @@ class ShopApi {
 			String orderUrl) {
 	}
 
-	record Download(UUID photoId, String url, Instant expiresAt) {
+	/**
+	 * One photo's link; {@code enhancedUrl} only where the event has auto-edit on.
+	 */
+	record Download(UUID photoId, String url, Instant expiresAt, String enhancedUrl) {
 	}
 
 	record OrderView(UUID id, String status, long amount, long refundedAmount, String currency, String resolution,
@@ -135,9 +138,14 @@ class ShopApi {
 
 	private OrderView view(Order order, String key) {
 		Downloads.Links links = this.downloads.links(order);
+		boolean enhanceable = !links.photos().isEmpty() && this.downloads.enhanceable(order);
 		return new OrderView(order.id(), order.status().name(), order.amount(), order.refundedAmount(),
 				order.currency(), order.resolution().name(), payment(order), this.orders.photoIds(order),
-				links.photos().stream().map((l) -> new Download(l.photoId(), l.url(), l.expiresAt())).toList(),
+				links.photos()
+					.stream()
+					.map((l) -> new Download(l.photoId(), l.url(), l.expiresAt(),
+							enhanceable ? l.url() + "&version=enhanced" : null))
+					.toList(),
 				links.zipUrl(),
 				order.downloadable() ? this.baseUrl + "/orders/" + order.id() + "/receipt.pdf?key=" + key : null,
 				order.createdAt(), order.paidAt());

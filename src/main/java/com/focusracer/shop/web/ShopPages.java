@@ -314,6 +314,7 @@ public class ShopPages {
 							new Object[] { note.number(), Money.format(note.amount(), note.currency(), locale) },
 							locale))
 					.toList()));
+		model.put("enhanceable", this.downloads.enhanceable(order));
 		return new ModelAndView("shop/order", model);
 	}
 

@@ -70,4 +70,38 @@ class DerivativesTests {
 			.isInstanceOf(Derivatives.UndecodableException.class);
 	}
 
+	@Test
+	void autoEditBrightensTheWebVersionAndPreviewButNotTheAnalysisImage() throws Exception {
+		Path original = this.folder.resolve("dark.jpg");
+		BufferedImage scene = Photos.aFinishLineScene(2400, 1600);
+		java.awt.image.RescaleOp darker = new java.awt.image.RescaleOp(0.4f, 0, null);
+		BufferedImage dark = darker.filter(scene, new BufferedImage(2400, 1600, BufferedImage.TYPE_INT_RGB));
+		Files.write(original, Photos.jpeg(dark));
+		Derivatives.Branding none = new Derivatives.Branding(" ", null, null);
+
+		Derivatives.Result asShot = Derivatives.derive(original, none, 1600, 480, false);
+		Derivatives.Result edited = Derivatives.derive(original, none, 1600, 480, true);
+
+		assertThat(meanLuma(ImageIO.read(new ByteArrayInputStream(edited.web()))))
+			.isGreaterThan(meanLuma(ImageIO.read(new ByteArrayInputStream(asShot.web()))) * 1.5);
+		assertThat(meanLuma(ImageIO.read(new ByteArrayInputStream(edited.preview()))))
+			.isGreaterThan(meanLuma(ImageIO.read(new ByteArrayInputStream(asShot.preview()))) * 1.5);
+		int w = asShot.analysis().getWidth();
+		int h = asShot.analysis().getHeight();
+		assertThat(edited.analysis().getRGB(0, 0, w, h, null, 0, w)).as("recognition reads the photo as shot")
+			.isEqualTo(asShot.analysis().getRGB(0, 0, w, h, null, 0, w));
+		assertThat(edited.exposure()).as("quality describes the photo as shot").isEqualTo(asShot.exposure());
+	}
+
+	private static double meanLuma(BufferedImage image) {
+		double sum = 0;
+		for (int y = 0; y < image.getHeight(); y += 2) {
+			for (int x = 0; x < image.getWidth(); x += 2) {
+				int p = image.getRGB(x, y);
+				sum += 0.299 * ((p >> 16) & 0xFF) + 0.587 * ((p >> 8) & 0xFF) + 0.114 * (p & 0xFF);
+			}
+		}
+		return sum / ((image.getWidth() / 2.0) * (image.getHeight() / 2.0));
+	}
+
 }
