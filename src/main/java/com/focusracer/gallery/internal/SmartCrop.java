@@ -70,8 +70,8 @@ public final class SmartCrop {
 
 	/**
 	 * The head to keep whole: the face box with room for hair and ears, or, with a bib
-	 * only, where a runner's head sits above a chest bib (two and a half bib widths
-	 * above its top, a bib width and more wide).
+	 * only, where a runner's head sits above a chest bib (two and a half bib widths above
+	 * its top, a bib width and more wide).
 	 * @param bib the runner's bib box, may be null
 	 * @param face the runner's face box, may be null
 	 * @return the head, or null when neither is known
@@ -109,7 +109,9 @@ public final class SmartCrop {
 		double top = head.y();
 		double bottom = (bib != null) ? bib.bottom() + 0.8 * bib.height() : head.bottom() + 1.5 * head.height();
 		double subject = Math.max(bottom - top, head.height());
-		double height = Math.max(subject * 1.35, head.height() * 1.6);
+		// Landscape formats show head and shoulders rather than the whole runner, or the
+		// neighbours would fill them.
+		double height = Math.max(subject * 1.35 / Math.max(1, aspect), head.height() * 1.6);
 		double width = height * aspect;
 		// Wide formats: room for the whole head across and some shoulders.
 		if (width < head.width() * 2.2) {
@@ -136,8 +138,8 @@ public final class SmartCrop {
 	}
 
 	/**
-	 * The crop with the most detail when nobody is known on the photo: the largest
-	 * window of the aspect that fits, slid to where the gradient energy is highest.
+	 * The crop with the most detail when nobody is known on the photo: the largest window
+	 * of the aspect that fits, slid to where the gradient energy is highest.
 	 * @param grey the photo's luminance, row by row, may be downscaled
 	 * @param width its width
 	 * @param height its height
