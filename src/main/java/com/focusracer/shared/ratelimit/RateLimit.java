@@ -41,7 +41,10 @@ public enum RateLimit {
 	LOGIN_ADDRESS("login-address"),
 
 	/** Failed logins per account, whatever the addresses. */
-	LOGIN_ACCOUNT("login-account");
+	LOGIN_ACCOUNT("login-account"),
+
+	/** Share images (a runner's crops and teasers) made per client address: CPU. */
+	SHARE_IMAGE("share-image");
 
 	private final String configName;
 
