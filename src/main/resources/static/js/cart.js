@@ -70,6 +70,18 @@
   });
   count();
 
+  // "My N best photos" for a pack: the first N of a runner's results, which come best
+  // first (portrait score, on events with face features on), put in the cart.
+  document.querySelectorAll('[data-cart-pack]').forEach((button) => {
+    button.addEventListener('click', () => {
+      const wanted = Number(button.dataset.count);
+      const tiles = Array.from(document.querySelectorAll('#results [data-cart-add], .photo-grid [data-cart-add]'));
+      tiles.slice(0, wanted).forEach((tile) => {
+        if (tile.getAttribute('aria-pressed') !== 'true') tile.click();
+      });
+    });
+  });
+
   // The cart page: one card per event, each priced by the server.
   const cart = document.getElementById('cart');
   function render() {

@@ -50,8 +50,11 @@ public class Gallery {
 
 	private final GalleryProperties properties;
 
+	private final BestFirst bestFirst;
+
 	Gallery(EventManagement events, PhotoManagement photos, RecognitionManagement recognition, SelfieSearch selfies,
-			RunnerDirectory directory, GalleryProperties properties) {
+			RunnerDirectory directory, GalleryProperties properties, BestFirst bestFirst) {
+		this.bestFirst = bestFirst;
 		this.events = events;
 		this.photos = photos;
 		this.recognition = recognition;
@@ -195,7 +198,8 @@ public class Gallery {
 	 * @param event the event
 	 * @param bib the bib as typed
 	 * @param page 0-based page
-	 * @return the photos, latest shot first
+	 * @return the photos, best portrait first on an event with face features on, else
+	 * latest shot first
 	 */
 	public Found byBib(Event event, String bib, int page) {
 		Optional<Bib> parsed = Bib.parse(bib);
@@ -206,7 +210,7 @@ public class Gallery {
 		Runner runner = this.directory.byBib(event.id(), clean);
 		List<PublicRunner> runners = (runner != null) ? List.of(shown(event, runner)) : List.of();
 		Set<UUID> ids = this.recognition.photosOf(event.id(), clean);
-		return page(event, ids, page, runners);
+		return page(event, ids, page, runners, clean);
 	}
 
 	/**
@@ -214,11 +218,13 @@ public class Gallery {
 	 * @param event the event
 	 * @param bib the bib
 	 * @param limit the most photos
-	 * @return the photos, latest shot first
+	 * @return the photos, in the order of {@link #byBib}
 	 */
 	public List<Photo> sequence(Event event, String bib, int limit) {
 		Set<UUID> ids = this.recognition.photosOf(event.id(), bib);
-		return this.photos.publishedAmong(event.id(), ids, limit, 0);
+		int read = this.bestFirst.applies(event) ? Math.max(limit, WHOLE) : limit;
+		List<Photo> all = this.bestFirst.order(event, bib, this.photos.publishedAmong(event.id(), ids, read, 0));
+		return List.copyOf(all.subList(0, Math.min(limit, all.size())));
 	}
 
 	/**
@@ -242,7 +248,7 @@ public class Gallery {
 	public Found byName(Event event, String name, int page) {
 		List<PublicRunner> runners = runnersNamed(event, name);
 		Set<UUID> ids = this.recognition.photosOfAny(event.id(), runners.stream().map(PublicRunner::bib).toList());
-		return page(event, ids, page, runners);
+		return page(event, ids, page, runners, null);
 	}
 
 	/**
@@ -336,7 +342,7 @@ public class Gallery {
 		return this.properties.pageSize();
 	}
 
-	private Found page(Event event, Set<UUID> ids, int page, List<PublicRunner> runners) {
+	private Found page(Event event, Set<UUID> ids, int page, List<PublicRunner> runners, String bib) {
 		if (ids.isEmpty()) {
 			return new Found(List.of(), 0, runners);
 		}
@@ -346,6 +352,7 @@ public class Gallery {
 		// all of them, paged here; two (a page and a count) only beyond that.
 		List<Photo> all = this.photos.publishedAmong(event.id(), ids, WHOLE + 1, 0);
 		if (all.size() <= WHOLE) {
+			all = this.bestFirst.order(event, bib, all);
 			List<Photo> slice = (from < all.size()) ? all.subList(from, Math.min(all.size(), from + size)) : List.of();
 			return new Found(List.copyOf(slice), all.size(), runners);
 		}

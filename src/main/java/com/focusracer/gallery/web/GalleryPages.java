@@ -135,6 +135,10 @@ public class GalleryPages {
 				absolute(GalleryLinks.event(event) + "/cover.jpg"), event.visibility() != Visibility.PUBLIC));
 		model.put("query", query);
 		model.put("bib", (searchedBib != null) ? searchedBib : "");
+		// A runner's result page, shared, shows the runner: the teaser of their best
+		// photo.
+		model.put("teaserUrl", (found != null && found.total() > 0 && searchedBib != null)
+				? absolute(GalleryLinks.event(event) + "/teaser.jpg") + "?bib=" + searchedBib : null);
 		model.put("found", found);
 		model.put("choices", choices);
 		model.put("pageNumber", Math.max(0, page));

@@ -197,7 +197,7 @@ public class FaceIndex {
 	 * The read bib under a face: below it, horizontally within two face widths of its
 	 * centre, the closest one.
 	 */
-	static RecognitionRepository.StoredRead bibBelow(RecognitionRepository.StoredFace face,
+	public static RecognitionRepository.StoredRead bibBelow(RecognitionRepository.StoredFace face,
 			List<RecognitionRepository.StoredRead> reads) {
 		double faceX = face.x() + face.width() / 2;
 		double faceBottom = face.y() + face.height();

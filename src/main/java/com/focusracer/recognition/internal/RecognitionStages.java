@@ -131,7 +131,9 @@ class RecognitionStages {
 				double w = image.getWidth();
 				double h = image.getHeight();
 				for (FaceModels.Face face : recognizers.faceModels().orElseThrow().faces(image, minimumFace)) {
-					double quality = face.score() * Math.min(1, face.size() / 64);
+					// One ranking number (size, sharpness, eyes open, smile): no part of
+					// it is kept.
+					double quality = face.portrait();
 					stored.add(new RecognitionRepository.StoredFace(UUID.randomUUID(), photo.id(), face.x() / w,
 							face.y() / h, face.size() / w, face.size() / h, face.score(), quality, face.embedding()));
 				}

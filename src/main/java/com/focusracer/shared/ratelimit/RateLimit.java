@@ -47,7 +47,9 @@ public enum RateLimit {
 	 * "Enhanced" downloads per order: each one decodes the full original, corrects it and
 	 * encodes it again.
 	 */
-	ENHANCED_DOWNLOAD("enhanced-download");
+	ENHANCED_DOWNLOAD("enhanced-download"),
+	/** Share images (a runner's crops and teasers) made per client address: CPU. */
+	SHARE_IMAGE("share-image");
 
 	private final String configName;
 

@@ -25,11 +25,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * minutes)
  * @param streams the cap on open Server-Sent Events streams
  * @param enhancedDownload "enhanced" photo downloads per order (30 per hour)
+ * @param shareImage share images (crops, teasers) made per client address, the ones
+ * already made not counted (60 per hour)
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
-		Streams streams, Limit enhancedDownload) {
+		Streams streams, Limit enhancedDownload, Limit shareImage) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -44,6 +46,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		loginAddress = Limit.orDefault(loginAddress, 100, Duration.ofMinutes(10));
 		loginAccount = Limit.orDefault(loginAccount, 50, Duration.ofMinutes(10));
 		enhancedDownload = Limit.orDefault(enhancedDownload, 30, Duration.ofHours(1));
+		shareImage = Limit.orDefault(shareImage, 60, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -66,6 +69,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case LOGIN_ADDRESS -> this.loginAddress;
 			case LOGIN_ACCOUNT -> this.loginAccount;
 			case ENHANCED_DOWNLOAD -> this.enhancedDownload;
+			case SHARE_IMAGE -> this.shareImage;
 		};
 	}
 

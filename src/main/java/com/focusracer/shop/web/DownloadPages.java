@@ -36,7 +36,14 @@ class DownloadPages {
 
 	private final RateLimits limits;
 
-	DownloadPages(Downloads downloads, EventManagement events, RateLimits limits) {
+	private final com.focusracer.gallery.Gallery gallery;
+
+	private final com.focusracer.gallery.SocialImages socialImages;
+
+	DownloadPages(Downloads downloads, EventManagement events, RateLimits limits,
+			com.focusracer.gallery.Gallery gallery, com.focusracer.gallery.SocialImages socialImages) {
+		this.gallery = gallery;
+		this.socialImages = socialImages;
 		this.downloads = downloads;
 		this.events = events;
 		this.limits = limits;
@@ -65,6 +72,41 @@ class DownloadPages {
 			response.contentLength(file.size());
 		}
 		return response.body((out) -> this.downloads.write(order, photoId, enhanced, out));
+	}
+
+	/**
+	 * The buyer's share image of a photo they bought: their teaser without watermark,
+	 * opened with the photo's download link (anyone else gets the refusal the link
+	 * gives). Only while the photo is in the gallery.
+	 */
+	@GetMapping("/downloads/{orderId}/photos/{photoId}/share.jpg")
+	ResponseEntity<byte[]> share(@PathVariable UUID orderId, @PathVariable UUID photoId,
+			@RequestParam(defaultValue = "0") long expires, @RequestParam(required = false) String sig,
+			@RequestParam(required = false) String format, @RequestParam(required = false) String bib,
+			HttpServletRequest request) throws java.io.IOException {
+		Order order = this.downloads.check(orderId, photoId, expires, sig).orElseThrow(DownloadPages::notFound);
+		com.focusracer.photos.Photo photo = this.gallery.publishedPhoto(photoId).orElseThrow(DownloadPages::notFound);
+		Event event = this.events.get(photo.eventId()).orElseThrow(DownloadPages::notFound);
+		com.focusracer.gallery.ShareFormat shape = (format == null) ? com.focusracer.gallery.ShareFormat.PORTRAIT
+				: com.focusracer.gallery.ShareFormat.of(format).orElseThrow(DownloadPages::notFound);
+		java.util.Set<String> onPhoto = this.gallery.bibsOf(photo);
+		String runner = java.util.stream.Stream.of(bib, order.bib())
+			.filter((b) -> b != null && onPhoto.contains(b))
+			.findFirst()
+			.orElseGet(() -> onPhoto.stream().sorted().findFirst().orElse(null));
+		byte[] jpeg = this.socialImages
+			.image(event, photo, runner, shape, com.focusracer.gallery.SocialImages.Kind.TEASER, false,
+					request.getRemoteAddr())
+			.orElseThrow(DownloadPages::notFound);
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.header(HttpHeaders.CACHE_CONTROL, "private, no-store")
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment()
+						.filename(event.slug() + "-" + runner + "-" + shape.key() + ".jpg")
+						.build()
+						.toString())
+			.body(jpeg);
 	}
 
 	@GetMapping("/downloads/{orderId}/zip")
