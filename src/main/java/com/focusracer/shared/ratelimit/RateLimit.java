@@ -41,7 +41,13 @@ public enum RateLimit {
 	LOGIN_ADDRESS("login-address"),
 
 	/** Failed logins per account, whatever the addresses. */
-	LOGIN_ACCOUNT("login-account");
+	LOGIN_ACCOUNT("login-account"),
+
+	/**
+	 * Marketplace actions per account, each kind in its own bucket: publishing a listing,
+	 * applying, reporting a review (each one e-mails someone or changes what others see).
+	 */
+	MARKETPLACE("marketplace");
 
 	private final String configName;
 
