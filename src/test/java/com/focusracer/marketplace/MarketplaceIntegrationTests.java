@@ -108,12 +108,13 @@ class MarketplaceIntegrationTests {
 		assertThat(listing.positions()).extracting(Position::role).containsExactly("Arrivée", "Mi-parcours");
 		assertThat(listing.fee()).isEqualTo(15000L);
 		this.mvc.perform(get("/marketplace")).andExpect(status().isOk());
-		String page = this.mvc.perform(get("/marketplace/" + listing.slug()).locale(Locale.ENGLISH))
+		String page = this.mvc.perform(get("/marketplace/" + listing.slug()))
 			.andExpect(status().isOk())
 			.andReturn()
 			.getResponse()
 			.getContentAsString();
-		assertThat(page).contains("Deux photographes pour le trail", "Col · km 21.1", "Log in with a pro account");
+		assertThat(page).contains("Deux photographes pour le trail", "Col · km 21.1",
+				"Connectez-vous avec un compte pro");
 
 		UUID finish = listing.positions().get(0).id();
 		UUID halfway = listing.positions().get(1).id();
