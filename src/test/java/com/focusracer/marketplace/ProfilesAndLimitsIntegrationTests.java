@@ -73,7 +73,7 @@ class ProfilesAndLimitsIntegrationTests {
 		this.events.addPhotographer(future.id(), organizer.id(), anna.email());
 		race(anna, LocalDate.now().minusDays(20));
 		UUID annas = this.photos.publish(past.id(), anna.id(), Photos.aFinishLineScene(1200, 800)).get(0);
-		UUID brunos = this.photos.publish(past.id(), bruno.id(), Photos.aFinishLineScene(1200, 800)).get(0);
+		UUID brunos = this.photos.publish(past.id(), bruno.id(), Photos.aFinishLineScene(1000, 700)).get(0);
 
 		this.mvc
 			.perform(post("/pro/marketplace/profile").with(user(this.accounts.principal(anna)))

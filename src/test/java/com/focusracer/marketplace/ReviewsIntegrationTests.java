@@ -165,9 +165,12 @@ class ReviewsIntegrationTests {
 	void aLoneReviewIsShownOnceTheWindowCloses() {
 		this.clock.advance(Duration.ofDays(3));
 		this.reviews.write(this.organizer.id(), this.hired.id(), 3, "Correct");
-		this.clock.advance(Duration.ofDays(Reviews.WINDOW_DAYS - 3));
+		Instant closes = Reviews.windowCloses(this.events.get(this.hired.eventId()).orElseThrow().date());
+		assertThat(Duration.between(this.clock.instant(), closes))
+			.isGreaterThan(Duration.ofDays(Reviews.WINDOW_DAYS - 1));
+		this.clock.advance(Duration.between(this.clock.instant(), closes).minusMinutes(1));
 		assertThat(this.reviews.about(this.accepted.id())).isEmpty();
-		this.clock.advance(Duration.ofDays(2));
+		this.clock.advance(Duration.ofMinutes(2));
 		assertThat(this.reviews.about(this.accepted.id())).extracting(Review::body).containsExactly("Correct");
 		assertThatExceptionOfType(MarketplaceException.class)
 			.isThrownBy(() -> this.reviews.write(this.accepted.id(), this.hired.id(), 1, "Trop tard"))
