@@ -126,8 +126,11 @@ public class Applications {
 			if (this.applications.acceptedOn(position.id()) >= position.wanted()) {
 				throw new MarketplaceException("marketplace.decide.filled");
 			}
+			// The team note carries the spot (name and km, for timing sync to read
+			// later);
+			// the application keeps both as structured values.
 			this.teams.addTeamMember(listing.eventId(), ownerId, application.photographerId(),
-					application.sharePercent(), application.spot());
+					application.sharePercent(), (position != null) ? position.spotLabel() : application.spot());
 			if (application.fee() != null) {
 				this.fees.owe("marketplace-" + application.id(), listing.eventId(), ownerId,
 						application.photographerId(), application.fee(), application.currency());

@@ -107,7 +107,24 @@ class MarketplaceIntegrationTests {
 		Listing listing = this.listings.ofEvent(event.id(), organizer.id()).orElseThrow();
 		assertThat(listing.positions()).extracting(Position::role).containsExactly("Arrivée", "Mi-parcours");
 		assertThat(listing.fee()).isEqualTo(15000L);
-		this.mvc.perform(get("/marketplace")).andExpect(status().isOk());
+		assertThat(this.listings.search(new ListingSearch(event.date(), event.date(), "annecy", "TRAIL", "share")))
+			.extracting(Listing::id)
+			.contains(listing.id());
+		assertThat(this.listings.search(new ListingSearch(event.date().plusDays(1), null, null, null, null)))
+			.extracting(Listing::id)
+			.doesNotContain(listing.id());
+		assertThat(this.listings.search(new ListingSearch(null, null, "Brest", null, null))).extracting(Listing::id)
+			.doesNotContain(listing.id());
+		assertThat(this.mvc.perform(get("/marketplace").param("region", "Annecy").param("terms", "fee"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("/marketplace/" + listing.slug());
+		assertThat(this.mvc.perform(get("/api/v1/marketplace/listings").param("region", "Annecy"))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()).contains("\"slug\":\"" + listing.slug() + "\"", "\"spotKm\":21.1");
 		String page = this.mvc.perform(get("/marketplace/" + listing.slug()))
 			.andExpect(status().isOk())
 			.andReturn()
@@ -139,7 +156,7 @@ class MarketplaceIntegrationTests {
 		assertThat(this.accounts.mailsTo(bruno.email())).extracting((mail) -> mail.subject())
 			.anyMatch((subject) -> subject.startsWith("Réponse à votre candidature"));
 		assertThat(this.teams.teamShare(event.id(), anna.id())).contains(MarketplaceTestUtils.SHARE);
-		assertThat(this.teams.teamNote(event.id(), anna.id())).contains("Ligne d'arrivée");
+		assertThat(this.teams.teamNote(event.id(), anna.id())).contains("Ligne d'arrivée · km 42.2");
 		assertThat(this.events.find(event.id(), bruno.id())).as("the declined one is not in the team").isEmpty();
 		this.mvc.perform(get("/marketplace/" + listing.slug()).with(user(this.accounts.principal(bruno))))
 			.andExpect(status().isOk());
