@@ -143,6 +143,26 @@ class ProfilesAndLimitsIntegrationTests {
 			.andExpect(status().isTooManyRequests());
 	}
 
+	@Test
+	void aPhotographerWhoDeletesTheirAccountLeavesNoProfileNorMessage(@Autowired Applications applications)
+			throws Exception {
+		TestAccount organizer = this.accounts.aPro(ProProfile.ORGANIZER);
+		TestAccount anna = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		Listing listing = this.marketplace.aListing(organizer, this.marketplace.aRaceIn(organizer, 6));
+		Application application = applications.apply(anna.id(), listing.positions().get(0).id(),
+				"Mon numéro : 06 12 34 56 78", "https://example.org/anna", true);
+		this.profiles.save(anna.id(), new PhotographerProfile(anna.id(), null, "Anna " + UUID.randomUUID(), "Savoie",
+				null, null, null, null, "Anna, 34 ans", true, null));
+		var session = AccountsTestUtils.logIn(this.mvc, anna);
+		this.mvc
+			.perform(post("/account/privacy/delete").session(session).with(csrf()).param("password", anna.password()))
+			.andExpect(status().isOk());
+		assertThat(this.profiles.of(anna.id())).isEmpty();
+		Application kept = applications.find(application.id(), organizer.id()).orElseThrow();
+		assertThat(kept.message()).isEmpty();
+		assertThat(kept.portfolioUrl()).isNull();
+	}
+
 	private Event race(TestAccount owner, LocalDate date) {
 		return this.events.create(owner.id(),
 				new EventDraft("Course profil " + UUID.randomUUID().toString().substring(0, 6), date, "Chambéry",
