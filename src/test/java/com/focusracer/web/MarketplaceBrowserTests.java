@@ -53,6 +53,12 @@ class MarketplaceBrowserTests {
 	@Autowired
 	Listings listings;
 
+	@Autowired
+	com.focusracer.events.EventManagement events;
+
+	@Autowired
+	com.focusracer.accounts.AccountManagement accounts;
+
 	private WebDriver browser;
 
 	private WebDriverWait wait;
@@ -132,6 +138,21 @@ class MarketplaceBrowserTests {
 		checkPage();
 		this.browser.findElement(By.cssSelector("button[id^='accept-']")).click();
 		this.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("main"), "Retenue"));
+		checkPage();
+		var organizer = this.accounts.findByEmail("orga@test.com").orElseThrow();
+		var another = this.events.create(organizer.id(),
+				new com.focusracer.events.EventDraft("Trail du navigateur " + java.util.UUID.randomUUID(),
+						java.time.LocalDate.now().plusDays(30), "Annecy", "trail", null,
+						com.focusracer.events.Visibility.PUBLIC, false, null, null, null, null));
+		open("/pro/events/" + another.id() + "/listing");
+		assertThat(text("listing-form-title")).isEqualTo("Trouver des photographes");
+		checkPage();
+		this.browser.findElement(By.id("title")).sendKeys("Photographes pour le trail");
+		this.browser.findElement(By.id("fee")).sendKeys("120");
+		this.browser.findElement(By.id("role-0")).sendKeys("Arrivée");
+		this.browser.findElement(By.id("km-0")).sendKeys("25");
+		this.browser.findElement(By.id("publish-listing")).click();
+		this.wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("applicants-title")));
 		checkPage();
 		open("/pro/payouts");
 		assertThat(text("agreed-fees")).contains("Vous devez");
