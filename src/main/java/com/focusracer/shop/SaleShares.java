@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The revenue split of a sale: each photo's part of the price, less the platform fee,
  * goes to its photographer, and the organizer's share (when the event sets one) to the
- * event's owner. A refund lowers the shares not paid out yet, and takes back from those
- * paid out (or being paid) what they no longer earn: netted against the pro's next
- * payouts.
+ * event's owner; a photographer hired on agreed terms (the marketplace) gets instead the
+ * agreed share of the net, the owner the rest. A refund lowers the shares not paid out
+ * yet, and takes back from those paid out (or being paid) what they no longer earn:
+ * netted against the pro's next payouts.
  */
 @Component
 class SaleShares {
