@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The revenue split of a sale: each photo's part of the price, less the platform fee,
  * goes to its photographer, and the organizer's share (when the event sets one) to the
- * event's owner. A refund lowers the shares not paid out yet, and takes back from those
- * paid out (or being paid) what they no longer earn: netted against the pro's next
- * payouts.
+ * event's owner; a photographer hired on agreed terms (the marketplace) gets instead the
+ * agreed share of the net, the owner the rest. A refund lowers the shares not paid out
+ * yet, and takes back from those paid out (or being paid) what they no longer earn:
+ * netted against the pro's next payouts.
  */
 @Component
 class SaleShares {
@@ -40,8 +41,12 @@ class SaleShares {
 
 	private final SalesDays salesDays;
 
+	private final com.focusracer.events.EventTeams teams;
+
 	SaleShares(ShareRepository shareRepository, PriceListRepository priceListRepository,
-			OrderRepository orderRepository, EventManagement events, ShopProperties properties, SalesDays salesDays) {
+			OrderRepository orderRepository, EventManagement events, ShopProperties properties, SalesDays salesDays,
+			com.focusracer.events.EventTeams teams) {
+		this.teams = teams;
 		this.salesDays = salesDays;
 		this.shareRepository = shareRepository;
 		this.priceListRepository = priceListRepository;
@@ -115,13 +120,20 @@ class SaleShares {
 		long organizerAmount = 0;
 		long organizerGross = 0;
 		long fees = 0;
+		// A photographer hired on agreed terms (the marketplace) gets that share of the
+		// net.
+		Map<UUID, java.util.Optional<Integer>> agreed = new java.util.HashMap<>();
 		for (OrderItem item : this.orderRepository.items(order.id())) {
 			// Each photo's part of what the buyer keeps paying.
 			long part = item.amount() * kept / order.amount();
 			long fee = Money.percent(part, feePercent);
 			long net = part - fee;
 			UUID photographer = (item.uploaderId() != null) ? item.uploaderId() : event.ownerId();
-			long organizer = photographer.equals(event.ownerId()) ? 0 : Money.percent(net, organizerPercent);
+			java.util.Optional<Integer> share = agreed.computeIfAbsent(photographer,
+					(id) -> this.teams.teamShare(order.eventId(), id));
+			long organizer = photographer.equals(event.ownerId()) ? 0
+					: share.map((percent) -> net - Money.percent(net, percent))
+						.orElseGet(() -> Money.percent(net, organizerPercent));
 			long[] totals = photographers.computeIfAbsent(photographer, (id) -> new long[3]);
 			totals[0] += part;
 			totals[1] += fee;

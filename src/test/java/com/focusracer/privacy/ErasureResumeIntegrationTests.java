@@ -114,7 +114,7 @@ class ErasureResumeIntegrationTests {
 		this.erasures.resumeStopped();
 
 		assertThat(parts(request)).containsExactly("gallery", "recognition", "events", "test", "shop", "notice", "mail",
-				"accounts", "privacy");
+				"marketplace", "accounts", "privacy");
 		assertThat(this.register.get(request.id()).status()).isEqualTo(RequestStatus.DONE);
 		// The organizer was told once: the events part did not run again.
 		assertThat(organizerNotices(organizer)).isOne();

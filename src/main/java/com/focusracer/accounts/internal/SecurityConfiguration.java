@@ -92,6 +92,10 @@ class SecurityConfiguration {
 			.authorizeHttpRequests(
 					(authorize) -> authorize.requestMatchers("/api/v1/auth/token", "/api/v1/public/**", "/webhooks/**")
 						.permitAll()
+						// The marketplace's open listings are public; its other calls are
+						// pro.
+						.requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/marketplace/listings")
+						.permitAll()
 						.anyRequest()
 						.hasAnyRole(proAndAdmin()))
 			.addFilterBefore(new BearerTokenFilter(tokens, accounts, clock), AnonymousAuthenticationFilter.class)
@@ -122,6 +126,12 @@ class SecurityConfiguration {
 								"/cart/**", "/orders/**", "/downloads/**", "/error", "/actuator/health",
 								"/actuator/health/**", "/legal", "/terms", "/privacy", "/contact", "/privacy/request",
 								"/privacy/request/**", "/privacy/export/**")
+						.permitAll()
+						// The marketplace is browsed by anyone; reporting a review needs
+						// an
+						// account.
+						.requestMatchers(org.springframework.http.HttpMethod.GET, "/marketplace", "/marketplace/**",
+								"/photographers/**")
 						.permitAll()
 						// Pros file personal-data requests from the account too.
 						.requestMatchers("/account/privacy", "/account/privacy/**")

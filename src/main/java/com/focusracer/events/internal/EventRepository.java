@@ -161,6 +161,45 @@ public class EventRepository {
 				on conflict do nothing""").params(eventId, accountId, Timestamp.from(now)).update();
 	}
 
+	/**
+	 * Adds a member on agreed terms, or changes the terms of one already there.
+	 * @param eventId the event
+	 * @param accountId the photographer
+	 * @param sharePercent their share of the net sales of their photos, or null
+	 * @param note a note shown in the team (their spot)
+	 * @param now when
+	 */
+	public void addMemberWithShare(UUID eventId, UUID accountId, Integer sharePercent, String note, Instant now) {
+		this.jdbc.sql("""
+				insert into event_member (event_id, account_id, added_at, share_percent, note) values (?, ?, ?, ?, ?)
+				on conflict (event_id, account_id) do update
+				set share_percent = excluded.share_percent, note = excluded.note""")
+			.params(eventId, accountId, Timestamp.from(now), sharePercent, note)
+			.update();
+	}
+
+	/**
+	 * The agreed share of a member.
+	 * @param eventId the event
+	 * @param accountId the member
+	 * @return the share, empty when none was agreed (or not a member)
+	 */
+	public java.util.Optional<Integer> memberShare(UUID eventId, UUID accountId) {
+		return this.jdbc.sql("select share_percent from event_member where event_id = ? and account_id = ?")
+			.params(eventId, accountId)
+			.query((rs, row) -> (Integer) rs.getObject("share_percent"))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
+	public java.util.Optional<String> memberNote(UUID eventId, UUID accountId) {
+		return this.jdbc.sql("select note from event_member where event_id = ? and account_id = ?")
+			.params(eventId, accountId)
+			.query((rs, row) -> rs.getString("note"))
+			.optional()
+			.filter(java.util.Objects::nonNull);
+	}
+
 	public void removeMember(UUID eventId, UUID accountId) {
 		this.jdbc.sql("delete from event_member where event_id = ? and account_id = ?")
 			.params(eventId, accountId)

@@ -49,7 +49,13 @@ public enum RateLimit {
 	 */
 	ENHANCED_DOWNLOAD("enhanced-download"),
 	/** Share images (a runner's crops and teasers) made per client address: CPU. */
-	SHARE_IMAGE("share-image");
+	SHARE_IMAGE("share-image"),
+
+	/**
+	 * Marketplace actions per account, each kind in its own bucket: publishing a listing,
+	 * applying, reporting a review (each one e-mails someone or changes what others see).
+	 */
+	MARKETPLACE("marketplace");
 
 	private final String configName;
 

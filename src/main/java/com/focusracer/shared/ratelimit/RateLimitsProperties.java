@@ -27,11 +27,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enhancedDownload "enhanced" photo downloads per order (30 per hour)
  * @param shareImage share images (crops, teasers) made per client address, the ones
  * already made not counted (60 per hour)
+ * @param marketplace marketplace listings published, applications sent and reviews
+ * reported, per account and kind (20 per hour)
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
-		Streams streams, Limit enhancedDownload, Limit shareImage) {
+		Streams streams, Limit enhancedDownload, Limit shareImage, Limit marketplace) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -47,6 +49,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		loginAccount = Limit.orDefault(loginAccount, 50, Duration.ofMinutes(10));
 		enhancedDownload = Limit.orDefault(enhancedDownload, 30, Duration.ofHours(1));
 		shareImage = Limit.orDefault(shareImage, 60, Duration.ofHours(1));
+		marketplace = Limit.orDefault(marketplace, 20, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -70,6 +73,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case LOGIN_ACCOUNT -> this.loginAccount;
 			case ENHANCED_DOWNLOAD -> this.enhancedDownload;
 			case SHARE_IMAGE -> this.shareImage;
+			case MARKETPLACE -> this.marketplace;
 		};
 	}
 

@@ -61,8 +61,12 @@ public class ShopBackOffice {
 
 	private final ShopProperties properties;
 
+	private final com.focusracer.shop.AgreedFees agreedFees;
+
 	ShopBackOffice(PriceLists priceLists, Payouts payouts, Orders orders, Refunds refunds, Payments payments,
-			EventManagement events, MessageSource messages, ShopProperties properties) {
+			EventManagement events, MessageSource messages, ShopProperties properties,
+			com.focusracer.shop.AgreedFees agreedFees) {
+		this.agreedFees = agreedFees;
 		this.priceLists = priceLists;
 		this.payouts = payouts;
 		this.orders = orders;
@@ -174,7 +178,8 @@ public class ShopBackOffice {
 		if (connected != null) {
 			this.payouts.refresh(pro.id());
 		}
-		return new ModelAndView("shop/payouts", Map.of("statement", this.payouts.statement(pro.id())));
+		return new ModelAndView("shop/payouts", Map.of("statement", this.payouts.statement(pro.id()), "fees",
+				this.agreedFees.of(pro.id()), "me", pro.id()));
 	}
 
 	@GetMapping("/pro/payouts.csv")

@@ -1,0 +1,4 @@
+/**
+ * The marketplace's tables and e-mails.
+ */
+package com.focusracer.marketplace.internal;
