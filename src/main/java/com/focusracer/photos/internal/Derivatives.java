@@ -51,7 +51,7 @@ public final class Derivatives {
 	 * @param takenAt when the camera took it, if the EXIF says
 	 */
 	public record Result(byte[] web, byte[] preview, BufferedImage analysis, double sharpness, double exposure,
-			double quality, Instant takenAt) {
+			double quality, Instant takenAt, String cameraSerial) {
 	}
 
 	/**
@@ -113,8 +113,8 @@ public final class Derivatives {
 		PhotoQuality quality = PhotoQuality.of(preview);
 		byte[] web = JpegEncoder.encode(Watermark.apply(copy(base), branding), 0.80f);
 		byte[] small = JpegEncoder.encode(Watermark.apply(copy(preview), branding), 0.80f);
-		return new Result(web, small, upright, quality.sharpness(), quality.exposure(), quality.score(),
-				exif.takenAt());
+		return new Result(web, small, upright, quality.sharpness(), quality.exposure(), quality.score(), exif.takenAt(),
+				exif.cameraSerial());
 	}
 
 	/**
