@@ -41,7 +41,13 @@ public enum RateLimit {
 	LOGIN_ADDRESS("login-address"),
 
 	/** Failed logins per account, whatever the addresses. */
-	LOGIN_ACCOUNT("login-account");
+	LOGIN_ACCOUNT("login-account"),
+
+	/**
+	 * Timing files imported per account: each one is parsed and re-links the event's
+	 * photos without a bib.
+	 */
+	TIMING_IMPORT("timing-import");
 
 	private final String configName;
 
