@@ -122,6 +122,9 @@ class AuthorizationMatrixTests {
 	com.focusracer.photos.ResumableUploads resumableUploads;
 
 	@Autowired
+	com.focusracer.timing.Timing timing;
+
+	@Autowired
 	com.focusracer.gallery.RunnerActions runnerActions;
 
 	@Autowired
@@ -202,10 +205,17 @@ class AuthorizationMatrixTests {
 		String otherToken = this.apiTokens
 			.issue(other.id(), "other", ApiTokens.Kind.PERSONAL, null, java.time.Instant.now())
 			.token();
-		Map<String, String> ids = Map.of("{id}", event.id().toString(), "{accountId}", photographer.id().toString(),
-				"{bib}", "1975", "{photo}", photo.toString(), "{token}", ownerToken.id().toString(), "{hideRequest}",
-				hideRequest.toString(), "{startListUpload}", startListUpload.toString(), "{photoUpload}",
-				photoUpload.toString());
+		Map<String, String> ids = new java.util.HashMap<>(Map.of("{id}", event.id().toString(), "{accountId}",
+				photographer.id().toString(), "{bib}", "1975", "{photo}", photo.toString(), "{token}",
+				ownerToken.id().toString(), "{hideRequest}", hideRequest.toString(), "{startListUpload}",
+				startListUpload.toString(), "{photoUpload}", photoUpload.toString()));
+		// Timing: a point to delete, one kept for the imports, two spots to delete (the
+		// owner's: the photographer leaves the team before the spot routes are tried).
+		ids.put("{owner}", owner.id().toString());
+		ids.put("{point}", this.timing.savePoint(event.id(), owner.id(), null, "GONE", 1).toString());
+		this.timing.savePoint(event.id(), owner.id(), null, "MATRIX", 5);
+		ids.put("{spot}", this.timing.addSpot(event.id(), owner.id(), owner.id(), 5, null, null).id().toString());
+		ids.put("{pageSpot}", this.timing.addSpot(event.id(), owner.id(), owner.id(), 6, null, null).id().toString());
 
 		List<String> routes = MATRIX.entrySet()
 			.stream()
@@ -270,6 +280,7 @@ class AuthorizationMatrixTests {
 			.replace("/pro/hide-requests/{id}", "/pro/hide-requests/{hideRequest}")
 			.replace("/start-list/uploads/{uploadId}", "/start-list/uploads/{startListUpload}")
 			.replace("/pro/uploads/{uploadId}", "/pro/uploads/{photoUpload}")
+			.replace("/timing/spots/{spot}/delete", "/timing/spots/{pageSpot}/delete")
 			.replace("{kind:preview|web}", "preview")
 			.replace("{kind:logo|cover}", "logo");
 		for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -294,6 +305,21 @@ class AuthorizationMatrixTests {
 				request(HttpMethod.PUT, path).contentType(MediaType.valueOf("text/csv"))
 					.content("Dossard;Nom\n1975;Dupont\n");
 			case "POST /api/v1/events/{id}/reprocess" -> request(HttpMethod.POST, path);
+			case "POST /pro/events/{id}/timing/passings" -> multipart(path)
+				.file(new MockMultipartFile("file", "km5.csv", "text/csv",
+						"bib;point;time\n1975;MATRIX;08:00:00\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+				.param("format", "CSV");
+			case "PUT /api/v1/events/{id}/timing/passings" ->
+				request(HttpMethod.PUT, path + "?format=CSV").contentType(MediaType.valueOf("text/csv"))
+					.content("bib;point;time\n1975;MATRIX;08:00:01\n");
+			case "POST /api/v1/events/{id}/spots" ->
+				request(HttpMethod.POST, path).contentType(MediaType.APPLICATION_JSON).content("{\"distanceKm\": 10}");
+			case "POST /pro/events/{id}/timing/points" ->
+				request(HttpMethod.POST, path).param("name", "KM10").param("distanceKm", "10");
+			case "POST /pro/events/{id}/timing/spots" ->
+				request(HttpMethod.POST, path).param("photographer", ids.get("{owner}")).param("distanceKm", "12");
+			case "POST /pro/events/{id}/timing/offsets" ->
+				request(HttpMethod.POST, path).param("photographer", ids.get("{owner}")).param("seconds", "200");
 			case "POST /pro/events/{id}/photographers" ->
 				request(HttpMethod.POST, path).param("email", "nobody-" + UUID.randomUUID() + "@example.org");
 			case "POST /pro/events/{id}/start-list/runners" -> request(HttpMethod.POST, path).param("bib", "42")
@@ -327,6 +353,8 @@ class AuthorizationMatrixTests {
 			.replace("{uploadId}", UUID.randomUUID().toString())
 			.replace("{orderId}", UUID.randomUUID().toString())
 			.replace("{photoId}", UUID.randomUUID().toString())
+			.replace("{point}", UUID.randomUUID().toString())
+			.replace("{spot}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
 			.replace("{slug}", "no-such-event")
 			.replace("{token}", "no-such-token")

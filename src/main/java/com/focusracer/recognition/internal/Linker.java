@@ -33,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
  * frames look alike);</li>
  * <li>photos with no bib read get a {@code TIMING} link when the runners whose passage at
  * the photographer's spot is near the photo's corrected time come down to one once the
- * other cues (a partial read, faces, the burst's bibs) are taken into account; else those
- * runners are stored as suggestions for triage;</li>
+ * other cues (a partial read, faces, the bibs of the burst's look-alike frames) are taken
+ * into account; else those runners are stored as suggestions for triage;</li>
  * <li>{@code MANUAL}: bibs added by a person; bibs a person removed are never linked
  * again automatically.</li>
  * </ol>
@@ -115,10 +115,12 @@ public class Linker {
 					faceBibs.add(match.bib());
 				}
 			}
+			Set<String> burstBibs = new HashSet<>();
 			for (RecognitionRepository.StoredLink link : burstLinks(photo, burst)) {
 				put(links, link);
+				burstBibs.add(link.bib());
 			}
-			suggested = timingLink(photo, burst, faceBibs, links);
+			suggested = timingLink(photo, faceBibs, burstBibs, links);
 		}
 		if (suggested.isEmpty()) {
 			this.suggestions.clear(photo.id());
@@ -142,7 +144,7 @@ public class Linker {
 	 * the other cues leave one runner.
 	 * @return the suggestions when they leave several, else none
 	 */
-	private List<TimingMatch.Candidate> timingLink(Photo photo, List<Photo> burst, Set<String> faceBibs,
+	private List<TimingMatch.Candidate> timingLink(Photo photo, Set<String> faceBibs, Set<String> burstBibs,
 			Map<String, RecognitionRepository.StoredLink> links) {
 		if (photo.takenAt() == null || !this.timing.hasTiming(photo.eventId())) {
 			return List.of();
@@ -158,15 +160,6 @@ public class Linker {
 			.map(RecognitionRepository.StoredRead::readAs)
 			.filter((read) -> read != null)
 			.toList();
-		Set<String> burstBibs = new HashSet<>();
-		List<UUID> others = burst.stream().map(Photo::id).filter((id) -> !id.equals(photo.id())).toList();
-		if (!others.isEmpty()) {
-			this.repository.links(others)
-				.values()
-				.forEach((list) -> list.stream()
-					.filter((l) -> l.source().equals("OCR") || l.source().equals("MANUAL"))
-					.forEach((l) -> burstBibs.add(l.bib())));
-		}
 		TimingMatch.Decision decision = TimingMatch.decide(candidates,
 				new TimingMatch.Cues(partial, faceBibs, burstBibs));
 		if (decision.linked()) {
