@@ -18,7 +18,7 @@ import java.util.function.Predicate;
 public final class TimingMatch {
 
 	/** Suggestions shown at most. */
-	static final int MAXIMUM_SUGGESTIONS = 5;
+	static final int MAXIMUM_SUGGESTIONS = 8;
 
 	/** Confidence of a runner alone in the window, no other cue. */
 	static final double ALONE = 0.6;
