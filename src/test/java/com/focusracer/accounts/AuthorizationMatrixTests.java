@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -209,13 +210,7 @@ class AuthorizationMatrixTests {
 				photographer.id().toString(), "{bib}", "1975", "{photo}", photo.toString(), "{token}",
 				ownerToken.id().toString(), "{hideRequest}", hideRequest.toString(), "{startListUpload}",
 				startListUpload.toString(), "{photoUpload}", photoUpload.toString()));
-		// Timing: a point to delete, one kept for the imports, two spots to delete (the
-		// owner's: the photographer leaves the team before the spot routes are tried).
-		ids.put("{owner}", owner.id().toString());
-		ids.put("{point}", this.timing.savePoint(event.id(), owner.id(), null, "GONE", 1).toString());
-		this.timing.savePoint(event.id(), owner.id(), null, "MATRIX", 5);
-		ids.put("{spot}", this.timing.addSpot(event.id(), owner.id(), owner.id(), 5, null, null).id().toString());
-		ids.put("{pageSpot}", this.timing.addSpot(event.id(), owner.id(), owner.id(), 6, null, null).id().toString());
+		TimingMatrixRoutes.prepare(this.timing, event.id(), owner.id(), ids);
 
 		List<String> routes = MATRIX.entrySet()
 			.stream()
@@ -274,13 +269,13 @@ class AuthorizationMatrixTests {
 			throws Exception {
 		String method = route.substring(0, route.indexOf(' '));
 		String pattern = route.substring(route.indexOf(' ') + 1);
-		String path = pattern.replace("/pro/photos/{id}", "/pro/photos/{photo}")
+		String path = TimingMatrixRoutes.rename(pattern)
+			.replace("/pro/photos/{id}", "/pro/photos/{photo}")
 			.replace("/api/v1/photos/{id}", "/api/v1/photos/{photo}")
 			.replace("/pro/tokens/{id}", "/pro/tokens/{token}")
 			.replace("/pro/hide-requests/{id}", "/pro/hide-requests/{hideRequest}")
 			.replace("/start-list/uploads/{uploadId}", "/start-list/uploads/{startListUpload}")
 			.replace("/pro/uploads/{uploadId}", "/pro/uploads/{photoUpload}")
-			.replace("/timing/spots/{spot}/delete", "/timing/spots/{pageSpot}/delete")
 			.replace("{kind:preview|web}", "preview")
 			.replace("{kind:logo|cover}", "logo");
 		for (Map.Entry<String, String> id : ids.entrySet()) {
@@ -305,21 +300,6 @@ class AuthorizationMatrixTests {
 				request(HttpMethod.PUT, path).contentType(MediaType.valueOf("text/csv"))
 					.content("Dossard;Nom\n1975;Dupont\n");
 			case "POST /api/v1/events/{id}/reprocess" -> request(HttpMethod.POST, path);
-			case "POST /pro/events/{id}/timing/passings" -> multipart(path)
-				.file(new MockMultipartFile("file", "km5.csv", "text/csv",
-						"bib;point;time\n1975;MATRIX;08:00:00\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-				.param("format", "CSV");
-			case "PUT /api/v1/events/{id}/timing/passings" ->
-				request(HttpMethod.PUT, path + "?format=CSV").contentType(MediaType.valueOf("text/csv"))
-					.content("bib;point;time\n1975;MATRIX;08:00:01\n");
-			case "POST /api/v1/events/{id}/spots" ->
-				request(HttpMethod.POST, path).contentType(MediaType.APPLICATION_JSON).content("{\"distanceKm\": 10}");
-			case "POST /pro/events/{id}/timing/points" ->
-				request(HttpMethod.POST, path).param("name", "KM10").param("distanceKm", "10");
-			case "POST /pro/events/{id}/timing/spots" ->
-				request(HttpMethod.POST, path).param("photographer", ids.get("{owner}")).param("distanceKm", "12");
-			case "POST /pro/events/{id}/timing/offsets" ->
-				request(HttpMethod.POST, path).param("photographer", ids.get("{owner}")).param("seconds", "200");
 			case "POST /pro/events/{id}/photographers" ->
 				request(HttpMethod.POST, path).param("email", "nobody-" + UUID.randomUUID() + "@example.org");
 			case "POST /pro/events/{id}/start-list/runners" -> request(HttpMethod.POST, path).param("bib", "42")
@@ -337,7 +317,11 @@ class AuthorizationMatrixTests {
 			case "POST /pro/events/{id}/prices" -> request(HttpMethod.POST, path).param("single", "5");
 			case "POST /pro/photos/{id}/bibs" -> request(HttpMethod.POST, path).param("bibs", "1975");
 			case "POST /pro/hide-requests/{id}" -> request(HttpMethod.POST, path).param("decision", "keep");
-			default -> request(HttpMethod.valueOf(method), path);
+			default -> {
+				Optional<AbstractMockHttpServletRequestBuilder<?>> timed = TimingMatrixRoutes.requestFor(route, path,
+						ids);
+				yield timed.isPresent() ? timed.get() : request(HttpMethod.valueOf(method), path);
+			}
 		};
 		if (!"GET".equals(method)) {
 			request.with(csrf());
