@@ -24,10 +24,11 @@ import java.util.UUID;
  * @param quality 0–1, higher is better
  * @param takenAt when the camera took it (EXIF), if known
  * @param createdAt when it was accepted
+ * @param cameraSerial the camera body's serial number (EXIF), if known
  */
 public record Photo(UUID id, UUID eventId, UUID uploaderId, String fileName, String sha256, long sizeBytes,
 		String format, int width, int height, PhotoStatus status, boolean hidden, String stage, String failure,
-		Double sharpness, Double exposure, Double quality, Instant takenAt, Instant createdAt) {
+		Double sharpness, Double exposure, Double quality, Instant takenAt, Instant createdAt, String cameraSerial) {
 
 	/**
 	 * Whether the public may see it (and buy it): published, so with its watermarked

@@ -64,6 +64,16 @@ public interface PhotoLabels {
 	Set<UUID> photosOf(UUID eventId, String bib);
 
 	/**
+	 * The runners timing suggests for a photo without a bib, when it cannot tell which
+	 * (one click to accept in triage).
+	 * @param photoId the photo
+	 * @return the suggested bibs, likeliest first
+	 */
+	default List<String> timingSuggestions(UUID photoId) {
+		return List.of();
+	}
+
+	/**
 	 * One photo ↔ runner link.
 	 *
 	 * @param bib the runner's bib

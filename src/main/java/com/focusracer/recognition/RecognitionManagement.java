@@ -31,10 +31,23 @@ public class RecognitionManagement implements PhotoLabels, FaceFeatures {
 
 	private final RecognitionSettings settings;
 
-	RecognitionManagement(RecognitionRepository repository, Recognizers recognizers, RecognitionSettings settings) {
+	private final com.focusracer.recognition.internal.TimingSuggestions suggestions;
+
+	RecognitionManagement(RecognitionRepository repository, Recognizers recognizers, RecognitionSettings settings,
+			com.focusracer.recognition.internal.TimingSuggestions suggestions) {
+		this.suggestions = suggestions;
 		this.settings = settings;
 		this.repository = repository;
 		this.recognizers = recognizers;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<String> timingSuggestions(UUID photoId) {
+		return this.suggestions.of(photoId)
+			.stream()
+			.map(com.focusracer.recognition.internal.TimingSuggestions.Suggestion::bib)
+			.toList();
 	}
 
 	@Override

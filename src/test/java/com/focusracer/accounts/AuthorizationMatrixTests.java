@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -122,6 +123,9 @@ class AuthorizationMatrixTests {
 	com.focusracer.photos.ResumableUploads resumableUploads;
 
 	@Autowired
+	com.focusracer.timing.Timing timing;
+
+	@Autowired
 	com.focusracer.gallery.RunnerActions runnerActions;
 
 	@Autowired
@@ -202,10 +206,11 @@ class AuthorizationMatrixTests {
 		String otherToken = this.apiTokens
 			.issue(other.id(), "other", ApiTokens.Kind.PERSONAL, null, java.time.Instant.now())
 			.token();
-		Map<String, String> ids = Map.of("{id}", event.id().toString(), "{accountId}", photographer.id().toString(),
-				"{bib}", "1975", "{photo}", photo.toString(), "{token}", ownerToken.id().toString(), "{hideRequest}",
-				hideRequest.toString(), "{startListUpload}", startListUpload.toString(), "{photoUpload}",
-				photoUpload.toString());
+		Map<String, String> ids = new java.util.HashMap<>(Map.of("{id}", event.id().toString(), "{accountId}",
+				photographer.id().toString(), "{bib}", "1975", "{photo}", photo.toString(), "{token}",
+				ownerToken.id().toString(), "{hideRequest}", hideRequest.toString(), "{startListUpload}",
+				startListUpload.toString(), "{photoUpload}", photoUpload.toString()));
+		TimingMatrixRoutes.prepare(this.timing, event.id(), owner.id(), ids);
 
 		List<String> routes = MATRIX.entrySet()
 			.stream()
@@ -264,7 +269,8 @@ class AuthorizationMatrixTests {
 			throws Exception {
 		String method = route.substring(0, route.indexOf(' '));
 		String pattern = route.substring(route.indexOf(' ') + 1);
-		String path = pattern.replace("/pro/photos/{id}", "/pro/photos/{photo}")
+		String path = TimingMatrixRoutes.rename(pattern)
+			.replace("/pro/photos/{id}", "/pro/photos/{photo}")
 			.replace("/api/v1/photos/{id}", "/api/v1/photos/{photo}")
 			.replace("/pro/tokens/{id}", "/pro/tokens/{token}")
 			.replace("/pro/hide-requests/{id}", "/pro/hide-requests/{hideRequest}")
@@ -311,7 +317,11 @@ class AuthorizationMatrixTests {
 			case "POST /pro/events/{id}/prices" -> request(HttpMethod.POST, path).param("single", "5");
 			case "POST /pro/photos/{id}/bibs" -> request(HttpMethod.POST, path).param("bibs", "1975");
 			case "POST /pro/hide-requests/{id}" -> request(HttpMethod.POST, path).param("decision", "keep");
-			default -> request(HttpMethod.valueOf(method), path);
+			default -> {
+				Optional<AbstractMockHttpServletRequestBuilder<?>> timed = TimingMatrixRoutes.requestFor(route, path,
+						ids);
+				yield timed.isPresent() ? timed.get() : request(HttpMethod.valueOf(method), path);
+			}
 		};
 		if (!"GET".equals(method)) {
 			request.with(csrf());
@@ -327,6 +337,8 @@ class AuthorizationMatrixTests {
 			.replace("{uploadId}", UUID.randomUUID().toString())
 			.replace("{orderId}", UUID.randomUUID().toString())
 			.replace("{photoId}", UUID.randomUUID().toString())
+			.replace("{point}", UUID.randomUUID().toString())
+			.replace("{spot}", UUID.randomUUID().toString())
 			.replace("{bib}", "1975")
 			.replace("{slug}", "no-such-event")
 			.replace("{token}", "no-such-token")

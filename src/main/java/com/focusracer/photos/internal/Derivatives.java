@@ -51,7 +51,7 @@ public final class Derivatives {
 	 * @param takenAt when the camera took it, if the EXIF says
 	 */
 	public record Result(byte[] web, byte[] preview, BufferedImage analysis, double sharpness, double exposure,
-			double quality, Instant takenAt) {
+			double quality, Instant takenAt, String cameraSerial) {
 	}
 
 	/**
@@ -160,8 +160,8 @@ public final class Derivatives {
 		}
 		byte[] web = JpegEncoder.encode(Watermark.apply(webImage, branding), 0.80f);
 		byte[] small = JpegEncoder.encode(Watermark.apply(previewImage, branding), 0.80f);
-		return new Result(web, small, upright, quality.sharpness(), quality.exposure(), quality.score(),
-				exif.takenAt());
+		return new Result(web, small, upright, quality.sharpness(), quality.exposure(), quality.score(), exif.takenAt(),
+				exif.cameraSerial());
 	}
 
 	/**

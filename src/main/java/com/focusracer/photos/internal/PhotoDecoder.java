@@ -82,8 +82,9 @@ final class PhotoDecoder {
 	 *
 	 * @param orientation how the camera was held, EXIF 1–8 (1 when unknown)
 	 * @param takenAt when the camera took it, {@code null} when unknown
+	 * @param cameraSerial the camera body's serial number, {@code null} when unknown
 	 */
-	record Exif(int orientation, Instant takenAt) {
+	record Exif(int orientation, Instant takenAt, String cameraSerial) {
 	}
 
 	private interface Source {
@@ -109,16 +110,21 @@ final class PhotoDecoder {
 				orientation = ifd0.getInt(ExifIFD0Directory.TAG_ORIENTATION);
 			}
 			Instant takenAt = null;
+			String serial = null;
 			ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
 			if (sub != null) {
 				Date date = sub.getDateOriginal(TimeZone.getTimeZone("Europe/Paris"));
 				takenAt = (date != null) ? date.toInstant() : null;
+				String body = sub.getString(ExifSubIFDDirectory.TAG_BODY_SERIAL_NUMBER);
+				// Clock offsets are estimated per camera: two bodies of one
+				// photographer drift apart.
+				serial = (body != null && !body.isBlank() && body.strip().length() <= 64) ? body.strip() : null;
 			}
-			return new Exif((orientation >= 1 && orientation <= 8) ? orientation : 1, takenAt);
+			return new Exif((orientation >= 1 && orientation <= 8) ? orientation : 1, takenAt, serial);
 		}
 		catch (Exception ex) {
 			// Corrupt or absent EXIF: the photo is shown as stored.
-			return new Exif(1, null);
+			return new Exif(1, null, null);
 		}
 	}
 

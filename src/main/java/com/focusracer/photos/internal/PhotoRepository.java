@@ -139,12 +139,12 @@ public class PhotoRepository {
 	 * so that deleting the photo still deletes that file.
 	 */
 	public void saveDerivatives(UUID id, String webKey, String previewKey, double sharpness, double exposure,
-			double quality, Instant takenAt, Instant now) {
+			double quality, Instant takenAt, String cameraSerial, Instant now) {
 		this.jdbc.sql("""
 				update photo set web_key = ?, preview_key = ?, sharpness = ?, exposure = ?,
-				                 quality = ?, taken_at = ?, updated_at = ? where id = ?""")
+				                 quality = ?, taken_at = ?, camera_serial = ?, updated_at = ? where id = ?""")
 			.params(webKey, previewKey, sharpness, exposure, quality,
-					(takenAt != null) ? Timestamp.from(takenAt) : null, Timestamp.from(now), id)
+					(takenAt != null) ? Timestamp.from(takenAt) : null, cameraSerial, Timestamp.from(now), id)
 			.update();
 	}
 
@@ -324,6 +324,15 @@ public class PhotoRepository {
 			.update();
 	}
 
+	public List<Photo> publishedTakenBetween(UUID eventId, UUID uploaderId, Instant from, Instant to, int limit) {
+		return this.jdbc.sql("""
+				select * from photo where event_id = ? and uploader_id = ? and status = 'PUBLISHED' and not hidden
+				  and taken_at between ? and ? order by taken_at, id limit ?""")
+			.params(eventId, uploaderId, Timestamp.from(from), Timestamp.from(to), limit)
+			.query(PhotoRepository::map)
+			.list();
+	}
+
 	public void delete(UUID id) {
 		this.jdbc.sql("delete from photo where id = ?").param(id).update();
 	}
@@ -336,7 +345,7 @@ public class PhotoRepository {
 				rs.getString("failure"), (Double) rs.getObject("sharpness"), (Double) rs.getObject("exposure"),
 				(Double) rs.getObject("quality"),
 				(rs.getTimestamp("taken_at") != null) ? rs.getTimestamp("taken_at").toInstant() : null,
-				rs.getTimestamp("created_at").toInstant());
+				rs.getTimestamp("created_at").toInstant(), rs.getString("camera_serial"));
 	}
 
 }

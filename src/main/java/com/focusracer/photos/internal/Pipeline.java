@@ -171,7 +171,7 @@ public class Pipeline {
 			this.blobs.put(webKey, result.web());
 			this.blobs.put(previewKey, result.preview());
 			this.photos.saveDerivatives(photoId, webKey, previewKey, result.sharpness(), result.exposure(),
-					result.quality(), result.takenAt(), this.clock.instant());
+					result.quality(), result.takenAt(), result.cameraSerial(), this.clock.instant());
 			// For the recognition stages that follow, on this node or another (which
 			// makes it again from the original).
 			this.analysisImages.put(photoId, result.analysis());

@@ -111,6 +111,7 @@ class TriagePages {
 		if (photoLabels != null) {
 			List<com.focusracer.photos.PhotoLabels.Read> reads = photoLabels.reads(id);
 			model.put("links", photoLabels.links(id));
+			model.put("suggestions", photoLabels.timingSuggestions(id));
 			model.put("reads", reads);
 			model.put("doubtful", reads.stream().filter((read) -> "DOUBTFUL".equals(read.kind())).toList());
 			model.put("unlisted", reads.stream().filter((read) -> "NOT_ON_START_LIST".equals(read.kind())).toList());

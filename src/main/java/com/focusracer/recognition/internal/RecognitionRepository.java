@@ -156,6 +156,24 @@ public class RecognitionRepository {
 			.list();
 	}
 
+	/**
+	 * The event's photos read surely with one runner only (clock-offset anchors).
+	 * @param eventId the event
+	 * @param minimumConfidence the lowest OCR confidence
+	 * @return photo to its runner
+	 */
+	public Map<UUID, String> surelyRead(UUID eventId, double minimumConfidence) {
+		Map<UUID, String> read = new HashMap<>();
+		this.jdbc.sql("""
+				select photo_id, min(bib) from photo_link where event_id = ? and source = 'OCR'
+				group by photo_id having count(*) = 1 and min(confidence) >= ?""")
+			.params(eventId, minimumConfidence)
+			.query((rs) -> {
+				read.put(rs.getObject(1, UUID.class), rs.getString(2));
+			});
+		return read;
+	}
+
 	private static StoredLink link(ResultSet rs, int row) throws SQLException {
 		return new StoredLink(rs.getObject("photo_id", UUID.class), rs.getString("bib"), rs.getString("source"),
 				rs.getDouble("confidence"));
@@ -307,7 +325,8 @@ public class RecognitionRepository {
 	}
 
 	public void deletePhoto(UUID photoId) {
-		for (String table : List.of("bib_read", "photo_signature", "photo_link", "manual_bib", "face")) {
+		for (String table : List.of("bib_read", "photo_signature", "photo_link", "manual_bib", "face",
+				"timing_suggestion")) {
 			this.jdbc.sql("delete from " + table + " where photo_id = ?").param(photoId).update();
 		}
 	}

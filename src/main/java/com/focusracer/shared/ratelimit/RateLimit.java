@@ -55,7 +55,13 @@ public enum RateLimit {
 	 * Marketplace actions per account, each kind in its own bucket: publishing a listing,
 	 * applying, reporting a review (each one e-mails someone or changes what others see).
 	 */
-	MARKETPLACE("marketplace");
+	MARKETPLACE("marketplace"),
+
+	/**
+	 * Timing files imported per account: each one is parsed and re-links the event's
+	 * photos without a bib.
+	 */
+	TIMING_IMPORT("timing-import");
 
 	private final String configName;
 

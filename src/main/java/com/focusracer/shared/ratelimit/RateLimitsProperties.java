@@ -29,11 +29,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * already made not counted (60 per hour)
  * @param marketplace marketplace listings published, applications sent and reviews
  * reported, per account and kind (20 per hour)
+ * @param timingImport timing files imported per account (30 per hour)
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
-		Streams streams, Limit enhancedDownload, Limit shareImage, Limit marketplace) {
+		Streams streams, Limit enhancedDownload, Limit shareImage, Limit marketplace, Limit timingImport) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -50,6 +51,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		enhancedDownload = Limit.orDefault(enhancedDownload, 30, Duration.ofHours(1));
 		shareImage = Limit.orDefault(shareImage, 60, Duration.ofHours(1));
 		marketplace = Limit.orDefault(marketplace, 20, Duration.ofHours(1));
+		timingImport = Limit.orDefault(timingImport, 30, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -74,6 +76,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case ENHANCED_DOWNLOAD -> this.enhancedDownload;
 			case SHARE_IMAGE -> this.shareImage;
 			case MARKETPLACE -> this.marketplace;
+			case TIMING_IMPORT -> this.timingImport;
 		};
 	}
 

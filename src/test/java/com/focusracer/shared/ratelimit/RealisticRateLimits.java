@@ -23,7 +23,7 @@ import org.springframework.test.context.TestPropertySource;
 		"focusracer.rate-limits.privacy-request.capacity=3", "focusracer.rate-limits.login.capacity=10",
 		"focusracer.rate-limits.login-address.capacity=20", "focusracer.rate-limits.login-account.capacity=15",
 		"focusracer.rate-limits.streams.per-address=3", "focusracer.rate-limits.enhanced-download.capacity=3",
-		"focusracer.rate-limits.share-image.capacity=3" })
+		"focusracer.rate-limits.share-image.capacity=3", "focusracer.rate-limits.timing-import.capacity=3" })
 public @interface RealisticRateLimits {
 
 }
