@@ -41,7 +41,13 @@ public enum RateLimit {
 	LOGIN_ADDRESS("login-address"),
 
 	/** Failed logins per account, whatever the addresses. */
-	LOGIN_ACCOUNT("login-account");
+	LOGIN_ACCOUNT("login-account"),
+
+	/**
+	 * Registration-platform calls ("test connection", imports) per account: each one
+	 * calls a third party's API.
+	 */
+	CONNECTOR("connector");
 
 	private final String configName;
 

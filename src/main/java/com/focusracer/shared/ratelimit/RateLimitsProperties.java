@@ -24,11 +24,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param loginAccount failed logins per account, whatever the addresses (50 per 10
  * minutes)
  * @param streams the cap on open Server-Sent Events streams
+ * @param connector registration-platform calls ("test connection", imports) per account
+ * (30 per hour)
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
-		Streams streams) {
+		Streams streams, Limit connector) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -42,6 +44,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		login = Limit.orDefault(login, 10, Duration.ofMinutes(10));
 		loginAddress = Limit.orDefault(loginAddress, 100, Duration.ofMinutes(10));
 		loginAccount = Limit.orDefault(loginAccount, 50, Duration.ofMinutes(10));
+		connector = Limit.orDefault(connector, 30, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -63,6 +66,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case LOGIN -> this.login;
 			case LOGIN_ADDRESS -> this.loginAddress;
 			case LOGIN_ACCOUNT -> this.loginAccount;
+			case CONNECTOR -> this.connector;
 		};
 	}
 
