@@ -104,6 +104,17 @@ public class Connectors {
 	}
 
 	/**
+	 * How many runners wait for the owner to confirm their removal.
+	 * @param eventId the event
+	 * @param accountId the owner
+	 * @return the count
+	 */
+	public int pendingRemovalCount(UUID eventId, UUID accountId) {
+		this.events.owned(eventId, accountId);
+		return this.repository.pendingRemovals(eventId).size();
+	}
+
+	/**
 	 * Saves an event's connector; the key and secret are encrypted at once.
 	 * @param eventId the event
 	 * @param accountId the owner
@@ -205,7 +216,11 @@ public class Connectors {
 		catch (EventException ex) {
 			log.warn("Start list of event {} not re-synced from {}: {}", eventId, source.displayName(),
 					ex.messageKey());
-			this.repository.failed(eventId, now, next, ex.messageKey());
+			StringBuilder error = new StringBuilder(ex.messageKey());
+			for (Object argument : ex.arguments()) {
+				error.append('|').append(argument);
+			}
+			this.repository.failed(eventId, now, next, error.toString());
 			return false;
 		}
 		catch (RuntimeException ex) {

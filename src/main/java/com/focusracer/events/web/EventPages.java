@@ -56,9 +56,13 @@ class EventPages {
 
 	private final org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces;
 
+	private final com.focusracer.events.Connectors connectors;
+
 	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts,
 			EventImages images, EventsProperties properties,
-			org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces) {
+			org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces,
+			com.focusracer.events.Connectors connectors) {
+		this.connectors = connectors;
 		this.properties = properties;
 		this.faces = faces;
 		this.images = images;
@@ -119,6 +123,8 @@ class EventPages {
 		model.put("hasLogo", this.images.get(id, EventImages.Kind.LOGO).isPresent());
 		model.put("hasCover", this.images.get(id, EventImages.Kind.COVER).isPresent());
 		model.put("facesAvailable", facesAvailable());
+		model.put("pendingRemovals",
+				event.ownerId().equals(principal.id()) ? this.connectors.pendingRemovalCount(id, principal.id()) : 0);
 		return new ModelAndView("events/show", model);
 	}
 
