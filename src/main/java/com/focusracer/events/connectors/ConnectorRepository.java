@@ -117,10 +117,12 @@ public class ConnectorRepository {
 	}
 
 	public List<String> pendingRemovals(UUID eventId) {
-		return this.jdbc.sql("select bib from start_list_pending_removal where event_id = ? order by length(bib), bib")
-			.param(eventId)
-			.query(String.class)
-			.list();
+		// Only runners still on the list: an import from the preview may have removed
+		// them since.
+		return this.jdbc.sql("""
+				select p.bib from start_list_pending_removal p
+				join start_list_entry e on e.event_id = p.event_id and e.bib = p.bib
+				where p.event_id = ? order by length(p.bib), p.bib""").param(eventId).query(String.class).list();
 	}
 
 	public void keepPending(UUID eventId, Collection<String> bibs, Instant now) {
