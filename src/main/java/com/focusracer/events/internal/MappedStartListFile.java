@@ -31,7 +31,7 @@ public final class MappedStartListFile {
 	 * @return its column names, empty when the file is empty
 	 */
 	public static List<String> headers(byte[] content) {
-		String text = StartListFile.decode(content).text();
+		String text = withoutLeadingBlankLines(StartListFile.decode(content).text());
 		if (text.isBlank()) {
 			return List.of();
 		}
@@ -50,7 +50,7 @@ public final class MappedStartListFile {
 	 * @return the plain CSV, empty when the file has no header row
 	 */
 	public static byte[] remap(byte[] content, Map<String, String> mapping) {
-		String text = StartListFile.decode(content).text();
+		String text = withoutLeadingBlankLines(StartListFile.decode(content).text());
 		StringBuilder out = new StringBuilder(text.length() + 128);
 		out.append(String.join(",", PLAIN_HEADERS)).append('\n');
 		if (text.isBlank()) {
@@ -94,6 +94,11 @@ public final class MappedStartListFile {
 					r.gender(), (r.birthYear() != null) ? r.birthYear().toString() : null, r.wave(), r.chip()));
 		}
 		return out.toString().getBytes(StandardCharsets.UTF_8);
+	}
+
+	// The separator is guessed from the first line: it must be the header.
+	private static String withoutLeadingBlankLines(String text) {
+		return text.replaceFirst("^(\\s*\\R)+", "");
 	}
 
 	private static void line(StringBuilder out, List<String> values) {

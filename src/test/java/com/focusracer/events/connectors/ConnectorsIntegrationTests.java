@@ -2,6 +2,12 @@ package com.focusracer.events.connectors;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CountDownLatch;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +28,8 @@ import com.focusracer.events.Runner;
 import com.focusracer.events.StartLists;
 import com.focusracer.events.Visibility;
 
+import org.assertj.core.groups.Tuple;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
@@ -34,6 +42,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -91,6 +100,12 @@ class ConnectorsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	ConnectorRepository repository;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	TestAccount organizer;
 
 	MockHttpSession session;
@@ -124,9 +139,8 @@ class ConnectorsIntegrationTests {
 		this.mvc.perform(post(preview + "/apply").session(this.session).with(csrf()).param("mode", "all"))
 			.andExpect(status().is3xxRedirection());
 		assertThat(this.startLists.runnersOf(this.event.id())).extracting(Runner::bib, Runner::category)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("101", "10 km"),
-					org.assertj.core.groups.Tuple.tuple("102", "Semi-marathon"),
-					org.assertj.core.groups.Tuple.tuple("103", "10 km"));
+			.containsExactly(Tuple.tuple("101", "10 km"), Tuple.tuple("102", "Semi-marathon"),
+					Tuple.tuple("103", "10 km"));
 	}
 
 	@Test
@@ -172,8 +186,7 @@ class ConnectorsIntegrationTests {
 		UUID upload = this.connectors.fetch(this.event.id(), this.organizer.id());
 		this.startLists.applyUpload(this.event.id(), this.organizer.id(), upload, false);
 		assertThat(this.startLists.runnersOf(this.event.id())).extracting(Runner::bib, Runner::chip)
-			.containsExactly(org.assertj.core.groups.Tuple.tuple("7", "CHIP7"),
-					org.assertj.core.groups.Tuple.tuple("8", null));
+			.containsExactly(Tuple.tuple("7", "CHIP7"), Tuple.tuple("8", null));
 
 		PlatformStubs.runSignup(STUB);
 		this.mvc.perform(post(base()).session(this.session)
@@ -201,16 +214,9 @@ class ConnectorsIntegrationTests {
 			.update();
 		STUB.resetAll();
 		PlatformStubs.njuko(STUB, lea("c21"));
-		STUB.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-			.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api-registrations/registrations"))
-			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.from",
-					com.github.tomakehurst.wiremock.client.WireMock.equalTo("0")))
-			.willReturn(PlatformStubs.json("{\"resultsSize\":1,\"totalHits\":2,\"results\":["
-					+ PlatformStubs.njukoRegistration("r2", "102", "Zoé", "Lefèvre", "zoe@example.fr", "c21",
-							"VALIDATED")
-					+ ","
-					+ PlatformStubs.njukoRegistration("r9", "109", "Noé", "Petit", "noe@example.fr", "c10", "VALIDATED")
-					+ "]}")));
+		PlatformStubs.njukoFirstPage(STUB, 2,
+				PlatformStubs.njukoRegistration("r2", "102", "Zoé", "Lefèvre", "zoe@example.fr", "c21", "VALIDATED"),
+				PlatformStubs.njukoRegistration("r9", "109", "Noé", "Petit", "noe@example.fr", "c10", "VALIDATED"));
 		assertThat(syncNow()).isEqualTo(1);
 		assertThat(this.startLists.runnersOf(this.event.id())).extracting(Runner::bib)
 			.as("103 is gone, 109 came, 101 stays for its photos")
@@ -238,15 +244,9 @@ class ConnectorsIntegrationTests {
 		STUB.resetAll();
 		// Léa moves to the semi; 101 and 102 are replaced by 109 and 110.
 		PlatformStubs.njuko(STUB, lea("c21"));
-		STUB.stubFor(com.github.tomakehurst.wiremock.client.WireMock
-			.post(com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo("/api-registrations/registrations"))
-			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath("$.from",
-					com.github.tomakehurst.wiremock.client.WireMock.equalTo("0")))
-			.willReturn(PlatformStubs.json("{\"resultsSize\":2,\"totalHits\":3,\"results\":["
-					+ PlatformStubs.njukoRegistration("r9", "109", "Noé", "Petit", "noe@example.fr", "c10", "VALIDATED")
-					+ ","
-					+ PlatformStubs.njukoRegistration("r10", "110", "Ana", "Roux", "ana@example.fr", "c10", "VALIDATED")
-					+ "]}")));
+		PlatformStubs.njukoFirstPage(STUB, 3,
+				PlatformStubs.njukoRegistration("r9", "109", "Noé", "Petit", "noe@example.fr", "c10", "VALIDATED"),
+				PlatformStubs.njukoRegistration("r10", "110", "Ana", "Roux", "ana@example.fr", "c10", "VALIDATED"));
 		String preview = this.mvc.perform(post(base() + "/import").session(this.session).with(csrf()))
 			.andReturn()
 			.getResponse()
@@ -258,51 +258,47 @@ class ConnectorsIntegrationTests {
 	}
 
 	@Test
-	void mapsAnExportsColumnsOnceAndReusesTheMapping() throws Exception {
-		String export = "N° Doss;Nom coureur;Prénom coureur;Course;Transpondeur\n1;Dupont;Jean;10 km;T001\n"
-				+ "2;Martin;Léa;Semi;T002\n";
-		String form = uploadExport(export);
-		this.mvc.perform(get(form).session(this.session))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("<option value=\"Nom coureur\"")));
-		this.mvc.perform(post(form).session(this.session).with(csrf()).param("map.lastName", "Nom coureur"))
-			.andExpect(status().isUnprocessableEntity())
-			.andExpect(content().string(containsString("Choisissez la colonne du dossard")));
-		String preview = this.mvc
-			.perform(post(form).session(this.session)
-				.with(csrf())
-				.param("map.bib", "N° Doss")
-				.param("map.firstName", "Prénom coureur")
-				.param("map.lastName", "Nom coureur")
-				.param("map.category", "Course")
-				.param("map.chip", "Transpondeur"))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
-		this.mvc.perform(post(preview + "/apply").session(this.session).with(csrf()).param("mode", "all"));
-		assertThat(this.startLists.runnersOf(this.event.id())).containsExactly(
-				new Runner("1", "Jean", "Dupont", null, "10 km", null, null, null, null, "T001"),
-				new Runner("2", "Léa", "Martin", null, "Semi", null, null, null, null, "T002"));
-		// The next file, columns in another order: the saved mapping is offered again.
-		String next = uploadExport("Transpondeur;Course;Prénom coureur;Nom coureur;N° Doss\nT003;10 km;Noé;Petit;3\n");
-		this.mvc.perform(get(next).session(this.session))
-			.andExpect(content().string(containsString("<option value=\"N° Doss\" selected>")))
-			.andExpect(content().string(containsString("<option value=\"Transpondeur\" selected>")));
+	void oneNodeClaimsEachDueConnector() throws Exception {
+		saveNjuko();
+		this.jdbc.sql("update start_list_connector set next_sync_at = now() - interval '1 minute' where event_id = ?")
+			.param(this.event.id())
+			.update();
+		Instant now = Instant.now();
+		CountDownLatch claimed = new CountDownLatch(1);
+		CountDownLatch done = new CountDownLatch(1);
+		ExecutorService nodes = Executors.newFixedThreadPool(2);
+		try {
+			// The first node holds its claim's transaction open; the second skips the
+			// row.
+			Future<List<UUID>> first = nodes.submit(() -> this.transactions.execute((tx) -> {
+				List<UUID> mine = this.repository.claimDue(now, now.plusSeconds(600), 100);
+				claimed.countDown();
+				await(done);
+				return mine;
+			}));
+			claimed.await();
+			List<UUID> second = nodes.submit(
+					() -> this.transactions.execute((tx) -> this.repository.claimDue(now, now.plusSeconds(600), 100)))
+				.get(10, TimeUnit.SECONDS);
+			done.countDown();
+			assertThat(first.get()).contains(this.event.id());
+			assertThat(second).doesNotContain(this.event.id());
+		}
+		finally {
+			done.countDown();
+			nodes.shutdownNow();
+		}
+		assertThat(this.repository.claimDue(now, now.plusSeconds(600), 100)).as("the claim moved its next sync")
+			.doesNotContain(this.event.id());
 	}
 
-	private String uploadExport(String content) throws Exception {
-		return this.mvc
-			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-				.multipart("/pro/events/" + this.event.id() + "/start-list/mapped-uploads")
-				.file(new org.springframework.mock.web.MockMultipartFile("file", "kms.csv", "text/csv",
-						content.getBytes(StandardCharsets.UTF_8)))
-				.session(this.session)
-				.with(csrf()))
-			.andExpect(status().is3xxRedirection())
-			.andReturn()
-			.getResponse()
-			.getRedirectedUrl();
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	@Test
@@ -334,7 +330,7 @@ class ConnectorsIntegrationTests {
 			.andExpect(status().isNotFound());
 		this.mvc.perform(post(base() + "/removals/confirm").session(stranger).with(csrf()))
 			.andExpect(status().isNotFound());
-		STUB.verify(0, com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
+		STUB.verify(0, anyRequestedFor(anyUrl()));
 		assertThat(this.connectors.status(this.event.id(), this.organizer.id()).orElseThrow().reference())
 			.isEqualTo(PlatformStubs.NJUKO_EDITION);
 	}
@@ -364,10 +360,6 @@ class ConnectorsIntegrationTests {
 	private static String lea(String competition) {
 		return PlatformStubs.njukoRegistration("r3", "103", "Léa", "Martin", "lea@example.fr", competition,
 				"VALIDATED");
-	}
-
-	static List<String> bibs(List<Runner> runners) {
-		return runners.stream().map(Runner::bib).toList();
 	}
 
 }

@@ -59,6 +59,19 @@ public final class PlatformStubs {
 					.willReturn(json("{\"resultsSize\":1,\"totalHits\":3,\"results\":[" + lastRunner + "]}")));
 	}
 
+	/**
+	 * Replaces Njuko's first page of registrations.
+	 * @param server the stub
+	 * @param totalHits the total it announces
+	 * @param registrations the page's registrations (JSON)
+	 */
+	public static void njukoFirstPage(WireMockServer server, int totalHits, String... registrations) {
+		server.stubFor(post(urlPathEqualTo("/api-registrations/registrations"))
+			.withRequestBody(matchingJsonPath("$.from", equalTo("0")))
+			.willReturn(json("{\"resultsSize\":" + registrations.length + ",\"totalHits\":" + totalHits
+					+ ",\"results\":[" + String.join(",", registrations) + "]}")));
+	}
+
 	public static String njukoRegistration(String id, String bib, String first, String last, String email,
 			String competition, String status) {
 		return "{\"id\":\"" + id + "\",\"registrationCode\":\"REG-" + id + "\",\"firstname\":\"" + first
