@@ -285,7 +285,16 @@ public class Connectors {
 	}
 
 	private Credentials credentials(ConnectorRepository.Stored stored) {
-		return this.secrets.decrypt(stored.eventId(), stored.reference(), stored.subReference(), stored.credentials());
+		try {
+			return this.secrets.decrypt(stored.eventId(), stored.reference(), stored.subReference(),
+					stored.credentials());
+		}
+		catch (IllegalStateException ex) {
+			// Another key on this node, or the key changed: the organizer enters them
+			// again.
+			log.error(ex.getMessage(), ex);
+			throw new EventException("connector.credentialsUnreadable");
+		}
 	}
 
 	private StartListSource source(String platform) {

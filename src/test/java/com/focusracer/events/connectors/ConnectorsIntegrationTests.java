@@ -176,6 +176,20 @@ class ConnectorsIntegrationTests {
 	}
 
 	@Test
+	void credentialsSealedWithAnotherKeyAskToBeEnteredAgain() throws Exception {
+		saveNjuko();
+		this.jdbc.sql("update start_list_connector set credentials = ? where event_id = ?")
+			.params(new ConnectorSecrets(new com.focusracer.events.ConnectorsProperties(
+					java.util.Base64.getEncoder().encodeToString(new byte[32]), null, null, null, null, null, null,
+					null, null, null, null, null))
+				.encrypt(this.event.id(), new com.focusracer.events.StartListSource.Credentials("e", null, "k", null)),
+					this.event.id())
+			.update();
+		this.mvc.perform(post(base() + "/test").session(this.session).with(csrf()))
+			.andExpect(flash().attribute("error", containsString("enregistrez-les de nouveau")));
+	}
+
+	@Test
 	void importsFromRaceResultAndRunSignup() throws Exception {
 		PlatformStubs.raceResult(STUB);
 		this.mvc.perform(post(base()).session(this.session)
