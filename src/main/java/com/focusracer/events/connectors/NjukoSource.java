@@ -54,12 +54,12 @@ class NjukoSource implements StartListSource {
 			.uri("/api-registrations/ping")
 			.header("Edition", credentials.reference())
 			.header("Authorization", credentials.key()));
-		return competitions(credentials).size();
+		return competitionsIfAny(credentials).size();
 	}
 
 	@Override
 	public List<Runner> read(Credentials credentials) {
-		Map<String, String> competitions = competitions(credentials);
+		Map<String, String> competitions = competitionsIfAny(credentials);
 		List<Runner> runners = new ArrayList<>();
 		int from = 0;
 		for (int page = 0;; page++) {
@@ -113,6 +113,23 @@ class NjukoSource implements StartListSource {
 				orEmpty(registration.path("lastname")), ConnectorHttp.text(registration.path("email")), category, null,
 				ConnectorHttp.text(registration.path("gender")),
 				ConnectorHttp.year(ConnectorHttp.text(registration.path("birthdate"))), null, null);
+	}
+
+	/**
+	 * The competitions when Njuko gives them: their names are a comfort, not a need (the
+	 * shape of this answer is the least known), so a missing or odd answer leaves the
+	 * competition ids as categories; a refused key still stops everything.
+	 */
+	private Map<String, String> competitionsIfAny(Credentials credentials) {
+		try {
+			return competitions(credentials);
+		}
+		catch (com.focusracer.events.EventException ex) {
+			if (ex.messageKey().equals("connector.notFound") || ex.messageKey().equals("connector.unreadable")) {
+				return Map.of();
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -98,6 +98,16 @@ class RaceResultSource implements StartListSource {
 		if (token.length() >= 2 && token.startsWith("\"") && token.endsWith("\"")) {
 			token = token.substring(1, token.length() - 1);
 		}
+		else if (token.startsWith("{")) {
+			// Some set-ups wrap it: {"token": "…"}.
+			JsonNode json = this.http.parse(null,
+					(ignored) -> tools.jackson.databind.json.JsonMapper.shared().readTree(body));
+			String wrapped = ConnectorHttp.text(json.path("token"));
+			if (wrapped == null) {
+				wrapped = ConnectorHttp.text(json.path("access_token"));
+			}
+			token = (wrapped != null) ? wrapped : "";
+		}
 		if (token.isEmpty()) {
 			throw new com.focusracer.events.EventException("connector.raceresult.refused");
 		}

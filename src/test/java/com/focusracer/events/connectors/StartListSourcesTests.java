@@ -75,6 +75,26 @@ class StartListSourcesTests {
 	}
 
 	@Test
+	void njukoWithoutCompetitionNamesKeepsTheirIds() {
+		STUB.stubFor(post(urlPathEqualTo("/api-registrations/registrations"))
+			.willReturn(PlatformStubs.json("{\"resultsSize\":1,\"totalHits\":1,\"results\":["
+					+ PlatformStubs.njukoRegistration("r", "5", "A", "B", "a@example.fr", "c10", "VALIDATED") + "]}")));
+		assertThat(new NjukoSource(properties(Duration.ofSeconds(5), DataSize.ofMegabytes(1), 10)).read(NJUKO))
+			.extracting(Runner::category)
+			.containsExactly("c10");
+	}
+
+	@Test
+	void raceResultTokenMayComeWrappedInJson() {
+		PlatformStubs.raceResult(STUB);
+		STUB.stubFor(
+				post(urlPathEqualTo("/api/public/login")).willReturn(PlatformStubs.json("{\"token\":\"tok-42\"}")));
+		assertThat(new RaceResultSource(properties(Duration.ofSeconds(5), DataSize.ofMegabytes(1), 10))
+			.test(new Credentials(PlatformStubs.RACERESULT_EVENT, null, PlatformStubs.RACERESULT_KEY, null)))
+			.isEqualTo(2);
+	}
+
+	@Test
 	void aRefusedKeySaysWhatToCheck() {
 		STUB.stubFor(any(anyUrl()).willReturn(aResponse().withStatus(401)));
 		assertThatExceptionOfType(EventException.class)
