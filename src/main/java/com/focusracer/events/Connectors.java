@@ -40,6 +40,9 @@ public class Connectors {
 
 	private static final int CLAIM_BATCH = 10;
 
+	// The name of a kept upload read from a platform.
+	private static final String UPLOAD_PREFIX = "connector:";
+
 	private final Map<String, StartListSource> sources = new LinkedHashMap<>();
 
 	private final ConnectorRepository repository;
@@ -122,7 +125,7 @@ public class Connectors {
 	 * @param credentials what the platform needs
 	 */
 	public void save(UUID eventId, UUID accountId, String platform, Credentials credentials) {
-		Event event = this.events.owned(eventId, accountId);
+		this.events.owned(eventId, accountId);
 		StartListSource source = source(platform);
 		String reference = trimmed(credentials.reference());
 		String key = trimmed(credentials.key());
@@ -135,7 +138,7 @@ public class Connectors {
 		this.transactions.executeWithoutResult((status) -> {
 			this.repository.save(eventId, source.platform(), reference, clean.subReference(),
 					this.secrets.encrypt(eventId, clean), (key.length() >= 12) ? key.substring(key.length() - 4) : null,
-					now, nextSync(event, now));
+					now, null);
 			this.events.audit(accountId, "connector.saved", eventId, source.displayName() + " " + reference);
 		});
 	}
@@ -171,7 +174,22 @@ public class Connectors {
 		ConnectorRepository.Stored stored = stored(eventId, accountId);
 		StartListSource source = source(stored.platform());
 		List<Runner> runners = source.read(credentials(stored));
-		return this.startLists.keepUpload(eventId, accountId, source.displayName(), MappedStartListFile.write(runners));
+		return this.startLists.keepUpload(eventId, accountId, UPLOAD_PREFIX + source.platform(),
+				MappedStartListFile.write(runners));
+	}
+
+	/**
+	 * Starts the scheduled re-syncs once the owner applied a first import from the
+	 * platform (seen in the preview): saving credentials alone never changes the list.
+	 * @param eventId the event
+	 * @param accountId the owner
+	 * @param uploadName the applied file's name
+	 */
+	public void applied(UUID eventId, UUID accountId, String uploadName) {
+		Event event = this.events.owned(eventId, accountId);
+		if (uploadName != null && uploadName.startsWith(UPLOAD_PREFIX) && this.repository.find(eventId).isPresent()) {
+			this.repository.setNextSync(eventId, nextSync(event, this.clock.instant()));
+		}
 	}
 
 	/**

@@ -188,6 +188,19 @@ public class StartLists {
 	}
 
 	/**
+	 * The name of a kept file.
+	 * @param eventId the event
+	 * @param accountId the owner
+	 * @param uploadId the kept file
+	 * @return its name, empty when it is gone
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> keptUploadName(UUID eventId, UUID accountId, UUID uploadId) {
+		this.events.owned(eventId, accountId);
+		return this.repository.uploadName(eventId, uploadId);
+	}
+
+	/**
 	 * Applies a kept file.
 	 * @param eventId the event
 	 * @param accountId the caller

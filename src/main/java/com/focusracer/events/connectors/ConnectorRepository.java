@@ -65,7 +65,7 @@ public class ConnectorRepository {
 				values (?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (event_id) do update set platform = excluded.platform, reference = excluded.reference,
 				    sub_reference = excluded.sub_reference, credentials = excluded.credentials,
-				    key_hint = excluded.key_hint, saved_at = excluded.saved_at, next_sync_at = excluded.next_sync_at,
+				    key_hint = excluded.key_hint, saved_at = excluded.saved_at,
 				    last_error = null""")
 			.params(eventId, platform, reference, subReference, credentials, keyHint, Timestamp.from(now),
 					timestamp(nextSyncAt))

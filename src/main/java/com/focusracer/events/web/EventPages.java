@@ -248,8 +248,10 @@ class EventPages {
 			@PathVariable UUID uploadId, @RequestParam(defaultValue = "all") String mode, Locale locale,
 			RedirectAttributes redirect) {
 		try {
+			String name = this.startLists.keptUploadName(id, principal.id(), uploadId).orElse(null);
 			StartListImport result = this.startLists.applyUpload(id, principal.id(), uploadId,
 					"valid-lines".equals(mode));
+			this.connectors.applied(id, principal.id(), name);
 			redirect.addFlashAttribute("notice", this.messages.getMessage("startList.imported",
 					new Object[] { result.imported(), result.rejected().size() }, locale));
 			return new ModelAndView("redirect:/pro/events/" + id + "/start-list");

@@ -136,8 +136,13 @@ class ConnectorsIntegrationTests {
 		assertThat(preview).startsWith("/pro/events/" + this.event.id() + "/start-list/uploads/");
 		this.mvc.perform(get(preview).session(this.session))
 			.andExpect(content().string(containsString("id=\"added-count\">3<")));
+		assertThat(this.connectors.status(this.event.id(), this.organizer.id()).orElseThrow().nextSyncAt())
+			.as("no re-sync before the organizer applied a first import")
+			.isNull();
 		this.mvc.perform(post(preview + "/apply").session(this.session).with(csrf()).param("mode", "all"))
 			.andExpect(status().is3xxRedirection());
+		assertThat(this.connectors.status(this.event.id(), this.organizer.id()).orElseThrow().nextSyncAt())
+			.isAfter(Instant.now().plusSeconds(14 * 60));
 		assertThat(this.startLists.runnersOf(this.event.id())).extracting(Runner::bib, Runner::category)
 			.containsExactly(Tuple.tuple("101", "10 km"), Tuple.tuple("102", "Semi-marathon"),
 					Tuple.tuple("103", "10 km"));
