@@ -96,6 +96,67 @@ public class StartLists {
 	}
 
 	/**
+	 * What a re-sync from a registration platform did.
+	 *
+	 * @param added runners added
+	 * @param changed runners changed
+	 * @param removed runners removed
+	 * @param kept runners the platform no longer lists but kept because photos are linked
+	 * to them
+	 */
+	record SyncOutcome(int added, int changed, int removed, List<String> kept) {
+	}
+
+	/**
+	 * Applies a re-sync: adds and changes go in, removals too, except runners with
+	 * photos, who stay until the organizer confirms.
+	 * @param eventId the event
+	 * @param actorId whom the audit log names (the event's owner)
+	 * @param content the platform's runners as a plain CSV
+	 * @param photos which bibs have photos
+	 * @param source the platform's name, for the audit log
+	 * @return what changed
+	 */
+	SyncOutcome sync(UUID eventId, UUID actorId, byte[] content, BibsWithPhotos photos, String source) {
+		StartListPreview preview = preview(eventId, content);
+		if (preview.fileProblem() != null) {
+			throw new EventException(preview.fileProblem());
+		}
+		List<String> removedBibs = preview.removed().stream().map(Runner::bib).toList();
+		java.util.Set<String> withPhotos = removedBibs.isEmpty() ? java.util.Set.of()
+				: photos.among(eventId, removedBibs);
+		List<Runner> kept = preview.removed().stream().filter((r) -> withPhotos.contains(r.bib())).toList();
+		int removed = preview.removed().size() - kept.size();
+		if (preview.added().isEmpty() && preview.changed().isEmpty() && removed == 0) {
+			return new SyncOutcome(0, 0, 0, kept.stream().map(Runner::bib).toList());
+		}
+		List<Runner> list = new ArrayList<>(preview.runners());
+		list.addAll(kept);
+		this.repository.replace(eventId, list, this.clock.instant());
+		this.events.audit(actorId, "startList.synced", eventId,
+				source + " : +" + preview.added().size() + " ~" + preview.changed().size() + " -" + removed
+						+ (kept.isEmpty() ? "" : ", " + kept.size() + " gardés (photos)"));
+		return new SyncOutcome(preview.added().size(), preview.changed().size(), removed,
+				kept.stream().map(Runner::bib).toList());
+	}
+
+	/**
+	 * Removes runners whose removal the organizer confirmed.
+	 * @param eventId the event
+	 * @param accountId the owner
+	 * @param bibs the bibs
+	 */
+	void removeAll(UUID eventId, UUID accountId, List<String> bibs) {
+		this.events.owned(eventId, accountId);
+		for (String bib : bibs) {
+			this.repository.delete(eventId, bib);
+		}
+		if (!bibs.isEmpty()) {
+			this.events.audit(accountId, "startList.runnerRemoved", eventId, String.join(", ", bibs));
+		}
+	}
+
+	/**
 	 * Reads a start-list file as an import would, without any event (for the evaluation
 	 * tools, which check bib reading against a race's full start list).
 	 * @param content the file
@@ -124,6 +185,19 @@ public class StartLists {
 	public Optional<byte[]> keptUpload(UUID eventId, UUID accountId, UUID uploadId) {
 		this.events.owned(eventId, accountId);
 		return this.repository.upload(eventId, uploadId);
+	}
+
+	/**
+	 * The name of a kept file.
+	 * @param eventId the event
+	 * @param accountId the owner
+	 * @param uploadId the kept file
+	 * @return its name, empty when it is gone
+	 */
+	@Transactional(readOnly = true)
+	public Optional<String> keptUploadName(UUID eventId, UUID accountId, UUID uploadId) {
+		this.events.owned(eventId, accountId);
+		return this.repository.uploadName(eventId, uploadId);
 	}
 
 	/**

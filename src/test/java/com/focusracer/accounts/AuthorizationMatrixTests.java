@@ -275,6 +275,7 @@ class AuthorizationMatrixTests {
 			.replace("/pro/tokens/{id}", "/pro/tokens/{token}")
 			.replace("/pro/hide-requests/{id}", "/pro/hide-requests/{hideRequest}")
 			.replace("/start-list/uploads/{uploadId}", "/start-list/uploads/{startListUpload}")
+			.replace("/start-list/mapped-uploads/{uploadId}", "/start-list/mapped-uploads/{startListUpload}")
 			.replace("/pro/uploads/{uploadId}", "/pro/uploads/{photoUpload}")
 			.replace("{kind:preview|web}", "preview")
 			.replace("{kind:logo|cover}", "logo");
@@ -286,6 +287,11 @@ class AuthorizationMatrixTests {
 			case "POST /pro/events/{id}/start-list/uploads" ->
 				multipart(path).file(new MockMultipartFile("file", "list.csv", "text/csv",
 						"Dossard;Nom\n7;Martin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			case "POST /pro/events/{id}/start-list/mapped-uploads" ->
+				multipart(path).file(new MockMultipartFile("file", "export.csv", "text/csv",
+						"Dossard;Nom\n7;Martin\n".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			case "POST /pro/events/{id}/start-list/mapped-uploads/{uploadId}" ->
+				request(HttpMethod.POST, path).param("map.bib", "Dossard");
 			case "POST /api/v1/events/{id}/photos" ->
 				multipart(path).file(new MockMultipartFile("file", "a.jpg", "image/jpeg", jpeg));
 			case "PATCH /pro/uploads/{uploadId}" -> request(HttpMethod.PATCH, path).header("Upload-Offset", "0")

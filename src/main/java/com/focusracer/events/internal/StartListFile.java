@@ -164,10 +164,10 @@ public final class StartListFile {
 		return new Parsed(runners, problems, null, separator, decoded.encoding());
 	}
 
-	private record Decoded(String text, String encoding) {
+	record Decoded(String text, String encoding) {
 	}
 
-	private static Decoded decode(byte[] content) {
+	static Decoded decode(byte[] content) {
 		if (content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB
 				&& (content[2] & 0xFF) == 0xBF) {
 			return new Decoded(new String(content, 3, content.length - 3, StandardCharsets.UTF_8), "UTF-8");
@@ -192,7 +192,7 @@ public final class StartListFile {
 		}
 	}
 
-	private static char detectSeparator(String text) {
+	static char detectSeparator(String text) {
 		int end = text.indexOf('\n');
 		String header = (end < 0) ? text : text.substring(0, end);
 		int semicolons = 0;
@@ -220,7 +220,7 @@ public final class StartListFile {
 		return (semicolons >= commas && semicolons > 0) ? ';' : ',';
 	}
 
-	private record Record(int line, List<String> fields, boolean unreadable) {
+	record Record(int line, List<String> fields, boolean unreadable) {
 
 		boolean blank() {
 			return !this.unreadable && this.fields.stream().allMatch(String::isBlank);
@@ -228,7 +228,7 @@ public final class StartListFile {
 
 	}
 
-	private static List<Record> records(String text, char separator) {
+	static List<Record> records(String text, char separator) {
 		List<Record> records = new ArrayList<>();
 		List<String> fields = new ArrayList<>();
 		StringBuilder field = new StringBuilder();
@@ -297,6 +297,16 @@ public final class StartListFile {
 			records.add(new Record(recordLine, List.copyOf(fields), unreadable));
 		}
 		return records;
+	}
+
+	/**
+	 * The field a header names as the CSV import reads it, to pre-fill a column mapping.
+	 * @param header the header
+	 * @return the field ({@code bib}, {@code firstName}, …) or {@code null}
+	 */
+	public static String guessField(String header) {
+		Column column = HEADERS.get(normalize(header));
+		return (column != null) ? MappedStartListFile.FIELDS.get(column.ordinal()) : null;
 	}
 
 	static String normalize(String header) {

@@ -153,6 +153,13 @@ public class StartListRepository {
 			.optional();
 	}
 
+	public Optional<String> uploadName(UUID eventId, UUID uploadId) {
+		return this.jdbc.sql("select file_name from start_list_upload where id = ? and event_id = ?")
+			.params(uploadId, eventId)
+			.query(String.class)
+			.optional();
+	}
+
 	public void deleteUpload(UUID uploadId) {
 		this.jdbc.sql("delete from start_list_upload where id = ?").param(uploadId).update();
 	}

@@ -58,11 +58,14 @@ class EventPages {
 
 	private final com.focusracer.events.AutoEditSettings autoEdit;
 
+	private final com.focusracer.events.Connectors connectors;
+
 	EventPages(EventManagement events, StartLists startLists, MessageSource messages, AccountManagement accounts,
 			EventImages images, EventsProperties properties,
 			org.springframework.beans.factory.ObjectProvider<com.focusracer.events.FaceFeatures> faces,
-			com.focusracer.events.AutoEditSettings autoEdit) {
+			com.focusracer.events.AutoEditSettings autoEdit, com.focusracer.events.Connectors connectors) {
 		this.autoEdit = autoEdit;
+		this.connectors = connectors;
 		this.properties = properties;
 		this.faces = faces;
 		this.images = images;
@@ -124,6 +127,8 @@ class EventPages {
 		model.put("hasCover", this.images.get(id, EventImages.Kind.COVER).isPresent());
 		model.put("facesAvailable", facesAvailable());
 		model.put("autoEdit", this.autoEdit.enabled(id));
+		model.put("pendingRemovals",
+				event.ownerId().equals(principal.id()) ? this.connectors.pendingRemovalCount(id, principal.id()) : 0);
 		return new ModelAndView("events/show", model);
 	}
 
@@ -247,8 +252,10 @@ class EventPages {
 			@PathVariable UUID uploadId, @RequestParam(defaultValue = "all") String mode, Locale locale,
 			RedirectAttributes redirect) {
 		try {
+			String name = this.startLists.keptUploadName(id, principal.id(), uploadId).orElse(null);
 			StartListImport result = this.startLists.applyUpload(id, principal.id(), uploadId,
 					"valid-lines".equals(mode));
+			this.connectors.applied(id, principal.id(), name);
 			redirect.addFlashAttribute("notice", this.messages.getMessage("startList.imported",
 					new Object[] { result.imported(), result.rejected().size() }, locale));
 			return new ModelAndView("redirect:/pro/events/" + id + "/start-list");

@@ -61,7 +61,13 @@ public enum RateLimit {
 	 * Timing files imported per account: each one is parsed and re-links the event's
 	 * photos without a bib.
 	 */
-	TIMING_IMPORT("timing-import");
+	TIMING_IMPORT("timing-import"),
+
+	/**
+	 * Registration-platform calls ("test connection", imports) per account: each one
+	 * calls a third party's API.
+	 */
+	CONNECTOR("connector");
 
 	private final String configName;
 

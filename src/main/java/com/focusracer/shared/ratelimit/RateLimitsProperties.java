@@ -30,11 +30,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param marketplace marketplace listings published, applications sent and reviews
  * reported, per account and kind (20 per hour)
  * @param timingImport timing files imported per account (30 per hour)
+ * @param connector registration-platform calls ("test connection", imports) per account
+ * (30 per hour)
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
-		Streams streams, Limit enhancedDownload, Limit shareImage, Limit marketplace, Limit timingImport) {
+		Streams streams, Limit enhancedDownload, Limit shareImage, Limit marketplace, Limit timingImport,
+		Limit connector) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -52,6 +55,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		shareImage = Limit.orDefault(shareImage, 60, Duration.ofHours(1));
 		marketplace = Limit.orDefault(marketplace, 20, Duration.ofHours(1));
 		timingImport = Limit.orDefault(timingImport, 30, Duration.ofHours(1));
+		connector = Limit.orDefault(connector, 30, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -77,6 +81,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case SHARE_IMAGE -> this.shareImage;
 			case MARKETPLACE -> this.marketplace;
 			case TIMING_IMPORT -> this.timingImport;
+			case CONNECTOR -> this.connector;
 		};
 	}
 
