@@ -41,7 +41,13 @@ public enum RateLimit {
 	LOGIN_ADDRESS("login-address"),
 
 	/** Failed logins per account, whatever the addresses. */
-	LOGIN_ACCOUNT("login-account");
+	LOGIN_ACCOUNT("login-account"),
+
+	/**
+	 * Visits counted in the analytics per client address (page views, searches, photo
+	 * views, cart additions): past it the page is served but not counted.
+	 */
+	COUNTED_VISIT("counted-visit");
 
 	private final String configName;
 

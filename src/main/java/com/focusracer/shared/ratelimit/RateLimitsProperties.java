@@ -23,12 +23,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * minutes: a race village's Wi-Fi or a proxy is one address for many people)
  * @param loginAccount failed logins per account, whatever the addresses (50 per 10
  * minutes)
+ * @param countedVisit visits counted in the analytics per client address (600 per hour;
+ * past it pages are served but not counted)
  * @param streams the cap on open Server-Sent Events streams
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
-		Streams streams) {
+		Limit countedVisit, Streams streams) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -42,6 +44,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		login = Limit.orDefault(login, 10, Duration.ofMinutes(10));
 		loginAddress = Limit.orDefault(loginAddress, 100, Duration.ofMinutes(10));
 		loginAccount = Limit.orDefault(loginAccount, 50, Duration.ofMinutes(10));
+		countedVisit = Limit.orDefault(countedVisit, 600, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -63,6 +66,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case LOGIN -> this.login;
 			case LOGIN_ADDRESS -> this.loginAddress;
 			case LOGIN_ACCOUNT -> this.loginAccount;
+			case COUNTED_VISIT -> this.countedVisit;
 		};
 	}
 
