@@ -14,7 +14,6 @@ import com.focusracer.accounts.Account;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.Role;
 import com.focusracer.analytics.internal.Counters;
-import com.focusracer.analytics.internal.GalleryTimes;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
 import com.focusracer.shop.SalesFigures;
@@ -109,7 +108,7 @@ public class Dashboard {
 			SalesFigures.PayoutFigures payouts) {
 		Map<String, Long> totals = new java.util.HashMap<>();
 		counted.values().forEach((day) -> day.forEach((metric, count) -> totals.merge(metric, count, Long::sum)));
-		Map<Integer, Long> times = this.counters.galleryTimes(period.from(), period.to());
+		long[] times = this.counters.galleryTimes(period.from(), period.to());
 		Map<String, Long> linked = new LinkedHashMap<>();
 		for (String source : Metric.SOURCES) {
 			linked.put(source, totals.getOrDefault(Metric.linkedBy(source), 0L));
@@ -123,8 +122,9 @@ public class Dashboard {
 		return new Kpis(sum(buckets, Bucket::gmv), sum(buckets, Bucket::fees), sum(buckets, Bucket::orders),
 				sum(buckets, Bucket::refunds), totals.getOrDefault(Metric.EVENT_PAGE_VIEW.name(), 0L), searches,
 				totals.getOrDefault(Metric.PHOTO_UPLOADED.name(), 0L),
-				totals.getOrDefault(Metric.PHOTO_PUBLISHED.name(), 0L), linked, GalleryTimes.percentile(times, 50),
-				GalleryTimes.percentile(times, 95), payouts.paid(), payouts.disputes());
+				totals.getOrDefault(Metric.PHOTO_PUBLISHED.name(), 0L), linked,
+				(times != null) ? Duration.ofSeconds(times[0]) : null,
+				(times != null) ? Duration.ofSeconds(times[1]) : null, payouts.paid(), payouts.disputes());
 	}
 
 	private static long sum(List<Bucket> buckets, java.util.function.ToLongFunction<Bucket> value) {
