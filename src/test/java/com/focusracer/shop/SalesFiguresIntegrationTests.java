@@ -55,6 +55,13 @@ class SalesFiguresIntegrationTests {
 		Orders.Placed placed = this.orders.place(new Orders.Cart(event.slug(), List.of(photo),
 				AccountsTestUtils.uniqueEmail("buyer"), null, false, null), null, Locale.FRENCH);
 		this.orders.testPayment(placed.order(), true);
+		// Paid today: read live.
+		long paidFee = this.jdbc.sql("select fee from sale_share where role = 'PLATFORM' and order_id = ?")
+			.param(placed.order().id())
+			.query(Long.class)
+			.single();
+		assertThat(this.sales.earningsOf(owner.id()))
+			.containsExactly(new SalesFigures.EventEarnings(event.id(), 1, 500, 500 - paidFee));
 		// Paid on a day long closed (a day no other test sells on, and beyond what a
 		// dashboard of 12 months compared with the 12 before reads and keeps).
 		LocalDate day = LocalDate.now(PARIS).minusDays(3000 + (int) (Math.random() * 1000));
