@@ -58,16 +58,20 @@ public class Counters {
 	 * @param from first day
 	 * @param to last day
 	 * @param eventIds the events
+	 * @param metrics the metrics wanted (the others' rows are not read)
 	 * @return by event (those that have any), then by metric
 	 */
-	public Map<UUID, Map<String, Long>> totalsByEvent(LocalDate from, LocalDate to, List<UUID> eventIds) {
+	public Map<UUID, Map<String, Long>> totalsByEvent(LocalDate from, LocalDate to, List<UUID> eventIds,
+			List<String> metrics) {
 		Map<UUID, Map<String, Long>> events = new HashMap<>();
 		if (eventIds.isEmpty()) {
 			return events;
 		}
 		this.jdbc
 			.sql("select event_id, metric, sum(count) as total from analytics_counter"
-					+ " where day between :from and :to and event_id in (:events) group by event_id, metric")
+					+ " where day between :from and :to and event_id in (:events) and metric in (:metrics)"
+					+ " group by event_id, metric")
+			.param("metrics", metrics)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
 			.param("events", eventIds)
