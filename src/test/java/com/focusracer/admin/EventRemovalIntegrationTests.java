@@ -115,7 +115,14 @@ class EventRemovalIntegrationTests {
 		Order order = this.orders.get(placed.order().id()).orElseThrow();
 		assertThat(order.status().name()).isEqualTo("PAID");
 		String link = this.downloads.links(order).photos().get(0).path();
-		MockHttpServletResponse file = this.mvc.perform(get(link)).andReturn().getResponse();
+		java.net.URI uri = java.net.URI.create(link);
+		org.springframework.test.web.servlet.MvcResult result = this.mvc
+			.perform(get(uri.getPath() + "?" + uri.getRawQuery()))
+			.andReturn();
+		MockHttpServletResponse file = result.getRequest().isAsyncStarted() ? this.mvc
+			.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch(result))
+			.andReturn()
+			.getResponse() : result.getResponse();
 		assertThat(file.getStatus()).isEqualTo(200);
 		assertThat(ShopTestUtils.sha256(file.getContentAsByteArray())).isEqualTo(uploaded.get(sold));
 		assertThat(this.jdbc
