@@ -36,7 +36,11 @@
       board.querySelectorAll('.board-runners li').forEach((li) => {
         if (li.dataset.bib !== bib) return;
         const category = li.closest('.board-category');
+        const wave = li.closest('.board-wave');
         li.remove();
+        const waveLeft = wave.querySelectorAll('li').length;
+        const waveCount = wave.querySelector('h3 .count');
+        if (waveLeft === 0) wave.remove(); else if (waveCount) waveCount.textContent = waveLeft;
         const count = category.querySelector('summary .count');
         const left = category.querySelectorAll('li').length;
         if (left === 0) category.remove(); else count.textContent = left;

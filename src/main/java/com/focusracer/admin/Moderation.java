@@ -14,6 +14,7 @@ import com.focusracer.events.EventNotFoundException;
 import com.focusracer.mail.Outbox;
 import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoActions;
+import com.focusracer.photos.PhotoManagement;
 import com.focusracer.privacy.AuditLog;
 import com.focusracer.shared.UserMistakeException;
 
@@ -44,8 +45,15 @@ public class Moderation {
 
 	private final MessageSource messages;
 
+	private final PhotoManagement photoManagement;
+
+	private final org.springframework.transaction.support.TransactionTemplate transactions;
+
 	Moderation(EventManagement events, PhotoActions photos, AccountManagement accounts, AuditLog audit, Outbox outbox,
-			MessageSource messages) {
+			MessageSource messages, PhotoManagement photoManagement,
+			org.springframework.transaction.support.TransactionTemplate transactions) {
+		this.photoManagement = photoManagement;
+		this.transactions = transactions;
 		this.events = events;
 		this.photos = photos;
 		this.accounts = accounts;
@@ -70,6 +78,41 @@ public class Moderation {
 				before.name() + " · " + why);
 		tell(before.ownerId(), hidden ? "moderation.mail.eventHidden" : "moderation.mail.eventShown", before.name(),
 				why);
+	}
+
+	/**
+	 * Removes an event from the platform: hidden from the public for good (no page, no
+	 * search, no new order), audited, the owner told; then each of its photos removed as
+	 * a moderated photo is: deleted with its files, or, when sold, withdrawn and kept for
+	 * its buyers. Orders, invoices and shares stay (accounting records): paid orders keep
+	 * their downloads until their links expire, pros keep what they earned. Each photo is
+	 * its own transaction: a removal stopped half-way (a crash, a store failing) is
+	 * finished by removing the event again.
+	 * @param admin the admin
+	 * @param eventId the event
+	 * @param reason why (required)
+	 * @return photos deleted and photos withdrawn (kept for their buyers)
+	 * @throws IOException when the store fails while deleting a photo's files
+	 */
+	public int[] removeEvent(AccountPrincipal admin, UUID eventId, String reason) throws IOException {
+		String why = reason(reason);
+		Event before = this.transactions.execute((status) -> {
+			Event event = this.events.moderate(eventId, why);
+			this.audit.record(admin.id(), admin.email(), "EVENT_REMOVED_BY_ADMIN", "event", eventId.toString(), eventId,
+					event.name() + " · " + why);
+			tell(event.ownerId(), "moderation.mail.eventRemoved", event.name(), why);
+			return event;
+		});
+		int[] removed = new int[2];
+		for (Photo photo : this.photoManagement.ofEvent(before.id())) {
+			switch (this.photos.removeByModeration(photo.id(), admin.id())) {
+				case DELETED -> removed[0]++;
+				case WITHDRAWN -> removed[1]++;
+				default -> {
+				}
+			}
+		}
+		return removed;
 	}
 
 	/**

@@ -14,9 +14,9 @@ import com.focusracer.accounts.Account;
 import com.focusracer.accounts.AccountManagement;
 import com.focusracer.accounts.Role;
 import com.focusracer.analytics.internal.Counters;
-import com.focusracer.analytics.internal.GalleryTimes;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventManagement;
+import com.focusracer.events.StartLists;
 import com.focusracer.shop.SalesFigures;
 
 import org.springframework.context.MessageSource;
@@ -40,10 +40,13 @@ public class Dashboard {
 
 	private final EventManagement events;
 
+	private final StartLists startLists;
+
 	private final MessageSource messages;
 
 	Dashboard(SalesFigures sales, Counters counters, AccountManagement accounts, EventManagement events,
-			MessageSource messages) {
+			StartLists startLists, MessageSource messages) {
+		this.startLists = startLists;
 		this.sales = sales;
 		this.counters = counters;
 		this.accounts = accounts;
@@ -63,14 +66,15 @@ public class Dashboard {
 				period.previous().to(), null);
 		SalesFigures.PayoutFigures payouts = this.sales.payouts(period.from(), period.to(), null);
 		List<Bucket> buckets = buckets(period, counted);
-		Kpis current = kpis(period, buckets, counted, payouts);
+		List<SalesFigures.EventSales> byEvent = this.sales.byEvent(period.from(), period.to());
+		Kpis current = kpis(period, buckets, counted, payouts, byEvent);
 		Kpis previous = kpis(period.previous(), buckets(period.previous(), countedBefore), countedBefore,
-				this.sales.paidOut(period.previous().from(), period.previous().to()));
+				this.sales.paidOut(period.previous().from(), period.previous().to()),
+				this.sales.byEvent(period.previous().from(), period.previous().to()));
 		Map<String, Long> roles = new LinkedHashMap<>();
 		for (Role role : Role.values()) {
 			roles.put(role.name(), this.accounts.count(null, role));
 		}
-		List<SalesFigures.EventSales> byEvent = this.sales.byEvent(period.from(), period.to());
 		List<Ranked> topEvents = new ArrayList<>();
 		Map<UUID, long[]> byOwner = new LinkedHashMap<>();
 		Map<UUID, Event> named = this.events.getAll(byEvent.stream().map(SalesFigures.EventSales::eventId).toList());
@@ -106,10 +110,19 @@ public class Dashboard {
 	}
 
 	private Kpis kpis(Period period, List<Bucket> buckets, Map<LocalDate, Map<String, Long>> counted,
-			SalesFigures.PayoutFigures payouts) {
+			SalesFigures.PayoutFigures payouts, List<SalesFigures.EventSales> byEvent) {
+		// Revenue per participant: the sales of the events that have a start list, over
+		// their start-list runners (each event once, whatever the days it sold on).
+		Map<UUID, Long> runners = this.startLists
+			.counts(byEvent.stream().map(SalesFigures.EventSales::eventId).toList());
+		long participants = runners.values().stream().mapToLong(Long::longValue).sum();
+		long participantsGmv = byEvent.stream()
+			.filter((sold) -> runners.containsKey(sold.eventId()))
+			.mapToLong(SalesFigures.EventSales::gmv)
+			.sum();
 		Map<String, Long> totals = new java.util.HashMap<>();
 		counted.values().forEach((day) -> day.forEach((metric, count) -> totals.merge(metric, count, Long::sum)));
-		Map<Integer, Long> times = this.counters.galleryTimes(period.from(), period.to());
+		long[] times = this.counters.galleryTimes(period.from(), period.to());
 		Map<String, Long> linked = new LinkedHashMap<>();
 		for (String source : Metric.SOURCES) {
 			linked.put(source, totals.getOrDefault(Metric.linkedBy(source), 0L));
@@ -123,8 +136,10 @@ public class Dashboard {
 		return new Kpis(sum(buckets, Bucket::gmv), sum(buckets, Bucket::fees), sum(buckets, Bucket::orders),
 				sum(buckets, Bucket::refunds), totals.getOrDefault(Metric.EVENT_PAGE_VIEW.name(), 0L), searches,
 				totals.getOrDefault(Metric.PHOTO_UPLOADED.name(), 0L),
-				totals.getOrDefault(Metric.PHOTO_PUBLISHED.name(), 0L), linked, GalleryTimes.percentile(times, 50),
-				GalleryTimes.percentile(times, 95), payouts.paid(), payouts.disputes());
+				totals.getOrDefault(Metric.PHOTO_PUBLISHED.name(), 0L), linked,
+				(times != null) ? Duration.ofSeconds(times[0]) : null,
+				(times != null) ? Duration.ofSeconds(times[1]) : null, payouts.paid(), payouts.disputes(), participants,
+				participantsGmv);
 	}
 
 	private static long sum(List<Bucket> buckets, java.util.function.ToLongFunction<Bucket> value) {
@@ -227,10 +242,21 @@ public class Dashboard {
 	 * @param galleryP95 95th percentile of it
 	 * @param paidOut paid out to pros
 	 * @param disputes disputes opened
+	 * @param participants start-list runners of the events that sold and have a start
+	 * list
+	 * @param participantsGmv the sales of those events in the period
 	 */
 	public record Kpis(long gmv, long fees, long orders, long refunds, long pageViews, long searches, long uploaded,
 			long published, Map<String, Long> linked, Duration galleryP50, Duration galleryP95, long paidOut,
-			long disputes) {
+			long disputes, long participants, long participantsGmv) {
+
+		/**
+		 * Sales per start-list runner, of the events that have a start list.
+		 * @return minor units, 0 without runners
+		 */
+		public long revenuePerParticipant() {
+			return (this.participants > 0) ? Math.round((double) this.participantsGmv / this.participants) : 0;
+		}
 
 		public long averageOrder() {
 			return (this.orders > 0) ? Math.round((double) this.gmv / this.orders) : 0;

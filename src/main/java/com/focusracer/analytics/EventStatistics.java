@@ -107,8 +107,15 @@ public class EventStatistics {
 		this.sales.earningsOf(accountId).forEach((e) -> earned.put(e.eventId(), e));
 		Map<UUID, SalesFigures.EventSales> sold = new LinkedHashMap<>();
 		this.sales.byEvent(BEGINNING, today).forEach((s) -> sold.put(s.eventId(), s));
+		List<String> shown = new ArrayList<>(List.of(Metric.EVENT_PAGE_VIEW.name(), Metric.PHOTO_UPLOADED.name()));
+		for (Metric metric : Metric.values()) {
+			if (metric.search()) {
+				shown.add(metric.name());
+				shown.add(metric.name() + "_EMPTY");
+			}
+		}
 		Map<UUID, Map<String, Long>> counted = this.counters.totalsByEvent(BEGINNING, today,
-				mine.stream().map(Event::id).toList());
+				mine.stream().map(Event::id).toList(), shown);
 		List<EventLine> lines = new ArrayList<>();
 		for (Event event : mine) {
 			Map<String, Long> funnel = counted.getOrDefault(event.id(), Map.of());

@@ -44,6 +44,8 @@ public final class StatisticsCsv {
 		row("kpi", "fees", now.fees(), before.fees());
 		row("kpi", "orders", now.orders(), before.orders());
 		row("kpi", "averageOrder", now.averageOrder(), before.averageOrder());
+		row("kpi", "revenuePerParticipant", now.revenuePerParticipant(), before.revenuePerParticipant());
+		row("kpi", "participants", now.participants(), before.participants());
 		row("kpi", "pageViews", now.pageViews(), before.pageViews());
 		row("kpi", "searches", now.searches(), before.searches());
 		row("kpi", "conversion", now.conversion(), before.conversion());

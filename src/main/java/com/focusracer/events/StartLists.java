@@ -249,6 +249,16 @@ public class StartLists {
 	}
 
 	/**
+	 * The start-list runners of some events, for the dashboards.
+	 * @param eventIds the events
+	 * @return runners by event, for the events that have any
+	 */
+	@Transactional(readOnly = true)
+	public java.util.Map<UUID, Long> counts(java.util.Collection<UUID> eventIds) {
+		return eventIds.isEmpty() ? java.util.Map.of() : this.repository.counts(eventIds);
+	}
+
+	/**
 	 * Adds or corrects one runner by hand.
 	 * @param eventId the event
 	 * @param accountId the owner

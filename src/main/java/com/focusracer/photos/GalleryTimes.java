@@ -8,9 +8,10 @@ import java.time.Instant;
  *
  * @param lastAddedAt when the latest public photo was accepted, or null when none is
  * public
- * @param median the median time from acceptance to its last change (publication, for a
- * photo nobody touched since), or null
- * @param p95 the 95th percentile of the same, or null
+ * @param median the median time from acceptance to first publication (exact; the last
+ * change for photos published before that was recorded), or null
+ * @param p95 the 95th percentile of the same (the time of the photo at that rank), or
+ * null
  */
 public record GalleryTimes(Instant lastAddedAt, Duration median, Duration p95) {
 

@@ -1,5 +1,6 @@
 package com.focusracer.photos;
 
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,14 @@ import java.util.UUID;
  *
  * @param eventId the event
  * @param photoId the photo
+ * @param uploadedAt when it was accepted, or {@code null} (events stored before it was
+ * told)
+ * @param publishedAt when it was published, or {@code null} (same)
  */
-public record PhotoPublished(UUID eventId, UUID photoId) {
+public record PhotoPublished(UUID eventId, UUID photoId, Instant uploadedAt, Instant publishedAt) {
+
+	public PhotoPublished(UUID eventId, UUID photoId) {
+		this(eventId, photoId, null, null);
+	}
+
 }

@@ -85,13 +85,14 @@ public class EventCoverage {
 	public CoverageBoard board(UUID eventId, UUID accountId) {
 		this.events.find(eventId, accountId).orElseThrow(EventNotFoundException::new);
 		Set<String> bibs = this.repository.linkedBibs(eventId);
-		Map<String, List<Runner>> missing = new TreeMap<>();
+		Map<String, Map<String, List<Runner>>> missing = new TreeMap<>();
 		this.startLists.runnersOf(eventId)
 			.stream()
 			.filter((runner) -> !bibs.contains(runner.bib()))
 			.sorted(Comparator.comparing(Runner::bib, EventCoverage::byNumber))
 			.forEach((runner) -> missing
-				.computeIfAbsent((runner.category() != null) ? runner.category() : "", (key) -> new ArrayList<>())
+				.computeIfAbsent((runner.category() != null) ? runner.category() : "", (key) -> new TreeMap<>())
+				.computeIfAbsent((runner.wave() != null) ? runner.wave() : "", (key) -> new ArrayList<>())
 				.add(runner.withoutPrivateFields()));
 		Set<UUID> linked = this.repository.linkedPhotos(eventId);
 		List<UUID> orphans = this.photos.ofEvent(eventId)

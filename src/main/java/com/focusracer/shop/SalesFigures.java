@@ -53,13 +53,15 @@ public class SalesFigures {
 		Map<LocalDate, long[]> days = new TreeMap<>();
 		LocalDate closed = lastClosedDay();
 		LocalDate liveFrom = from;
-		if (eventId == null && !from.isAfter(closed)) {
+		if (!from.isAfter(closed)) {
 			LocalDate cachedTo = to.isAfter(closed) ? closed : to;
 			this.salesDays.ensure(from, cachedTo);
 			this.jdbc.sql("""
 					select day, sum(orders) as orders, sum(gmv) as gmv, sum(fees) as fees from shop_sales_day
-					where day between ? and ? group by day""")
-				.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(cachedTo))
+					where day between :from and :to %s group by day""".formatted(ofEvent(eventId).replace("o.", "")))
+				.param("from", java.sql.Date.valueOf(from))
+				.param("to", java.sql.Date.valueOf(cachedTo))
+				.param("event", eventId)
 				.query((rs) -> {
 					long[] day = days.computeIfAbsent(rs.getDate("day").toLocalDate(), (d) -> new long[4]);
 					day[0] += rs.getLong("orders");
@@ -167,13 +169,21 @@ public class SalesFigures {
 		Map<UUID, long[]> pros = new LinkedHashMap<>();
 		LocalDate closed = lastClosedDay();
 		LocalDate liveFrom = from;
-		if (eventId == null && !from.isAfter(closed)) {
+		if (!from.isAfter(closed)) {
 			LocalDate cachedTo = to.isAfter(closed) ? closed : to;
 			this.salesDays.ensure(from, cachedTo);
-			this.jdbc.sql("""
-					select account_id, sum(orders) as orders, sum(gross) as gross, sum(earned) as amount
-					from shop_earnings_day where day between ? and ? and role = ? group by account_id""")
-				.params(java.sql.Date.valueOf(from), java.sql.Date.valueOf(cachedTo), role)
+			// One event's from its own sums (shop_earnings_event_day), all events' from
+			// the pros' (shop_earnings_day).
+			this.jdbc
+				.sql("""
+						select account_id, sum(orders) as orders, sum(gross) as gross, sum(earned) as amount
+						from %s where day between :from and :to and role = :role %s group by account_id""".formatted(
+						(eventId != null) ? "shop_earnings_event_day" : "shop_earnings_day",
+						ofEvent(eventId).replace("o.", "")))
+				.param("from", java.sql.Date.valueOf(from))
+				.param("to", java.sql.Date.valueOf(cachedTo))
+				.param("role", role)
+				.param("event", eventId)
 				.query((rs) -> {
 					add(pros, rs);
 				});
@@ -231,7 +241,8 @@ public class SalesFigures {
 	}
 
 	/**
-	 * What the platform owes pros now, and what it paid them in a period.
+	 * What the platform owes pros now, what it paid them in a period and the disputes
+	 * opened in it.
 	 * @param from first day
 	 * @param to last day
 	 * @param accountId one pro, or {@code null} for all
@@ -247,6 +258,22 @@ public class SalesFigures {
 			.param("account", accountId)
 			.query(Long.class)
 			.single();
+		PayoutFigures paid = paidOut(from, to, accountId);
+		return new PayoutFigures(due, paid.paid(), paid.disputes());
+	}
+
+	/**
+	 * What the platform paid pros in a period, and the disputes opened in it.
+	 * @param from first day
+	 * @param to last day
+	 * @return the amounts, {@code due} left at 0
+	 */
+	@Transactional(readOnly = true)
+	public PayoutFigures paidOut(LocalDate from, LocalDate to) {
+		return paidOut(from, to, null);
+	}
+
+	private PayoutFigures paidOut(LocalDate from, LocalDate to, UUID accountId) {
 		long paid = this.jdbc.sql("""
 				select coalesce(sum(amount), 0) from payout
 				where status = 'DONE' and done_at >= ? and done_at < ?
@@ -258,45 +285,34 @@ public class SalesFigures {
 			.params(start(from), start(to.plusDays(1)))
 			.query(Long.class)
 			.single();
-		return new PayoutFigures(due, paid, disputes);
-	}
-
-	/**
-	 * What the platform paid pros in a period, and the disputes opened in it.
-	 * @param from first day
-	 * @param to last day
-	 * @return the amounts, {@code due} left at 0
-	 */
-	@Transactional(readOnly = true)
-	public PayoutFigures paidOut(LocalDate from, LocalDate to) {
-		long paid = this.jdbc
-			.sql("select coalesce(sum(amount), 0) from payout where status = 'DONE' and done_at >= ? and done_at < ?")
-			.params(start(from), start(to.plusDays(1)))
-			.query(Long.class)
-			.single();
-		long disputes = this.jdbc.sql("select count(*) from dispute where created_at >= ? and created_at < ?")
-			.params(start(from), start(to.plusDays(1)))
-			.query(Long.class)
-			.single();
 		return new PayoutFigures(0, paid, disputes);
 	}
 
 	/**
-	 * What one pro earned, event by event, since the start.
+	 * What one pro earned, event by event, since the start: closed days from their sums
+	 * ({@code shop_earnings_event_day}), the last two days live.
 	 * @param accountId the pro
 	 * @return by event, best first
 	 */
-	@Transactional(readOnly = true)
+	@Transactional
 	public List<EventEarnings> earningsOf(UUID accountId) {
-		return this.jdbc.sql("""
-				select o.event_id, count(distinct s.order_id) as orders, sum(s.gross) as gross, sum(s.amount) as amount
-				from sale_share s join shop_order o on o.id = s.order_id
-				where s.account_id = ? and s.status <> 'CANCELLED' and %s
-				group by o.event_id order by amount desc, o.event_id""".formatted(SOLD))
-			.param(accountId)
-			.query((rs, n) -> new EventEarnings(rs.getObject("event_id", UUID.class), rs.getLong("orders"),
-					rs.getLong("gross"), rs.getLong("amount")))
-			.list();
+		LocalDate closed = lastClosedDay();
+		this.salesDays.ensure(SalesDays.BEGINNING, closed);
+		Map<UUID, long[]> events = new LinkedHashMap<>();
+		org.springframework.jdbc.core.RowCallbackHandler add = (rs) -> {
+			long[] event = events.computeIfAbsent(rs.getObject("event_id", UUID.class), (id) -> new long[3]);
+			event[0] += rs.getLong("orders");
+			event[1] += rs.getLong("gross");
+			event[2] += rs.getLong("amount");
+		};
+		this.salesDays.earningsByEvent(accountId, closed, add);
+		return events.entrySet()
+			.stream()
+			.map((e) -> new EventEarnings(e.getKey(), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+			.sorted(java.util.Comparator.comparingLong(EventEarnings::earned)
+				.reversed()
+				.thenComparing(EventEarnings::eventId))
+			.toList();
 	}
 
 	/**

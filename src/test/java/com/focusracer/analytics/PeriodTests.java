@@ -1,13 +1,9 @@
 package com.focusracer.analytics;
 
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-
-import com.focusracer.analytics.internal.GalleryTimes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,19 +31,6 @@ class PeriodTests {
 		assertThat(Period.of("custom", "yesterday", "", TODAY).days()).isEqualTo(30);
 		assertThat(Period.of("custom", "2000-01-01", "2026-01-01", TODAY).kind()).isEqualTo("30d");
 		assertThat(Period.of(null, null, null, TODAY).days()).isEqualTo(30);
-	}
-
-	@Test
-	void percentilesOfTheGalleryTimesAreWithinABucketOfTheTruth() {
-		Map<Integer, Long> buckets = new java.util.HashMap<>();
-		for (int seconds = 1; seconds <= 100; seconds++) {
-			buckets.merge(GalleryTimes.bucket(seconds), 1L, Long::sum);
-		}
-		Duration p50 = GalleryTimes.percentile(buckets, 50);
-		Duration p95 = GalleryTimes.percentile(buckets, 95);
-		assertThat(p50.toSeconds()).isBetween(50L, 60L);
-		assertThat(p95.toSeconds()).isBetween(95L, 114L);
-		assertThat(GalleryTimes.percentile(Map.of(), 50)).isNull();
 	}
 
 	@Test

@@ -131,9 +131,9 @@ public final class DashboardBench {
 				  'PHOTO_UPLOADED', 'PHOTO_PUBLISHED', 'LINKED_OCR', 'LINKED_FACE', 'LINKED_BURST']) m
 				on conflict do nothing""");
 		jdbc.update("""
-				insert into analytics_gallery_time (day, bucket, count)
-				select current_date - d, b, 1 + (d * b) % 300 from generate_series(0, 365) d
-				cross join generate_series(8, 40) b""");
+				insert into analytics_gallery_second (day, seconds, count)
+				select current_date - d, s * s / 20 + s, 1 + (d * s) % 300 from generate_series(0, 365) d
+				cross join generate_series(1, 300) s""");
 		jdbc.execute("analyze");
 		return jdbc.queryForObject("select event_id from photo group by event_id order by count(*) desc limit 1",
 				UUID.class);

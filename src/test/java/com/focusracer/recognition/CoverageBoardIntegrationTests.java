@@ -96,6 +96,24 @@ class CoverageBoardIntegrationTests {
 	}
 
 	@Test
+	void groupsTheRunnersWithoutPhotoByStartWaveWithinTheirCategory() throws Exception {
+		this.startLists.save(this.event.id(), this.owner.id(),
+				new Runner("501", "Dan", "Late", null, "SEM", null, null, null, "10:00", null));
+		this.startLists.save(this.event.id(), this.owner.id(),
+				new Runner("500", "Eve", "Early", null, "SEM", null, null, null, "09:30", null));
+		String page = board(AccountsTestUtils.logIn(this.mvc, this.owner));
+		String sem = page.substring(page.indexOf("data-category=\"SEM\""), page.indexOf("data-category=\"V1\""));
+		// SEM: no wave (1975, 4444), then 09:30, then 10:00, each with its count.
+		assertThat(sem).containsPattern("(?s)<summary>SEM <span class=\"count\">4</span>.*"
+				+ "data-wave=\"\">\\s*<h3>Sans vague <span class=\"count\">2</span>.*data-bib=\"1975\".*data-bib=\"4444\".*"
+				+ "data-wave=\"09:30\">\\s*<h3>Vague 09:30 <span class=\"count\">1</span>.*data-bib=\"500\".*"
+				+ "data-wave=\"10:00\">\\s*<h3>Vague 10:00 <span class=\"count\">1</span>.*data-bib=\"501\"");
+		// A category of one wave (none here) has no wave heading.
+		String v1 = page.substring(page.indexOf("data-category=\"V1\""));
+		assertThat(v1.substring(0, v1.indexOf("</details>"))).contains("data-bib=\"318\"").doesNotContain("<h3>");
+	}
+
+	@Test
 	void theEventsPhotographerSeesItAnotherProGetsNotFound() throws Exception {
 		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
 		this.eventManagement.addPhotographer(this.event.id(), this.owner.id(), photographer.email());

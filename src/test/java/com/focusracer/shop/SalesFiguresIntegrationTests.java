@@ -55,6 +55,13 @@ class SalesFiguresIntegrationTests {
 		Orders.Placed placed = this.orders.place(new Orders.Cart(event.slug(), List.of(photo),
 				AccountsTestUtils.uniqueEmail("buyer"), null, false, null), null, Locale.FRENCH);
 		this.orders.testPayment(placed.order(), true);
+		// Paid today: read live.
+		long paidFee = this.jdbc.sql("select fee from sale_share where role = 'PLATFORM' and order_id = ?")
+			.param(placed.order().id())
+			.query(Long.class)
+			.single();
+		assertThat(this.sales.earningsOf(owner.id()))
+			.containsExactly(new SalesFigures.EventEarnings(event.id(), 1, 500, 500 - paidFee));
 		// Paid on a day long closed (a day no other test sells on, and beyond what a
 		// dashboard of 12 months compared with the 12 before reads and keeps).
 		LocalDate day = LocalDate.now(PARIS).minusDays(3000 + (int) (Math.random() * 1000));
@@ -70,6 +77,17 @@ class SalesFiguresIntegrationTests {
 		assertThat(this.sales.byDay(day, day, null)).extracting(SalesFigures.Day::fees).containsExactly(fee);
 		assertThat(this.sales.earnings(day, day, "PHOTOGRAPHER", null))
 			.containsExactly(new SalesFigures.Earnings(owner.id(), 1, 500, 500 - fee));
+		// The pro's statistics read the same kept sums, by event (all roles together) and
+		// for one event by role.
+		assertThat(this.sales.earningsOf(owner.id()))
+			.containsExactly(new SalesFigures.EventEarnings(event.id(), 1, 500, 500 - fee));
+		this.jdbc.sql("update shop_earnings_event_day set earned = earned - 1 where event_id = ?")
+			.param(event.id())
+			.update();
+		assertThat(this.sales.earningsOf(owner.id()))
+			.containsExactly(new SalesFigures.EventEarnings(event.id(), 1, 500, 500 - fee - 1));
+		assertThat(this.sales.earnings(day, day, "PHOTOGRAPHER", event.id()))
+			.containsExactly(new SalesFigures.Earnings(owner.id(), 1, 500, 500 - fee - 1));
 		// Kept: an order slipped into that day behind the shop's back is not seen...
 		this.jdbc.sql("update shop_sales_day set gmv = 499 where day = ?").param(java.sql.Date.valueOf(day)).update();
 		assertThat(this.sales.byDay(day, day, null)).extracting(SalesFigures.Day::gmv).containsExactly(499L);
@@ -80,7 +98,8 @@ class SalesFiguresIntegrationTests {
 		assertThat(this.sales.byDay(day, day, null)).extracting(SalesFigures.Day::gmv, SalesFigures.Day::fees)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(500L, 0L));
 		assertThat(this.sales.earnings(day, day, "PHOTOGRAPHER", null)).isEmpty();
-		// The same figures as the event's own (never kept).
+		assertThat(this.sales.earningsOf(owner.id())).isEmpty();
+		// The same figures as the event's own.
 		assertThat(this.sales.byDay(day, day, event.id())).extracting(SalesFigures.Day::gmv, SalesFigures.Day::fees)
 			.containsExactly(org.assertj.core.groups.Tuple.tuple(500L, 0L));
 	}

@@ -115,6 +115,20 @@ class ModerationPages {
 		return "redirect:/admin/events/" + id;
 	}
 
+	@PostMapping("/admin/events/{id}/removal")
+	String removeEvent(@AuthenticationPrincipal AccountPrincipal admin, @PathVariable UUID id,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) throws java.io.IOException {
+		try {
+			int[] removed = this.moderation.removeEvent(admin, id, reason);
+			redirect.addFlashAttribute("notice", this.messages.getMessage("moderation.eventRemoved",
+					new Object[] { removed[0], removed[1] }, LocaleContextHolder.getLocale()));
+		}
+		catch (UserMistakeException ex) {
+			redirect.addFlashAttribute("error", ex.describe(this.messages, LocaleContextHolder.getLocale()));
+		}
+		return "redirect:/admin/events/" + id;
+	}
+
 	@GetMapping("/admin/photos/{id}")
 	ModelAndView photo(@PathVariable UUID id) {
 		Photo photo = this.photos.get(id).orElseThrow(EventNotFoundException::new);

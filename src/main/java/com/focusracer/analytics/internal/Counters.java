@@ -58,16 +58,20 @@ public class Counters {
 	 * @param from first day
 	 * @param to last day
 	 * @param eventIds the events
+	 * @param metrics the metrics wanted (the others' rows are not read)
 	 * @return by event (those that have any), then by metric
 	 */
-	public Map<UUID, Map<String, Long>> totalsByEvent(LocalDate from, LocalDate to, List<UUID> eventIds) {
+	public Map<UUID, Map<String, Long>> totalsByEvent(LocalDate from, LocalDate to, List<UUID> eventIds,
+			List<String> metrics) {
 		Map<UUID, Map<String, Long>> events = new HashMap<>();
 		if (eventIds.isEmpty()) {
 			return events;
 		}
 		this.jdbc
 			.sql("select event_id, metric, sum(count) as total from analytics_counter"
-					+ " where day between :from and :to and event_id in (:events) group by event_id, metric")
+					+ " where day between :from and :to and event_id in (:events) and metric in (:metrics)"
+					+ " group by event_id, metric")
+			.param("metrics", metrics)
 			.param("from", Date.valueOf(from))
 			.param("to", Date.valueOf(to))
 			.param("events", eventIds)
@@ -113,26 +117,32 @@ public class Counters {
 
 	public void addGalleryTime(LocalDate day, long seconds) {
 		this.jdbc.sql("""
-				insert into analytics_gallery_time (day, bucket, count) values (?, ?, 1)
-				on conflict (day, bucket) do update set count = analytics_gallery_time.count + 1""")
-			.params(Date.valueOf(day), GalleryTimes.bucket(seconds))
+				insert into analytics_gallery_second (day, seconds, count) values (?, ?, 1)
+				on conflict (day, seconds) do update set count = analytics_gallery_second.count + 1""")
+			.params(Date.valueOf(day), (int) Math.min(Integer.MAX_VALUE, Math.max(0, seconds)))
 			.update();
 	}
 
 	/**
-	 * The upload-to-gallery histogram of a period.
-	 * @return count by bucket
+	 * The median and 95th percentile of the upload-to-gallery times of the photos first
+	 * published in a period: the time of the photo at that rank (nearest rank, as
+	 * PostgreSQL's {@code percentile_disc}), to the second.
+	 * @return p50 and p95 in seconds, or {@code null} without any photo
 	 */
-	public Map<Integer, Long> galleryTimes(LocalDate from, LocalDate to) {
-		Map<Integer, Long> buckets = new TreeMap<>();
-		this.jdbc
-			.sql("select bucket, sum(count) as total from analytics_gallery_time where day between ? and ?"
-					+ " group by bucket")
-			.params(Date.valueOf(from), Date.valueOf(to))
-			.query((rs) -> {
-				buckets.put(rs.getInt("bucket"), rs.getLong("total"));
-			});
-		return buckets;
+	public long[] galleryTimes(LocalDate from, LocalDate to) {
+		return this.jdbc.sql("""
+				with times as (
+				    select seconds, sum(count) as photos from analytics_gallery_second
+				    where day between ? and ? group by seconds),
+				ranked as (
+				    select seconds, sum(photos) over (order by seconds) as seen, sum(photos) over () as total
+				    from times)
+				select min(seconds) filter (where seen >= ceil(total * 0.5)) as p50,
+				       min(seconds) filter (where seen >= ceil(total * 0.95)) as p95
+				from ranked""").params(Date.valueOf(from), Date.valueOf(to)).query((rs, n) -> {
+			long p50 = rs.getLong("p50");
+			return rs.wasNull() ? new long[0] : new long[] { p50, rs.getLong("p95") };
+		}).list().stream().filter((times) -> times.length == 2).findFirst().orElse(null);
 	}
 
 }

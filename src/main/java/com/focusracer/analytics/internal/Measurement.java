@@ -99,11 +99,20 @@ class Measurement {
 		if (!this.counters.firstPublication(published.photoId(), published.eventId())) {
 			return;
 		}
-		LocalDate day = today();
+		// The times the pipeline told, exact whenever this runs (after a crash, later);
+		// an event stored before they were told falls back on the photo and now.
+		LocalDate day = (published.publishedAt() != null) ? LocalDate.ofInstant(published.publishedAt(), PARIS)
+				: today();
 		this.counters.add(day, published.eventId(), Metric.PHOTO_PUBLISHED.name(), 1);
-		this.photos.get(published.photoId())
-			.ifPresent((photo) -> this.counters.addGalleryTime(day,
-					Duration.between(photo.createdAt(), this.clock.instant()).toSeconds()));
+		if (published.uploadedAt() != null && published.publishedAt() != null) {
+			this.counters.addGalleryTime(day,
+					Duration.between(published.uploadedAt(), published.publishedAt()).toSeconds());
+		}
+		else {
+			this.photos.get(published.photoId())
+				.ifPresent((photo) -> this.counters.addGalleryTime(day,
+						Duration.between(photo.createdAt(), this.clock.instant()).toSeconds()));
+		}
 		Set<String> sources = new LinkedHashSet<>();
 		for (PhotoLabels.Link link : this.recognition.links(published.photoId())) {
 			sources.add(link.source());

@@ -55,6 +55,16 @@ public class StartListRepository {
 			.single();
 	}
 
+	public java.util.Map<UUID, Long> counts(java.util.Collection<UUID> eventIds) {
+		java.util.Map<UUID, Long> counts = new java.util.HashMap<>();
+		this.jdbc.sql("""
+				select event_id, count(*) from start_list_entry where event_id = any(cast(? as uuid[]))
+				group by event_id""").param(eventIds.toArray(UUID[]::new)).query((rs) -> {
+			counts.put(rs.getObject(1, UUID.class), rs.getLong(2));
+		});
+		return counts;
+	}
+
 	public Optional<Runner> find(UUID eventId, String bib) {
 		return all(eventId).stream().filter((runner) -> runner.bib().equals(bib)).findFirst();
 	}

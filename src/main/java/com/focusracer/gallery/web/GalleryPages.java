@@ -24,7 +24,6 @@ import com.focusracer.photos.Photo;
 import com.focusracer.shared.Bib;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -58,12 +57,12 @@ public class GalleryPages {
 
 	private final EventCoverage coverage;
 
-	private final ApplicationEventPublisher publisher;
+	private final CountedVisits visits;
 
 	GalleryPages(Gallery gallery, EventSearch search, EventImages images, ObjectProvider<EventOffers> offers,
-			EventCoverage coverage, ApplicationEventPublisher publisher) {
+			EventCoverage coverage, CountedVisits visits) {
 		this.coverage = coverage;
-		this.publisher = publisher;
+		this.visits = visits;
 		this.gallery = gallery;
 		this.search = search;
 		this.images = images;
@@ -194,11 +193,11 @@ public class GalleryPages {
 			List<Gallery.PublicRunner> choices) {
 		boolean byBib = (bib != null && !bib.isBlank()) || looksLikeABib(query);
 		if (!byBib && query.isEmpty()) {
-			this.publisher.publishEvent(GalleryVisited.of(event.id(), GalleryVisited.Step.EVENT_PAGE));
+			this.visits.count(GalleryVisited.of(event.id(), GalleryVisited.Step.EVENT_PAGE));
 			return;
 		}
 		boolean any = (found != null && found.total() > 0) || !choices.isEmpty();
-		this.publisher.publishEvent(new GalleryVisited(event.id(),
+		this.visits.count(new GalleryVisited(event.id(),
 				byBib ? GalleryVisited.Step.BIB_SEARCH : GalleryVisited.Step.NAME_SEARCH, any));
 	}
 
@@ -209,7 +208,7 @@ public class GalleryPages {
 	@PostMapping("/events/{slug}/cart-additions")
 	ResponseEntity<Void> cartAddition(@AuthenticationPrincipal AccountPrincipal principal, @PathVariable String slug) {
 		Event event = visible(slug, principal);
-		this.publisher.publishEvent(GalleryVisited.of(event.id(), GalleryVisited.Step.CART_ADD));
+		this.visits.count(GalleryVisited.of(event.id(), GalleryVisited.Step.CART_ADD));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -218,7 +217,7 @@ public class GalleryPages {
 			@PathVariable UUID id, @RequestParam(required = false) String bib, java.util.Locale locale) {
 		Event event = visible(slug, principal);
 		Photo photo = this.gallery.photo(event, id).orElseThrow(EventNotFoundException::new);
-		this.publisher.publishEvent(GalleryVisited.of(event.id(), GalleryVisited.Step.PHOTO_VIEW));
+		this.visits.count(GalleryVisited.of(event.id(), GalleryVisited.Step.PHOTO_VIEW));
 		List<Gallery.PublicRunner> runners = this.gallery.runnersOn(event, photo);
 		String context = Bib.parse(bib).map(Bib::value).orElse(runners.isEmpty() ? null : runners.get(0).bib());
 		String previous = null;

@@ -51,12 +51,11 @@ class PublicApi {
 
 	private final com.focusracer.privacy.Consents consents;
 
-	private final org.springframework.context.ApplicationEventPublisher publisher;
+	private final CountedVisits visits;
 
 	PublicApi(Gallery gallery, EventSearch search, RateLimits limits, GalleryProperties properties,
-			MessageSource messages, com.focusracer.privacy.Consents consents,
-			org.springframework.context.ApplicationEventPublisher publisher) {
-		this.publisher = publisher;
+			MessageSource messages, com.focusracer.privacy.Consents consents, CountedVisits visits) {
+		this.visits = visits;
 		this.search = search;
 		this.consents = consents;
 		this.messages = messages;
@@ -108,7 +107,7 @@ class PublicApi {
 					"Say whose photos you want: ?bib=1234 or ?name=dupont (a name, part of it, or 'Dupont J').");
 		}
 		if (page == 0) {
-			this.publisher.publishEvent(new GalleryVisited(event.id(),
+			this.visits.count(new GalleryVisited(event.id(),
 					(bib != null && !bib.isBlank()) ? GalleryVisited.Step.BIB_SEARCH : GalleryVisited.Step.NAME_SEARCH,
 					found.total() > 0));
 		}
@@ -176,8 +175,7 @@ class PublicApi {
 			return new SelfieItem(item.id(), item.thumbnailUrl(), item.webUrl(), item.pageUrl(), item.takenAt(),
 					match.similarity(), match.probable() ? "PROBABLE" : "POSSIBLE");
 		}).toList();
-		this.publisher
-			.publishEvent(new GalleryVisited(event.id(), GalleryVisited.Step.SELFIE_SEARCH, !items.isEmpty()));
+		this.visits.count(new GalleryVisited(event.id(), GalleryVisited.Step.SELFIE_SEARCH, !items.isEmpty()));
 		return ResponseEntity.ok(new SelfieItems(items, items.size()));
 	}
 

@@ -128,8 +128,17 @@ public class PhotoRepository {
 	}
 
 	public void markStage(UUID id, PhotoStatus status, String stage, Instant now) {
-		this.jdbc.sql("update photo set status = ?, stage = ?, failure = null, updated_at = ? where id = ?")
-			.params(status.name(), stage, Timestamp.from(now), id)
+		// The first publication is the photo's arrival in the gallery; a re-process keeps
+		// it.
+		this.jdbc.sql("""
+				update photo set status = :status, stage = :stage, failure = null, updated_at = :now,
+				       published_at = case when :status = 'PUBLISHED' then coalesce(published_at, :now)
+				                           else published_at end
+				where id = :id""")
+			.param("status", status.name())
+			.param("stage", stage)
+			.param("now", Timestamp.from(now))
+			.param("id", id)
 			.update();
 	}
 
@@ -288,11 +297,12 @@ public class PhotoRepository {
 	}
 
 	public com.focusracer.photos.GalleryTimes galleryTimes(UUID eventId) {
-		return this.jdbc.sql("""
-				select max(created_at) as last_added,
-				       percentile_cont(0.5) within group (order by extract(epoch from updated_at - created_at)) as p50,
-				       percentile_cont(0.95) within group (order by extract(epoch from updated_at - created_at)) as p95
-				from photo where event_id = ? and status = 'PUBLISHED' and not hidden""")
+		return this.jdbc
+			.sql("""
+					select max(created_at) as last_added,
+					       percentile_disc(0.5) within group (order by extract(epoch from published_at - created_at)) as p50,
+					       percentile_disc(0.95) within group (order by extract(epoch from published_at - created_at)) as p95
+					from photo where event_id = ? and status = 'PUBLISHED' and not hidden""")
 			.param(eventId)
 			.query((rs, row) -> {
 				Timestamp last = rs.getTimestamp("last_added");

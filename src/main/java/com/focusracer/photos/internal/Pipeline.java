@@ -310,8 +310,9 @@ public class Pipeline {
 		// PhotoPublished is stored with the status change (the event publication
 		// registry): the work it triggers in other modules survives a crash.
 		this.transactions.executeWithoutResult((status) -> {
-			this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", this.clock.instant());
-			this.publisher.publishEvent(new PhotoPublished(photo.eventId(), photoId));
+			java.time.Instant now = this.clock.instant();
+			this.photos.markStage(photoId, PhotoStatus.PUBLISHED, "publish", now);
+			this.publisher.publishEvent(new PhotoPublished(photo.eventId(), photoId, photo.createdAt(), now));
 			// Its live news too (NOTIFY leaves at the commit): a node that dies after the
 			// commit has told the watchers, one that dies before has told nobody and the
 			// job runs again.

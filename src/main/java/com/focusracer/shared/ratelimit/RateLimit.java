@@ -67,7 +67,13 @@ public enum RateLimit {
 	 * Registration-platform calls ("test connection", imports) per account: each one
 	 * calls a third party's API.
 	 */
-	CONNECTOR("connector");
+	CONNECTOR("connector"),
+
+	/**
+	 * Visits counted in the analytics per client address (page views, searches, photo
+	 * views, cart additions): past it the page is served but not counted.
+	 */
+	COUNTED_VISIT("counted-visit");
 
 	private final String configName;
 

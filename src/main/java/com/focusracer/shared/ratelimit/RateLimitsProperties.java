@@ -32,12 +32,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param timingImport timing files imported per account (30 per hour)
  * @param connector registration-platform calls ("test connection", imports) per account
  * (30 per hour)
+ * @param countedVisit visits counted in the analytics per client address (600 per hour;
+ * past it pages are served but not counted)
  */
 @ConfigurationProperties("focusracer.rate-limits")
 public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit photoAlert, Limit order, Limit runnerAction,
 		Limit freeZip, Limit selfieSearch, Limit privacyRequest, Limit login, Limit loginAddress, Limit loginAccount,
 		Streams streams, Limit enhancedDownload, Limit shareImage, Limit marketplace, Limit timingImport,
-		Limit connector) {
+		Limit connector, Limit countedVisit) {
 
 	public RateLimitsProperties {
 		signUp = Limit.orDefault(signUp, 20, Duration.ofHours(1));
@@ -56,6 +58,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 		marketplace = Limit.orDefault(marketplace, 20, Duration.ofHours(1));
 		timingImport = Limit.orDefault(timingImport, 30, Duration.ofHours(1));
 		connector = Limit.orDefault(connector, 30, Duration.ofHours(1));
+		countedVisit = Limit.orDefault(countedVisit, 600, Duration.ofHours(1));
 		streams = (streams != null) ? streams.withDefaults() : new Streams(null, null).withDefaults();
 	}
 
@@ -82,6 +85,7 @@ public record RateLimitsProperties(Limit signUp, Limit passwordReset, Limit phot
 			case MARKETPLACE -> this.marketplace;
 			case TIMING_IMPORT -> this.timingImport;
 			case CONNECTOR -> this.connector;
+			case COUNTED_VISIT -> this.countedVisit;
 		};
 	}
 

@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -23,6 +25,9 @@ public class SalesDays {
 
 	/** The orders the figures count: paid, partly or wholly refunded later. */
 	public static final String SOLD = "o.status in ('PAID', 'PARTIALLY_REFUNDED', 'REFUNDED')";
+
+	/** No sale is older. */
+	public static final LocalDate BEGINNING = LocalDate.of(2020, 1, 1);
 
 	private final JdbcClient jdbc;
 
@@ -69,6 +74,22 @@ public class SalesDays {
 				on conflict do nothing""".formatted(SOLD))
 			.params(start(from), start(to.plusDays(1)), Date.valueOf(from), Date.valueOf(to))
 			.update();
+		this.jdbc
+			.sql("""
+					insert into shop_earnings_event_day (event_id, account_id, role, day, orders, gross, earned)
+					select o.event_id, s.account_id, coalesce(s.role, 'ALL'), (o.paid_at at time zone 'Europe/Paris')::date,
+					       count(distinct s.order_id), sum(s.gross), sum(s.amount)
+					from sale_share s join shop_order o on o.id = s.order_id
+					where o.paid_at >= ? and o.paid_at < ? and %s and s.status <> 'CANCELLED'
+					  and s.account_id is not null
+					  and (o.paid_at at time zone 'Europe/Paris')::date not in
+					      (select day from shop_sales_day_done where day between ? and ?)
+					group by grouping sets ((o.event_id, s.account_id, (o.paid_at at time zone 'Europe/Paris')::date, s.role),
+					                        (o.event_id, s.account_id, (o.paid_at at time zone 'Europe/Paris')::date))
+					on conflict do nothing"""
+				.formatted(SOLD))
+			.params(start(from), start(to.plusDays(1)), Date.valueOf(from), Date.valueOf(to))
+			.update();
 		this.jdbc.sql("""
 				insert into shop_sales_day_done (day)
 				select d::date from generate_series(cast(? as date), cast(? as date), interval '1 day') d
@@ -87,6 +108,29 @@ public class SalesDays {
 		this.jdbc.sql("delete from shop_sales_day_done where day = ?").param(day).update();
 		this.jdbc.sql("delete from shop_sales_day where day = ?").param(day).update();
 		this.jdbc.sql("delete from shop_earnings_day where day = ?").param(day).update();
+		this.jdbc.sql("delete from shop_earnings_event_day where day = ?").param(day).update();
+	}
+
+	/**
+	 * What a pro earned by event: closed days from their sums, the days after live.
+	 * @param accountId the pro
+	 * @param closed the last closed day (summed up)
+	 * @param add takes each event's orders, gross and amount (several rows per event)
+	 */
+	public void earningsByEvent(UUID accountId, LocalDate closed, RowCallbackHandler add) {
+		this.jdbc.sql("""
+				select event_id, sum(orders) as orders, sum(gross) as gross, sum(earned) as amount
+				from shop_earnings_event_day where account_id = ? and role = 'ALL' and day <= ? group by event_id""")
+			.params(accountId, java.sql.Date.valueOf(closed))
+			.query(add);
+		// The last days' orders first (shop_order_paid): a pro with shares in every order
+		// would otherwise read all of them through sale_share_account.
+		this.jdbc.sql("""
+				with recent as materialized (select o.id, o.event_id from shop_order o where o.paid_at >= ? and %s)
+				select o.event_id, count(distinct s.order_id) as orders, sum(s.gross) as gross, sum(s.amount) as amount
+				from recent o join sale_share s on s.order_id = o.id
+				where s.account_id = ? and s.status <> 'CANCELLED'
+				group by o.event_id""".formatted(SOLD)).params(start(closed.plusDays(1)), accountId).query(add);
 	}
 
 	static Timestamp start(LocalDate day) {

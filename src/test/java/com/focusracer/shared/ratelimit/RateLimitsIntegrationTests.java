@@ -112,7 +112,7 @@ class RateLimitsIntegrationTests {
 	private RateLimits node(Clock clock) {
 		Limit three = new Limit(3, Duration.ofHours(1));
 		return new RateLimits(this.dataSource, new RateLimitsProperties(three, three, three, three, three, three, three,
-				three, three, three, three, null, three, three, three, three, three), clock);
+				three, three, three, three, null, three, three, three, three, three, three), clock);
 	}
 
 }
