@@ -157,7 +157,7 @@ public class BibReader implements AutoCloseable {
 	 * as a number (a distant runner: others may be there that it did not see), a fine
 	 * pass around each small number and a full-scale pass over the rows they stand in;
 	 * when nothing reads as a number at all, the full pass over the whole photo (the
-	 * safety net).
+	 * safety net). What the coarse pass read is not recognised again.
 	 */
 	private List<OcrModels.TextLine> lines(BufferedImage photo) throws OrtException {
 		if (!this.settings.multiScale()) {
@@ -181,7 +181,6 @@ public class BibReader implements AutoCloseable {
 		List<RotatedBox> boxes = TextFinder.union(coarse.ready(), this.finder.fine(photo, smallNumbers));
 		// Distant numbers, or nothing readable: the whole photo again at the full pass's
 		// scale, where more distant runners' bibs are found than in the coarse pass.
-		// The lines the coarse pass read are not recognised again.
 		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)), lines);
 	}
 

@@ -2,7 +2,6 @@ package com.focusracer.recognition.internal;
 
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -152,7 +151,7 @@ public final class OcrModels implements AutoCloseable {
 				kept.add(box);
 				if (!before.containsKey(box)) {
 					fresh.add(box);
-					crops.add(crop(image, box));
+					crops.add(box.crop(image));
 				}
 			}
 		}
@@ -241,40 +240,6 @@ public final class OcrModels implements AutoCloseable {
 		}
 		return new ProbabilityMap(probability, width, height, (double) image.getWidth() / width,
 				(double) image.getHeight() / height);
-	}
-
-	static BufferedImage crop(BufferedImage image, RotatedBox box) {
-		double[] c = box.corners();
-		int width = Math.max(1, (int) Math.round(box.width()));
-		int height = Math.max(1, (int) Math.round(box.height()));
-		// The affine map that takes the box's top-left, top-right and bottom-left corners
-		// to the crop's.
-		double ux = (c[2] - c[0]) / width;
-		double uy = (c[3] - c[1]) / width;
-		double vx = (c[6] - c[0]) / height;
-		double vy = (c[7] - c[1]) / height;
-		AffineTransform toSource = new AffineTransform(ux, uy, vx, vy, c[0], c[1]);
-		BufferedImage crop = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-		Graphics2D g = crop.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
-		try {
-			g.drawImage(image, toSource.createInverse(), null);
-		}
-		catch (java.awt.geom.NoninvertibleTransformException ex) {
-			// A degenerate box: an empty crop reads as nothing.
-		}
-		g.dispose();
-		if ((double) height / width >= 1.5) {
-			BufferedImage turned = new BufferedImage(height, width, BufferedImage.TYPE_INT_RGB);
-			Graphics2D t = turned.createGraphics();
-			// 90° counter-clockwise.
-			t.translate(0, width);
-			t.rotate(-Math.PI / 2);
-			t.drawImage(crop, 0, 0, null);
-			t.dispose();
-			return turned;
-		}
-		return crop;
 	}
 
 	List<Recognized> recognize(List<BufferedImage> crops) throws OrtException {

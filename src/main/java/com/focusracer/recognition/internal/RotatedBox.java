@@ -1,5 +1,9 @@
 package com.focusracer.recognition.internal;
 
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.geom.AffineTransform;
+import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -188,6 +192,46 @@ public record RotatedBox(double[] corners) {
 			hull.remove(hull.size() - 1);
 		}
 		return hull;
+	}
+
+	/**
+	 * The text in this box, cut out of the image and turned upright (a box much taller
+	 * than wide is read as text written upwards).
+	 * @param image the image the box is in
+	 * @return the crop, as wide as the box and as high
+	 */
+	public BufferedImage crop(BufferedImage image) {
+		double[] c = this.corners;
+		int width = Math.max(1, (int) Math.round(width()));
+		int height = Math.max(1, (int) Math.round(height()));
+		// The affine map that takes the box's top-left, top-right and bottom-left corners
+		// to the crop's.
+		double ux = (c[2] - c[0]) / width;
+		double uy = (c[3] - c[1]) / width;
+		double vx = (c[6] - c[0]) / height;
+		double vy = (c[7] - c[1]) / height;
+		AffineTransform toSource = new AffineTransform(ux, uy, vx, vy, c[0], c[1]);
+		BufferedImage crop = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = crop.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		try {
+			g.drawImage(image, toSource.createInverse(), null);
+		}
+		catch (java.awt.geom.NoninvertibleTransformException ex) {
+			// A degenerate box: an empty crop reads as nothing.
+		}
+		g.dispose();
+		if ((double) height / width >= 1.5) {
+			BufferedImage turned = new BufferedImage(height, width, BufferedImage.TYPE_INT_RGB);
+			Graphics2D t = turned.createGraphics();
+			// 90° counter-clockwise.
+			t.translate(0, width);
+			t.rotate(-Math.PI / 2);
+			t.drawImage(crop, 0, 0, null);
+			t.dispose();
+			return turned;
+		}
+		return crop;
 	}
 
 	private static double cross(double[] o, double[] a, double[] b) {
