@@ -8,23 +8,32 @@ import java.util.UUID;
 
 import com.focusracer.events.Event;
 import com.focusracer.photos.Photo;
+import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.recognition.RunnerFraming;
 
 import org.springframework.stereotype.Component;
 
 /**
- * A runner's photos "best first" on events with face features on: the photos where their
- * face makes the best portrait (size, sharpness, eyes open, smile: one ranking number),
- * then the others in their usual order. Events without face features keep the usual order
- * (latest shot first) and nothing is read.
+ * A runner's photos in search order. First by how surely they show the runner: their bib
+ * read or set by hand, then linked through a face or a burst, then through chip timing
+ * alone (a photo taken when they passed, which may show someone beside them). Within
+ * each, on events with face features on, "best first": the photos where their face makes
+ * the best portrait (size, sharpness, eyes open, smile: one ranking number); events
+ * without face features keep the usual order (latest shot first) and read no face.
  */
 @Component
 class BestFirst {
 
+	private static final Map<String, Integer> SURENESS = Map.of("OCR", 0, "MANUAL", 0, "FACE", 1, "BURST", 1, "TIMING",
+			2);
+
 	private final RunnerFraming framing;
 
-	BestFirst(RunnerFraming framing) {
+	private final RecognitionManagement recognition;
+
+	BestFirst(RunnerFraming framing, RecognitionManagement recognition) {
 		this.framing = framing;
+		this.recognition = recognition;
 	}
 
 	/**
@@ -44,15 +53,17 @@ class BestFirst {
 	 * @return best first (a stable sort: ties keep the usual order)
 	 */
 	List<Photo> order(Event event, String bib, List<Photo> photos) {
-		if (bib == null || photos.size() < 2 || !this.framing.ranks(event)) {
-			return photos;
-		}
-		Map<UUID, Double> scores = this.framing.portraits(event, bib, photos.stream().map(Photo::id).toList());
-		if (scores.isEmpty()) {
+		if (bib == null || photos.size() < 2) {
 			return photos;
 		}
 		List<Photo> ordered = new ArrayList<>(photos);
-		ordered.sort(Comparator.comparingDouble((Photo photo) -> -scores.getOrDefault(photo.id(), -1.0)));
+		if (this.framing.ranks(event)) {
+			Map<UUID, Double> scores = this.framing.portraits(event, bib, photos.stream().map(Photo::id).toList());
+			ordered.sort(Comparator.comparingDouble((Photo photo) -> -scores.getOrDefault(photo.id(), -1.0)));
+		}
+		// A stable sort: within a source, the order above stays.
+		Map<UUID, String> sources = this.recognition.linkSources(event.id(), bib);
+		ordered.sort(Comparator.comparingInt((Photo photo) -> SURENESS.getOrDefault(sources.get(photo.id()), 1)));
 		return ordered;
 	}
 

@@ -222,7 +222,7 @@ public class Gallery {
 	 */
 	public List<Photo> sequence(Event event, String bib, int limit) {
 		Set<UUID> ids = this.recognition.photosOf(event.id(), bib);
-		int read = this.bestFirst.applies(event) ? Math.max(limit, WHOLE) : limit;
+		int read = Math.max(limit, WHOLE);
 		List<Photo> all = this.bestFirst.order(event, bib, this.photos.publishedAmong(event.id(), ids, read, 0));
 		return List.copyOf(all.subList(0, Math.min(limit, all.size())));
 	}

@@ -118,6 +118,17 @@ public class RecognitionManagement implements PhotoLabels, FaceFeatures {
 	}
 
 	/**
+	 * How each photo of a bib is linked to it.
+	 * @param eventId the event
+	 * @param bib the bib
+	 * @return per photo, its link's source ({@code OCR}, {@code MANUAL}, {@code FACE},
+	 * {@code BURST}, {@code TIMING})
+	 */
+	public Map<UUID, String> linkSources(UUID eventId, String bib) {
+		return this.repository.sourcesOf(eventId, bib.strip().toUpperCase(Locale.ROOT));
+	}
+
+	/**
 	 * The photos linked to any of some bibs (the runners a name search found).
 	 * @param eventId the event
 	 * @param bibs the bibs

@@ -186,6 +186,15 @@ public class RecognitionRepository {
 			.list());
 	}
 
+	public Map<UUID, String> sourcesOf(UUID eventId, String bib) {
+		Map<UUID, String> sources = new HashMap<>();
+		this.jdbc.sql("select photo_id, source from photo_link where event_id = ? and bib = ?")
+			.params(eventId, bib)
+			.query((rs, row) -> sources.put(rs.getObject(1, UUID.class), rs.getString(2)))
+			.list();
+		return sources;
+	}
+
 	public Set<UUID> photosOfAny(UUID eventId, Collection<String> bibs) {
 		return new LinkedHashSet<>(
 				this.jdbc.sql("select distinct photo_id from photo_link where event_id = ? and bib = any(?)")

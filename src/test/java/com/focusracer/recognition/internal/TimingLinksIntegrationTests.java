@@ -9,6 +9,8 @@ import com.focusracer.accounts.AccountsTestUtils.TestAccount;
 import com.focusracer.accounts.ProProfile;
 import com.focusracer.events.Event;
 import com.focusracer.events.EventsTestUtils;
+import com.focusracer.gallery.Gallery;
+import com.focusracer.photos.Photo;
 import com.focusracer.photos.PhotoManagement;
 import com.focusracer.timing.ClockOffset;
 import com.focusracer.timing.Timing;
@@ -64,6 +66,9 @@ class TimingLinksIntegrationTests {
 
 	@Autowired
 	PhotoManagement photos;
+
+	@Autowired
+	Gallery gallery;
 
 	private TestAccount owner;
 
@@ -122,8 +127,15 @@ class TimingLinksIntegrationTests {
 		assertThat(this.recognition.links(crowd)).isEmpty();
 		assertThat(this.suggestions.of(crowd)).extracting(TimingSuggestions.Suggestion::bib).contains("127");
 
-		// The runner search counts TIMING links like the others.
+		// The runner search counts TIMING links like the others, ranked after the photos
+		// where their bib was read, even a read photo shot earlier (latest shot first
+		// would put the timed one first).
 		assertThat(this.recognition.photosOf(this.event.id(), "130")).containsExactly(alone);
+		UUID read = this.fixtures.aPhotoOf(this.event, this.owner.id(), 130, -40);
+		this.fixtures.read(this.event, read, "130", "ON_START_LIST", 0.97, true);
+		assertThat(this.gallery.byBib(this.event, "130", 0).photos()).extracting(Photo::id)
+			.containsExactly(read, alone);
+		assertThat(this.gallery.sequence(this.event, "130", 10)).extracting(Photo::id).containsExactly(read, alone);
 		// Triage shows the suggestions, one click to accept.
 		this.mvc.perform(get("/pro/photos/" + crowd).session(AccountsTestUtils.logIn(this.mvc, this.owner)))
 			.andExpect(content().string(containsString("id=\"accept-127\"")));
