@@ -98,6 +98,7 @@ public final class PipelineBench {
 				MeterRegistry meters = app.bean(MeterRegistry.class);
 				double[] before = stageTotals(meters);
 				long[] countsBefore = stageCounts(meters);
+				double missesBefore = meters.counter("focusracer.photos.analysis-cache.misses").count();
 				int[] linked = new int[2];
 				double seconds = process(app, event, originals, folder, photos, linked);
 				double[] after = stageTotals(meters);
@@ -107,6 +108,8 @@ public final class PipelineBench {
 						faces ? "on" : "off", photos, seconds, photos / seconds, photos / seconds * 3600,
 						photos / seconds / decodeRate);
 				System.out.printf(Locale.ROOT, "  labelled bibs linked: %d of %d%n", linked[0], linked[1]);
+				System.out.printf(Locale.ROOT, "  analysis images made again (cache misses): %.0f%n",
+						meters.counter("focusracer.photos.analysis-cache.misses").count() - missesBefore);
 				for (int i = 0; i < STAGES.length; i++) {
 					long n = countsAfter[i] - countsBefore[i];
 					if (n > 0) {

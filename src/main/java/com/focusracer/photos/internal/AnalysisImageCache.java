@@ -7,6 +7,9 @@ import java.util.UUID;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.focusracer.photos.PhotoDeleted;
 
@@ -25,12 +28,26 @@ class AnalysisImageCache {
 
 	private final Cache<UUID, BufferedImage> images;
 
+	private final Counter misses;
+
 	/**
 	 * A cache.
 	 * @param maxBytes the most memory the images may take (4 bytes a pixel)
 	 * @param expiry how long an image is kept after it was made
 	 */
 	AnalysisImageCache(long maxBytes, Duration expiry) {
+		this(maxBytes, expiry, new SimpleMeterRegistry());
+	}
+
+	/**
+	 * A cache that counts its misses ({@code focusracer.photos.analysis-cache.misses}:
+	 * each one decoded an original again).
+	 * @param maxBytes the most memory the images may take (4 bytes a pixel)
+	 * @param expiry how long an image is kept after it was made
+	 * @param meters where the misses are counted
+	 */
+	AnalysisImageCache(long maxBytes, Duration expiry, MeterRegistry meters) {
+		this.misses = meters.counter("focusracer.photos.analysis-cache.misses");
 		this.images = Caffeine.newBuilder()
 			.maximumWeight(maxBytes)
 			.weigher((UUID id, BufferedImage image) -> (int) Math.min(Integer.MAX_VALUE, bytes(image)))
@@ -57,6 +74,7 @@ class AnalysisImageCache {
 	BufferedImage get(UUID photoId, Maker maker) throws IOException {
 		BufferedImage image = this.images.getIfPresent(photoId);
 		if (image == null) {
+			this.misses.increment();
 			image = maker.make();
 			this.images.put(photoId, image);
 		}

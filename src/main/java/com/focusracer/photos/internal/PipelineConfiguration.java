@@ -52,9 +52,11 @@ class PipelineConfiguration {
 	}
 
 	@Bean
-	AnalysisImageCache analysisImageCache(PhotosProperties properties) {
+	AnalysisImageCache analysisImageCache(PhotosProperties properties,
+			org.springframework.beans.factory.ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters) {
 		return new AnalysisImageCache(properties.analysisCache().maxSize().toBytes(),
-				properties.analysisCache().expiry());
+				properties.analysisCache().expiry(),
+				meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new));
 	}
 
 	/**

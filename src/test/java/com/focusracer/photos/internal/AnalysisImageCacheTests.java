@@ -38,6 +38,17 @@ class AnalysisImageCacheTests {
 	}
 
 	@Test
+	void countsTheImagesItHadToMakeAgain() throws Exception {
+		io.micrometer.core.instrument.simple.SimpleMeterRegistry meters = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+		AnalysisImageCache cache = new AnalysisImageCache(10 * IMAGE_BYTES, Duration.ofMinutes(10), meters);
+		UUID kept = UUID.randomUUID();
+		cache.put(kept, anImage());
+		cache.get(kept, () -> anImage());
+		cache.get(UUID.randomUUID(), () -> anImage());
+		assertThat(meters.counter("focusracer.photos.analysis-cache.misses").count()).isEqualTo(1);
+	}
+
+	@Test
 	void holdsNoMoreThanItsMemoryAllows() {
 		AnalysisImageCache cache = new AnalysisImageCache(3 * IMAGE_BYTES, Duration.ofMinutes(10));
 		for (int i = 0; i < 10; i++) {
