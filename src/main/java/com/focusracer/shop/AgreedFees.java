@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Fixed fees organizers agreed to pay photographers (through the marketplace): recorded
  * as owed, shown in both pros' statements, marked paid by the organizer once paid by
- * hand. Paying them through Stripe Connect is not done here yet.
+ * hand, or paid through Stripe Connect ({@link FeeTransfers}) when both pros onboarded.
  */
 @Service
 @Transactional
@@ -29,8 +29,11 @@ public class AgreedFees {
 
 	private final Clock clock;
 
-	AgreedFees(JdbcClient jdbc, EventManagement events, Clock clock) {
+	private final ShopProperties properties;
+
+	AgreedFees(JdbcClient jdbc, EventManagement events, Clock clock, ShopProperties properties) {
 		this.jdbc = jdbc;
+		this.properties = properties;
 		this.events = events;
 		this.clock = clock;
 	}
@@ -75,7 +78,7 @@ public class AgreedFees {
 	 */
 	public void markPaid(UUID feeId, UUID organizerId) {
 		int changed = this.jdbc.sql("""
-				update agreed_fee set status = 'PAID', paid_at = ?
+				update agreed_fee set status = 'PAID', paid_at = ?, paid_via = 'HAND'
 				where id = ? and organizer_id = ? and status = 'OWED'""")
 			.params(Timestamp.from(this.clock.instant()), feeId, organizerId)
 			.update();
@@ -95,8 +98,11 @@ public class AgreedFees {
 	@Transactional(readOnly = true)
 	public List<AgreedFee> of(UUID accountId) {
 		return this.jdbc.sql("""
-				select * from agreed_fee where (organizer_id = :account or photographer_id = :account)
-				  and status <> 'CANCELLED' order by created_at desc limit 500""")
+				select f.*, coalesce(po.ready and pp.ready, false) as stripe_ready from agreed_fee f
+				left join payout_account po on po.account_id = f.organizer_id
+				left join payout_account pp on pp.account_id = f.photographer_id
+				where (f.organizer_id = :account or f.photographer_id = :account)
+				  and f.status <> 'CANCELLED' order by f.created_at desc limit 500""")
 			.param("account", accountId)
 			.query(this::map)
 			.list();
@@ -109,7 +115,8 @@ public class AgreedFees {
 				this.events.get(eventId).map((event) -> event.name()).orElse(""),
 				rs.getObject("organizer_id", UUID.class), rs.getObject("photographer_id", UUID.class),
 				rs.getLong("amount"), rs.getString("currency"), rs.getString("status"),
-				rs.getTimestamp("created_at").toInstant(), (paid != null) ? paid.toInstant() : null);
+				rs.getTimestamp("created_at").toInstant(), (paid != null) ? paid.toInstant() : null,
+				rs.getString("paid_via"), this.properties.stripeEnabled() && rs.getBoolean("stripe_ready"));
 	}
 
 }

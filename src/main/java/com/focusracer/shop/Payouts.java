@@ -110,6 +110,11 @@ public class Payouts {
 					clawback.role(), 0, 0, -clawback.amount(), clawback.currency(), "CLAWED_BACK", null));
 			earned -= clawback.amount();
 		}
+		for (Clawback fee : this.payoutRepository.stripeFees(accountId)) {
+			lines.add(new Line(fee.createdAt(), name.apply(fee.eventId()), fee.orderId(), fee.role(), 0, 0,
+					-fee.amount(), fee.currency(), "AGREED_FEE", null));
+			earned -= fee.amount();
+		}
 		lines.sort(Comparator.comparing(Line::date).reversed());
 		return new Statement(lines, earned, fees, paidOut, earned - paidOut,
 				this.payoutRepository.payoutAccount(accountId), this.properties.stripeEnabled(),
@@ -300,7 +305,8 @@ public class Payouts {
 	 * @param fee the platform fee taken from that amount
 	 * @param amount the share, or minus what was taken back
 	 * @param currency ISO code
-	 * @param status DUE, PAYING, PAID_OUT, CANCELLED or CLAWED_BACK
+	 * @param status DUE, PAYING, PAID_OUT, CANCELLED, CLAWED_BACK or AGREED_FEE (a fee
+	 * the organizer paid through Stripe, netted against their payouts)
 	 * @param transferId the Stripe transfer, once paid out
 	 */
 	public record Line(Instant date, String eventName, UUID orderId, String role, long gross, long fee, long amount,

@@ -74,8 +74,9 @@ public class PayoutRepository {
 	}
 
 	/**
-	 * What a pro owes back: the shares taken back after they were paid out, less what
-	 * payouts already netted.
+	 * What a pro owes back: the shares taken back after they were paid out and the agreed
+	 * fees the platform transferred for them (as organizer), less what payouts already
+	 * netted.
 	 * @param accountId the pro
 	 * @param currency ISO code
 	 * @return the amount, in minor units
@@ -83,8 +84,9 @@ public class PayoutRepository {
 	public long owed(UUID accountId, String currency) {
 		return this.jdbc.sql("""
 				select (select coalesce(sum(amount), 0) from share_clawback where account_id = ? and currency = ?)
+				     + (select coalesce(sum(amount), 0) from fee_transfer where organizer_id = ? and currency = ?)
 				     - (select coalesce(sum(netted), 0) from payout where account_id = ? and currency = ?)""")
-			.params(accountId, currency, accountId, currency)
+			.params(accountId, currency, accountId, currency, accountId, currency)
 			.query(Long.class)
 			.single();
 	}
@@ -99,6 +101,23 @@ public class PayoutRepository {
 			.param(accountId)
 			.query(Long.class)
 			.single();
+	}
+
+	/**
+	 * The agreed fees an organizer paid through Stripe (the platform transferred them;
+	 * the organizer's payouts net them), for their statement.
+	 * @param accountId the organizer
+	 * @return the fees, as amounts taken from the earnings
+	 */
+	public List<Clawback> stripeFees(UUID accountId) {
+		return this.jdbc.sql("""
+				select t.*, f.event_id from fee_transfer t join agreed_fee f on f.id = t.fee_id
+				where t.organizer_id = ? order by t.created_at desc limit 500""")
+			.param(accountId)
+			.query((rs, row) -> new Clawback(rs.getObject("fee_id", UUID.class), rs.getObject("fee_id", UUID.class),
+					rs.getObject("event_id", UUID.class), "ORGANIZER", rs.getLong("amount"), rs.getString("currency"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
 	}
 
 	public Optional<Payout> payout(UUID id) {

@@ -124,6 +124,26 @@ public class StripeGateway {
 	}
 
 	/**
+	 * Transfers an agreed fee from the platform's balance to the photographer's account
+	 * (the organizer's next payouts net it). The fee transfer's id is the idempotency key
+	 * and the {@code payout_id} metadata; {@code fee-<fee id>} is the
+	 * {@code transfer_group}.
+	 * @return the transfer's id
+	 */
+	public String transferFee(long amount, String currency, String destination, UUID feeId, UUID feeTransferId,
+			String group) throws StripeException {
+		TransferCreateParams params = TransferCreateParams.builder()
+			.setAmount(amount)
+			.setCurrency(currency.toLowerCase())
+			.setDestination(destination)
+			.setTransferGroup(group)
+			.putMetadata("payout_id", feeTransferId.toString())
+			.putMetadata("fee_id", feeId.toString())
+			.build();
+		return client().transfers().create(params, options("fee-transfer-" + feeTransferId)).getId();
+	}
+
+	/**
 	 * The transfer Stripe made for a payout, if it made one.
 	 * @param payoutId the payout
 	 * @param group its {@code transfer_group}
