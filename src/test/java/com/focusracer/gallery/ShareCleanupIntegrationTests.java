@@ -24,6 +24,7 @@ import com.focusracer.photos.S3Properties;
 import com.focusracer.privacy.Erasure;
 import com.focusracer.privacy.Person;
 import com.focusracer.privacy.PersonalData;
+import com.focusracer.recognition.BibCorrections;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -42,7 +43,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * A runner's share images leave the store (S3, through S3Mock) and stop being served when
  * their photo is hidden by its team, at a runner's request or by the admins, when the
- * event is removed, and, for that runner's bib only, on their erasure.
+ * event is removed, when a runner is no longer linked to it, and, for that runner's bib
+ * only, on their erasure.
  */
 @SpringBootTest
 @AutoConfigureMockMvc
@@ -77,6 +79,9 @@ class ShareCleanupIntegrationTests {
 
 	@Autowired
 	Moderation moderation;
+
+	@Autowired
+	BibCorrections corrections;
 
 	@Autowired
 	List<PersonalData> personalData;
@@ -119,6 +124,17 @@ class ShareCleanupIntegrationTests {
 	}
 
 	@Test
+	void aRunnerNoLongerOnThePhotoLosesTheirCropsAndOnlyThey() throws Exception {
+		Shared shared = shareBoth();
+		// "Not me": 101 leaves the photo, 202 stays on it.
+		this.corrections.runnerSays(shared.photoId(), "101", false, shared.owner().id());
+		assertGone(shared, "101");
+		assertThat(keys(shared, "202")).hasSize(2);
+		this.mvc.perform(get(shared.base() + "/crop.jpg?bib=202").with(from("198.51.100.91")))
+			.andExpect(status().isOk());
+	}
+
+	@Test
 	void aRunnersErasureTakesTheCropsOfTheirBibOnly() throws Exception {
 		Shared shared = shareBoth();
 		String email = "runner-" + UUID.randomUUID() + "@example.org";
@@ -142,9 +158,17 @@ class ShareCleanupIntegrationTests {
 		TestAccount owner = this.accounts.aPro(ProProfile.ORGANIZER);
 		Event event = this.events.aMarathon(owner.id());
 		UUID photoId = this.photos.publish(event.id(), owner.id(), ShareIntegrationTests.threeRunners()).get(0);
-		for (String bib : List.of("101", "202")) {
+		for (int i = 0; i < 2; i++) {
+			String bib = ShareIntegrationTests.BIBS[i];
+			// Read on the photo, as recognition would: linked again by any re-linking.
+			this.jdbc
+				.sql("""
+						insert into bib_read (photo_id, event_id, bib, read_as, kind, confidence, box_x, box_y, box_w, box_h)
+						values (?, ?, ?, ?, 'READ', 0.95, ?, 0.48, 0.08, 0.09)""")
+				.params(photoId, event.id(), bib, bib, (ShareIntegrationTests.CENTRES[i] - 60) / 1500.0)
+				.update();
 			this.jdbc.sql(
-					"insert into photo_link (photo_id, event_id, bib, source, confidence) values (?, ?, ?, 'MANUAL', 1)")
+					"insert into photo_link (photo_id, event_id, bib, source, confidence) values (?, ?, ?, 'OCR', 0.95)")
 				.params(photoId, event.id(), bib)
 				.update();
 		}
