@@ -2,6 +2,7 @@ package com.focusracer.gallery;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -25,6 +26,10 @@ import com.focusracer.privacy.Erasure;
 import com.focusracer.privacy.Person;
 import com.focusracer.privacy.PersonalData;
 import com.focusracer.recognition.BibCorrections;
+import com.focusracer.shop.Order;
+import com.focusracer.shop.Orders;
+import com.focusracer.shop.Resolution;
+import com.focusracer.shop.ShopTestUtils;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -84,6 +89,12 @@ class ShareCleanupIntegrationTests {
 	BibCorrections corrections;
 
 	@Autowired
+	ShopTestUtils shop;
+
+	@Autowired
+	Orders orders;
+
+	@Autowired
 	List<PersonalData> personalData;
 
 	@Autowired
@@ -112,6 +123,19 @@ class ShareCleanupIntegrationTests {
 	void hiddenByTheAdminsTheCropsGo() throws Exception {
 		Shared shared = shareBoth();
 		this.actions.moderate(shared.photoId(), true);
+		assertGone(shared, "101", "202");
+	}
+
+	@Test
+	void withdrawnBecauseSoldTheCropsGo() throws Exception {
+		TestAccount photographer = this.accounts.aPro(ProProfile.PHOTOGRAPHER);
+		Shared shared = shareBoth(photographer, this.shop.anEventOnSale(photographer, "Course vendue"));
+		Order order = this.orders
+			.place(new Orders.Cart(shared.event().slug(), List.of(shared.photoId()),
+					AccountsTestUtils.uniqueEmail("sold"), null, false, Resolution.ORIGINAL), null, Locale.FRENCH)
+			.order();
+		this.orders.testPayment(order, true);
+		assertThat(this.actions.delete(shared.photoId(), photographer.id())).isEqualTo(PhotoActions.Deletion.WITHDRAWN);
 		assertGone(shared, "101", "202");
 	}
 
@@ -156,7 +180,10 @@ class ShareCleanupIntegrationTests {
 	/** A published photo of runners 101 and 202 with a crop and a teaser of each made. */
 	private Shared shareBoth() throws Exception {
 		TestAccount owner = this.accounts.aPro(ProProfile.ORGANIZER);
-		Event event = this.events.aMarathon(owner.id());
+		return shareBoth(owner, this.events.aMarathon(owner.id()));
+	}
+
+	private Shared shareBoth(TestAccount owner, Event event) throws Exception {
 		UUID photoId = this.photos.publish(event.id(), owner.id(), ShareIntegrationTests.threeRunners()).get(0);
 		for (int i = 0; i < 2; i++) {
 			String bib = ShareIntegrationTests.BIBS[i];
