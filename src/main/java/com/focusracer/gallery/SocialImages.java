@@ -90,9 +90,9 @@ public class SocialImages {
 		}
 		RunnerFraming.Place place = this.framing.place(event, photo.id(), bib);
 		TeaserPainter.Caption caption = caption(event, bib);
-		String name = bib + "-" + format.key() + "-" + kind.name().toLowerCase(Locale.ROOT) + "-"
-				+ (watermarked ? "wm" : "clean") + "-" + fingerprint(place, caption, event, kind) + ".jpg";
-		Optional<byte[]> cached = this.images.cached(photo, name);
+		String name = format.key() + "-" + kind.name().toLowerCase(Locale.ROOT) + "-" + (watermarked ? "wm" : "clean")
+				+ "-" + fingerprint(place, caption, event, kind) + ".jpg";
+		Optional<byte[]> cached = this.images.cached(photo, bib, name);
 		if (cached.isPresent()) {
 			return cached;
 		}
@@ -112,7 +112,7 @@ public class SocialImages {
 			TeaserPainter.band(out, caption);
 		}
 		byte[] jpeg = this.images.jpeg(out);
-		this.images.keep(photo, name, jpeg);
+		this.images.keep(photo, bib, name, jpeg);
 		return Optional.of(jpeg);
 	}
 

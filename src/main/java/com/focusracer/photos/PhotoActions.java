@@ -107,8 +107,12 @@ public class PhotoActions {
 			// Hidden by the platform's admins: only they show it again.
 			throw new NotYoursException(photoId);
 		}
-		changeable(photoId, accountId)
-			.ifPresent((photo) -> this.photos.setHidden(photoId, hidden, this.clock.instant()));
+		changeable(photoId, accountId).ifPresent((photo) -> this.transactions.executeWithoutResult((status) -> {
+			this.photos.setHidden(photoId, hidden, this.clock.instant());
+			if (hidden) {
+				this.publisher.publishEvent(new PhotoHidden(photo.eventId(), photoId));
+			}
+		}));
 	}
 
 	/**
@@ -119,7 +123,10 @@ public class PhotoActions {
 	 */
 	public boolean hideOnRequest(UUID photoId) {
 		Optional<Photo> photo = this.photos.find(photoId).filter(Photo::isPublic);
-		photo.ifPresent((p) -> this.photos.setHidden(photoId, true, this.clock.instant()));
+		photo.ifPresent((p) -> this.transactions.executeWithoutResult((status) -> {
+			this.photos.setHidden(photoId, true, this.clock.instant());
+			this.publisher.publishEvent(new PhotoHidden(p.eventId(), photoId));
+		}));
 		return photo.isPresent();
 	}
 
@@ -159,7 +166,12 @@ public class PhotoActions {
 	 */
 	public Optional<Photo> moderate(UUID photoId, boolean hidden) {
 		Optional<Photo> photo = this.photos.find(photoId);
-		photo.ifPresent((p) -> this.photos.setModerated(photoId, hidden, this.clock.instant()));
+		photo.ifPresent((p) -> this.transactions.executeWithoutResult((status) -> {
+			this.photos.setModerated(photoId, hidden, this.clock.instant());
+			if (hidden) {
+				this.publisher.publishEvent(new PhotoHidden(p.eventId(), photoId));
+			}
+		}));
 		return photo;
 	}
 
@@ -185,6 +197,7 @@ public class PhotoActions {
 			// Its buyers must still be able to download it: out of the gallery, kept.
 			this.transactions.executeWithoutResult((status) -> {
 				this.photos.withdraw(photoId, this.clock.instant());
+				this.publisher.publishEvent(new PhotoHidden(photo.get().eventId(), photoId));
 				this.events.audit(accountId, "photo.withdrawn", photo.get().eventId(), photo.get().fileName());
 			});
 			return Deletion.WITHDRAWN;

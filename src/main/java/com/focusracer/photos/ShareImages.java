@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.UUID;
 
 import com.focusracer.events.Event;
 import com.focusracer.events.EventImages;
@@ -14,13 +15,14 @@ import com.focusracer.photos.internal.ShareRendering;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.modulith.events.ApplicationModuleListener;
 
 /**
  * What the gallery's share images (a runner's crops and teasers) are made from and kept
  * in: the upright photo decoded from its original (never served as it is), the event's
  * watermark, and the blob store, under {@code share/<event>/<photo>/}, shared by every
- * node (no node-local cache) and deleted with the photo.
+ * node (no node-local cache), one folder per runner, and deleted when the photo is
+ * deleted, hidden or withdrawn, or for one runner on their erasure.
  */
 @Service
 public class ShareImages {
@@ -103,12 +105,13 @@ public class ShareImages {
 	/**
 	 * A share image made before, by any node.
 	 * @param photo the photo
-	 * @param name its name, e.g. {@code 1975-story-teaser-3f2a.jpg}
+	 * @param bib the runner it was made of
+	 * @param name its name, e.g. {@code story-teaser-wm-3f2a.jpg}
 	 * @return the bytes, or empty
 	 * @throws IOException when the store fails
 	 */
-	public Optional<byte[]> cached(Photo photo, String name) throws IOException {
-		String key = key(photo, name);
+	public Optional<byte[]> cached(Photo photo, String bib, String name) throws IOException {
+		String key = key(photo, bib, name);
 		if (!this.blobs.exists(key)) {
 			return Optional.empty();
 		}
@@ -120,34 +123,68 @@ public class ShareImages {
 	/**
 	 * Keeps a share image for every node.
 	 * @param photo the photo
+	 * @param bib the runner it is made of
 	 * @param name its name
 	 * @param jpeg the bytes
 	 * @throws IOException when the store fails
 	 */
-	public void keep(Photo photo, String name, byte[] jpeg) throws IOException {
-		this.blobs.put(key(photo, name), jpeg);
+	public void keep(Photo photo, String bib, String name, byte[] jpeg) throws IOException {
+		this.blobs.put(key(photo, bib, name), jpeg);
 	}
 
 	/**
-	 * A deleted photo's share images go with it.
-	 * @param deleted the deletion
+	 * Deletes the share images made of a runner on a photo (their erasure, or they are no
+	 * longer on it).
+	 * @param eventId the photo's event
+	 * @param photoId the photo
+	 * @param bib the runner
+	 * @throws IOException when the store fails
 	 */
-	@TransactionalEventListener(fallbackExecution = true)
-	void forget(PhotoDeleted deleted) {
-		try {
-			this.blobs.deleteUnder("share/" + deleted.eventId() + "/" + deleted.photoId() + "/");
-		}
-		catch (IOException ex) {
-			log.warn("Could not delete the share images of photo {} of event {}", deleted.photoId(), deleted.eventId(),
-					ex);
-		}
+	public void forget(UUID eventId, UUID photoId, String bib) throws IOException {
+		this.blobs.deleteUnder(folder(eventId, photoId) + runner(bib) + "/");
 	}
 
-	private static String key(Photo photo, String name) {
-		if (!name.matches("[A-Za-z0-9.-]{1,120}")) {
+	/**
+	 * A deleted photo's share images go with it, once, by whichever node: a durable
+	 * listener (the event publication registry runs it again after a crash or a store
+	 * failure; the delete is idempotent).
+	 * @param deleted the deletion
+	 * @throws IOException when the store fails (the publication stays incomplete)
+	 */
+	@ApplicationModuleListener
+	void on(PhotoDeleted deleted) throws IOException {
+		this.blobs.deleteUnder(folder(deleted.eventId(), deleted.photoId()));
+	}
+
+	/**
+	 * A hidden or withdrawn photo's share images go: nobody may be served a crop of a
+	 * photo the public no longer sees (made again if the photo is shown again).
+	 * @param hidden the hiding
+	 * @throws IOException when the store fails (the publication stays incomplete)
+	 */
+	@ApplicationModuleListener
+	void on(PhotoHidden hidden) throws IOException {
+		this.blobs.deleteUnder(folder(hidden.eventId(), hidden.photoId()));
+		log.debug("Share images of photo {} deleted", hidden.photoId());
+	}
+
+	private static String folder(UUID eventId, UUID photoId) {
+		return "share/" + eventId + "/" + photoId + "/";
+	}
+
+	private static String runner(String bib) {
+		if (bib == null || !bib.matches("[A-Za-z0-9.-]{1,40}") || bib.startsWith(".")) {
+			throw new IllegalArgumentException("Not a bib");
+		}
+		return bib;
+	}
+
+	/** One folder per runner ({@code share/<event>/<photo>/<bib>/<name>}). */
+	private static String key(Photo photo, String bib, String name) {
+		if (!name.matches("[A-Za-z0-9.-]{1,120}") || name.startsWith(".")) {
 			throw new IllegalArgumentException("Not a share image name");
 		}
-		return "share/" + photo.eventId() + "/" + photo.id() + "/" + name;
+		return folder(photo.eventId(), photo.id()) + runner(bib) + "/" + name;
 	}
 
 }

@@ -101,20 +101,20 @@ class ErasureResumeIntegrationTests {
 		Person admin = new Person(runner.id(), runner.email(), null, "fr");
 
 		assertThatIllegalStateException().isThrownBy(() -> this.erasures.start(request.id(), admin));
-		assertThat(parts(request)).containsExactly("gallery", "recognition", "timing", "events");
+		assertThat(parts(request)).containsExactly("gallery", "share-images", "recognition", "timing", "events");
 		assertThat(this.register.get(request.id()).status()).isEqualTo(RequestStatus.IN_PROGRESS);
 		assertThat(organizerNotices(organizer)).isOne();
 
 		// Not yet stopped for long: the sweep leaves it to the node running it.
 		this.erasures.resumeStopped();
-		assertThat(parts(request)).containsExactly("gallery", "recognition", "timing", "events");
+		assertThat(parts(request)).containsExactly("gallery", "share-images", "recognition", "timing", "events");
 		this.jdbc.sql("update privacy_request set erasure_started_at = ? where id = ?")
 			.params(Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))), request.id())
 			.update();
 		this.erasures.resumeStopped();
 
-		assertThat(parts(request)).containsExactly("gallery", "recognition", "timing", "events", "test", "shop",
-				"notice", "mail", "marketplace", "accounts", "privacy");
+		assertThat(parts(request)).containsExactly("gallery", "share-images", "recognition", "timing", "events", "test",
+				"shop", "notice", "mail", "marketplace", "accounts", "privacy");
 		assertThat(this.register.get(request.id()).status()).isEqualTo(RequestStatus.DONE);
 		// The organizer was told once: the events part did not run again.
 		assertThat(organizerNotices(organizer)).isOne();

@@ -19,6 +19,7 @@ import com.focusracer.timing.TimingMatch;
 import com.focusracer.timing.TimingProperties;
 import com.focusracer.timing.TimingSync;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,9 +62,13 @@ public class Linker {
 
 	private final TimingProperties timingProperties;
 
+	private final ApplicationEventPublisher publisher;
+
 	Linker(RecognitionRepository repository, @Lazy PhotoManagement photos, EventManagement events, FaceIndex faces,
 			RecognitionProperties properties, com.focusracer.recognition.RecognitionSettings settings,
-			TimingSync timing, TimingSuggestions suggestions, TimingProperties timingProperties) {
+			TimingSync timing, TimingSuggestions suggestions, TimingProperties timingProperties,
+			ApplicationEventPublisher publisher) {
+		this.publisher = publisher;
 		this.settings = settings;
 		this.timing = timing;
 		this.suggestions = suggestions;
@@ -136,7 +141,11 @@ public class Linker {
 		});
 		List<RecognitionRepository.StoredLink> sorted = new ArrayList<>(links.values());
 		sorted.sort(Comparator.comparingDouble(RecognitionRepository.StoredLink::confidence).reversed());
-		this.repository.replaceLinks(photo.id(), photo.eventId(), sorted);
+		List<String> removed = this.repository.replaceLinks(photo.id(), photo.eventId(), sorted);
+		if (!removed.isEmpty()) {
+			this.publisher.publishEvent(
+					new com.focusracer.recognition.RunnersUnlinked(photo.eventId(), photo.id(), Set.copyOf(removed)));
+		}
 	}
 
 	/**

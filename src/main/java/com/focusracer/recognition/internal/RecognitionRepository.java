@@ -112,11 +112,14 @@ public class RecognitionRepository {
 	 * @param photoId the photo
 	 * @param eventId its event
 	 * @param links its links now
+	 * @return the bibs no longer linked
 	 */
-	public void replaceLinks(UUID photoId, UUID eventId, List<StoredLink> links) {
-		this.jdbc.sql("delete from photo_link where photo_id = ? and not (bib = any(?))")
+	public List<String> replaceLinks(UUID photoId, UUID eventId, List<StoredLink> links) {
+		List<String> removed = this.jdbc
+			.sql("delete from photo_link where photo_id = ? and not (bib = any(?)) returning bib")
 			.params(photoId, links.stream().map(StoredLink::bib).toArray(String[]::new))
-			.update();
+			.query(String.class)
+			.list();
 		for (StoredLink link : links) {
 			this.jdbc
 				.sql("""
@@ -125,6 +128,7 @@ public class RecognitionRepository {
 				.params(photoId, eventId, link.bib(), link.source(), link.confidence())
 				.update();
 		}
+		return removed;
 	}
 
 	public List<StoredLink> links(UUID photoId) {
