@@ -57,14 +57,7 @@ class PayoutsIntegrationTests {
 
 	@DynamicPropertySource
 	static void stripe(DynamicPropertyRegistry registry) {
-		if (!STRIPE.isRunning()) {
-			STRIPE.start();
-		}
-		registry.add("focusracer.shop.stripe.secret-key", () -> "sk_test_focusracer");
-		registry.add("focusracer.shop.stripe.publishable-key", () -> "pk_test_focusracer");
-		registry.add("focusracer.shop.stripe.webhook-secret", () -> "whsec_test_focusracer");
-		registry.add("focusracer.shop.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
-		registry.add("focusracer.shop.payouts-delay", () -> "PT1H");
+		FakeStripe.register(registry, STRIPE, "whsec_test_focusracer");
 	}
 
 	@AfterAll

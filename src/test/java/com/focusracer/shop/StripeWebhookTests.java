@@ -65,14 +65,7 @@ class StripeWebhookTests {
 
 	@DynamicPropertySource
 	static void stripe(DynamicPropertyRegistry registry) {
-		if (!STRIPE.isRunning()) {
-			STRIPE.start();
-		}
-		registry.add("focusracer.shop.stripe.secret-key", () -> "sk_test_focusracer");
-		registry.add("focusracer.shop.stripe.publishable-key", () -> "pk_test_focusracer");
-		registry.add("focusracer.shop.stripe.webhook-secret", () -> SECRET);
-		registry.add("focusracer.shop.stripe.api-base", () -> "http://localhost:" + STRIPE.port());
-		registry.add("focusracer.shop.payouts-delay", () -> "PT1H");
+		FakeStripe.register(registry, STRIPE, SECRET);
 		// Transfers right after the sale here; PayoutsIntegrationTests holds them.
 		registry.add("focusracer.shop.payout-holding-period", () -> "PT0S");
 	}
