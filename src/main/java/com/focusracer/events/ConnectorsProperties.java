@@ -45,7 +45,8 @@ public record ConnectorsProperties(String secretKey, Api njuko, Api raceResult, 
 	/**
 	 * One platform's API.
 	 *
-	 * @param baseUrl where it answers (a stub's address in tests)
+	 * @param baseUrl where it answers (in tests, a WireMock server standing in for the
+	 * platform)
 	 */
 	public record Api(String baseUrl) {
 

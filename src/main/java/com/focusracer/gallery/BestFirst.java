@@ -8,7 +8,6 @@ import java.util.UUID;
 
 import com.focusracer.events.Event;
 import com.focusracer.photos.Photo;
-import com.focusracer.recognition.RecognitionManagement;
 import com.focusracer.recognition.RunnerFraming;
 
 import org.springframework.stereotype.Component;
@@ -29,11 +28,8 @@ class BestFirst {
 
 	private final RunnerFraming framing;
 
-	private final RecognitionManagement recognition;
-
-	BestFirst(RunnerFraming framing, RecognitionManagement recognition) {
+	BestFirst(RunnerFraming framing) {
 		this.framing = framing;
-		this.recognition = recognition;
 	}
 
 	/**
@@ -50,9 +46,11 @@ class BestFirst {
 	 * @param event the event
 	 * @param bib the runner's bib
 	 * @param photos their photos in the usual order
+	 * @param sources how each photo is linked to the bib
+	 * ({@code RecognitionManagement.linkSources})
 	 * @return best first (a stable sort: ties keep the usual order)
 	 */
-	List<Photo> order(Event event, String bib, List<Photo> photos) {
+	List<Photo> order(Event event, String bib, List<Photo> photos, Map<UUID, String> sources) {
 		if (bib == null || photos.size() < 2) {
 			return photos;
 		}
@@ -62,7 +60,6 @@ class BestFirst {
 			ordered.sort(Comparator.comparingDouble((Photo photo) -> -scores.getOrDefault(photo.id(), -1.0)));
 		}
 		// A stable sort: within a source, the order above stays.
-		Map<UUID, String> sources = this.recognition.linkSources(event.id(), bib);
 		ordered.sort(Comparator.comparingInt((Photo photo) -> SURENESS.getOrDefault(sources.get(photo.id()), 1)));
 		return ordered;
 	}

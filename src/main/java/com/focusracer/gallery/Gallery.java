@@ -209,8 +209,10 @@ public class Gallery {
 		String clean = parsed.get().value();
 		Runner runner = this.directory.byBib(event.id(), clean);
 		List<PublicRunner> runners = (runner != null) ? List.of(shown(event, runner)) : List.of();
-		Set<UUID> ids = this.recognition.photosOf(event.id(), clean);
-		return page(event, ids, page, runners, clean);
+		// One query gives the photos and how each is linked (the search order needs
+		// both).
+		Map<UUID, String> sources = this.recognition.linkSources(event.id(), clean);
+		return page(event, sources.keySet(), page, runners, clean, sources);
 	}
 
 	/**
@@ -221,9 +223,10 @@ public class Gallery {
 	 * @return the photos, in the order of {@link #byBib}
 	 */
 	public List<Photo> sequence(Event event, String bib, int limit) {
-		Set<UUID> ids = this.recognition.photosOf(event.id(), bib);
+		Map<UUID, String> sources = this.recognition.linkSources(event.id(), bib);
 		int read = Math.max(limit, WHOLE);
-		List<Photo> all = this.bestFirst.order(event, bib, this.photos.publishedAmong(event.id(), ids, read, 0));
+		List<Photo> all = this.bestFirst.order(event, bib,
+				this.photos.publishedAmong(event.id(), sources.keySet(), read, 0), sources);
 		return List.copyOf(all.subList(0, Math.min(limit, all.size())));
 	}
 
@@ -248,7 +251,7 @@ public class Gallery {
 	public Found byName(Event event, String name, int page) {
 		List<PublicRunner> runners = runnersNamed(event, name);
 		Set<UUID> ids = this.recognition.photosOfAny(event.id(), runners.stream().map(PublicRunner::bib).toList());
-		return page(event, ids, page, runners, null);
+		return page(event, ids, page, runners, null, Map.of());
 	}
 
 	/**
@@ -342,7 +345,8 @@ public class Gallery {
 		return this.properties.pageSize();
 	}
 
-	private Found page(Event event, Set<UUID> ids, int page, List<PublicRunner> runners, String bib) {
+	private Found page(Event event, Set<UUID> ids, int page, List<PublicRunner> runners, String bib,
+			Map<UUID, String> sources) {
 		if (ids.isEmpty()) {
 			return new Found(List.of(), 0, runners);
 		}
@@ -352,7 +356,7 @@ public class Gallery {
 		// all of them, paged here; two (a page and a count) only beyond that.
 		List<Photo> all = this.photos.publishedAmong(event.id(), ids, WHOLE + 1, 0);
 		if (all.size() <= WHOLE) {
-			all = this.bestFirst.order(event, bib, all);
+			all = this.bestFirst.order(event, bib, all, sources);
 			List<Photo> slice = (from < all.size()) ? all.subList(from, Math.min(all.size(), from + size)) : List.of();
 			return new Found(List.copyOf(slice), all.size(), runners);
 		}
