@@ -2,13 +2,16 @@ package com.focusracer.web;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
 
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
@@ -29,6 +32,33 @@ public final class Chromium {
 	public static final int PHONE = 375;
 
 	private Chromium() {
+	}
+
+	/**
+	 * The errors the browser console shows since the last call (a script or style the CSP
+	 * refused, a script error, a resource that failed).
+	 * @param browser the browser
+	 * @return their messages
+	 */
+	public static List<String> consoleErrors(WebDriver browser) {
+		return browser.manage()
+			.logs()
+			.get(LogType.BROWSER)
+			.getAll()
+			.stream()
+			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+			.map(LogEntry::getMessage)
+			.toList();
+	}
+
+	/**
+	 * How wide the page is laid out: wider than the window means a horizontal scroll.
+	 * @param browser the browser
+	 * @return the document's scroll width, in CSS pixels
+	 */
+	public static int pageWidth(WebDriver browser) {
+		return ((Number) ((JavascriptExecutor) browser).executeScript("return document.documentElement.scrollWidth;"))
+			.intValue();
 	}
 
 	/**

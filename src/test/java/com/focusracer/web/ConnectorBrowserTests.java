@@ -5,9 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,8 +14,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -141,14 +137,8 @@ class ConnectorBrowserTests {
 		assertThat(width.intValue())
 			.as("page width of %s on a 375 px screen (wider: %s)", this.browser.getCurrentUrl(), tooWide)
 			.isLessThanOrEqualTo(375);
-		List<LogEntry> errors = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.toList();
-		assertThat(errors).as("console errors on %s", this.browser.getCurrentUrl()).isEmpty();
+		assertThat(Chromium.consoleErrors(this.browser)).as("console errors on %s", this.browser.getCurrentUrl())
+			.isEmpty();
 	}
 
 }

@@ -4,9 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,8 +13,6 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -114,17 +110,10 @@ class ShareBrowserTests {
 	}
 
 	private void assertFitsAndQuiet() {
-		Number width = (Number) ((JavascriptExecutor) this.browser)
-			.executeScript("return document.documentElement.scrollWidth;");
-		assertThat(width.intValue()).as("page width of %s", this.browser.getCurrentUrl()).isLessThanOrEqualTo(375);
-		List<LogEntry> errors = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
-			.stream()
-			.filter((entry) -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
-			.toList();
-		assertThat(errors).as("console errors on %s", this.browser.getCurrentUrl()).isEmpty();
+		assertThat(Chromium.pageWidth(this.browser)).as("page width of %s", this.browser.getCurrentUrl())
+			.isLessThanOrEqualTo(Chromium.PHONE);
+		assertThat(Chromium.consoleErrors(this.browser)).as("console errors on %s", this.browser.getCurrentUrl())
+			.isEmpty();
 	}
 
 	static BufferedImage runner() {

@@ -3,7 +3,6 @@ package com.focusracer.web;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.logging.Level;
 
 import com.focusracer.accounts.AccountsTestUtils;
 import com.focusracer.accounts.AccountsTestUtils.TestAccount;
@@ -17,10 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -112,19 +108,12 @@ class TimingBrowserTests {
 	}
 
 	private void assertFitsAndNoErrors() {
-		Number width = (Number) ((JavascriptExecutor) this.browser)
-			.executeScript("return document.documentElement.scrollWidth;");
-		assertThat(width.intValue()).as("page width of %s", this.browser.getCurrentUrl()).isLessThanOrEqualTo(375);
+		assertThat(Chromium.pageWidth(this.browser)).as("page width of %s", this.browser.getCurrentUrl())
+			.isLessThanOrEqualTo(Chromium.PHONE);
 		// The fixture photos have no files: their images fail to load; anything else is
-		// an
-		// error (a script or style the CSP refuses, a script error).
-		List<String> errors = this.browser.manage()
-			.logs()
-			.get(LogType.BROWSER)
-			.getAll()
+		// an error (a script or style the CSP refuses, a script error).
+		List<String> errors = Chromium.consoleErrors(this.browser)
 			.stream()
-			.filter((e) -> e.getLevel().intValue() >= Level.SEVERE.intValue())
-			.map(LogEntry::getMessage)
 			.filter((m) -> !(m.contains("Failed to load resource") && m.contains(".jpg")))
 			.toList();
 		assertThat(errors).as("console errors on %s", this.browser.getCurrentUrl()).isEmpty();
