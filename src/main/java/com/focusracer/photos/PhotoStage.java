@@ -35,6 +35,15 @@ public interface PhotoStage {
 	void run(Photo photo, AnalysisImage analysisImage) throws Exception;
 
 	/**
+	 * Whether the stage reads the analysis image: once no stage left for a photo does,
+	 * the node forgets the image at once instead of holding it until it is evicted.
+	 * @return true unless the stage works from what earlier stages stored
+	 */
+	default boolean readsAnalysisImage() {
+		return true;
+	}
+
+	/**
 	 * Gives the analysis image on demand.
 	 */
 	@FunctionalInterface

@@ -2,11 +2,13 @@ package com.focusracer.photos.internal;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.UUID;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,9 +28,26 @@ import org.springframework.context.event.EventListener;
  */
 class AnalysisImageCache {
 
-	private final Cache<UUID, BufferedImage> images;
+	// Hand-written, not Caffeine: Caffeine's size bound admits a new entry only if it is
+	// used more often than the one it would evict (TinyLFU). Here every image is made
+	// once and read by the next stages: the images already read won, each newly derived
+	// one was dropped at once, and the pipeline bench re-decoded 45 of 48 originals. What
+	// this workload needs is plain least-recently-used order by bytes, which a
+	// LinkedHashMap gives.
+	private final LinkedHashMap<UUID, Entry> images = new LinkedHashMap<>(16, 0.75f, true);
+
+	private final long maxBytes;
+
+	private final Duration expiry;
+
+	private final Clock clock;
 
 	private final Counter misses;
+
+	private long bytes;
+
+	private record Entry(BufferedImage image, long bytes, Instant made) {
+	}
 
 	/**
 	 * A cache.
@@ -48,11 +67,9 @@ class AnalysisImageCache {
 	 */
 	AnalysisImageCache(long maxBytes, Duration expiry, MeterRegistry meters) {
 		this.misses = meters.counter("focusracer.photos.analysis-cache.misses");
-		this.images = Caffeine.newBuilder()
-			.maximumWeight(maxBytes)
-			.weigher((UUID id, BufferedImage image) -> (int) Math.min(Integer.MAX_VALUE, bytes(image)))
-			.expireAfterWrite(expiry)
-			.build();
+		this.maxBytes = maxBytes;
+		this.expiry = expiry;
+		this.clock = Clock.systemUTC();
 	}
 
 	/**
@@ -60,8 +77,27 @@ class AnalysisImageCache {
 	 * @param photoId the photo
 	 * @param image its upright, unwatermarked image, which nobody draws on any more
 	 */
-	void put(UUID photoId, BufferedImage image) {
-		this.images.put(photoId, image);
+	synchronized void put(UUID photoId, BufferedImage image) {
+		remove(photoId);
+		long size = bytes(image);
+		if (size > this.maxBytes) {
+			return;
+		}
+		Instant now = this.clock.instant();
+		this.images.values().removeIf((entry) -> {
+			boolean expired = entry.made().plus(this.expiry).isBefore(now);
+			if (expired) {
+				this.bytes -= entry.bytes();
+			}
+			return expired;
+		});
+		this.images.put(photoId, new Entry(image, size, now));
+		this.bytes += size;
+		Iterator<Entry> eldest = this.images.values().iterator();
+		while (this.bytes > this.maxBytes && eldest.hasNext()) {
+			this.bytes -= eldest.next().bytes();
+			eldest.remove();
+		}
 	}
 
 	/**
@@ -72,11 +108,11 @@ class AnalysisImageCache {
 	 * @throws IOException when it has to be made and that fails
 	 */
 	BufferedImage get(UUID photoId, Maker maker) throws IOException {
-		BufferedImage image = this.images.getIfPresent(photoId);
+		BufferedImage image = present(photoId);
 		if (image == null) {
 			this.misses.increment();
 			image = maker.make();
-			this.images.put(photoId, image);
+			put(photoId, image);
 		}
 		return image;
 	}
@@ -85,8 +121,27 @@ class AnalysisImageCache {
 	 * Forgets a photo's image.
 	 * @param photoId the photo
 	 */
-	void invalidate(UUID photoId) {
-		this.images.invalidate(photoId);
+	synchronized void invalidate(UUID photoId) {
+		remove(photoId);
+	}
+
+	private void remove(UUID photoId) {
+		Entry gone = this.images.remove(photoId);
+		if (gone != null) {
+			this.bytes -= gone.bytes();
+		}
+	}
+
+	private synchronized BufferedImage present(UUID photoId) {
+		Entry entry = this.images.get(photoId);
+		if (entry == null) {
+			return null;
+		}
+		if (entry.made().plus(this.expiry).isBefore(this.clock.instant())) {
+			remove(photoId);
+			return null;
+		}
+		return entry.image();
 	}
 
 	@EventListener
@@ -100,16 +155,15 @@ class AnalysisImageCache {
 	 * @return whether it is kept
 	 */
 	boolean holds(UUID photoId) {
-		return this.images.getIfPresent(photoId) != null;
+		return present(photoId) != null;
 	}
 
 	/**
 	 * The memory the images take now.
 	 * @return bytes
 	 */
-	long bytes() {
-		this.images.cleanUp();
-		return this.images.asMap().values().stream().mapToLong(AnalysisImageCache::bytes).sum();
+	synchronized long bytes() {
+		return this.bytes;
 	}
 
 	private static long bytes(BufferedImage image) {

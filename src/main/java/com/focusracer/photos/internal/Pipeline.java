@@ -174,7 +174,9 @@ public class Pipeline {
 					result.quality(), result.takenAt(), result.cameraSerial(), this.clock.instant());
 			// For the recognition stages that follow, on this node or another (which
 			// makes it again from the original).
-			this.analysisImages.put(photoId, result.analysis());
+			if (imageReadAfter(-1, photo)) {
+				this.analysisImages.put(photoId, result.analysis());
+			}
 		}
 		catch (Derivatives.UndecodableException ex) {
 			fail(photo, "derive", ex.messageKey());
@@ -210,7 +212,20 @@ public class Pipeline {
 		catch (Exception ex) {
 			throw new StageFailedException(stage.name(), photoId, ex);
 		}
+		if (!imageReadAfter(index, photo)) {
+			// Its last reader is done: its memory goes to the photos behind it.
+			this.analysisImages.invalidate(photoId);
+		}
 		scheduleAfter(index, photo, context.getSchedulerClient(), true);
+	}
+
+	private boolean imageReadAfter(int index, Photo photo) {
+		for (int next = index + 1; next < this.stages.size(); next++) {
+			if (this.stages.get(next).readsAnalysisImage() && this.stages.get(next).appliesTo(photo)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -163,6 +163,11 @@ class RecognitionStages {
 				linker.linkWithBurst(photo);
 			}
 
+			@Override
+			public boolean readsAnalysisImage() {
+				return false;
+			}
+
 		};
 	}
 

@@ -2,6 +2,7 @@ package com.focusracer.photos.internal;
 
 import java.awt.image.BufferedImage;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -55,6 +56,25 @@ class AnalysisImageCacheTests {
 			cache.put(UUID.randomUUID(), anImage());
 		}
 		assertThat(cache.bytes()).isLessThanOrEqualTo(3 * IMAGE_BYTES).isPositive();
+	}
+
+	@Test
+	void keepsTheImageMadeLastWhenFull() throws Exception {
+		// The pipeline's pattern: each image is made once, read by the stages that
+		// follow,
+		// then never again. The newest must be kept, however often the older ones were
+		// read (a frequency-based admission keeps those and drops the newcomer).
+		AnalysisImageCache cache = new AnalysisImageCache(3 * IMAGE_BYTES, Duration.ofMinutes(10));
+		List<UUID> photos = new java.util.ArrayList<>();
+		for (int i = 0; i < 12; i++) {
+			UUID photo = UUID.randomUUID();
+			photos.add(photo);
+			cache.put(photo, anImage());
+			assertThat(cache.holds(photo)).as("image %d just made", i).isTrue();
+			cache.get(photo, () -> anImage());
+			cache.get(photo, () -> anImage());
+		}
+		assertThat(cache.holds(photos.get(0))).as("the oldest").isFalse();
 	}
 
 	@Test

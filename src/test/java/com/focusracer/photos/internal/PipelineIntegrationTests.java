@@ -73,8 +73,15 @@ class PipelineIntegrationTests {
 		this.event = this.events.aMarathon(this.photographer.id());
 	}
 
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Autowired
+	com.focusracer.photos.BlobStore blobs;
+
 	@Test
 	void deriveKeepsTheAnalysisImageInMemoryAndAnotherNodeMakesTheSameOneFromTheOriginal() throws Exception {
+		double missesBefore = misses();
 		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(2400, 1600))
 			.get(0);
 		assertThat(this.jdbc.sql("select analysis_key from photo where id = ?").param(photo).query(String.class).list())
@@ -82,21 +89,37 @@ class PipelineIntegrationTests {
 			.containsOnlyNulls();
 		assertThat(this.properties.storageDirectory().resolve("analysis").resolve(this.event.id().toString()))
 			.doesNotExist();
+		assertThat(misses()).as("the recognition stages read the image derive kept: no original decoded again")
+			.isEqualTo(missesBefore);
+		assertThat(this.analysisImages.holds(photo)).as("forgotten once its last stage has read it").isFalse();
 
-		assertThat(this.analysisImages.holds(photo)).isTrue();
-		BufferedImage kept = this.pipeline.analysisImage(photo);
-		this.analysisImages.invalidate(photo);
+		Path original = Files.createTempFile("original", ".jpg");
+		try (var in = this.blobs.open(this.jdbc.sql("select original_key from photo where id = ?")
+			.param(photo)
+			.query(String.class)
+			.single())) {
+			Files.copy(in, original, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+		}
+		BufferedImage derived = Derivatives
+			.derive(original, new Derivatives.Branding("x", null, null, null), this.properties.webSize(),
+					this.properties.previewSize())
+			.analysis();
+		Files.delete(original);
 		BufferedImage remade = this.pipeline.analysisImage(photo);
 
-		assertThat(remade).isNotSameAs(kept);
-		assertThat(remade.getWidth()).isEqualTo(kept.getWidth()).isEqualTo(2400);
-		assertThat(remade.getHeight()).isEqualTo(kept.getHeight());
-		for (int y = 0; y < kept.getHeight(); y += 7) {
-			for (int x = 0; x < kept.getWidth(); x += 7) {
-				assertThat(remade.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(kept.getRGB(x, y));
+		assertThat(misses()).isEqualTo(missesBefore + 1);
+		assertThat(remade.getWidth()).isEqualTo(derived.getWidth()).isEqualTo(2400);
+		assertThat(remade.getHeight()).isEqualTo(derived.getHeight());
+		for (int y = 0; y < derived.getHeight(); y += 7) {
+			for (int x = 0; x < derived.getWidth(); x += 7) {
+				assertThat(remade.getRGB(x, y)).as("pixel %d,%d", x, y).isEqualTo(derived.getRGB(x, y));
 			}
 		}
 		assertThat(this.analysisImages.holds(photo)).as("kept once made again").isTrue();
+	}
+
+	private double misses() {
+		return this.meters.counter("focusracer.photos.analysis-cache.misses").count();
 	}
 
 	@Test
@@ -129,6 +152,7 @@ class PipelineIntegrationTests {
 	void aDeletedPhotoLeavesTheCache() throws Exception {
 		UUID photo = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
 			.get(0);
+		this.pipeline.analysisImage(photo);
 		assertThat(this.analysisImages.holds(photo)).isTrue();
 		this.photoActions.delete(photo, this.photographer.id());
 		assertThat(this.analysisImages.holds(photo)).isFalse();
