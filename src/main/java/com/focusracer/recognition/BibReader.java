@@ -168,7 +168,9 @@ public class BibReader implements AutoCloseable {
 		List<RotatedBox> smallNumbers = new ArrayList<>();
 		boolean anyNumber = false;
 		for (OcrModels.TextLine line : lines) {
-			if (NUMBER.matcher(line.text().replace(" ", "")).matches()) {
+			// A stroke read as "1" or "8" with a probability of 0.1 is no number: it
+			// says nothing about distant runners.
+			if (NUMBER.matcher(line.text().replace(" ", "")).matches() && line.confidence() >= NUMBER_EVIDENCE) {
 				anyNumber = true;
 				if (coarse.small(line.textHeight(), this.settings.finder())) {
 					smallNumbers.add(line.rotatedBox());
@@ -185,6 +187,9 @@ public class BibReader implements AutoCloseable {
 	}
 
 	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");
+
+	/** The least mean probability of a read that counts as a number seen. */
+	private static final double NUMBER_EVIDENCE = 0.5;
 
 	/**
 	 * Looks beside each read that the start list would also take for the end of a longer

@@ -12,9 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param enabled whether the pipeline reads bibs and faces at all
  * @param threads ONNX Runtime threads per model call (photos run in parallel on the
  * pipeline's workers, one thread each is fastest)
- * @param detectorShortSide the photo's short side in the text detector's input: 1,024
- * keeps bibs 4.4 % of the photo's height at 45 px; smaller is faster and misses small
- * bibs (figures in {@code docs/benchmarks.md})
+ * @param detectorShortSide the photo's short side in the full pass of the text detector
+ * (photos with distant runners): 1,536 keeps bibs 2 % of the photo's short side at 31 px,
+ * where the detector finds nine in ten; smaller is faster and misses distant bibs
+ * (figures in {@code docs/recognition.md})
  * @param burstWindow photos of one photographer this close in time form a burst
  * @param burstSimilarity how alike (colour signature intersection) two photos of a burst
  * must be to share their runners
