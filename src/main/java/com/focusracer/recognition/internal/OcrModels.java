@@ -99,6 +99,10 @@ public final class OcrModels implements AutoCloseable {
 		options.setInterOpNumThreads(1);
 		options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
 		options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+		// Each photo, strip and area has its own input shape: memory patterns, planned
+		// per shape, are never reused and only hold memory (peak RSS of ReadBibsProfile
+		// 1.05-1.22 GB without, 1.21-1.39 GB with, same speed).
+		options.setMemoryPatternOptimization(false);
 		return options;
 	}
 
