@@ -186,6 +186,50 @@ public class BibReader implements AutoCloseable {
 		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)), lines);
 	}
 
+	/**
+	 * What reading a number again, one digit wider on the side where a longer bib of the
+	 * list would have its extra digit, says of it.
+	 * @param read the number read, on the list
+	 * @param line what was read in the wider box
+	 * @param check the start list
+	 * @param sure the probability a read needs
+	 * @return the longer bib when it was read surely there, the read made doubtful when
+	 * something more is printed there, else the read
+	 */
+	static BibRead beside(BibRead read, OcrModels.TextLine line, StartListCheck check, double sure) {
+		String text = line.text().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+		String digits = text.replaceAll("[^0-9A-Z]", "");
+		if (digits.length() == read.bib().length() + 1 && digits.contains(read.bib()) && check.contains(digits)
+				&& line.confidence() >= sure) {
+			return new BibRead(digits, read.confidence() * 0.9, read.box(), digits, BibRead.Kind.CORRECTED);
+		}
+		if (text.length() > read.bib().length() && text.contains(read.bib()) && extraIsSure(line, text, read.bib())) {
+			// Something more is printed there, even a half-hidden digit read as "/"
+			// (10264 read 1026, then "1026/" beside): the number may be a longer one's
+			// end.
+			return new BibRead(read.bib(), read.confidence() * 0.5, read.box(), read.readAs(), BibRead.Kind.DOUBTFUL);
+		}
+		return read;
+	}
+
+	/**
+	 * Whether a character read beside a number, outside it, was read with a probability
+	 * of at least one half (a plate's edge read as "1" at 0.2 is no character).
+	 */
+	private static boolean extraIsSure(OcrModels.TextLine line, String text, String bib) {
+		int at = text.indexOf(bib);
+		float[] p = line.characterConfidences();
+		if (p.length != line.text().replace(" ", "").length() && p.length != text.length()) {
+			return true;
+		}
+		for (int i = 0; i < text.length() && i < p.length; i++) {
+			if ((i < at || i >= at + bib.length()) && p[i] >= 0.5f) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");
 
 	/** The least mean probability of a read that counts as a number seen. */
@@ -229,17 +273,8 @@ public class BibReader implements AutoCloseable {
 		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
 		List<BibRead> checked = new ArrayList<>(reads);
 		for (int k = 0; k < which.size(); k++) {
-			BibRead read = reads.get(which.get(k));
-			String text = again.get(k).text().replaceAll("[^0-9A-Za-z]", "").toUpperCase(java.util.Locale.ROOT);
-			if (text.length() == read.bib().length() + 1 && text.contains(read.bib()) && check.contains(text)
-					&& again.get(k).confidence() >= this.settings.minimumConfidence()) {
-				checked.set(which.get(k),
-						new BibRead(text, read.confidence() * 0.9, read.box(), text, BibRead.Kind.CORRECTED));
-			}
-			else if (text.length() > read.bib().length() && text.contains(read.bib())) {
-				checked.set(which.get(k), new BibRead(read.bib(), read.confidence() * 0.5, read.box(), read.readAs(),
-						BibRead.Kind.DOUBTFUL));
-			}
+			checked.set(which.get(k),
+					beside(reads.get(which.get(k)), again.get(k), check, this.settings.minimumConfidence()));
 		}
 		return checked;
 	}

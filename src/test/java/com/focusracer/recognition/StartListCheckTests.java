@@ -119,4 +119,31 @@ class StartListCheckTests {
 		assertThat(StartListCheck.distanceIsOne("1975", "5791")).isFalse();
 	}
 
+	@Test
+	void aNumberReadAgainWiderIsTheLongerBibWhenItIsReadSurelyThereAndDoubtfulWhenSomethingElseIs() {
+		StartListCheck list = new StartListCheck(Set.of("1026", "10264", "1517", "71517"));
+		BibRead read = new BibRead("1026", 0.99, new BibRead.Box(252, 482, 93, 57), "1026", BibRead.Kind.ON_START_LIST);
+
+		assertThat(BibReader.beside(read, line("10264", 0.99f, 0.99f, 0.99f, 0.99f, 0.97f), list, 0.85))
+			.extracting(BibRead::bib, BibRead::kind)
+			.containsExactly("10264", BibRead.Kind.CORRECTED);
+		assertThat(BibReader.beside(read, line("1026/", 0.92f, 0.99f, 0.99f, 0.99f, 0.62f), list, 0.85).kind())
+			.as("the half-hidden 4 read as a slash: something is printed there")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		assertThat(BibReader.beside(read, line("1026.", 0.99f, 0.99f, 0.99f, 0.99f, 0.2f), list, 0.85).kind())
+			.as("a plate's edge read unsurely is nothing")
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+		assertThat(BibReader.beside(read, line("1026", 0.99f, 0.99f, 0.99f, 0.99f), list, 0.85).kind())
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+	}
+
+	private static com.focusracer.recognition.internal.OcrModels.TextLine line(String text, float... characters) {
+		double mean = 0;
+		for (float c : characters) {
+			mean += c / characters.length;
+		}
+		return new com.focusracer.recognition.internal.OcrModels.TextLine(text, mean, characters,
+				new int[] { 0, 0, 100, 50 }, 50);
+	}
+
 }
