@@ -155,11 +155,92 @@ public class BibReader implements AutoCloseable {
 	/**
 	 * The text lines of a photo. A coarse pass first; when it shows small text that reads
 	 * as a number (a distant runner: others may be there that it did not see), a fine
-	 * pass around each small number and a full-scale pass over the rows they stand in;
-	 * when nothing reads as a number at all, the full pass over the whole photo (the
-	 * safety net). What the coarse pass read is not recognised again.
+	 * pass around each small number and the full pass over the whole photo; when nothing
+	 * reads as a number at all, the full pass too (the safety net). What the coarse pass
+	 * read is not recognised again. Then each number is read again a little wider.
 	 */
 	private List<OcrModels.TextLine> lines(BufferedImage photo) throws OrtException {
+		return widened(photo, found(photo));
+	}
+
+	/**
+	 * Each number read again in a box wider by {@value #WIDER} of its height on each
+	 * side: the detector's box sometimes stops short of a digit at the end (71517 boxed
+	 * as 1517, a plate's fold across its first digit) or cuts a number in two (8 and
+	 * 2007). Where the wider box reads the same number with one or two more digits at its
+	 * ends, each read with a probability of at least {@value #SURE_DIGIT}, the longer
+	 * number replaces it; anything else leaves the read as it was.
+	 */
+	private List<OcrModels.TextLine> widened(BufferedImage photo, List<OcrModels.TextLine> lines) throws OrtException {
+		List<Integer> which = new ArrayList<>();
+		List<int[]> parts = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			OcrModels.TextLine line = lines.get(i);
+			if (!DIGITS.matcher(line.text().replace(" ", "")).matches()) {
+				continue;
+			}
+			int[] b = line.box();
+			int pad = (int) Math.ceil(WIDER * line.textHeight());
+			int x0 = Math.max(0, b[0] - pad);
+			int x1 = Math.min(photo.getWidth(), b[0] + b[2] + pad);
+			int y0 = Math.max(0, b[1] - pad / 6);
+			int y1 = Math.min(photo.getHeight(), b[1] + b[3] + pad / 6);
+			if (x1 - x0 >= 2 && y1 - y0 >= 2) {
+				which.add(i);
+				parts.add(new int[] { x0, y0, x1 - x0, y1 - y0 });
+			}
+		}
+		if (parts.isEmpty()) {
+			return lines;
+		}
+		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
+		List<OcrModels.TextLine> result = new ArrayList<>(lines);
+		for (int k = 0; k < which.size(); k++) {
+			OcrModels.TextLine before = lines.get(which.get(k));
+			OcrModels.TextLine wider = again.get(k);
+			if (longerAtTheEnds(before.text().replace(" ", ""), wider)) {
+				result.set(which.get(k), new OcrModels.TextLine(wider.text(), wider.confidence(),
+						wider.characterConfidences(), wider.box(), before.textHeight(), before.rotatedBox()));
+			}
+		}
+		return result;
+	}
+
+	/**
+	 * Whether a wider read is the number with one or two more digits at its ends, each
+	 * read surely, and as sure on the whole as a bib read needs to be.
+	 */
+	static boolean longerAtTheEnds(String number, OcrModels.TextLine wider) {
+		String text = wider.text();
+		float[] p = wider.characterConfidences();
+		if (!DIGITS.matcher(text).matches() || p.length != text.length() || text.length() > 6
+				|| text.length() < number.length() + 1 || text.length() > number.length() + 2
+				|| wider.confidence() < 0.85) {
+			return false;
+		}
+		for (int at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
+			boolean sure = true;
+			for (int i = 0; i < text.length(); i++) {
+				if ((i < at || i >= at + number.length()) && p[i] < SURE_DIGIT) {
+					sure = false;
+				}
+			}
+			if (sure) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** How much wider, in text heights, a number is read again on each side. */
+	static final double WIDER = 0.6;
+
+	/** The least probability of each digit a wider read adds. */
+	static final double SURE_DIGIT = 0.9;
+
+	private static final Pattern DIGITS = Pattern.compile("\\d{1,6}");
+
+	private List<OcrModels.TextLine> found(BufferedImage photo) throws OrtException {
 		if (!this.settings.multiScale()) {
 			return this.models.read(photo, this.finder.full(photo));
 		}

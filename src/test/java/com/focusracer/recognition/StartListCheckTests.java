@@ -137,6 +137,27 @@ class StartListCheckTests {
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
 	}
 
+	@Test
+	void aNumberReadWiderTakesTheDigitsTheDetectorsBoxCutOffOnlyWhenTheyAreReadSurely() {
+		assertThat(BibReader.longerAtTheEnds("1517", line("71517", 0.97f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("a first digit under a fold")
+			.isTrue();
+		assertThat(BibReader.longerAtTheEnds("2007", line("82007", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("a number cut in two")
+			.isTrue();
+		assertThat(BibReader.longerAtTheEnds("1517", line("71517", 0.6f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("a plate's edge read as 7")
+			.isFalse();
+		assertThat(BibReader.longerAtTheEnds("1517", line("1S17", 0.99f, 0.99f, 0.99f, 0.99f))).isFalse();
+		assertThat(BibReader.longerAtTheEnds("15", line("2015 10", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("other text beside it")
+			.isFalse();
+		assertThat(BibReader.longerAtTheEnds("151", line("1517", 0.99f, 0.99f, 0.99f, 0.99f))).isTrue();
+		assertThat(BibReader.longerAtTheEnds("15", line("71517", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("three more digits: another number")
+			.isFalse();
+	}
+
 	private static com.focusracer.recognition.internal.OcrModels.TextLine line(String text, float... characters) {
 		double mean = 0;
 		for (float c : characters) {
