@@ -78,7 +78,8 @@ public final class ReadBibsProfile {
 					List<RotatedBox> small = new ArrayList<>();
 					boolean any = false;
 					for (OcrModels.TextLine line : lines) {
-						if (NUMBER.matcher(line.text().replace(" ", "")).matches()) {
+						// As BibReader: a read below 0.5 is no number seen.
+						if (NUMBER.matcher(line.text().replace(" ", "")).matches() && line.confidence() >= 0.5) {
 							any = true;
 							if (coarse.small(line.textHeight(), finder.settings())) {
 								small.add(line.rotatedBox());
