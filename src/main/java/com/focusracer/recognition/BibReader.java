@@ -38,6 +38,8 @@ public class BibReader implements AutoCloseable {
 
 	private final TextSource source;
 
+	private final Rereads rereads;
+
 	private final TextFinder finder;
 
 	private volatile Settings settings;
@@ -88,6 +90,7 @@ public class BibReader implements AutoCloseable {
 	public BibReader(int threads, Settings settings) {
 		this.models = new OcrModels(threads);
 		this.finder = new TextFinder(this.models, settings.finder());
+		this.rereads = new Rereads(this.models);
 		this.source = null;
 		this.settings = settings;
 	}
@@ -101,6 +104,7 @@ public class BibReader implements AutoCloseable {
 	public BibReader(TextSource source, Settings settings) {
 		this.models = null;
 		this.finder = null;
+		this.rereads = null;
 		this.source = source;
 		this.settings = settings;
 	}
@@ -142,7 +146,8 @@ public class BibReader implements AutoCloseable {
 			if (this.source != null) {
 				return select(this.source.read(photo), check, this.settings, photo.getWidth());
 			}
-			return lookBeside(photo, select(lines(photo), check, this.settings, photo.getWidth()), check);
+			return this.rereads.lookBeside(photo, select(lines(photo), check, this.settings, photo.getWidth()), check,
+					this.settings.minimumConfidence());
 		}
 		catch (RuntimeException ex) {
 			throw ex;
@@ -160,85 +165,8 @@ public class BibReader implements AutoCloseable {
 	 * read is not recognised again. Then each number is read again a little wider.
 	 */
 	private List<OcrModels.TextLine> lines(BufferedImage photo) throws OrtException {
-		return widened(photo, found(photo));
+		return this.rereads.widened(photo, found(photo));
 	}
-
-	/**
-	 * Each number read again in a box wider by {@value #WIDER} of its height on each
-	 * side: the detector's box sometimes stops short of a digit at the end (71517 boxed
-	 * as 1517, a plate's fold across its first digit) or cuts a number in two (8 and
-	 * 2007). Where the wider box reads the same number with one or two more digits at its
-	 * ends, each read with a probability of at least {@value #SURE_DIGIT}, the longer
-	 * number replaces it; anything else leaves the read as it was.
-	 */
-	private List<OcrModels.TextLine> widened(BufferedImage photo, List<OcrModels.TextLine> lines) throws OrtException {
-		List<Integer> which = new ArrayList<>();
-		List<int[]> parts = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
-			OcrModels.TextLine line = lines.get(i);
-			if (!DIGITS.matcher(line.text().replace(" ", "")).matches()) {
-				continue;
-			}
-			int[] b = line.box();
-			int pad = (int) Math.ceil(WIDER * line.textHeight());
-			int x0 = Math.max(0, b[0] - pad);
-			int x1 = Math.min(photo.getWidth(), b[0] + b[2] + pad);
-			int y0 = Math.max(0, b[1] - pad / 6);
-			int y1 = Math.min(photo.getHeight(), b[1] + b[3] + pad / 6);
-			if (x1 - x0 >= 2 && y1 - y0 >= 2) {
-				which.add(i);
-				parts.add(new int[] { x0, y0, x1 - x0, y1 - y0 });
-			}
-		}
-		if (parts.isEmpty()) {
-			return lines;
-		}
-		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
-		List<OcrModels.TextLine> result = new ArrayList<>(lines);
-		for (int k = 0; k < which.size(); k++) {
-			OcrModels.TextLine before = lines.get(which.get(k));
-			OcrModels.TextLine wider = again.get(k);
-			if (longerAtTheEnds(before.text().replace(" ", ""), wider)) {
-				result.set(which.get(k), new OcrModels.TextLine(wider.text(), wider.confidence(),
-						wider.characterConfidences(), wider.box(), before.textHeight(), before.rotatedBox()));
-			}
-		}
-		return result;
-	}
-
-	/**
-	 * Whether a wider read is the number with one or two more digits at its ends, each
-	 * read surely, and as sure on the whole as a bib read needs to be.
-	 */
-	static boolean longerAtTheEnds(String number, OcrModels.TextLine wider) {
-		String text = wider.text();
-		float[] p = wider.characterConfidences();
-		if (!DIGITS.matcher(text).matches() || p.length != text.length() || text.length() > 6
-				|| text.length() < number.length() + 1 || text.length() > number.length() + 2
-				|| wider.confidence() < 0.85) {
-			return false;
-		}
-		for (int at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
-			boolean sure = true;
-			for (int i = 0; i < text.length(); i++) {
-				if ((i < at || i >= at + number.length()) && p[i] < SURE_DIGIT) {
-					sure = false;
-				}
-			}
-			if (sure) {
-				return true;
-			}
-		}
-		return false;
-	}
-
-	/** How much wider, in text heights, a number is read again on each side. */
-	static final double WIDER = 0.6;
-
-	/** The least probability of each digit a wider read adds. */
-	static final double SURE_DIGIT = 0.9;
-
-	private static final Pattern DIGITS = Pattern.compile("\\d{1,6}");
 
 	private List<OcrModels.TextLine> found(BufferedImage photo) throws OrtException {
 		if (!this.settings.multiScale()) {
@@ -267,98 +195,10 @@ public class BibReader implements AutoCloseable {
 		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)), lines);
 	}
 
-	/**
-	 * What reading a number again, one digit wider on the side where a longer bib of the
-	 * list would have its extra digit, says of it.
-	 * @param read the number read, on the list
-	 * @param line what was read in the wider box
-	 * @param check the start list
-	 * @param sure the probability a read needs
-	 * @return the longer bib when it was read surely there, the read made doubtful when
-	 * something more is printed there, else the read
-	 */
-	static BibRead beside(BibRead read, OcrModels.TextLine line, StartListCheck check, double sure) {
-		String text = line.text().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-		String digits = text.replaceAll("[^0-9A-Z]", "");
-		if (digits.length() == read.bib().length() + 1 && digits.contains(read.bib()) && check.contains(digits)
-				&& line.confidence() >= sure) {
-			return new BibRead(digits, read.confidence() * 0.9, read.box(), digits, BibRead.Kind.CORRECTED);
-		}
-		if (text.length() > read.bib().length() && text.contains(read.bib()) && extraIsSure(line, text, read.bib())) {
-			// Something more is printed there, even a half-hidden digit read as "/"
-			// (10264 read 1026, then "1026/" beside): the number may be a longer one's
-			// end.
-			return new BibRead(read.bib(), read.confidence() * 0.5, read.box(), read.readAs(), BibRead.Kind.DOUBTFUL);
-		}
-		return read;
-	}
-
-	/**
-	 * Whether a character read beside a number, outside it, was read with a probability
-	 * of at least one half (a plate's edge read as "1" at 0.2 is no character).
-	 */
-	private static boolean extraIsSure(OcrModels.TextLine line, String text, String bib) {
-		int at = text.indexOf(bib);
-		float[] p = line.characterConfidences();
-		if (p.length != line.text().replace(" ", "").length() && p.length != text.length()) {
-			return true;
-		}
-		for (int i = 0; i < text.length() && i < p.length; i++) {
-			if ((i < at || i >= at + bib.length()) && p[i] >= 0.5f) {
-				return true;
-			}
-		}
-		return false;
-	}
-
 	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");
 
 	/** The least mean probability of a read that counts as a number seen. */
 	private static final double NUMBER_EVIDENCE = 0.5;
-
-	/**
-	 * Looks beside each read that the start list would also take for the end of a longer
-	 * bib (463 of 1463), for the digit that would make it the longer one: the number is
-	 * read again with one digit's width more on that side. A longer bib of the list read
-	 * there replaces the short read; another character read there makes the read
-	 * doubtful; nothing there confirms it.
-	 */
-	private List<BibRead> lookBeside(BufferedImage photo, List<BibRead> reads, StartListCheck check)
-			throws OrtException {
-		if (check.isEmpty()) {
-			return reads;
-		}
-		List<Integer> which = new ArrayList<>();
-		List<int[]> parts = new ArrayList<>();
-		for (int i = 0; i < reads.size(); i++) {
-			BibRead read = reads.get(i);
-			boolean[] sides = check.longerOnSides(read.bib());
-			if (read.kind() != BibRead.Kind.ON_START_LIST || (!sides[0] && !sides[1])) {
-				continue;
-			}
-			BibRead.Box b = read.box();
-			int digit = (int) Math.ceil(0.8 * b.height());
-			int x0 = Math.max(0, b.x() - (sides[0] ? digit : 0));
-			int x1 = Math.min(photo.getWidth(), b.x() + b.width() + (sides[1] ? digit : 0));
-			int y0 = Math.max(0, b.y());
-			int y1 = Math.min(photo.getHeight(), b.y() + b.height());
-			if (x1 - x0 < 2 || y1 - y0 < 2) {
-				continue;
-			}
-			which.add(i);
-			parts.add(new int[] { x0, y0, x1 - x0, y1 - y0 });
-		}
-		if (parts.isEmpty()) {
-			return reads;
-		}
-		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
-		List<BibRead> checked = new ArrayList<>(reads);
-		for (int k = 0; k < which.size(); k++) {
-			checked.set(which.get(k),
-					beside(reads.get(which.get(k)), again.get(k), check, this.settings.minimumConfidence()));
-		}
-		return checked;
-	}
 
 	/**
 	 * Where text is found on a photo, without reading it (to measure how many bib plates

@@ -124,36 +124,36 @@ class StartListCheckTests {
 		StartListCheck list = new StartListCheck(Set.of("1026", "10264", "1517", "71517"));
 		BibRead read = new BibRead("1026", 0.99, new BibRead.Box(252, 482, 93, 57), "1026", BibRead.Kind.ON_START_LIST);
 
-		assertThat(BibReader.beside(read, line("10264", 0.99f, 0.99f, 0.99f, 0.99f, 0.97f), list, 0.85))
+		assertThat(Rereads.beside(read, line("10264", 0.99f, 0.99f, 0.99f, 0.99f, 0.97f), list, 0.85))
 			.extracting(BibRead::bib, BibRead::kind)
 			.containsExactly("10264", BibRead.Kind.CORRECTED);
-		assertThat(BibReader.beside(read, line("1026/", 0.92f, 0.99f, 0.99f, 0.99f, 0.62f), list, 0.85).kind())
+		assertThat(Rereads.beside(read, line("1026/", 0.92f, 0.99f, 0.99f, 0.99f, 0.62f), list, 0.85).kind())
 			.as("the half-hidden 4 read as a slash: something is printed there")
 			.isEqualTo(BibRead.Kind.DOUBTFUL);
-		assertThat(BibReader.beside(read, line("1026.", 0.99f, 0.99f, 0.99f, 0.99f, 0.2f), list, 0.85).kind())
+		assertThat(Rereads.beside(read, line("1026.", 0.99f, 0.99f, 0.99f, 0.99f, 0.2f), list, 0.85).kind())
 			.as("a plate's edge read unsurely is nothing")
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
-		assertThat(BibReader.beside(read, line("1026", 0.99f, 0.99f, 0.99f, 0.99f), list, 0.85).kind())
+		assertThat(Rereads.beside(read, line("1026", 0.99f, 0.99f, 0.99f, 0.99f), list, 0.85).kind())
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
 	}
 
 	@Test
 	void aNumberReadWiderTakesTheDigitsTheDetectorsBoxCutOffOnlyWhenTheyAreReadSurely() {
-		assertThat(BibReader.longerAtTheEnds("1517", line("71517", 0.97f, 0.99f, 0.99f, 0.99f, 0.99f)))
+		assertThat(Rereads.longerAtTheEnds("1517", line("71517", 0.97f, 0.99f, 0.99f, 0.99f, 0.99f)))
 			.as("a first digit under a fold")
 			.isTrue();
-		assertThat(BibReader.longerAtTheEnds("2007", line("82007", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+		assertThat(Rereads.longerAtTheEnds("2007", line("82007", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
 			.as("a number cut in two")
 			.isTrue();
-		assertThat(BibReader.longerAtTheEnds("1517", line("71517", 0.6f, 0.99f, 0.99f, 0.99f, 0.99f)))
+		assertThat(Rereads.longerAtTheEnds("1517", line("71517", 0.6f, 0.99f, 0.99f, 0.99f, 0.99f)))
 			.as("a plate's edge read as 7")
 			.isFalse();
-		assertThat(BibReader.longerAtTheEnds("1517", line("1S17", 0.99f, 0.99f, 0.99f, 0.99f))).isFalse();
-		assertThat(BibReader.longerAtTheEnds("15", line("2015 10", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+		assertThat(Rereads.longerAtTheEnds("1517", line("1S17", 0.99f, 0.99f, 0.99f, 0.99f))).isFalse();
+		assertThat(Rereads.longerAtTheEnds("15", line("2015 10", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
 			.as("other text beside it")
 			.isFalse();
-		assertThat(BibReader.longerAtTheEnds("151", line("1517", 0.99f, 0.99f, 0.99f, 0.99f))).isTrue();
-		assertThat(BibReader.longerAtTheEnds("15", line("71517", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+		assertThat(Rereads.longerAtTheEnds("151", line("1517", 0.99f, 0.99f, 0.99f, 0.99f))).isTrue();
+		assertThat(Rereads.longerAtTheEnds("15", line("71517", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
 			.as("three more digits: another number")
 			.isFalse();
 	}

@@ -1,9 +1,7 @@
 package com.focusracer.photos.internal;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -189,7 +187,7 @@ public class Pipeline {
 		// by one, and photos too large to decode are refused from their header already.
 		// The scheduler hands them to retryThenFail like any failure.
 		finally {
-			deleteQuietly(original);
+			TempFiles.deleteQuietly(original);
 		}
 		scheduleAfter(-1, this.photos.find(photoId).orElse(photo), context.getSchedulerClient(), true);
 	}
@@ -233,29 +231,22 @@ public class Pipeline {
 	 * from the original as {@code derive} makes it.
 	 */
 	java.awt.image.BufferedImage analysisImage(UUID photoId) throws IOException {
+		// Each miss is counted by the cache (focusracer.photos.analysis-cache.misses).
 		return this.analysisImages.get(photoId, () -> {
-			this.meters.counter("focusracer.pipeline.analysis.remade").increment();
 			Path original = null;
 			try {
 				original = fetchOriginal(photoId);
 				return Derivatives.analysisImage(this.decoder, original, this.properties.webSize());
 			}
 			finally {
-				deleteQuietly(original);
+				TempFiles.deleteQuietly(original);
 			}
 		});
 	}
 
 	private Path fetchOriginal(UUID photoId) throws IOException {
-		Path original = Files.createTempFile("focus-racer-original-", ".img");
-		try (var in = this.blobs.open(this.photos.key(photoId, "original_key").orElseThrow())) {
-			Files.copy(in, original, StandardCopyOption.REPLACE_EXISTING);
-		}
-		catch (IOException | RuntimeException ex) {
-			deleteQuietly(original);
-			throw ex;
-		}
-		return original;
+		return TempFiles.copy(this.blobs, this.photos.key(photoId, "original_key").orElseThrow(),
+				"focus-racer-original-");
 	}
 
 	/**
@@ -373,17 +364,6 @@ public class Pipeline {
 	private void progress(Photo photo, String stage) {
 		this.publisher.publishEvent(
 				new com.focusracer.photos.PhotoProgressed(photo.eventId(), photo.id(), photo.fileName(), stage));
-	}
-
-	private static void deleteQuietly(Path path) {
-		if (path != null) {
-			try {
-				Files.deleteIfExists(path);
-			}
-			catch (IOException ex) {
-				log.debug("Could not delete {}", path, ex);
-			}
-		}
 	}
 
 	/**
