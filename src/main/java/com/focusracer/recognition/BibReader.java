@@ -230,9 +230,10 @@ public class BibReader implements AutoCloseable {
 		Pattern plausible = check.usesLetterPrefixes() ? Pattern.compile("[A-Z]?\\d{1,6}")
 				: Pattern.compile("\\d{1,6}");
 		List<Candidate> candidates = new ArrayList<>();
-		for (OcrModels.TextLine line : lines) {
-			String text = line.text().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
-			if (!plausible.matcher(text).matches() || nextToWords(line, lines)) {
+		for (OcrModels.TextLine found : lines) {
+			OcrModels.TextLine line = found.withoutSpaces();
+			String text = line.text().toUpperCase(java.util.Locale.ROOT);
+			if (!plausible.matcher(text).matches() || nextToWords(found, lines)) {
 				continue;
 			}
 			int[] b = line.box();

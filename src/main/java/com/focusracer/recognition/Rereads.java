@@ -57,7 +57,7 @@ final class Rereads {
 		List<OcrModels.TextLine> result = new ArrayList<>(lines);
 		for (int k = 0; k < which.size(); k++) {
 			OcrModels.TextLine before = lines.get(which.get(k));
-			OcrModels.TextLine wider = again.get(k);
+			OcrModels.TextLine wider = again.get(k).withoutSpaces();
 			if (longerAtTheEnds(before.text().replace(" ", ""), wider)) {
 				result.set(which.get(k), new OcrModels.TextLine(wider.text(), wider.confidence(),
 						wider.characterConfidences(), wider.box(), before.textHeight(), before.rotatedBox()));
@@ -138,7 +138,7 @@ final class Rereads {
 		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
 		List<BibRead> checked = new ArrayList<>(reads);
 		for (int k = 0; k < which.size(); k++) {
-			checked.set(which.get(k), beside(reads.get(which.get(k)), again.get(k), check, sure));
+			checked.set(which.get(k), beside(reads.get(which.get(k)), again.get(k).withoutSpaces(), check, sure));
 		}
 		return checked;
 	}
@@ -154,7 +154,7 @@ final class Rereads {
 	 * something more is printed there, else the read
 	 */
 	static BibRead beside(BibRead read, OcrModels.TextLine line, StartListCheck check, double sure) {
-		String text = line.text().replace(" ", "").toUpperCase(java.util.Locale.ROOT);
+		String text = line.text().toUpperCase(java.util.Locale.ROOT);
 		String digits = text.replaceAll("[^0-9A-Z]", "");
 		if (digits.length() == read.bib().length() + 1 && digits.contains(read.bib()) && check.contains(digits)
 				&& line.confidence() >= sure) {
@@ -176,7 +176,7 @@ final class Rereads {
 	private static boolean extraIsSure(OcrModels.TextLine line, String text, String bib) {
 		int at = text.indexOf(bib);
 		float[] p = line.characterConfidences();
-		if (p.length != line.text().replace(" ", "").length() && p.length != text.length()) {
+		if (p.length != text.length()) {
 			return true;
 		}
 		for (int i = 0; i < text.length() && i < p.length; i++) {

@@ -158,6 +158,25 @@ class StartListCheckTests {
 			.isFalse();
 	}
 
+	@Test
+	void aSpaceReadBesideANumberSaysNothingOfIt() {
+		com.focusracer.recognition.internal.OcrModels.TextLine wider = line("10246 ", 0.72f, 0.99f, 0.99f, 0.99f, 0.99f,
+				0.61f)
+			.withoutSpaces();
+
+		assertThat(wider.text()).isEqualTo("10246");
+		assertThat(wider.characterConfidences()).containsExactly(0.72f, 0.99f, 0.99f, 0.99f, 0.99f);
+		assertThat(wider.confidence()).isCloseTo((0.72 + 4 * 0.99) / 5, org.assertj.core.data.Offset.offset(1e-6));
+		assertThat(Rereads.longerAtTheEnds("0246", wider)).isFalse();
+		assertThat(Rereads.longerAtTheEnds("0246",
+				line("10246 ", 0.96f, 0.99f, 0.99f, 0.99f, 0.99f, 0.61f).withoutSpaces()))
+			.isTrue();
+		StartListCheck list = new StartListCheck(Set.of("1026", "10264"));
+		BibRead read = new BibRead("1026", 0.99, new BibRead.Box(252, 482, 93, 57), "1026", BibRead.Kind.ON_START_LIST);
+		assertThat(Rereads.beside(read, line("1026 ", 0.99f, 0.99f, 0.99f, 0.99f, 0.7f).withoutSpaces(), list, 0.85)
+			.kind()).as("nothing but the background beside it").isEqualTo(BibRead.Kind.ON_START_LIST);
+	}
+
 	private static com.focusracer.recognition.internal.OcrModels.TextLine line(String text, float... characters) {
 		double mean = 0;
 		for (float c : characters) {

@@ -70,6 +70,31 @@ public final class OcrModels implements AutoCloseable {
 			this(text, confidence, characterConfidences, box, textHeight, null);
 		}
 
+		/**
+		 * This line without its spaces: the recogniser reads the background beside a
+		 * number as a space now and then ("10246 "), which says nothing of the number.
+		 * The spaces' probabilities go with them, and the mean is taken again over the
+		 * characters kept.
+		 * @return the line without spaces, this line when it has none
+		 */
+		public TextLine withoutSpaces() {
+			if (this.text.indexOf(' ') < 0 || this.characterConfidences.length != this.text.length()) {
+				return this;
+			}
+			StringBuilder kept = new StringBuilder();
+			float[] p = new float[this.text.length()];
+			double sum = 0;
+			for (int i = 0; i < this.text.length(); i++) {
+				if (this.text.charAt(i) != ' ') {
+					p[kept.length()] = this.characterConfidences[i];
+					sum += this.characterConfidences[i];
+					kept.append(this.text.charAt(i));
+				}
+			}
+			return new TextLine(kept.toString(), kept.isEmpty() ? 0 : sum / kept.length(),
+					java.util.Arrays.copyOf(p, kept.length()), this.box, this.textHeight, this.rotatedBox);
+		}
+
 	}
 
 	public OcrModels(int threads) {
