@@ -156,11 +156,13 @@ final class Rereads {
 	static BibRead beside(BibRead read, OcrModels.TextLine line, StartListCheck check, double sure) {
 		String text = line.text().toUpperCase(java.util.Locale.ROOT);
 		String digits = text.replaceAll("[^0-9A-Z]", "");
-		if (digits.length() == read.bib().length() + 1 && digits.contains(read.bib()) && check.contains(digits)
+		// What the plate shows: the bib, or the bib with the zeros it is padded with.
+		String printed = read.readAs();
+		if (digits.length() == printed.length() + 1 && digits.contains(printed) && check.contains(digits)
 				&& line.confidence() >= sure) {
 			return new BibRead(digits, read.confidence() * 0.9, read.box(), digits, BibRead.Kind.CORRECTED);
 		}
-		if (text.length() > read.bib().length() && text.contains(read.bib()) && extraIsSure(line, text, read.bib())) {
+		if (text.length() > printed.length() && text.contains(printed) && extraIsSure(line, text, printed)) {
 			// Something more is printed there, even a half-hidden digit read as "/"
 			// (10264 read 1026, then "1026/" beside): the number may be a longer one's
 			// end.

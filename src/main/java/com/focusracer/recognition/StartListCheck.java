@@ -14,6 +14,10 @@ import java.util.Set;
  * its box has room for one more character. The mere existence of a longer bib is no
  * evidence: a race numbers its bibs 1…N, so every bib under N/10 is the end of a longer
  * one.</li>
+ * <li>A number printed with leading zeros (0891 on the plate of bib 891: races pad their
+ * numbers to the width of their largest bib) is that bib, when the list holds it and the
+ * read is no wider than the list's longest bib; it is then checked as a read of the bib,
+ * and what is beside its zeros is looked at as beside any read.</li>
  * <li>A read off the list is corrected when exactly one bib of the list is one edit away
  * and the recogniser's own confidence supports the edit: a substituted character the
  * recogniser was unsure of in an otherwise confident read, a leading zero or unsure extra
@@ -38,6 +42,9 @@ final class StartListCheck {
 
 	private final boolean letterPrefixes;
 
+	/** The most digits a bib of the list has: the width a race pads its numbers to. */
+	private final int widest;
+
 	/**
 	 * A list holding at least this share of all numbers of a length says little about a
 	 * read of that length: a number read on anything is likely to be on it.
@@ -50,6 +57,7 @@ final class StartListCheck {
 	StartListCheck(Set<String> bibs) {
 		this.bibs = bibs;
 		this.letterPrefixes = bibs.stream().anyMatch((bib) -> bib.matches("[A-Za-z]\\d+"));
+		this.widest = bibs.stream().mapToInt(String::length).max().orElse(0);
 		int[] counts = new int[this.density.length];
 		for (String bib : bibs) {
 			if (bib.length() < counts.length && bib.chars().allMatch(Character::isDigit) && !bib.startsWith("0")) {
@@ -122,26 +130,42 @@ final class StartListCheck {
 		if (confidence < minimumConfidence) {
 			return null;
 		}
-		if (this.bibs.contains(text)) {
-			if (dense(text) && (confidence < denseConfidence || text.length() < 2)) {
+		String bib = this.bibs.contains(text) ? text : unpadded(text);
+		if (bib != null) {
+			if (dense(bib) && (confidence < denseConfidence || bib.length() < 2)) {
 				// As without a list: the list cannot tell this read from a number printed
 				// anywhere.
 				return null;
 			}
-			if (mayBeReadShort(text, characters, box, photoWidth)) {
-				return new BibRead(text, confidence * 0.5, box, text, BibRead.Kind.DOUBTFUL);
+			// A padded number is judged by what is printed: its zeros included.
+			if (mayBeReadShort(bib, text, characters, box, photoWidth)) {
+				return new BibRead(bib, confidence * 0.5, box, text, BibRead.Kind.DOUBTFUL);
 			}
-			return new BibRead(text, confidence, box, text, BibRead.Kind.ON_START_LIST);
+			return new BibRead(bib, confidence, box, text, BibRead.Kind.ON_START_LIST);
 		}
 		List<String> near = oneEditAway(text);
 		if (near.size() != 1) {
 			return null;
 		}
-		String bib = near.get(0);
-		if (supported(text, bib, confidence, characters)) {
-			return new BibRead(bib, confidence * 0.9, box, text, BibRead.Kind.CORRECTED);
+		String corrected = near.get(0);
+		if (supported(text, corrected, confidence, characters)) {
+			return new BibRead(corrected, confidence * 0.9, box, text, BibRead.Kind.CORRECTED);
 		}
 		return null;
+	}
+
+	/**
+	 * The bib a number printed with leading zeros stands for.
+	 * @param text what was read
+	 * @return the bib without the zeros, or {@code null} when the read has none, is wider
+	 * than the list's bibs, or names no bib of the list
+	 */
+	private String unpadded(String text) {
+		if (!text.startsWith("0") || text.length() > this.widest) {
+			return null;
+		}
+		String bib = text.replaceFirst("^0+", "");
+		return (!bib.isEmpty() && this.bibs.contains(bib)) ? bib : null;
 	}
 
 	/**
@@ -168,17 +192,17 @@ final class StartListCheck {
 		return this.bibs.contains(bib);
 	}
 
-	private boolean mayBeReadShort(String text, float[] characters, BibRead.Box box, int photoWidth) {
+	private boolean mayBeReadShort(String bib, String printed, float[] characters, BibRead.Box box, int photoWidth) {
 		boolean longerOnTheLeft = false;
 		boolean longerOnTheRight = false;
 		for (char digit = '0'; digit <= '9'; digit++) {
-			longerOnTheLeft |= digit != '0' && this.bibs.contains(digit + text);
-			longerOnTheRight |= this.bibs.contains(text + digit);
+			longerOnTheLeft |= digit != '0' && this.bibs.contains(digit + bib);
+			longerOnTheRight |= this.bibs.contains(bib + digit);
 		}
 		if (!longerOnTheLeft && !longerOnTheRight) {
 			return false;
 		}
-		if (box.width() > ROOM_PER_CHARACTER * box.height() * text.length()) {
+		if (box.width() > ROOM_PER_CHARACTER * box.height() * printed.length()) {
 			return true;
 		}
 		double edge = Math.max(2, 0.5 * box.height());

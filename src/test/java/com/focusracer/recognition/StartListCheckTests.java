@@ -102,6 +102,37 @@ class StartListCheckTests {
 	}
 
 	@Test
+	void readsANumberPaddedWithZerosAsItsBibEvenOnAFullList() {
+		// A race of 5,000 prints bib 891 as 0891: on a list of every bib, 0891 is one
+		// edit from 891, 1891, 2891... and no correction could choose.
+		java.util.Set<String> race = new java.util.HashSet<>();
+		for (int bib = 1; bib <= 5000; bib++) {
+			race.add(Integer.toString(bib));
+		}
+		StartListCheck full = new StartListCheck(race);
+		BibRead.Box plate = new BibRead.Box(668, 237, 45, 22);
+
+		assertThat(full.check("0891", 0.997, sure(4), plate, 850, 0.6, 0.85))
+			.extracting(BibRead::bib, BibRead::readAs, BibRead::kind)
+			.containsExactly("891", "0891", BibRead.Kind.ON_START_LIST);
+		assertThat(full.check("0019", 0.98, sure(4), plate, 850, 0.6, 0.85).bib()).isEqualTo("19");
+		assertThat(full.check("00891", 0.997, sure(5), plate, 850, 0.6, 0.85))
+			.as("wider than any bib of the race: not padding")
+			.isNull();
+		assertThat(full.check("0891", 0.997, new float[] { 0.6f, 0.99f, 0.99f, 0.99f }, plate, 850, 0.6, 0.85).kind())
+			.as("an unsure first zero may be a longer bib's digit (1891)")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+
+		BibRead padded = new BibRead("891", 0.997, plate, "0891", BibRead.Kind.ON_START_LIST);
+		assertThat(Rereads.beside(padded, line("0891", 0.99f, 0.99f, 0.99f, 0.99f), full, 0.85).kind())
+			.as("its zero is no character beside it")
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+		assertThat(Rereads.beside(padded, line("20891", 0.9f, 0.99f, 0.99f, 0.99f, 0.99f), full, 0.85).kind())
+			.as("a digit beside the zero: the end of a longer number")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+	}
+
+	@Test
 	void dropsReadsThatAreTooUnsureOrAmbiguous() {
 		assertThat(check("2468", 0.5, sure(4))).isNull();
 		StartListCheck dense = new StartListCheck(Set.of("1234", "1235"));
