@@ -29,16 +29,36 @@ final class Rereads {
 	 * as 1517, a plate's fold across its first digit) or cuts a number in two (8 and
 	 * 2007). Where the wider box reads the same number with one or two more digits at its
 	 * ends, each read with a probability of at least {@value #SURE_DIGIT}, the longer
-	 * number replaces it; anything else leaves the read as it was.
+	 * number replaces it (what is read beyond those digits, a plate's edge or a colon, is
+	 * left out); anything else leaves the read as it was. A number that grew is read
+	 * wider again, {@value #WIDENINGS} times at most.
 	 */
 	List<OcrModels.TextLine> widened(BufferedImage photo, List<OcrModels.TextLine> lines) throws OrtException {
+		List<OcrModels.TextLine> result = new ArrayList<>(lines);
+		List<Integer> pending = new ArrayList<>();
+		for (int i = 0; i < lines.size(); i++) {
+			if (DIGITS.matcher(lines.get(i).text().replace(" ", "")).matches()) {
+				pending.add(i);
+			}
+		}
+		// A number that grew may go on growing: the detector's box of 10145 held only
+		// "01", read wider "1014", and wider again "10145".
+		for (int round = 0; round < WIDENINGS && !pending.isEmpty(); round++) {
+			pending = widenOnce(photo, result, pending);
+		}
+		return result;
+	}
+
+	/**
+	 * Reads the given lines once more, wider, replacing those that read longer.
+	 * @return the lines replaced
+	 */
+	private List<Integer> widenOnce(BufferedImage photo, List<OcrModels.TextLine> lines, List<Integer> pending)
+			throws OrtException {
 		List<Integer> which = new ArrayList<>();
 		List<int[]> parts = new ArrayList<>();
-		for (int i = 0; i < lines.size(); i++) {
+		for (int i : pending) {
 			OcrModels.TextLine line = lines.get(i);
-			if (!DIGITS.matcher(line.text().replace(" ", "")).matches()) {
-				continue;
-			}
 			int[] b = line.box();
 			int pad = (int) Math.ceil(WIDER * line.textHeight());
 			int x0 = Math.max(0, b[0] - pad);
@@ -50,46 +70,79 @@ final class Rereads {
 				parts.add(new int[] { x0, y0, x1 - x0, y1 - y0 });
 			}
 		}
+		List<Integer> replaced = new ArrayList<>();
 		if (parts.isEmpty()) {
-			return lines;
+			return replaced;
 		}
 		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
-		List<OcrModels.TextLine> result = new ArrayList<>(lines);
 		for (int k = 0; k < which.size(); k++) {
 			OcrModels.TextLine before = lines.get(which.get(k));
 			OcrModels.TextLine wider = again.get(k).withoutSpaces();
-			if (longerAtTheEnds(before.text().replace(" ", ""), wider)) {
-				result.set(which.get(k), new OcrModels.TextLine(wider.text(), wider.confidence(),
-						wider.characterConfidences(), wider.box(), before.textHeight(), before.rotatedBox()));
+			OcrModels.TextLine longer = longer(before.text().replace(" ", ""), wider);
+			if (longer != null) {
+				lines.set(which.get(k), new OcrModels.TextLine(longer.text(), longer.confidence(),
+						longer.characterConfidences(), longer.box(), before.textHeight(), before.rotatedBox()));
+				replaced.add(which.get(k));
 			}
 		}
-		return result;
+		return replaced;
 	}
+
+	/** How many times a number is read wider at most. */
+	static final int WIDENINGS = 3;
 
 	/**
 	 * Whether a wider read is the number with one or two more digits at its ends, each
 	 * read surely, and as sure on the whole as a bib read needs to be.
 	 */
 	static boolean longerAtTheEnds(String number, OcrModels.TextLine wider) {
+		return longer(number, wider) != null;
+	}
+
+	/**
+	 * The number a wider read shows: the read less what it holds beyond the surely read
+	 * digits at its ends (a plate's edge read as 9 at 0.55, a colon), when that is the
+	 * number with one or two more digits at its ends.
+	 * @param number the number read first
+	 * @param wider what the wider box reads
+	 * @return the longer number, {@code null} when the wider read shows none
+	 */
+	static OcrModels.TextLine longer(String number, OcrModels.TextLine wider) {
 		String text = wider.text();
 		float[] p = wider.characterConfidences();
-		if (!DIGITS.matcher(text).matches() || p.length != text.length() || text.length() > 6
-				|| text.length() < number.length() + 1 || text.length() > number.length() + 2
-				|| wider.confidence() < 0.85) {
-			return false;
+		if (p.length != text.length()) {
+			return null;
 		}
 		for (int at = text.indexOf(number); at >= 0; at = text.indexOf(number, at + 1)) {
-			boolean sure = true;
-			for (int i = 0; i < text.length(); i++) {
-				if ((i < at || i >= at + number.length()) && p[i] < SURE_DIGIT) {
-					sure = false;
-				}
+			int from = 0;
+			while (from < at && !sureDigit(text, p, from)) {
+				from++;
 			}
-			if (sure) {
-				return true;
+			int to = text.length();
+			while (to > at + number.length() && !sureDigit(text, p, to - 1)) {
+				to--;
+			}
+			int added = (to - from) - number.length();
+			if (added < 1 || added > 2 || to - from > 6) {
+				continue;
+			}
+			boolean sure = true;
+			double sum = 0;
+			for (int i = from; i < to; i++) {
+				sure &= (i >= at && i < at + number.length()) || sureDigit(text, p, i);
+				sum += p[i];
+			}
+			double mean = sum / (to - from);
+			if (sure && mean >= 0.85) {
+				return new OcrModels.TextLine(text.substring(from, to), mean, java.util.Arrays.copyOfRange(p, from, to),
+						wider.box(), wider.textHeight(), wider.rotatedBox());
 			}
 		}
-		return false;
+		return null;
+	}
+
+	private static boolean sureDigit(String text, float[] p, int i) {
+		return Character.isDigit(text.charAt(i)) && p[i] >= SURE_DIGIT;
 	}
 
 	/** How much wider, in text heights, a number is read again on each side. */

@@ -190,6 +190,24 @@ class StartListCheckTests {
 	}
 
 	@Test
+	void aNumberReadWiderLeavesOutWhatIsReadBeyondTheSureDigits() {
+		assertThat(Rereads.longer("7051", line("970511", 0.55f, 0.99f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("a plate's edge read as 9 before the 7, the last 1 read surely")
+			.extracting(com.focusracer.recognition.internal.OcrModels.TextLine::text)
+			.isEqualTo("70511");
+		assertThat(Rereads.longer("0246", line("10246:", 0.99f, 0.99f, 0.99f, 0.99f, 0.99f, 0.96f)))
+			.as("a colon beyond the 6")
+			.extracting(com.focusracer.recognition.internal.OcrModels.TextLine::text)
+			.isEqualTo("10246");
+		assertThat(Rereads.longer("847", line("4847", 0.82f, 0.99f, 0.99f, 0.99f)))
+			.as("the plate's edge read as 4, unsurely: nothing is added")
+			.isNull();
+		assertThat(Rereads.longer("1517", line("7:1517", 0.99f, 0.9f, 0.99f, 0.99f, 0.99f, 0.99f)))
+			.as("a digit beyond a colon is another number's")
+			.isNull();
+	}
+
+	@Test
 	void aSpaceReadBesideANumberSaysNothingOfIt() {
 		com.focusracer.recognition.internal.OcrModels.TextLine wider = line("10246 ", 0.72f, 0.99f, 0.99f, 0.99f, 0.99f,
 				0.61f)
