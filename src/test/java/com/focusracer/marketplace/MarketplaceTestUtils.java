@@ -41,14 +41,15 @@ public class MarketplaceTestUtils {
 	}
 
 	/**
-	 * A public race in some days, 5 € a photo, the organizer taking 30 % of the others'
-	 * net sales.
+	 * A public race in some days (days of France, as the marketplace counts them: between
+	 * 23:00 and midnight UTC the UTC date is a day behind), 5 € a photo, the organizer
+	 * taking 30 % of the others' net sales.
 	 */
 	public Event aRaceIn(TestAccount organizer, int days) {
 		Event event = this.events.create(organizer.id(),
 				new EventDraft("Trail marché " + UUID.randomUUID().toString().substring(0, 6),
-						LocalDate.now().plusDays(days), "Annecy", "trail", null, Visibility.PUBLIC, false, null, null,
-						null, null));
+						LocalDate.now(LocalDates.ZONE).plusDays(days), "Annecy", "trail", null, Visibility.PUBLIC,
+						false, null, null, null, null));
 		this.prices.save(event.id(), organizer.id(), organizer.email(),
 				new PriceLists.Form("5", List.of("3"), List.of("12"), "20", "3", "", false, false, ORGANIZER_SHARE));
 		return event;

@@ -20,6 +20,15 @@ class StartListCheckTests {
 		return this.check.check(text, confidence, characters, BOX, 0.6);
 	}
 
+	/** The start list of a race numbered 1…N, as real races number their bibs. */
+	private static StartListCheck numberedUpTo(int last) {
+		java.util.Set<String> race = new java.util.HashSet<>();
+		for (int bib = 1; bib <= last; bib++) {
+			race.add(Integer.toString(bib));
+		}
+		return new StartListCheck(race);
+	}
+
 	private static float[] sure(int length) {
 		float[] c = new float[length];
 		java.util.Arrays.fill(c, 0.99f);
@@ -63,11 +72,7 @@ class StartListCheckTests {
 	void aFullStartListVouchesForNothing() {
 		// A race numbered 1…2000 holds every number under 2000: a number read on a
 		// sponsor's banner is on it too, so being on it is no evidence.
-		java.util.Set<String> race = new java.util.HashSet<>();
-		for (int bib = 1; bib <= 2000; bib++) {
-			race.add(Integer.toString(bib));
-		}
-		StartListCheck full = new StartListCheck(race);
+		StartListCheck full = numberedUpTo(2000);
 		BibRead.Box box = new BibRead.Box(400, 100, 90, 40);
 		assertThat(full.check("742", 0.75, sure(3), box, 1200, 0.6, 0.85)).as("unsure: as without a list").isNull();
 		assertThat(full.check("7", 0.99, sure(1), box, 1200, 0.6, 0.85)).as("one digit: as without a list").isNull();
@@ -105,11 +110,7 @@ class StartListCheckTests {
 	void readsANumberPaddedWithZerosAsItsBibEvenOnAFullList() {
 		// A race of 5,000 prints bib 891 as 0891: on a list of every bib, 0891 is one
 		// edit from 891, 1891, 2891... and no correction could choose.
-		java.util.Set<String> race = new java.util.HashSet<>();
-		for (int bib = 1; bib <= 5000; bib++) {
-			race.add(Integer.toString(bib));
-		}
-		StartListCheck full = new StartListCheck(race);
+		StartListCheck full = numberedUpTo(5000);
 		BibRead.Box plate = new BibRead.Box(668, 237, 45, 22);
 
 		assertThat(full.check("0891", 0.997, sure(4), plate, 850, 0.6, 0.85))
