@@ -162,6 +162,13 @@ class StartListCheckTests {
 		assertThat(Rereads.beside(read, line("1026/", 0.92f, 0.99f, 0.99f, 0.99f, 0.62f), list, 0.85).kind())
 			.as("the half-hidden 4 read as a slash: something is printed there")
 			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		BibRead fourHundred = new BibRead("400", 0.99, new BibRead.Box(220, 349, 60, 42), "400",
+				BibRead.Kind.ON_START_LIST);
+		assertThat(Rereads.beside(fourHundred, line("1400", 0.59f, 0.98f, 0.94f, 0.94f),
+				new StartListCheck(Set.of("400", "1400")), 0.85))
+			.as("the plate's edge read as a 1 at 0.59, the mean 0.86: no correction, but doubtful")
+			.extracting(BibRead::bib, BibRead::kind)
+			.containsExactly("400", BibRead.Kind.DOUBTFUL);
 		assertThat(Rereads.beside(read, line("1026.", 0.99f, 0.99f, 0.99f, 0.99f, 0.2f), list, 0.85).kind())
 			.as("a plate's edge read unsurely is nothing")
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
