@@ -119,7 +119,8 @@ public final class TimingMatch {
 
 	/**
 	 * Whether a partial read fits a bib: its two or more digits appear in the bib, in
-	 * order and side by side.
+	 * order and side by side. The zeros a race pads its numbers with (0891 printed on bib
+	 * 891) are no digits of the bib.
 	 * @param bib the bib
 	 * @param partialReads the partial reads
 	 * @return true when one fits
@@ -127,7 +128,8 @@ public final class TimingMatch {
 	static boolean matchesPartial(String bib, List<String> partialReads) {
 		for (String read : partialReads) {
 			String digits = read.replaceAll("\\D", "");
-			if (digits.length() >= 2 && bib.contains(digits)) {
+			String unpadded = digits.replaceFirst("^0+", "");
+			if ((digits.length() >= 2 && bib.contains(digits)) || (unpadded.length() >= 2 && bib.contains(unpadded))) {
 				return true;
 			}
 		}

@@ -44,6 +44,15 @@ class TimingMatchTests {
 	}
 
 	@Test
+	void aPartialReadPaddedWithZerosLeavesItsRunner() {
+		// 0299 printed on a plate, the reading unsure of its first zero: no bib starts
+		// with 0, the padding is no digit of bib 1299's.
+		TimingMatch.Decision decision = TimingMatch.decide(candidates(),
+				new TimingMatch.Cues(List.of("0299"), Set.of(), Set.of()));
+		assertThat(decision.bib()).isEqualTo("1299");
+	}
+
+	@Test
 	void theBurstOrAFaceLeavesOneRunner() {
 		assertThat(TimingMatch.decide(candidates(), new TimingMatch.Cues(List.of(), Set.of(), Set.of("1234"))).bib())
 			.isEqualTo("1234");
