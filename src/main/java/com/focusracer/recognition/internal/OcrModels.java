@@ -3,16 +3,13 @@ package com.focusracer.recognition.internal;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -43,16 +40,13 @@ public final class OcrModels implements AutoCloseable {
 	/** A number of up to six digits is never longer than this many times its height. */
 	private static final double MAX_ASPECT = 10;
 
-	private record Recognized(String text, double confidence, float[] characters) {
-	}
-
 	private final OrtEnvironment environment;
 
 	private final OrtSession detector;
 
 	private final OrtSession recognizer;
 
-	private final String[] characters;
+	private final CtcDecoder decoder;
 
 	/**
 	 * A text line found and read.
@@ -103,7 +97,7 @@ public final class OcrModels implements AutoCloseable {
 			OrtSession.SessionOptions options = sessionOptions(threads);
 			this.detector = this.environment.createSession(resource("models/ch_PP-OCRv4_det_infer.onnx"), options);
 			this.recognizer = this.environment.createSession(resource("models/ch_PP-OCRv4_rec_infer.onnx"), options);
-			this.characters = characters();
+			this.decoder = new CtcDecoder();
 		}
 		catch (OrtException ex) {
 			throw new IllegalStateException("Could not load the PP-OCRv4 models", ex);
@@ -184,7 +178,7 @@ public final class OcrModels implements AutoCloseable {
 				}
 			}
 		}
-		List<Recognized> texts = recognize(crops);
+		List<CtcDecoder.Recognized> texts = recognize(crops);
 		Map<RotatedBox, TextLine> read = new IdentityHashMap<>(before);
 		for (int i = 0; i < fresh.size(); i++) {
 			RotatedBox box = fresh.get(i);
@@ -210,7 +204,7 @@ public final class OcrModels implements AutoCloseable {
 		for (int[] r : rectangles) {
 			crops.add(image.getSubimage(r[0], r[1], r[2], r[3]));
 		}
-		List<Recognized> texts = recognize(crops);
+		List<CtcDecoder.Recognized> texts = recognize(crops);
 		List<TextLine> lines = new ArrayList<>();
 		for (int i = 0; i < rectangles.size(); i++) {
 			lines.add(new TextLine(texts.get(i).text(), texts.get(i).confidence(), texts.get(i).characters(),
@@ -271,8 +265,8 @@ public final class OcrModels implements AutoCloseable {
 				(double) image.getHeight() / height);
 	}
 
-	List<Recognized> recognize(List<BufferedImage> crops) throws OrtException {
-		Recognized[] results = new Recognized[crops.size()];
+	List<CtcDecoder.Recognized> recognize(List<BufferedImage> crops) throws OrtException {
+		CtcDecoder.Recognized[] results = new CtcDecoder.Recognized[crops.size()];
 		Integer[] order = new Integer[crops.size()];
 		for (int i = 0; i < order.length; i++) {
 			order[i] = i;
@@ -316,42 +310,11 @@ public final class OcrModels implements AutoCloseable {
 				int classes = (int) shape[2];
 				float[] probabilities = output.getFloatBuffer().array();
 				for (int k = 0; k < n; k++) {
-					results[order[from + k]] = ctc(probabilities, k * steps * classes, steps, classes);
+					results[order[from + k]] = this.decoder.decode(probabilities, k * steps * classes, steps, classes);
 				}
 			}
 		}
 		return java.util.Arrays.asList(results);
-	}
-
-	private Recognized ctc(float[] probabilities, int offset, int steps, int classes) {
-		StringBuilder text = new StringBuilder();
-		float[] confidences = new float[steps * 4];
-		double sum = 0;
-		int kept = 0;
-		int previous = -1;
-		for (int t = 0; t < steps; t++) {
-			int best = 0;
-			float bestP = -1;
-			int row = offset + t * classes;
-			for (int c = 0; c < classes; c++) {
-				if (probabilities[row + c] > bestP) {
-					bestP = probabilities[row + c];
-					best = c;
-				}
-			}
-			if (best != 0 && best != previous) {
-				String character = (best - 1 < this.characters.length) ? this.characters[best - 1] : " ";
-				for (int k = 0; k < character.length(); k++) {
-					confidences[text.length() + k] = bestP;
-				}
-				text.append(character);
-				sum += bestP;
-				kept++;
-			}
-			previous = best;
-		}
-		return new Recognized(text.toString(), (kept > 0) ? sum / kept : 0,
-				java.util.Arrays.copyOf(confidences, text.length()));
 	}
 
 	private static BufferedImage resize(BufferedImage image, int width, int height) {
@@ -374,23 +337,6 @@ public final class OcrModels implements AutoCloseable {
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-	}
-
-	private static String[] characters() {
-		List<String> lines = new ArrayList<>();
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(OcrModels.class.getClassLoader().getResourceAsStream("models/ppocr_keys_v1.txt"),
-						StandardCharsets.UTF_8))) {
-			String line;
-			while ((line = reader.readLine()) != null) {
-				lines.add(line);
-			}
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		lines.add(" ");
-		return lines.toArray(String[]::new);
 	}
 
 	@Override
