@@ -179,7 +179,7 @@ public class BibReader implements AutoCloseable {
 		for (OcrModels.TextLine line : lines) {
 			// A stroke read as "1" or "8" with a probability of 0.1 is no number: it
 			// says nothing about distant runners.
-			if (NUMBER.matcher(line.text().replace(" ", "")).matches() && line.confidence() >= NUMBER_EVIDENCE) {
+			if (NUMBER.matcher(line.text()).matches() && line.confidence() >= NUMBER_EVIDENCE) {
 				anyNumber = true;
 				if (coarse.small(line.textHeight(), this.settings.finder())) {
 					smallNumbers.add(line.rotatedBox());
@@ -231,6 +231,8 @@ public class BibReader implements AutoCloseable {
 				: Pattern.compile("\\d{1,6}");
 		List<Candidate> candidates = new ArrayList<>();
 		for (OcrModels.TextLine found : lines) {
+			// Lines from elsewhere (AWS Rekognition) may hold spaces; the models' never
+			// do.
 			OcrModels.TextLine line = found.withoutSpaces();
 			String text = line.text().toUpperCase(java.util.Locale.ROOT);
 			if (!plausible.matcher(text).matches() || nextToWords(found, lines)) {

@@ -37,7 +37,7 @@ final class Rereads {
 		List<OcrModels.TextLine> result = new ArrayList<>(lines);
 		List<Integer> pending = new ArrayList<>();
 		for (int i = 0; i < lines.size(); i++) {
-			if (DIGITS.matcher(lines.get(i).text().replace(" ", "")).matches()) {
+			if (DIGITS.matcher(lines.get(i).text()).matches()) {
 				pending.add(i);
 			}
 		}
@@ -77,8 +77,8 @@ final class Rereads {
 		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
 		for (int k = 0; k < which.size(); k++) {
 			OcrModels.TextLine before = lines.get(which.get(k));
-			OcrModels.TextLine wider = again.get(k).withoutSpaces();
-			OcrModels.TextLine longer = longer(before.text().replace(" ", ""), wider);
+			OcrModels.TextLine wider = again.get(k);
+			OcrModels.TextLine longer = longer(before.text(), wider);
 			if (longer != null) {
 				lines.set(which.get(k), new OcrModels.TextLine(longer.text(), longer.confidence(),
 						longer.characterConfidences(), longer.box(), before.textHeight(), before.rotatedBox()));
@@ -191,7 +191,7 @@ final class Rereads {
 		List<OcrModels.TextLine> again = this.models.readParts(photo, parts);
 		List<BibRead> checked = new ArrayList<>(reads);
 		for (int k = 0; k < which.size(); k++) {
-			checked.set(which.get(k), beside(reads.get(which.get(k)), again.get(k).withoutSpaces(), check, sure));
+			checked.set(which.get(k), beside(reads.get(which.get(k)), again.get(k), check, sure));
 		}
 		return checked;
 	}

@@ -193,12 +193,9 @@ final class StartListCheck {
 	}
 
 	private boolean mayBeReadShort(String bib, String printed, float[] characters, BibRead.Box box, int photoWidth) {
-		boolean longerOnTheLeft = false;
-		boolean longerOnTheRight = false;
-		for (char digit = '0'; digit <= '9'; digit++) {
-			longerOnTheLeft |= digit != '0' && this.bibs.contains(digit + bib);
-			longerOnTheRight |= this.bibs.contains(bib + digit);
-		}
+		boolean[] longer = longerOnSides(bib);
+		boolean longerOnTheLeft = longer[0];
+		boolean longerOnTheRight = longer[1];
 		if (!longerOnTheLeft && !longerOnTheRight) {
 			return false;
 		}

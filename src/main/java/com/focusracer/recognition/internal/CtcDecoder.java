@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Turns the PP-OCRv4 recogniser's output into text: greedy CTC over its dictionary
  * ({@code models/ppocr_keys_v1.txt} and a space), each character with the probability it
- * was read with.
+ * was read with. Spaces are not kept: no rule reads them.
  */
 final class CtcDecoder {
 
@@ -51,8 +51,11 @@ final class CtcDecoder {
 					best = c;
 				}
 			}
-			if (best != 0 && best != previous) {
-				String character = (best - 1 < this.characters.length) ? this.characters[best - 1] : " ";
+			String character = (best == 0 || best - 1 >= this.characters.length) ? " " : this.characters[best - 1];
+			// A space is the background between or beside characters ("10246 " read a
+			// little wider): it says nothing of the text, and is left out with its
+			// probability, which the mean would otherwise count.
+			if (best != previous && !character.isBlank()) {
 				for (int k = 0; k < character.length(); k++) {
 					confidences[text.length() + k] = bestP;
 				}

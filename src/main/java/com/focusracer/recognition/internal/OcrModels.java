@@ -65,10 +65,10 @@ public final class OcrModels implements AutoCloseable {
 		}
 
 		/**
-		 * This line without its spaces: the recogniser reads the background beside a
-		 * number as a space now and then ("10246 "), which says nothing of the number.
-		 * The spaces' probabilities go with them, and the mean is taken again over the
-		 * characters kept.
+		 * This line without its spaces, as the models' lines are (CtcDecoder), for lines
+		 * read elsewhere (AWS Rekognition): a space says nothing of a number. The spaces'
+		 * probabilities go with them, and the mean is taken again over the characters
+		 * kept.
 		 * @return the line without spaces, this line when it has none
 		 */
 		public TextLine withoutSpaces() {

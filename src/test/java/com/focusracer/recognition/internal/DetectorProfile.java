@@ -1,4 +1,4 @@
-package com.focusracer.bench;
+package com.focusracer.recognition.internal;
 
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -19,13 +19,13 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Profiles the text detector with ONNX Runtime's own profiler (issue #12: where its time
  * goes, operator by operator): the PP-OCRv4 detector with the production session options
- * (one intra-op thread, all graph optimisations, no memory patterns), on inputs of the
- * sizes the reading uses (the coarse pass of a 3:2 photo, a strip of the full pass),
- * after a warm-up. Prints, per input, the wall time per run and the share of the time of
- * each operator type and of the ten costliest nodes.
+ * ({@link OcrModels#sessionOptions} with one intra-op thread), on inputs of the sizes the
+ * reading uses (the coarse pass of a 3:2 photo, a strip of the full pass), after a
+ * warm-up. Prints, per input, the wall time per run and the share of the time of each
+ * operator type and of the ten costliest nodes.
  *
  * <pre>
- * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" com.focusracer.bench.DetectorProfile [runs=5]
+ * java -cp "target/test-classes:target/classes:$(cat target/cp.txt)" com.focusracer.recognition.internal.DetectorProfile [runs=5]
  * </pre>
  */
 public final class DetectorProfile {
@@ -48,12 +48,12 @@ public final class DetectorProfile {
 			long[] shape = { 1, 3, size[1], size[0] };
 			// First without the profiler (what production runs), then with it.
 			double plain;
-			try (OrtSession.SessionOptions options = options();
+			try (OrtSession.SessionOptions options = OcrModels.sessionOptions(1);
 					OrtSession session = environment.createSession(model, options)) {
 				plain = time(environment, session, input, shape, runs);
 			}
 			Path trace = Files.createTempFile("detector-profile", "");
-			try (OrtSession.SessionOptions options = options()) {
+			try (OrtSession.SessionOptions options = OcrModels.sessionOptions(1)) {
 				options.enableProfiling(trace.toString());
 				try (OrtSession session = environment.createSession(model, options)) {
 					double profiled = time(environment, session, input, shape, runs);
@@ -66,17 +66,6 @@ public final class DetectorProfile {
 			}
 			Files.deleteIfExists(trace);
 		}
-	}
-
-	/** The production session options (OcrModels.sessionOptions with one thread). */
-	private static OrtSession.SessionOptions options() throws Exception {
-		OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-		options.setIntraOpNumThreads(1);
-		options.setInterOpNumThreads(1);
-		options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-		options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
-		options.setMemoryPatternOptimization(false);
-		return options;
 	}
 
 	private static double time(OrtEnvironment environment, OrtSession session, FloatBuffer input, long[] shape,
