@@ -30,7 +30,7 @@ import com.focusracer.recognition.internal.TextFinder;
 
 /**
  * The evaluation commands of the shipped jar, run without starting the application: <pre>
- * java -jar focus-racer.jar eval bibs --dataset DIR [--start-list labels|FILE] [--out FILE]
+ * java -jar focus-racer.jar eval bibs --dataset DIR [--start-list labels|full|FILE] [--out FILE]
  * java -jar focus-racer.jar eval plates --dataset DIR
  * java -jar focus-racer.jar eval faces --pairs FILE
  * </pre> Bibs go through the production code: the analysis image the {@code derive} stage
@@ -88,19 +88,21 @@ public final class Evaluation {
 		finally {
 			out.flush();
 		}
-		out.println("""
-				usage: eval bibs --dataset DIR [--start-list labels|FILE] [--out FILE] [--threads N] [reading options]
-				       eval plates --dataset DIR [--threads N] [reading options]
-				       eval faces --pairs FILE
-				  DIR/labels.csv: file,bibs (bibs separated by spaces, files relative to DIR)
-				  DIR/boxes.csv (optional for bibs, needed for plates): file,bib,x0,y0,x1,y1 (bibs) or
-				    file,x0,y0,x1,y1 (plates), pixels of the stored image: recall by bib height
-				  --start-list labels: the bibs of labels.csv; FILE: a start-list CSV as organizers import it
-				  reading options (defaults as production): --single-pass (one full pass, no coarse/fine)
-				    --detector-short-side PX (full pass, 1024) --coarse-short-side PX (640)
-				    --ready-text-height PX (40, in the coarse input) --fine-text-height PX (48)
-				    --fine-budget SHARE (0.6, of a full pass's pixels)
-				  FILE (faces): file_a,file_b,same (files relative to FILE's folder, same = 1/0 or true/false)""");
+		out.println(
+				"""
+						usage: eval bibs --dataset DIR [--start-list labels|full|FILE] [--out FILE] [--threads N] [reading options]
+						       eval plates --dataset DIR [--threads N] [reading options]
+						       eval faces --pairs FILE
+						  DIR/labels.csv: file,bibs (bibs separated by spaces, files relative to DIR)
+						  DIR/boxes.csv (optional for bibs, needed for plates): file,bib,x0,y0,x1,y1 (bibs) or
+						    file,x0,y0,x1,y1 (plates), pixels of the stored image: recall by bib height
+						  --start-list labels: the bibs of labels.csv; full: every bib 1…N, N the largest labelled
+						    (a race's full list); FILE: a start-list CSV as organizers import it
+						  reading options (defaults as production): --single-pass (one full pass, no coarse/fine)
+						    --detector-short-side PX (full pass, 1024) --coarse-short-side PX (640)
+						    --ready-text-height PX (40, in the coarse input) --fine-text-height PX (48)
+						    --fine-budget SHARE (0.6, of a full pass's pixels)
+						  FILE (faces): file_a,file_b,same (files relative to FILE's folder, same = 1/0 or true/false)""");
 		return 2;
 	}
 
@@ -126,10 +128,14 @@ public final class Evaluation {
 		if (option.equals("labels")) {
 			return labelled(dataset).stream().flatMap((l) -> l.bibs().stream()).collect(Collectors.toSet());
 		}
+		if (option.equals("full")) {
+			return fullList(labelled(dataset).stream().flatMap((l) -> l.bibs().stream()).toList());
+		}
 		Path file = Path.of(option);
 		if (option.isBlank() || !Files.isRegularFile(file)) {
-			throw new IllegalArgumentException("--start-list takes the word 'labels' (the bibs of labels.csv) or a "
-					+ "start-list CSV file as organizers import it; no file '" + option + "'");
+			throw new IllegalArgumentException(
+					"--start-list takes the word 'labels' (the bibs of labels.csv), 'full' (every bib 1…N) or a "
+							+ "start-list CSV file as organizers import it; no file '" + option + "'");
 		}
 		StartListPreview read = StartLists.read(Files.readAllBytes(file));
 		if (read.fileProblem() != null) {
@@ -140,6 +146,24 @@ public final class Evaluation {
 			.stream()
 			.map((r) -> r.bib().toUpperCase(Locale.ROOT))
 			.collect(Collectors.toUnmodifiableSet());
+	}
+
+	/**
+	 * A race's full start list as races number them: every bib from 1 to the largest
+	 * labelled number, and the labelled bibs that are not plain numbers. A 5-digit race
+	 * then holds every shorter number, as a real one numbered 1…N does.
+	 */
+	static Set<String> fullList(List<String> labelled) {
+		Set<String> bibs = new java.util.HashSet<>(labelled);
+		int largest = labelled.stream()
+			.filter((b) -> b.matches("\\d{1,6}"))
+			.mapToInt(Integer::parseInt)
+			.max()
+			.orElse(0);
+		for (int bib = 1; bib <= largest; bib++) {
+			bibs.add(Integer.toString(bib));
+		}
+		return Set.copyOf(bibs);
 	}
 
 	private static int intOption(Map<String, String> options, String name, int fallback) {

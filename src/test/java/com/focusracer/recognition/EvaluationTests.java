@@ -52,6 +52,27 @@ class EvaluationTests {
 	}
 
 	@Test
+	void aFullStartListHoldsEveryBibUpToTheLargestLabelled() throws Exception {
+		Files.createDirectories(this.dataset.resolve("images"));
+		Files.write(this.dataset.resolve("images/one.jpg"),
+				Photos.jpeg(Photos.aRunner(1200, 900, "2741", new Color(30, 60, 170), 1)));
+		Files.write(this.dataset.resolve("images/three.jpg"),
+				Photos.jpeg(Photos.aRunner(1200, 900, "9105", new Color(20, 130, 60), 3)));
+		// 9105 is on the photo, not in its label: off the labels' list, but on a race's
+		// full list 1…9999.
+		Files.writeString(this.dataset.resolve("labels.csv"),
+				"file,bibs\nimages/one.jpg,2741\nimages/three.jpg,9999\n");
+
+		String labels = run("bibs", "--dataset", this.dataset.toString(), "--start-list", "labels");
+		String full = run("bibs", "--dataset", this.dataset.toString(), "--start-list", "full");
+
+		assertThat(labels.lines().reduce((a, b) -> b).orElseThrow()).startsWith("precision=1.000 recall=0.500");
+		assertThat(full.lines().reduce((a, b) -> b).orElseThrow()).as("9105 is on the list 1…9999")
+			.startsWith("precision=0.500 recall=0.500");
+		assertThat(Evaluation.fullList(List.of("12", "A7"))).hasSize(13).contains("1", "12", "A7");
+	}
+
+	@Test
 	void explainsHowToCallItAndWhatIsWrong() throws Exception {
 		assertThat(run("bibs")).contains("usage: eval bibs --dataset DIR");
 		assertThat(run("bibs", "--dataset", this.dataset.resolve("nothing").toString())).startsWith("error: ")
