@@ -226,8 +226,23 @@ final class Rereads {
 	}
 
 	/**
+	 * Whether a character can be what a digit shows of itself when part of it is hidden,
+	 * or a digit read as a letter: a digit, one or two strokes ("/" for the half of a 4
+	 * under an arm, "|", "-"), a letter shaped like a digit (S, O, B). A letter of
+	 * another shape, a mark of many strokes (#) or an ideogram beside a number is what
+	 * the plate prints there (3645M, 3719元, L1442 on the crowd set's plates), not a
+	 * hidden digit.
+	 */
+	static boolean mayBeADigit(char c) {
+		return Character.isDigit(c) || DIGIT_LIKE.indexOf(c) >= 0;
+	}
+
+	private static final String DIGIT_LIKE = "/\\|()[]!:;.,'-_lIijJtTOoQDSsBZzGgbq";
+
+	/**
 	 * Whether a character read beside a number, outside it, was read with a probability
-	 * of at least one half (a plate's edge read as "1" at 0.2 is no character).
+	 * of at least one half (a plate's edge read as "1" at 0.2 is no character) and may be
+	 * a digit.
 	 */
 	private static boolean extraIsSure(OcrModels.TextLine line, String text, String bib) {
 		int at = text.indexOf(bib);
@@ -236,7 +251,7 @@ final class Rereads {
 			return true;
 		}
 		for (int i = 0; i < text.length() && i < p.length; i++) {
-			if ((i < at || i >= at + bib.length()) && p[i] >= 0.5f) {
+			if ((i < at || i >= at + bib.length()) && p[i] >= 0.5f && mayBeADigit(text.charAt(i))) {
 				return true;
 			}
 		}

@@ -1,6 +1,7 @@
 package com.focusracer.recognition;
 
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -174,6 +175,27 @@ class StartListCheckTests {
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
 		assertThat(Rereads.beside(read, line("1026", 0.99f, 0.99f, 0.99f, 0.99f), list, 0.85).kind())
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
+	}
+
+	@Test
+	void whatThePlatePrintsBesideANumberIsNoHiddenDigit() {
+		StartListCheck full = new StartListCheck(java.util.stream.IntStream.rangeClosed(1, 90135)
+			.mapToObj(Integer::toString)
+			.collect(Collectors.toSet()));
+		BibRead read = new BibRead("3645", 0.99, new BibRead.Box(300, 200, 68, 47), "3645", BibRead.Kind.ON_START_LIST);
+
+		assertThat(Rereads.beside(read, line("3645M", 0.93f, 0.99f, 0.99f, 0.99f, 0.76f), full, 0.85).kind())
+			.as("a letter printed on the plate (crowd set)")
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+		assertThat(Rereads.beside(read, line("3645#", 0.99f, 0.99f, 0.99f, 0.99f, 0.66f), full, 0.85).kind())
+			.as("a mark of many strokes")
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
+		assertThat(Rereads.beside(read, line("3645S", 0.99f, 0.99f, 0.99f, 0.99f, 0.66f), full, 0.85).kind())
+			.as("a 5 or a 6 half hidden reads as an S")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		assertThat(Rereads.beside(read, line("36457", 0.99f, 0.99f, 0.99f, 0.99f, 0.7f), full, 0.85).kind())
+			.as("a digit read beside, not surely enough to take it")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
 	}
 
 	@Test
