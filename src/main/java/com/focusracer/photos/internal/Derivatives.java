@@ -79,6 +79,12 @@ public final class Derivatives {
 	public static final int ANALYSIS_SIZE = 3072;
 
 	/**
+	 * A photo up to this long keeps every pixel in its analysis image; a longer one is
+	 * decoded at the smallest DCT scale that keeps this many (6,000 px at 1/2).
+	 */
+	static final int ANALYSIS_KEEPS = 2880;
+
+	/**
 	 * Derives a photo with the decoder the {@code focusracer.photos.native-jpeg} system
 	 * property asks for (libjpeg-turbo unless it is {@code false}).
 	 * @param original the photo file
@@ -206,8 +212,11 @@ public final class Derivatives {
 
 	private static BufferedImage analysisImage(PhotoDecoder decoder, Path original, PhotoDecoder.Exif exif, int webSize)
 			throws IOException {
-		// Decoded at least 1.5 × the web size: enough pixels for a clean downscale.
-		BufferedImage decoded = decoder.decode(original, webSize * 1.5);
+		// Decoded with every pixel recognition can use: libjpeg-turbo's scales go by
+		// eighths, and "at least 1.5 × the web size" (2,400 px) decoded a 3,000 px photo
+		// at 7/8 (2,625 px) where ImageIO kept all 3,000, and each runner's bib lost an
+		// eighth of its pixels. A 24 MP photo (6,000 px) is still decoded at 1/2.
+		BufferedImage decoded = decoder.decode(original, Math.max(webSize * 1.5, ANALYSIS_KEEPS));
 		BufferedImage upright = Orientation.upright(Scaling.toFit(decoded, ANALYSIS_SIZE), exif.orientation());
 		if (upright != decoded) {
 			decoded.flush();

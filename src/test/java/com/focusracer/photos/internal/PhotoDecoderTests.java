@@ -34,18 +34,29 @@ class PhotoDecoderTests {
 		assumeTrue(TurboJpeg.available(), "libjpeg-turbo is not installed");
 		Path photo = write("oriented.jpg",
 				Photos.withExifOrientation(Photos.jpeg(Photos.aFinishLineScene(1200, 800)), orientation));
-		// A 400 px web size asks for at least 600 px: libjpeg-turbo decodes at 1/2,
-		// ImageIO keeps every second pixel.
+		// A photo shorter than 2,880 px keeps every pixel for recognition, whatever the
+		// web size.
 		BufferedImage turbo = Derivatives.analysisImage(TURBO, photo, 400);
 		BufferedImage imageIo = Derivatives.analysisImage(IMAGE_IO, photo, 400);
 		boolean swap = orientation >= 5;
-		assertThat(turbo.getWidth()).isEqualTo(swap ? 400 : 600);
-		assertThat(turbo.getHeight()).isEqualTo(swap ? 600 : 400);
+		assertThat(turbo.getWidth()).isEqualTo(swap ? 800 : 1200);
+		assertThat(turbo.getHeight()).isEqualTo(swap ? 1200 : 800);
 		assertThat(imageIo.getWidth()).isEqualTo(turbo.getWidth());
 		assertThat(imageIo.getHeight()).isEqualTo(turbo.getHeight());
 		assertThat(turbo.getType()).isEqualTo(BufferedImage.TYPE_INT_RGB);
 		// Averaging 2 × 2 pixels (DCT scaling) or keeping one differs only on edges.
 		assertThat(meanDifference(turbo, imageIo)).isLessThan(6.0);
+	}
+
+	@Test
+	void aPhotoOf3000PixelsKeepsEveryPixelForRecognition() throws Exception {
+		assumeTrue(TurboJpeg.available(), "libjpeg-turbo is not installed");
+		Path photo = write("photo.jpg", Photos.jpeg(Photos.aFinishLineScene(3000, 2000)));
+		// libjpeg-turbo's scales go by eighths: asked for the web size's 2,400 px, it
+		// decoded this photo at 7/8 (2,625 px), and each bib lost an eighth of its
+		// pixels.
+		assertThat(Derivatives.analysisImage(TURBO, photo, 1600).getWidth()).isEqualTo(3000);
+		assertThat(Derivatives.analysisImage(IMAGE_IO, photo, 1600).getWidth()).isEqualTo(3000);
 	}
 
 	@Test
