@@ -3,6 +3,7 @@ package com.focusracer.recognition.internal;
 import java.awt.Graphics2D;
 import java.awt.geom.AffineTransform;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
 
 /**
  * The plain geometry and pixel work around the face models: landmark means, the
@@ -34,7 +35,12 @@ final class FaceGeometry {
 
 	/** RGB planes, (x − 127) / 128. */
 	static float[] planes(BufferedImage image, int width, int height) {
-		int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
+		// The models' inputs are plain TYPE_INT_RGB images made here: their pixels are
+		// read straight from the raster, not one by one through the colour model.
+		int[] rgb = (image.getType() == BufferedImage.TYPE_INT_RGB && image.getRaster().getParent() == null
+				&& image.getWidth() == width && image.getHeight() == height)
+						? ((DataBufferInt) image.getRaster().getDataBuffer()).getData()
+						: image.getRGB(0, 0, width, height, null, 0, width);
 		int plane = width * height;
 		float[] data = new float[3 * plane];
 		for (int i = 0; i < plane; i++) {

@@ -66,26 +66,33 @@ public record ProbabilityMap(float[] probability, int width, int height, double 
 		float[] probability = this.probability;
 		boolean[] seen = new boolean[width * height];
 		List<Region> regions = new ArrayList<>();
-		int[] xs = new int[width * height];
-		int[] ys = new int[width * height];
+		// One region's pixels at a time, in the order they are reached; of each row of it
+		// only the leftmost and rightmost pixel are kept: they alone make its convex hull
+		// (a region of 6,000 pixels no longer sorts 24,000 corners).
 		int[] queue = new int[width * height];
+		int[] rowMin = new int[height];
+		int[] rowMax = new int[height];
+		java.util.Arrays.fill(rowMin, Integer.MAX_VALUE);
+		java.util.Arrays.fill(rowMax, -1);
 		for (int start = 0; start < probability.length; start++) {
 			if (seen[start] || probability[start] <= threshold) {
 				continue;
 			}
-			int n = 0;
 			double sum = 0;
 			int head = 0;
 			int tail = 0;
+			int top = height;
+			int bottom = -1;
 			queue[tail++] = start;
 			seen[start] = true;
 			while (head < tail) {
 				int index = queue[head++];
 				int x = index % width;
 				int y = index / width;
-				xs[n] = x;
-				ys[n] = y;
-				n++;
+				rowMin[y] = Math.min(rowMin[y], x);
+				rowMax[y] = Math.max(rowMax[y], x);
+				top = Math.min(top, y);
+				bottom = Math.max(bottom, y);
 				sum += probability[index];
 				for (int dy = -1; dy <= 1; dy++) {
 					for (int dx = -1; dx <= 1; dx++) {
@@ -101,8 +108,13 @@ public record ProbabilityMap(float[] probability, int width, int height, double 
 					}
 				}
 			}
+			int n = tail;
 			if (n >= minimumPixels) {
-				regions.add(new Region(RotatedBox.minimumArea(xs, ys, n), sum / n, n));
+				regions.add(new Region(RotatedBox.minimumArea(top, bottom, rowMin, rowMax), sum / n, n));
+			}
+			for (int y = top; y <= bottom; y++) {
+				rowMin[y] = Integer.MAX_VALUE;
+				rowMax[y] = -1;
 			}
 		}
 		return regions;

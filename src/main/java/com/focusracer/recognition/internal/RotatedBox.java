@@ -70,25 +70,27 @@ public record RotatedBox(double[] corners) {
 	}
 
 	/**
-	 * The smallest-area rectangle around points (rotating calipers over their convex
-	 * hull).
-	 * @param xs x of each point
-	 * @param ys y of each point
-	 * @param n how many points
+	 * The smallest-area rectangle around the pixels of a connected region (rotating
+	 * calipers over their convex hull), given by the leftmost and rightmost pixel of each
+	 * of its rows: the hull of a region's pixel squares is the hull of those pixels'
+	 * corners.
+	 * @param top the region's first row
+	 * @param bottom its last row
+	 * @param rowMin the leftmost pixel of each row (rows without pixels: none, as the
+	 * region is connected)
+	 * @param rowMax the rightmost pixel of each row
 	 * @return the rectangle, corners ordered from the top-left clockwise
 	 */
-	static RotatedBox minimumArea(int[] xs, int[] ys, int n) {
-		List<double[]> hull = convexHull(xs, ys, n);
-		if (hull.size() < 3) {
-			int[] b = { Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE };
-			for (int i = 0; i < n; i++) {
-				b[0] = Math.min(b[0], xs[i]);
-				b[1] = Math.min(b[1], ys[i]);
-				b[2] = Math.max(b[2], xs[i]);
-				b[3] = Math.max(b[3], ys[i]);
-			}
-			return ordered(new double[] { b[0], b[1], b[2] + 1, b[1], b[2] + 1, b[3] + 1, b[0], b[3] + 1 });
+	static RotatedBox minimumArea(int top, int bottom, int[] rowMin, int[] rowMax) {
+		List<double[]> points = new ArrayList<>(4 * (bottom - top + 1));
+		// Pixel squares, not pixel centres, so that the rectangle covers whole pixels.
+		for (int y = top; y <= bottom; y++) {
+			points.add(new double[] { rowMin[y], y });
+			points.add(new double[] { rowMin[y], y + 1 });
+			points.add(new double[] { rowMax[y] + 1, y });
+			points.add(new double[] { rowMax[y] + 1, y + 1 });
 		}
+		List<double[]> hull = convexHull(points);
 		double bestArea = Double.MAX_VALUE;
 		double[] best = null;
 		for (int i = 0; i < hull.size(); i++) {
@@ -168,15 +170,7 @@ public record RotatedBox(double[] corners) {
 		return new RotatedBox(new double[] { tl[0], tl[1], tr[0], tr[1], br[0], br[1], bl[0], bl[1] });
 	}
 
-	private static List<double[]> convexHull(int[] xs, int[] ys, int n) {
-		List<double[]> points = new ArrayList<>(n * 4);
-		// Pixel squares, not pixel centres, so that the rectangle covers whole pixels.
-		for (int i = 0; i < n; i++) {
-			points.add(new double[] { xs[i], ys[i] });
-			points.add(new double[] { xs[i] + 1, ys[i] });
-			points.add(new double[] { xs[i], ys[i] + 1 });
-			points.add(new double[] { xs[i] + 1, ys[i] + 1 });
-		}
+	private static List<double[]> convexHull(List<double[]> points) {
 		points.sort(Comparator.<double[]>comparingDouble((p) -> p[0]).thenComparingDouble((p) -> p[1]));
 		List<double[]> hull = new ArrayList<>();
 		for (int pass = 0; pass < 2; pass++) {
