@@ -25,13 +25,9 @@ class EvaluationTests {
 
 	@Test
 	void evaluatesBibReadingAndWritesPerImageResults() throws Exception {
-		Files.createDirectories(this.dataset.resolve("images"));
-		Files.write(this.dataset.resolve("images/one.jpg"),
-				Photos.jpeg(Photos.aRunner(1200, 900, "2741", new Color(30, 60, 170), 1)));
-		Files.write(this.dataset.resolve("images/two.jpg"),
-				Photos.jpeg(Photos.aRunner(900, 1200, "583", new Color(200, 40, 40), 2)));
-		Files.write(this.dataset.resolve("images/three.jpg"),
-				Photos.jpeg(Photos.aRunner(1200, 900, "9105", new Color(20, 130, 60), 3)));
+		photo("one", 1200, 900, "2741", new Color(30, 60, 170), 1);
+		photo("two", 900, 1200, "583", new Color(200, 40, 40), 2);
+		photo("three", 1200, 900, "9105", new Color(20, 130, 60), 3);
 		// The third photo is labelled with a bib that is not on it: one miss.
 		Files.writeString(this.dataset.resolve("labels.csv"),
 				"file,bibs\nimages/one.jpg,2741\nimages/two.jpg,583\nimages/three.jpg,1234\n");
@@ -53,11 +49,8 @@ class EvaluationTests {
 
 	@Test
 	void aFullStartListHoldsEveryBibUpToTheLargestLabelled() throws Exception {
-		Files.createDirectories(this.dataset.resolve("images"));
-		Files.write(this.dataset.resolve("images/one.jpg"),
-				Photos.jpeg(Photos.aRunner(1200, 900, "2741", new Color(30, 60, 170), 1)));
-		Files.write(this.dataset.resolve("images/three.jpg"),
-				Photos.jpeg(Photos.aRunner(1200, 900, "9105", new Color(20, 130, 60), 3)));
+		photo("one", 1200, 900, "2741", new Color(30, 60, 170), 1);
+		photo("three", 1200, 900, "9105", new Color(20, 130, 60), 3);
 		// 9105 is on the photo, not in its label: off the labels' list, but on a race's
 		// full list 1…9999.
 		Files.writeString(this.dataset.resolve("labels.csv"),
@@ -77,6 +70,13 @@ class EvaluationTests {
 		assertThat(run("bibs")).contains("usage: eval bibs --dataset DIR");
 		assertThat(run("bibs", "--dataset", this.dataset.resolve("nothing").toString())).startsWith("error: ")
 			.contains("labels.csv");
+	}
+
+	/** A generated photo of a runner wearing a bib, as images/NAME.jpg of the dataset. */
+	private void photo(String name, int width, int height, String bib, Color shirt, int seed) throws Exception {
+		Files.createDirectories(this.dataset.resolve("images"));
+		Files.write(this.dataset.resolve("images/" + name + ".jpg"),
+				Photos.jpeg(Photos.aRunner(width, height, bib, shirt, seed)));
 	}
 
 	private static String run(String... args) {
