@@ -252,9 +252,17 @@ public final class FaceModels implements AutoCloseable {
 				double iy = Math.max(0, Math.min(box[3], k[3]) - Math.max(box[1], k[1]));
 				double inter = ix * iy;
 				double union = (box[2] - box[0]) * (box[3] - box[1]) + (k[2] - k[0]) * (k[3] - k[1]) - inter;
-				// A small box inside a bigger one is the same face seen by a tile.
+				// A small box inside a bigger one is the same face seen by a tile; so is
+				// a
+				// less sure box centred inside a face already kept (a tile that saw an
+				// eye
+				// and a cheek of a near face as a small face): one face cannot be
+				// centred in another.
 				double smaller = Math.min((box[2] - box[0]) * (box[3] - box[1]), (k[2] - k[0]) * (k[3] - k[1]));
-				if (inter / union > iou || inter / Math.max(1e-9, smaller) > 0.7) {
+				double cx = (box[0] + box[2]) / 2;
+				double cy = (box[1] + box[3]) / 2;
+				boolean centredInside = cx > k[0] && cx < k[2] && cy > k[1] && cy < k[3];
+				if (inter / union > iou || inter / Math.max(1e-9, smaller) > 0.7 || centredInside) {
 					overlaps = true;
 					break;
 				}
