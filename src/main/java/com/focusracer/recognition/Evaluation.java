@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -154,7 +155,7 @@ public final class Evaluation {
 	 * then holds every shorter number, as a real one numbered 1…N does.
 	 */
 	static Set<String> fullList(List<String> labelled) {
-		Set<String> bibs = new java.util.HashSet<>(labelled);
+		Set<String> bibs = new HashSet<>(labelled);
 		int largest = labelled.stream()
 			.filter((b) -> b.matches("\\d{1,6}"))
 			.mapToInt(Integer::parseInt)

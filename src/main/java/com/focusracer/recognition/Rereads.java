@@ -233,7 +233,7 @@ final class Rereads {
 	 * the plate prints there (3645M, 3719元, L1442 on the crowd set's plates), not a
 	 * hidden digit.
 	 */
-	static boolean mayBeADigit(char c) {
+	private static boolean mayBeADigit(char c) {
 		return Character.isDigit(c) || DIGIT_LIKE.indexOf(c) >= 0;
 	}
 

@@ -2,6 +2,7 @@ package com.focusracer.recognition;
 
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -179,23 +180,27 @@ class StartListCheckTests {
 
 	@Test
 	void whatThePlatePrintsBesideANumberIsNoHiddenDigit() {
-		StartListCheck full = new StartListCheck(java.util.stream.IntStream.rangeClosed(1, 90135)
-			.mapToObj(Integer::toString)
-			.collect(Collectors.toSet()));
+		StartListCheck full = new StartListCheck(
+				IntStream.rangeClosed(1, 90135).mapToObj(Integer::toString).collect(Collectors.toSet()));
 		BibRead read = new BibRead("3645", 0.99, new BibRead.Box(300, 200, 68, 47), "3645", BibRead.Kind.ON_START_LIST);
 
-		assertThat(Rereads.beside(read, line("3645M", 0.93f, 0.99f, 0.99f, 0.99f, 0.76f), full, 0.85).kind())
-			.as("a letter printed on the plate (crowd set)")
+		assertThat(besideKind(read, full, "3645M", 0.93f, 0.76f)).as("a letter printed on the plate (crowd set)")
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
-		assertThat(Rereads.beside(read, line("3645#", 0.99f, 0.99f, 0.99f, 0.99f, 0.66f), full, 0.85).kind())
-			.as("a mark of many strokes")
+		assertThat(besideKind(read, full, "3645#", 0.99f, 0.66f)).as("a mark of many strokes")
 			.isEqualTo(BibRead.Kind.ON_START_LIST);
-		assertThat(Rereads.beside(read, line("3645S", 0.99f, 0.99f, 0.99f, 0.99f, 0.66f), full, 0.85).kind())
-			.as("a 5 or a 6 half hidden reads as an S")
+		assertThat(besideKind(read, full, "3645S", 0.99f, 0.66f)).as("a 5 or a 6 half hidden reads as an S")
 			.isEqualTo(BibRead.Kind.DOUBTFUL);
-		assertThat(Rereads.beside(read, line("36457", 0.99f, 0.99f, 0.99f, 0.99f, 0.7f), full, 0.85).kind())
-			.as("a digit read beside, not surely enough to take it")
+		assertThat(besideKind(read, full, "36457", 0.99f, 0.7f)).as("a digit read beside, not surely enough to take it")
 			.isEqualTo(BibRead.Kind.DOUBTFUL);
+	}
+
+	/**
+	 * What reading a four-digit number one digit wider says of it, when the wider read
+	 * gives its first digit and the character beside it these probabilities (the others
+	 * 0.99).
+	 */
+	private static BibRead.Kind besideKind(BibRead read, StartListCheck list, String wider, float first, float beside) {
+		return Rereads.beside(read, line(wider, first, 0.99f, 0.99f, 0.99f, beside), list, 0.85).kind();
 	}
 
 	@Test

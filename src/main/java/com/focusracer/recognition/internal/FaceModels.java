@@ -252,12 +252,10 @@ public final class FaceModels implements AutoCloseable {
 				double iy = Math.max(0, Math.min(box[3], k[3]) - Math.max(box[1], k[1]));
 				double inter = ix * iy;
 				double union = (box[2] - box[0]) * (box[3] - box[1]) + (k[2] - k[0]) * (k[3] - k[1]) - inter;
-				// A small box inside a bigger one is the same face seen by a tile; so is
-				// a
-				// less sure box centred inside a face already kept (a tile that saw an
-				// eye
-				// and a cheek of a near face as a small face): one face cannot be
-				// centred in another.
+				// A small box inside a bigger one is the same face seen by a tile; so
+				// is a less sure box centred inside a face already kept (a tile that
+				// saw an eye and a cheek of a near face as a small face): one face
+				// cannot be centred in another.
 				double smaller = Math.min((box[2] - box[0]) * (box[3] - box[1]), (k[2] - k[0]) * (k[3] - k[1]));
 				double cx = (box[0] + box[2]) / 2;
 				double cy = (box[1] + box[3]) / 2;

@@ -1,6 +1,7 @@
 package com.focusracer.recognition.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -72,8 +73,8 @@ public record ProbabilityMap(float[] probability, int width, int height, double 
 		int[] queue = new int[width * height];
 		int[] rowMin = new int[height];
 		int[] rowMax = new int[height];
-		java.util.Arrays.fill(rowMin, Integer.MAX_VALUE);
-		java.util.Arrays.fill(rowMax, -1);
+		Arrays.fill(rowMin, Integer.MAX_VALUE);
+		Arrays.fill(rowMax, -1);
 		for (int start = 0; start < probability.length; start++) {
 			if (seen[start] || probability[start] <= threshold) {
 				continue;
