@@ -102,7 +102,11 @@ class BrowserTests {
 			.usingAnyFreePort()
 			.build();
 		this.browser = new ChromeDriver(service, options);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		// Scripts replace what they update: Chromium may then say "node does not belong
+		// to
+		// the document" rather than "stale element" to a condition that held it.
+		this.wait = (WebDriverWait) new WebDriverWait(this.browser, Duration.ofSeconds(15))
+			.ignoring(WebDriverException.class);
 	}
 
 	@AfterAll

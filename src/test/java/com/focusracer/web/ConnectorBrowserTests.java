@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -68,7 +69,11 @@ class ConnectorBrowserTests {
 	@BeforeAll
 	void startBrowser() {
 		this.browser = Chromium.start(Chromium.PHONE);
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(15));
+		// Scripts replace what they update: Chromium may then say "node does not belong
+		// to
+		// the document" rather than "stale element" to a condition that held it.
+		this.wait = (WebDriverWait) new WebDriverWait(this.browser, Duration.ofSeconds(15))
+			.ignoring(WebDriverException.class);
 	}
 
 	@AfterAll
