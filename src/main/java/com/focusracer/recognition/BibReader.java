@@ -6,11 +6,13 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import ai.onnxruntime.OrtException;
 
+import com.focusracer.recognition.internal.FaceModels;
 import com.focusracer.recognition.internal.OcrModels;
 import com.focusracer.recognition.internal.RotatedBox;
 import com.focusracer.recognition.internal.TextFinder;
@@ -21,8 +23,11 @@ import com.focusracer.recognition.internal.TextSource;
  * <ol>
  * <li>Text is found by {@link TextFinder}: a coarse pass over the whole photo, then a
  * fine pass over the regions where it saw small text (distant runners), each at the scale
- * where that text is tall enough for the detector; when nothing readable comes out, one
- * full pass at a 1,024 px short side.</li>
+ * where that text is tall enough for the detector; then, when it saw distant runners or
+ * nothing readable, a fine pass below each runner's face whose bib it could not see
+ * ({@link TextFinder#belowFaces}), or where the faces do not account for the photo, a
+ * full pass at a 1,536 px short side. The faces are only located there (no landmarks, no
+ * embedding, nothing kept), also on events without face features.</li>
  * <li>Every text line that can hold a number is read from the full-resolution photo.</li>
  * <li>Only digit strings of bib length are kept (with a one-letter prefix when the start
  * list uses them); numbers written next to words on the same line (years, distances,
@@ -43,6 +48,9 @@ public class BibReader implements AutoCloseable {
 	private final TextFinder finder;
 
 	private volatile Settings settings;
+
+	/** The face models this reader loaded itself, closed with it. */
+	private final FaceModels ownedFaces;
 
 	/**
 	 * Reading settings: the figures that chose them are in {@code docs/recognition.md}.
@@ -88,11 +96,40 @@ public class BibReader implements AutoCloseable {
 	}
 
 	public BibReader(int threads, Settings settings) {
+		this(threads, settings, null);
+	}
+
+	/**
+	 * A reader that looks below the runners' faces for the bibs of distant runners
+	 * ({@link TextFinder#belowFaces}).
+	 * @param threads ONNX Runtime threads per call
+	 * @param settings the rules' settings
+	 * @param faces the face models, owned by the caller; {@code null} when absent (the
+	 * full pass then does their work)
+	 */
+	public BibReader(int threads, Settings settings, FaceModels faces) {
+		this(threads, settings, faces, false);
+	}
+
+	private BibReader(int threads, Settings settings, FaceModels faces, boolean ownsFaces) {
+		this.ownedFaces = ownsFaces ? faces : null;
 		this.models = new OcrModels(threads);
-		this.finder = new TextFinder(this.models, settings.finder());
+		this.finder = new TextFinder(this.models, settings.finder(), faces);
 		this.rereads = new Rereads(this.models);
 		this.source = null;
 		this.settings = settings;
+	}
+
+	/**
+	 * A reader of the measuring tools (one ONNX Runtime thread per call), with the face
+	 * models of the application when its settings look below faces and the build put them
+	 * there, as on a worker node.
+	 * @param settings the rules' settings
+	 * @return the reader, to close
+	 */
+	static BibReader measuring(Settings settings) {
+		FaceModels faces = settings.finder().belowFaces() ? FaceModels.load(null, 1) : null;
+		return new BibReader(1, settings, faces, true);
 	}
 
 	/**
@@ -103,6 +140,7 @@ public class BibReader implements AutoCloseable {
 	 */
 	public BibReader(TextSource source, Settings settings) {
 		this.models = null;
+		this.ownedFaces = null;
 		this.finder = null;
 		this.rereads = null;
 		this.source = source;
@@ -175,24 +213,28 @@ public class BibReader implements AutoCloseable {
 		TextFinder.Coarse coarse = this.finder.coarse(photo);
 		List<OcrModels.TextLine> lines = this.models.read(photo, coarse.all());
 		List<RotatedBox> smallNumbers = new ArrayList<>();
-		boolean anyNumber = false;
+		List<RotatedBox> numbers = new ArrayList<>();
 		for (OcrModels.TextLine line : lines) {
 			// A stroke read as "1" or "8" with a probability of 0.1 is no number: it
 			// says nothing about distant runners.
 			if (NUMBER.matcher(line.text()).matches() && line.confidence() >= NUMBER_EVIDENCE) {
-				anyNumber = true;
+				numbers.add(line.rotatedBox());
 				if (coarse.small(line.textHeight(), this.settings.finder())) {
 					smallNumbers.add(line.rotatedBox());
 				}
 			}
 		}
-		if (anyNumber && smallNumbers.isEmpty()) {
+		if (!numbers.isEmpty() && smallNumbers.isEmpty()) {
 			return lines;
 		}
 		List<RotatedBox> boxes = TextFinder.union(coarse.ready(), this.finder.fine(photo, smallNumbers));
-		// Distant numbers, or nothing readable: the whole photo again at the full pass's
-		// scale, where more distant runners' bibs are found than in the coarse pass.
-		return this.models.read(photo, TextFinder.union(boxes, this.finder.full(photo)), lines);
+		// Distant numbers, or nothing readable: below the runners' faces, at the scale
+		// each face says; where the faces do not account for the photo, the whole photo
+		// again at the full pass's scale, where more distant runners' bibs are found
+		// than in the coarse pass.
+		Optional<List<RotatedBox>> belowFaces = this.finder.belowFaces(photo, coarse, numbers, smallNumbers);
+		List<RotatedBox> more = belowFaces.isPresent() ? belowFaces.get() : this.finder.full(photo);
+		return this.models.read(photo, TextFinder.union(boxes, more), lines);
 	}
 
 	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");
@@ -355,6 +397,9 @@ public class BibReader implements AutoCloseable {
 	public void close() throws OrtException {
 		if (this.models != null) {
 			this.models.close();
+		}
+		if (this.ownedFaces != null) {
+			this.ownedFaces.close();
 		}
 	}
 

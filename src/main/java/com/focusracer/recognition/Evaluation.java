@@ -100,9 +100,10 @@ public final class Evaluation {
 						  --start-list labels: the bibs of labels.csv; full: every bib 1…N, N the largest labelled
 						    (a race's full list); FILE: a start-list CSV as organizers import it
 						  reading options (defaults as production): --single-pass (one full pass, no coarse/fine)
-						    --detector-short-side PX (full pass, 1024) --coarse-short-side PX (640)
-						    --ready-text-height PX (40, in the coarse input) --fine-text-height PX (48)
+						    --detector-short-side PX (full pass, 1536) --coarse-short-side PX (640)
+						    --ready-text-height PX (30, in the coarse input) --fine-text-height PX (48)
 						    --fine-budget SHARE (0.6, of a full pass's pixels)
+						    --no-face-guide (the full pass, not the runners' faces, finds distant bibs)
 						  FILE (faces): file_a,file_b,same (files relative to FILE's folder, same = 1/0 or true/false)""");
 		return 2;
 	}
@@ -114,7 +115,7 @@ public final class Evaluation {
 				intOption(options, "detector-short-side", d.fullShortSide()),
 				doubleOption(options, "ready-text-height", d.readyTextHeight()),
 				doubleOption(options, "fine-text-height", d.fineTextHeight()), d.maximumScale(),
-				doubleOption(options, "fine-budget", d.budget()));
+				doubleOption(options, "fine-budget", d.budget()), !options.containsKey("no-face-guide"));
 		return BibReader.Settings.DEFAULTS.with(finder, !options.containsKey("single-pass"));
 	}
 
@@ -288,7 +289,7 @@ public final class Evaluation {
 		Map<String, List<LabelledBox>> boxes = boxes(dataset);
 		long start = System.nanoTime();
 		List<Outcome> outcomes = new ArrayList<>();
-		try (BibReader reader = new BibReader(1, settings)) {
+		try (BibReader reader = BibReader.measuring(settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
 			List<Future<Outcome>> futures = new ArrayList<>();
 			for (Labelled image : labelled) {

@@ -44,7 +44,7 @@ final class PlateEvaluation {
 		int[] total = new int[Evaluation.BUCKET_NAMES.length];
 		int[] found = new int[Evaluation.BUCKET_NAMES.length];
 		long detected = 0;
-		try (BibReader reader = new BibReader(1, settings)) {
+		try (BibReader reader = BibReader.measuring(settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
 			List<Future<int[]>> futures = new ArrayList<>();
 			for (String name : files) {

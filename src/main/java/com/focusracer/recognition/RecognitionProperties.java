@@ -25,10 +25,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code fr_landmark.onnx}, {@code fr_feature.onnx}); when they are missing, face
  * features are unavailable
  * @param provider {@code local} (ONNX models) or {@code aws} (Rekognition)
+ * @param bibsBelowFaces whether distant runners' bibs are looked for below their faces
+ * (when the face models are there) rather than in a full pass over the photo: as many
+ * bibs found, in less time (figures in {@code docs/recognition.md})
  */
 @ConfigurationProperties("focusracer.recognition")
 public record RecognitionProperties(Boolean enabled, Integer threads, Integer detectorShortSide, Duration burstWindow,
-		Double burstSimilarity, Double faceSimilarity, Path faceModels, String provider) {
+		Double burstSimilarity, Double faceSimilarity, Path faceModels, String provider, Boolean bibsBelowFaces) {
 
 	public RecognitionProperties {
 		enabled = (enabled != null) ? enabled : true;
@@ -40,6 +43,7 @@ public record RecognitionProperties(Boolean enabled, Integer threads, Integer de
 		faceSimilarity = (faceSimilarity != null) ? faceSimilarity : 0.55;
 		// null: the models the build put in the application (face-models/).
 		provider = (provider != null) ? provider : "local";
+		bibsBelowFaces = (bibsBelowFaces != null) ? bibsBelowFaces : BibReader.Settings.DEFAULTS.finder().belowFaces();
 	}
 
 }

@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 
 import ai.onnxruntime.OrtException;
 
@@ -39,21 +40,42 @@ public final class TextFinder {
 	 * @param maximumScale the fine pass never enlarges the photo more than this
 	 * @param budget the fine pass sees at most this share of the pixels of a full pass
 	 * (of one strip of it, when the full pass is detected in strips)
+	 * @param belowFaces whether the runners' faces, when the face models are there, say
+	 * where to look for the bibs the coarse pass could not see (instead of the full pass)
 	 */
 	public record Settings(int coarseShortSide, int fullShortSide, double readyTextHeight, double fineTextHeight,
-			double maximumScale, double budget) {
+			double maximumScale, double budget, boolean belowFaces) {
 
 		/**
 		 * The production settings: the figures that chose them are in
 		 * docs/recognition.md.
 		 */
-		public static final Settings DEFAULTS = new Settings(640, 1536, 30, 48, 3, 0.6);
+		public static final Settings DEFAULTS = new Settings(640, 1536, 30, 48, 3, 0.6, true);
 
 	}
 
+	private final FaceModels faces;
+
+	/**
+	 * A finder without faces: the full pass is the only way to the bibs the coarse pass
+	 * did not see.
+	 * @param models the text models
+	 * @param settings how the passes are sized
+	 */
 	public TextFinder(OcrModels models, Settings settings) {
+		this(models, settings, null);
+	}
+
+	/**
+	 * A finder that looks below the runners' faces.
+	 * @param models the text models
+	 * @param settings how the passes are sized
+	 * @param faces the face models (owned by the caller), {@code null} when absent
+	 */
+	public TextFinder(OcrModels models, Settings settings, FaceModels faces) {
 		this.models = models;
 		this.settings = settings;
+		this.faces = settings.belowFaces() ? faces : null;
 	}
 
 	public Settings settings() {
@@ -217,6 +239,106 @@ public final class TextFinder {
 	}
 
 	/**
+	 * The fine pass below the runners' faces, in place of the full pass. A runner's bib
+	 * is on the chest, below the face and about half its height tall (measured on every
+	 * bib of the dev set and every plate of {@code bibs-boxes-dev} below the face found
+	 * above it: the plate's top 1.8 to 4.9 face heights below the face's top, its sides
+	 * within 2.1 face heights left and 2.5 right of the face's centre, its text 0.31 to
+	 * 0.88 face heights tall, 99 % of them); so a face says where a bib can be, and at
+	 * what scale to look, however far the runner is. The faces whose bib the coarse pass
+	 * could already see (text at least {@code readyTextHeight} in its input), or read
+	 * there, are not looked below again.
+	 * <p>
+	 * This takes the full pass's place only when the faces account for the photo: some
+	 * face is found, every small number the coarse pass read lies where a face's bib can
+	 * be (else runners are there whose faces were not found: turned away, hidden, cut by
+	 * the frame), and looking below the faces costs less than the full pass.
+	 * @param image the photo
+	 * @param coarse what the coarse pass found
+	 * @param numbers the boxes of every number the coarse pass read
+	 * @param smallNumbers those of them that are small in the coarse input
+	 * @return the boxes found below the faces, or empty when the full pass is needed
+	 * @throws OrtException when a model fails
+	 */
+	public Optional<List<RotatedBox>> belowFaces(BufferedImage image, Coarse coarse, List<RotatedBox> numbers,
+			List<RotatedBox> smallNumbers) throws OrtException {
+		if (this.faces == null) {
+			return Optional.empty();
+		}
+		int shortSide = Math.min(image.getWidth(), image.getHeight());
+		List<double[]> found = this.faces.detect(image, Math.max(MINIMUM_FACE, SMALLEST_FACE * shortSide));
+		List<Area> bibs = new ArrayList<>();
+		for (double[] face : found) {
+			bibs.add(bibArea(face, image));
+		}
+		if (bibs.isEmpty() || !smallNumbers.stream().allMatch((n) -> bibs.stream().anyMatch((b) -> b.holds(n)))) {
+			return Optional.empty();
+		}
+		double fullScale = fullScale(image);
+		double budget = image.getWidth() * fullScale * image.getHeight() * fullScale;
+		List<Area> looked = new ArrayList<>();
+		for (Area bib : bibs) {
+			double face = bib.score();
+			boolean seen = SHORTEST_TEXT * face * coarse.scale() >= this.settings.readyTextHeight();
+			if (seen || numbers.stream()
+				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= 0.25 * face)) {
+				continue;
+			}
+			budget -= bib.width() * bib.scale() * bib.height() * bib.scale();
+			if (budget < 0) {
+				return Optional.empty();
+			}
+			looked.add(bib);
+		}
+		List<RotatedBox> boxes = new ArrayList<>();
+		List<RotatedBox> cut = new ArrayList<>();
+		for (Area bib : looked) {
+			BufferedImage part = image.getSubimage(bib.x(), bib.y(), bib.width(), bib.height());
+			for (RotatedBox box : this.models.detect(part, bib.scale())) {
+				RotatedBox placed = box.translated(bib.x(), bib.y());
+				// Areas of runners side by side overlap: text found twice is kept once.
+				if (boxes.stream().noneMatch((k) -> contains(k, placed.centerX(), placed.centerY()))) {
+					(bib.cuts(placed, image) ? cut : boxes).add(placed);
+				}
+			}
+		}
+		// A bib further from its face than most is cut by the area's edge (a "1130"
+		// found as "120"): it is detected again in the part of the photo around it.
+		return Optional.of(union(boxes, fine(image, cut)));
+	}
+
+	/** Faces smaller than this share of the photo's short side are not looked for. */
+	static final double SMALLEST_FACE = 0.02;
+
+	/** Nor faces under this many pixels: their bib's text would be too low to read. */
+	static final double MINIMUM_FACE = 16;
+
+	/** The lowest a bib's text is, as a share of its runner's face's height. */
+	static final double SHORTEST_TEXT = 0.31;
+
+	/** The usual height of a bib's text, as a share of its runner's face's height. */
+	static final double USUAL_TEXT = 0.47;
+
+	/**
+	 * Where a runner's bib can be below a face (x, y, side of the face): from 1.5 to 6.75
+	 * face heights below its top, 2.25 on each side of its centre; at the scale where
+	 * text of the usual height is {@code fineTextHeight} tall. The area's score is the
+	 * face's height.
+	 */
+	private Area bibArea(double[] face, BufferedImage image) {
+		double side = face[2];
+		double cx = face[0] + side / 2;
+		int x0 = (int) Math.max(0, Math.floor(cx - 2.25 * side));
+		int x1 = (int) Math.min(image.getWidth(), Math.ceil(cx + 2.25 * side));
+		int y0 = (int) Math.max(0, Math.floor(face[1] + 1.5 * side));
+		int y1 = (int) Math.min(image.getHeight(), Math.ceil(face[1] + 6.75 * side));
+		// Never less closely than the full pass would look.
+		double scale = Math.max(fullScale(image),
+				Math.min(this.settings.maximumScale(), this.settings.fineTextHeight() / (USUAL_TEXT * side)));
+		return new Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, side, List.of());
+	}
+
+	/**
 	 * Boxes of {@code first}, then those of {@code more} whose centre is in none of them.
 	 * @param first the boxes that win
 	 * @param more boxes to add
@@ -289,6 +411,19 @@ public final class TextFinder {
 	}
 
 	record Area(int x, int y, int width, int height, double scale, double score, List<RotatedBox> coarse) {
+
+		/** Whether a box found in this area touches one of its edges inside the photo. */
+		boolean cuts(RotatedBox box, BufferedImage image) {
+			int[] b = box.bounds();
+			return (this.x > 0 && b[0] <= this.x + 1) || (this.y > 0 && b[1] <= this.y + 1)
+					|| (this.x + this.width < image.getWidth() && b[0] + b[2] >= this.x + this.width - 1)
+					|| (this.y + this.height < image.getHeight() && b[1] + b[3] >= this.y + this.height - 1);
+		}
+
+		boolean holds(RotatedBox box) {
+			return box.centerX() >= this.x && box.centerX() <= this.x + this.width && box.centerY() >= this.y
+					&& box.centerY() <= this.y + this.height;
+		}
 
 		boolean overlaps(Area other) {
 			return this.x < other.x + other.width && other.x < this.x + this.width && this.y < other.y + other.height

@@ -1,0 +1,126 @@
+package com.focusracer.recognition.internal;
+
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import com.focusracer.photos.AnalysisImages;
+import com.focusracer.recognition.BibRead;
+import com.focusracer.recognition.BibReader;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A distant runner's bib is found below their face, without the full pass; the full pass
+ * stays when the photo shows a number that no face accounts for.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BibsBelowFacesTests {
+
+	private OcrModels models;
+
+	private FaceModels faces;
+
+	private TextFinder finder;
+
+	@BeforeAll
+	void loadModels() {
+		this.faces = FaceModels.load(null, 1);
+		Assumptions.assumeTrue(this.faces != null, "face models not fetched");
+		this.models = new OcrModels(1);
+		this.finder = new TextFinder(this.models, TextFinder.Settings.DEFAULTS, this.faces);
+	}
+
+	@AfterAll
+	void closeModels() throws Exception {
+		if (this.models != null) {
+			this.models.close();
+		}
+		if (this.faces != null) {
+			this.faces.close();
+		}
+	}
+
+	@Test
+	void aDistantRunnersBibIsFoundBelowTheirFace() throws Exception {
+		BufferedImage photo = distantRunner();
+		TextFinder.Coarse coarse = this.finder.coarse(photo);
+		Optional<List<RotatedBox>> below = this.finder.belowFaces(photo, coarse, numbers(photo, coarse, false),
+				numbers(photo, coarse, true));
+
+		assertThat(below).as("the face accounts for the photo: no full pass").isPresent();
+		try (BibReader reader = new BibReader(1, BibReader.Settings.DEFAULTS, this.faces)) {
+			assertThat(reader.read(photo)).extracting(BibRead::bib).contains("10168");
+		}
+	}
+
+	@Test
+	void aNumberThatNoFaceAccountsForKeepsTheFullPass() throws Exception {
+		BufferedImage photo = distantRunner();
+		// A plate far from the runner, of a runner whose face is not in the photo (cut
+		// by the frame, turned away): small in the coarse pass, under no face.
+		Graphics2D g = photo.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setColor(Color.WHITE);
+		g.fillRect(2400, 1500, 270, 110);
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 70));
+		g.drawString("4821", 2440, 1600);
+		g.dispose();
+		TextFinder.Coarse coarse = this.finder.coarse(photo);
+		List<RotatedBox> small = numbers(photo, coarse, true);
+		this.models.read(photo, coarse.all())
+			.forEach((l) -> System.out.println("DBG2 " + l.text() + " " + l.confidence() + " " + l.textHeight()
+					+ java.util.Arrays.toString(l.box())));
+		assertThat(small).as("the plate is a small number in the coarse pass")
+			.anyMatch((b) -> b.centerX() > 2400 && b.centerY() > 1500);
+
+		assertThat(this.finder.belowFaces(photo, coarse, numbers(photo, coarse, false), small)).isEmpty();
+	}
+
+	/**
+	 * A 3,000 x 2,000 photo with one runner of the dev set far away: bib 61527 at 2 % of
+	 * the short side, face 67 px.
+	 */
+	private static BufferedImage distantRunner() throws Exception {
+		Path file = Path.of("..", "shared", "datasets", "bibs-dev", "images", "set2_04.JPG");
+		Assumptions.assumeTrue(Files.isRegularFile(file), "needs the dev dataset");
+		BufferedImage runner = AnalysisImages.upright(file);
+		BufferedImage photo = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
+		Graphics2D g = photo.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+		g.setColor(new Color(95, 110, 90));
+		g.fillRect(0, 0, 3000, 2000);
+		double k = 1.0;
+		g.drawImage(runner, 1200, 600, (int) (runner.getWidth() * k), (int) (runner.getHeight() * k), null);
+		g.dispose();
+		return photo;
+	}
+
+	/** The numbers the coarse pass read, as BibReader counts them; small ones only. */
+	private List<RotatedBox> numbers(BufferedImage photo, TextFinder.Coarse coarse, boolean smallOnly)
+			throws Exception {
+		List<RotatedBox> numbers = new ArrayList<>();
+		for (OcrModels.TextLine line : this.models.read(photo, coarse.all())) {
+			if (line.text().matches("\\d{1,6}") && line.confidence() >= 0.5
+					&& (!smallOnly || coarse.small(line.textHeight(), this.finder.settings()))) {
+				numbers.add(line.rotatedBox());
+			}
+		}
+		return numbers;
+	}
+
+}
