@@ -61,11 +61,13 @@ public final class ReadBibsProfile {
 			}
 			images.add(image);
 		}
+		// As a worker node: with the face models when the build fetched them.
+		FaceModels faces = FaceModels.load(null, 1);
 		try (OcrModels models = new OcrModels(1)) {
-			TextFinder finder = new TextFinder(models, TextFinder.Settings.DEFAULTS);
+			TextFinder finder = new TextFinder(models, TextFinder.Settings.DEFAULTS, faces);
 			for (int round = 0; round < 2; round++) {
 				long coarseDetect = 0, coarseRead = 0, fine = 0, full = 0, finalRead = 0;
-				int fullPasses = 0, boxesCoarse = 0, boxesFinal = 0;
+				int fullPasses = 0, belowFaces = 0, boxesCoarse = 0, boxesFinal = 0;
 				for (BufferedImage image : images) {
 					long t0 = System.nanoTime();
 					TextFinder.Coarse coarse = finder.coarse(image);
@@ -76,25 +78,38 @@ public final class ReadBibsProfile {
 					coarseRead += t2 - t1;
 					boxesCoarse += coarse.all().size();
 					List<RotatedBox> small = new ArrayList<>();
-					boolean any = false;
+					List<RotatedBox> numbers = new ArrayList<>();
 					for (OcrModels.TextLine line : lines) {
 						// As BibReader: a read below 0.5 is no number seen.
 						if (NUMBER.matcher(line.text().replace(" ", "")).matches() && line.confidence() >= 0.5) {
-							any = true;
+							numbers.add(line.rotatedBox());
 							if (coarse.small(line.textHeight(), finder.settings())) {
 								small.add(line.rotatedBox());
 							}
 						}
 					}
-					if (any && small.isEmpty()) {
+					if (!numbers.isEmpty() && small.isEmpty()) {
 						continue;
 					}
-					fullPasses++;
 					long t3 = System.nanoTime();
 					List<RotatedBox> boxes = TextFinder.union(coarse.ready(), finder.fine(image, small));
 					long t4 = System.nanoTime();
-					List<RotatedBox> all = TextFinder.union(boxes, finder.full(image));
+					java.util.Optional<List<RotatedBox>> below = finder.belowFaces(image, coarse, numbers, small);
+					if (below.isPresent()) {
+						belowFaces++;
+					}
+					else {
+						fullPasses++;
+					}
+					List<RotatedBox> all = TextFinder.union(boxes,
+							below.isPresent() ? below.get() : finder.full(image));
 					long t5 = System.nanoTime();
+					if (round == 1) {
+						System.out.printf("  %s: %s, %.0f ms, %d small numbers of %d%n",
+								files.get(images.indexOf(image)).getFileName(),
+								below.isPresent() ? "below the faces" : "full pass", (t5 - t4) / 1e6, small.size(),
+								numbers.size());
+					}
 					models.read(image, all, lines);
 					long t6 = System.nanoTime();
 					fine += t4 - t3;
@@ -104,10 +119,13 @@ public final class ReadBibsProfile {
 				}
 				int n = images.size();
 				System.out.printf(
-						"round %d: %d photos, ms per photo: coarse detect %.0f, coarse read %.0f (%.1f boxes), fine %.0f, full detect %.0f, final read %.0f (%.1f boxes, %d photos took the full pass)%n",
+						"round %d: %d photos, ms per photo: coarse detect %.0f, coarse read %.0f (%.1f boxes), fine %.0f, below faces or full detect %.0f, final read %.0f (%.1f boxes; %d photos read below their faces, %d took the full pass)%n",
 						round, n, coarseDetect / 1e6 / n, coarseRead / 1e6 / n, (double) boxesCoarse / n,
 						fine / 1e6 / n, full / 1e6 / n, finalRead / 1e6 / n,
-						(double) boxesFinal / Math.max(1, fullPasses), fullPasses);
+						(double) boxesFinal / Math.max(1, fullPasses + belowFaces), belowFaces, fullPasses);
+			}
+			if (faces != null) {
+				faces.close();
 			}
 			for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
 				if (line.startsWith("VmHWM:") || line.startsWith("VmRSS:")) {
