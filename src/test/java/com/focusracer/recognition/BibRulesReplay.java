@@ -25,7 +25,7 @@ import com.focusracer.recognition.internal.OcrModels;
 
 /**
  * A tool for choosing the bib rules: runs the models once over a dataset and keeps every
- * text line they read ({@code dump}), then replays {@link BibReader#select} on those
+ * text line they read ({@code dump}), then replays {@link BibSelection#select} on those
  * lines in a second ({@code replay}), so that a change of rule is measured in seconds
  * instead of minutes. The figures it gives are those of {@code eval bibs} with the same
  * rules. <pre>
@@ -154,10 +154,10 @@ public final class BibRulesReplay {
 			if (image == null) {
 				continue;
 			}
-			List<BibRead> reads = BibReader.select(image.passes().get(0), check, BibReader.Settings.DEFAULTS,
+			List<BibRead> reads = BibSelection.select(image.passes().get(0), check, BibReader.Settings.DEFAULTS,
 					image.width());
 			if (reads.isEmpty()) {
-				reads = BibReader.select(image.passes().get(1), check, BibReader.Settings.DEFAULTS, image.width());
+				reads = BibSelection.select(image.passes().get(1), check, BibReader.Settings.DEFAULTS, image.width());
 			}
 			Set<String> accepted = new HashSet<>();
 			for (BibRead read : reads) {

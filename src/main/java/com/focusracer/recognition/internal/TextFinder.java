@@ -54,7 +54,7 @@ public final class TextFinder {
 
 	}
 
-	private final FaceModels faces;
+	private final BelowFaces belowFaces;
 
 	/**
 	 * A finder without faces: the full pass is the only way to the bibs the coarse pass
@@ -75,7 +75,7 @@ public final class TextFinder {
 	public TextFinder(OcrModels models, Settings settings, FaceModels faces) {
 		this.models = models;
 		this.settings = settings;
-		this.faces = settings.belowFaces() ? faces : null;
+		this.belowFaces = (settings.belowFaces() && faces != null) ? new BelowFaces(this, models, faces) : null;
 	}
 
 	public Settings settings() {
@@ -239,107 +239,20 @@ public final class TextFinder {
 	}
 
 	/**
-	 * The fine pass below the runners' faces, in place of the full pass. A runner's bib
-	 * is on the chest, below the face and about half its height tall (measured on every
-	 * bib of the dev set and every plate of {@code bibs-boxes-dev} below the face found
-	 * above it: the plate's top 1.8 to 4.9 face heights below the face's top, its sides
-	 * within 2.1 face heights left and 2.5 right of the face's centre, its text 0.31 to
-	 * 0.88 face heights tall, 99 % of them); so a face says where a bib can be, and at
-	 * what scale to look, however far the runner is. The faces whose bib the coarse pass
-	 * could already see (text at least {@code readyTextHeight} in its input), or read
-	 * there, are not looked below again.
-	 * <p>
-	 * This takes the full pass's place only when the faces account for the photo: some
-	 * face is found, every small number the coarse pass read lies where a face's bib can
-	 * be (else runners are there whose faces were not found: turned away, hidden, cut by
-	 * the frame), and looking below the faces costs less than the full pass.
+	 * The fine pass below the runners' faces, in place of the full pass:
+	 * {@link BelowFaces#find}.
 	 * @param image the photo
 	 * @param coarse what the coarse pass found
 	 * @param numbers the boxes of every number the coarse pass read
 	 * @param smallNumbers those of them that are small in the coarse input
 	 * @return the boxes found below the faces, or empty when the full pass is needed
+	 * (always empty without the face models)
 	 * @throws OrtException when a model fails
 	 */
 	public Optional<List<RotatedBox>> belowFaces(BufferedImage image, Coarse coarse, List<RotatedBox> numbers,
 			List<RotatedBox> smallNumbers) throws OrtException {
-		if (this.faces == null) {
-			return Optional.empty();
-		}
-		int shortSide = Math.min(image.getWidth(), image.getHeight());
-		List<double[]> found = this.faces.detect(image, Math.max(MINIMUM_FACE, SMALLEST_FACE * shortSide));
-		List<Area> bibs = new ArrayList<>();
-		for (double[] face : found) {
-			bibs.add(bibArea(face, image));
-		}
-		if (bibs.isEmpty() || !smallNumbers.stream().allMatch((n) -> bibs.stream().anyMatch((b) -> b.holds(n)))) {
-			return Optional.empty();
-		}
-		double fullScale = fullScale(image);
-		double budget = image.getWidth() * fullScale * image.getHeight() * fullScale;
-		List<Area> looked = new ArrayList<>();
-		for (Area bib : bibs) {
-			double face = bib.score();
-			boolean seen = SHORTEST_TEXT * face * coarse.scale() >= this.settings.readyTextHeight();
-			if (seen || numbers.stream()
-				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= 0.25 * face)) {
-				continue;
-			}
-			budget -= bib.width() * bib.scale() * bib.height() * bib.scale();
-			if (budget < 0) {
-				return Optional.empty();
-			}
-			looked.add(bib);
-		}
-		List<RotatedBox> boxes = new ArrayList<>();
-		List<RotatedBox> cut = new ArrayList<>();
-		for (Area bib : looked) {
-			BufferedImage part = image.getSubimage(bib.x(), bib.y(), bib.width(), bib.height());
-			for (RotatedBox box : this.models.detect(part, bib.scale())) {
-				RotatedBox placed = box.translated(bib.x(), bib.y());
-				// Areas of runners side by side overlap: text found twice is kept once.
-				if (boxes.stream().noneMatch((k) -> contains(k, placed.centerX(), placed.centerY()))) {
-					(bib.cuts(placed, image) ? cut : boxes).add(placed);
-				}
-			}
-		}
-		// A bib further from its face than most is cut by the area's edge (a "1130"
-		// found as "120"): it is detected again in the part of the photo around it.
-		return Optional.of(union(boxes, fine(image, cut)));
-	}
-
-	/** Faces smaller than this share of the photo's short side are not looked for. */
-	static final double SMALLEST_FACE = 0.02;
-
-	/** Nor faces under this many pixels: their bib's text would be too low to read. */
-	static final double MINIMUM_FACE = 16;
-
-	/** The lowest a bib's text is, as a share of its runner's face's height. */
-	static final double SHORTEST_TEXT = 0.31;
-
-	/**
-	 * Below a face, the shortest text its bib can have is looked at this tall: the height
-	 * from which the detector finds about 19 bibs in 20 (docs/recognition.md). The usual
-	 * text, 0.47 of the face's height, is then 55 px tall.
-	 */
-	static final double FACE_TEXT_HEIGHT = 36;
-
-	/**
-	 * Where a runner's bib can be below a face (x, y, side of the face): from 1.5 to 6.75
-	 * face heights below its top, 2.25 on each side of its centre; at the scale where the
-	 * shortest text it can hold is {@value #FACE_TEXT_HEIGHT} px tall. The area's score
-	 * is the face's height.
-	 */
-	private Area bibArea(double[] face, BufferedImage image) {
-		double side = face[2];
-		double cx = face[0] + side / 2;
-		int x0 = (int) Math.max(0, Math.floor(cx - 2.25 * side));
-		int x1 = (int) Math.min(image.getWidth(), Math.ceil(cx + 2.25 * side));
-		int y0 = (int) Math.max(0, Math.floor(face[1] + 1.5 * side));
-		int y1 = (int) Math.min(image.getHeight(), Math.ceil(face[1] + 6.75 * side));
-		// Never less closely than the full pass would look.
-		double scale = Math.max(fullScale(image),
-				Math.min(this.settings.maximumScale(), FACE_TEXT_HEIGHT / (SHORTEST_TEXT * side)));
-		return new Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, side, List.of());
+		return (this.belowFaces != null) ? this.belowFaces.find(image, coarse, numbers, smallNumbers)
+				: Optional.empty();
 	}
 
 	/**
