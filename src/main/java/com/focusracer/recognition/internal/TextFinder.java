@@ -9,7 +9,7 @@ import java.util.Optional;
 import ai.onnxruntime.OrtException;
 
 /**
- * Finds the text of a photo in two passes, so that every runner in the frame is looked at
+ * Finds the text of a photo in passes, so that every runner in the frame is looked at
  * closely enough without paying for a fine pass over the whole photo.
  * <ol>
  * <li>A <b>coarse</b> pass runs the detector on the whole photo at a small size. Text
@@ -18,6 +18,9 @@ import ai.onnxruntime.OrtException;
  * too small to box reliably) marks a region, which a <b>fine</b> pass detects again at
  * the scale where that text is about {@code fineTextHeight} pixels tall — enlarging small
  * photos when their text needs it.</li>
+ * <li>Where distant runners may be unseen, their bibs are looked for <b>below their
+ * faces</b> ({@link BelowFaces}), or, where the faces do not account for the photo, in a
+ * <b>full</b> pass over the whole photo at {@code fullShortSide}.</li>
  * </ol>
  * The detector's recall is driven by the text's height in its input (95–97 % above 45 px,
  * about 55 % under 20 px: {@code shared/design/RECOGNITION.md}); its cost by the number
