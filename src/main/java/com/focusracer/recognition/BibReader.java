@@ -3,12 +3,12 @@ package com.focusracer.recognition;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import ai.onnxruntime.OrtException;
 
+import com.focusracer.recognition.internal.BelowFaces;
 import com.focusracer.recognition.internal.FaceModels;
 import com.focusracer.recognition.internal.OcrModels;
 import com.focusracer.recognition.internal.RotatedBox;
@@ -230,9 +230,12 @@ public class BibReader implements AutoCloseable {
 		// each face says; where the faces do not account for the photo, the whole photo
 		// again at the full pass's scale, where more distant runners' bibs are found
 		// than in the coarse pass.
-		Optional<List<RotatedBox>> belowFaces = this.finder.belowFaces(photo, coarse, numbers, smallNumbers);
-		List<RotatedBox> more = belowFaces.isPresent() ? belowFaces.get() : this.finder.full(photo);
-		return this.models.read(photo, TextFinder.union(boxes, more), lines);
+		BelowFaces.Found belowFaces = this.finder.belowFaces(photo, coarse, numbers, smallNumbers);
+		boxes = TextFinder.union(boxes, belowFaces.boxes());
+		if (!belowFaces.accountForThePhoto()) {
+			boxes = TextFinder.union(boxes, this.finder.full(photo));
+		}
+		return this.models.read(photo, boxes, lines);
 	}
 
 	private static final Pattern NUMBER = Pattern.compile("[A-Za-z]?\\d{1,6}");

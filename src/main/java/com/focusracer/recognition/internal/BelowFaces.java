@@ -3,7 +3,6 @@ package com.focusracer.recognition.internal;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import ai.onnxruntime.OrtException;
 
@@ -13,7 +12,7 @@ import ai.onnxruntime.OrtException;
  * photo ({@code docs/recognition.md}). The faces are only located: no landmarks, no
  * embedding, nothing kept.
  */
-final class BelowFaces {
+public final class BelowFaces {
 
 	private final TextFinder finder;
 
@@ -38,28 +37,31 @@ final class BelowFaces {
 	 * could already see (text at least {@code readyTextHeight} in its input), or read
 	 * there, are not looked below again.
 	 * <p>
-	 * This takes the full pass's place only when the faces account for the photo: some
-	 * face is found, every small number the coarse pass read lies where a face's bib can
-	 * be (else runners are there whose faces were not found: turned away, hidden, cut by
-	 * the frame), and looking below the faces costs less than the full pass.
+	 * This takes the full pass's place only when the faces account for the photo: every
+	 * small number the coarse pass read lies where a face's bib can be (else runners are
+	 * there whose faces were not found: turned away, hidden, cut by the frame; the full
+	 * pass is then run for them, and the faces found are still looked below). Where no
+	 * face is found, or looking below the faces costs more than the full pass, only the
+	 * full pass runs.
 	 * @param image the photo
 	 * @param coarse what the coarse pass found
 	 * @param numbers the boxes of every number the coarse pass read
 	 * @param smallNumbers those of them that are small in the coarse input
-	 * @return the boxes found below the faces, or empty when the full pass is needed
+	 * @return the boxes found below the faces, and whether the full pass is needed too
 	 * @throws OrtException when a model fails
 	 */
-	Optional<List<RotatedBox>> find(BufferedImage image, TextFinder.Coarse coarse, List<RotatedBox> numbers,
-			List<RotatedBox> smallNumbers) throws OrtException {
+	Found find(BufferedImage image, TextFinder.Coarse coarse, List<RotatedBox> numbers, List<RotatedBox> smallNumbers)
+			throws OrtException {
 		int shortSide = Math.min(image.getWidth(), image.getHeight());
 		List<double[]> found = this.faces.detect(image, Math.max(MINIMUM_FACE, SMALLEST_FACE * shortSide));
 		List<TextFinder.Area> bibs = new ArrayList<>();
 		for (double[] face : found) {
 			bibs.add(bibArea(face, image));
 		}
-		if (bibs.isEmpty() || !smallNumbers.stream().allMatch((n) -> bibs.stream().anyMatch((b) -> b.holds(n)))) {
-			return Optional.empty();
+		if (bibs.isEmpty()) {
+			return new Found(List.of(), false);
 		}
+		boolean accounted = smallNumbers.stream().allMatch((n) -> bibs.stream().anyMatch((b) -> b.holds(n)));
 		double fullScale = this.finder.fullScale(image);
 		double budget = image.getWidth() * fullScale * image.getHeight() * fullScale;
 		List<TextFinder.Area> looked = new ArrayList<>();
@@ -72,7 +74,7 @@ final class BelowFaces {
 			}
 			budget -= bib.width() * bib.scale() * bib.height() * bib.scale();
 			if (budget < 0) {
-				return Optional.empty();
+				return new Found(List.of(), false);
 			}
 			looked.add(bib);
 		}
@@ -90,7 +92,18 @@ final class BelowFaces {
 		}
 		// A bib further from its face than most is cut by the area's edge: it is
 		// detected again in the part of the photo around it.
-		return Optional.of(TextFinder.union(boxes, this.finder.fine(image, cut)));
+		return new Found(TextFinder.union(boxes, this.finder.fine(image, cut)), accounted);
+	}
+
+	/**
+	 * What was found below the faces.
+	 *
+	 * @param boxes the text boxes found there
+	 * @param accountForThePhoto whether the faces account for every runner the coarse
+	 * pass saw: else the full pass is needed too
+	 */
+	public record Found(List<RotatedBox> boxes, boolean accountForThePhoto) {
+
 	}
 
 	/** Faces smaller than this share of the photo's short side are not looked for. */

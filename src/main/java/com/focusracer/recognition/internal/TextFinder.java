@@ -4,7 +4,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 import ai.onnxruntime.OrtException;
 
@@ -248,14 +247,14 @@ public final class TextFinder {
 	 * @param coarse what the coarse pass found
 	 * @param numbers the boxes of every number the coarse pass read
 	 * @param smallNumbers those of them that are small in the coarse input
-	 * @return the boxes found below the faces, or empty when the full pass is needed
-	 * (always empty without the face models)
+	 * @return the boxes found below the faces, and whether the full pass is needed too
+	 * (always, without the face models)
 	 * @throws OrtException when a model fails
 	 */
-	public Optional<List<RotatedBox>> belowFaces(BufferedImage image, Coarse coarse, List<RotatedBox> numbers,
+	public BelowFaces.Found belowFaces(BufferedImage image, Coarse coarse, List<RotatedBox> numbers,
 			List<RotatedBox> smallNumbers) throws OrtException {
 		return (this.belowFaces != null) ? this.belowFaces.find(image, coarse, numbers, smallNumbers)
-				: Optional.empty();
+				: new BelowFaces.Found(List.of(), false);
 	}
 
 	/**

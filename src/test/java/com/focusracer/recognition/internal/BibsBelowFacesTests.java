@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -57,11 +56,21 @@ class BibsBelowFacesTests {
 	@Test
 	void aDistantRunnersBibIsFoundBelowTheirFace() throws Exception {
 		BufferedImage photo = distantRunner();
-		TextFinder.Coarse coarse = this.finder.coarse(photo);
-		Optional<List<RotatedBox>> below = this.finder.belowFaces(photo, coarse, numbers(photo, coarse, false),
-				numbers(photo, coarse, true));
+		// As when the coarse pass reads nothing (a blurred or tiny bib): the face says
+		// where to look.
+		BelowFaces.Found below = this.finder.belowFaces(photo, this.finder.coarse(photo), List.of(), List.of());
 
-		assertThat(below).as("the face accounts for the photo: no full pass").isPresent();
+		assertThat(below.accountForThePhoto()).as("the face accounts for the photo: no full pass").isTrue();
+		assertThat(this.models.read(photo, below.boxes())).extracting(OcrModels.TextLine::text).contains("10168");
+	}
+
+	@Test
+	void theReaderReadsTheDistantRunnerWithoutTheFullPass() throws Exception {
+		BufferedImage photo = distantRunner();
+		TextFinder.Coarse coarse = this.finder.coarse(photo);
+
+		assertThat(this.finder.belowFaces(photo, coarse, numbers(photo, coarse, false), numbers(photo, coarse, true))
+			.accountForThePhoto()).isTrue();
 		try (BibReader reader = new BibReader(1, BibReader.Settings.DEFAULTS, this.faces)) {
 			assertThat(reader.read(photo)).extracting(BibRead::bib).contains("10168");
 		}
@@ -81,14 +90,16 @@ class BibsBelowFacesTests {
 		g.drawString("4821", 2440, 1600);
 		g.dispose();
 		TextFinder.Coarse coarse = this.finder.coarse(photo);
-		List<RotatedBox> small = numbers(photo, coarse, true);
-		this.models.read(photo, coarse.all())
-			.forEach((l) -> System.out.println("DBG2 " + l.text() + " " + l.confidence() + " " + l.textHeight()
-					+ java.util.Arrays.toString(l.box())));
-		assertThat(small).as("the plate is a small number in the coarse pass")
-			.anyMatch((b) -> b.centerX() > 2400 && b.centerY() > 1500);
+		List<RotatedBox> plate = numbers(photo, coarse, true).stream()
+			.filter((b) -> b.centerX() > 2400 && b.centerY() > 1500)
+			.toList();
+		assertThat(plate).as("the plate is a small number in the coarse pass").hasSize(1);
 
-		assertThat(this.finder.belowFaces(photo, coarse, numbers(photo, coarse, false), small)).isEmpty();
+		// As when the coarse pass read the plate but not the runner's bib.
+		BelowFaces.Found below = this.finder.belowFaces(photo, coarse, plate, plate);
+		assertThat(below.accountForThePhoto()).as("the full pass runs too").isFalse();
+		assertThat(below.boxes()).as("the runner whose face is found is still looked below")
+			.anyMatch((b) -> b.centerX() < 2000);
 	}
 
 	/**

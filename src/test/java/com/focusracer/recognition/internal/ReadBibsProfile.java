@@ -94,21 +94,24 @@ public final class ReadBibsProfile {
 					long t3 = System.nanoTime();
 					List<RotatedBox> boxes = TextFinder.union(coarse.ready(), finder.fine(image, small));
 					long t4 = System.nanoTime();
-					java.util.Optional<List<RotatedBox>> below = finder.belowFaces(image, coarse, numbers, small);
-					if (below.isPresent()) {
+					BelowFaces.Found below = finder.belowFaces(image, coarse, numbers, small);
+					if (below.accountForThePhoto()) {
 						belowFaces++;
 					}
 					else {
 						fullPasses++;
 					}
-					List<RotatedBox> all = TextFinder.union(boxes,
-							below.isPresent() ? below.get() : finder.full(image));
+					List<RotatedBox> all = TextFinder.union(boxes, below.boxes());
+					if (!below.accountForThePhoto()) {
+						all = TextFinder.union(all, finder.full(image));
+					}
 					long t5 = System.nanoTime();
 					if (round == 1) {
 						System.out.printf("  %s: %s, %.0f ms, %d small numbers of %d%n",
 								files.get(images.indexOf(image)).getFileName(),
-								below.isPresent() ? "below the faces" : "full pass", (t5 - t4) / 1e6, small.size(),
-								numbers.size());
+								below.accountForThePhoto() ? "below the faces"
+										: (below.boxes().isEmpty() ? "full pass" : "below the faces and full pass"),
+								(t5 - t4) / 1e6, small.size(), numbers.size());
 					}
 					models.read(image, all, lines);
 					long t6 = System.nanoTime();
