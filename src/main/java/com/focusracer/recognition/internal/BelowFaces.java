@@ -84,6 +84,9 @@ public final class BelowFaces {
 			BufferedImage part = image.getSubimage(bib.x(), bib.y(), bib.width(), bib.height());
 			for (RotatedBox box : this.models.detect(part, bib.scale())) {
 				RotatedBox placed = box.translated(bib.x(), bib.y());
+				if (Math.min(placed.width(), placed.height()) < PRINT_BESIDE * bib.score()) {
+					continue;
+				}
 				// Areas of runners side by side overlap: text found twice is kept once.
 				if (boxes.stream().noneMatch((k) -> TextFinder.contains(k, placed.centerX(), placed.centerY()))) {
 					(bib.cuts(placed, image) ? cut : boxes).add(placed);
@@ -111,6 +114,9 @@ public final class BelowFaces {
 
 	/** Nor faces under this many pixels: their bib's text would be too low to read. */
 	static final double MINIMUM_FACE = 16;
+
+	/** Text lower than this share of the face's height is no bib of this runner. */
+	static final double PRINT_BESIDE = 0.25;
 
 	/** The lowest a bib's text is, as a share of its runner's face's height. */
 	static final double SHORTEST_TEXT = 0.31;

@@ -65,6 +65,26 @@ class BibsBelowFacesTests {
 	}
 
 	@Test
+	void smallPrintBelowAFaceIsNoBibOfThatRunner() throws Exception {
+		BufferedImage photo = distantRunner();
+		// A sponsor's line printed small on the runner's shirt, beside the bib: text an
+		// eighth of the face's height, where a bib's is a third to nine tenths.
+		Graphics2D g = photo.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		g.setColor(Color.WHITE);
+		g.fillRect(1840, 930, 70, 26);
+		g.setColor(Color.BLACK);
+		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
+		g.drawString("7725", 1845, 951);
+		g.dispose();
+
+		BelowFaces.Found below = this.finder.belowFaces(photo, this.finder.coarse(photo), List.of(), List.of());
+		assertThat(this.models.read(photo, below.boxes())).extracting(OcrModels.TextLine::text)
+			.contains("10168")
+			.doesNotContain("7725");
+	}
+
+	@Test
 	void theReaderReadsTheDistantRunnerWithoutTheFullPass() throws Exception {
 		BufferedImage photo = distantRunner();
 		TextFinder.Coarse coarse = this.finder.coarse(photo);
