@@ -69,14 +69,7 @@ class BibsBelowFacesTests {
 		BufferedImage photo = distantRunner();
 		// A sponsor's line printed small on the runner's shirt, beside the bib: text an
 		// eighth of the face's height, where a bib's is a third to nine tenths.
-		Graphics2D g = photo.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(1840, 930, 70, 26);
-		g.setColor(Color.BLACK);
-		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 20));
-		g.drawString("7725", 1845, 951);
-		g.dispose();
+		print(photo, "7725", 1840, 930, 20);
 
 		BelowFaces.Found below = this.finder.belowFaces(photo, this.finder.coarse(photo), List.of(), List.of());
 		assertThat(this.models.read(photo, below.boxes())).extracting(OcrModels.TextLine::text)
@@ -101,14 +94,7 @@ class BibsBelowFacesTests {
 		BufferedImage photo = distantRunner();
 		// A plate far from the runner, of a runner whose face is not in the photo (cut
 		// by the frame, turned away): small in the coarse pass, under no face.
-		Graphics2D g = photo.createGraphics();
-		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-		g.setColor(Color.WHITE);
-		g.fillRect(2400, 1500, 270, 110);
-		g.setColor(Color.BLACK);
-		g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 70));
-		g.drawString("4821", 2440, 1600);
-		g.dispose();
+		print(photo, "4821", 2400, 1500, 70);
 		TextFinder.Coarse coarse = this.finder.coarse(photo);
 		List<RotatedBox> plate = numbers(photo, coarse, true).stream()
 			.filter((b) -> b.centerX() > 2400 && b.centerY() > 1500)
@@ -139,6 +125,20 @@ class BibsBelowFacesTests {
 		g.drawImage(runner, 1200, 600, (int) (runner.getWidth() * k), (int) (runner.getHeight() * k), null);
 		g.dispose();
 		return photo;
+	}
+
+	/** Black digits of a given size on a white plate whose top left corner is x, y. */
+	private static void print(BufferedImage photo, String text, int x, int y, int size) {
+		Graphics2D g = photo.createGraphics();
+		g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+		Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
+		g.setFont(font);
+		int width = g.getFontMetrics().stringWidth(text);
+		g.setColor(Color.WHITE);
+		g.fillRect(x, y, width + size / 2, size * 3 / 2);
+		g.setColor(Color.BLACK);
+		g.drawString(text, x + size / 4, y + size * 6 / 5);
+		g.dispose();
 	}
 
 	/** The numbers the coarse pass read, as BibReader counts them; small ones only. */
