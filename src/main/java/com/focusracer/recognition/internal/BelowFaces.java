@@ -69,7 +69,7 @@ public final class BelowFaces {
 			double face = bib.score();
 			boolean seen = SHORTEST_TEXT * face * coarse.scale() >= this.finder.settings().readyTextHeight();
 			if (seen || numbers.stream()
-				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= 0.25 * face)) {
+				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= PRINT_BESIDE * face)) {
 				continue;
 			}
 			budget -= bib.width() * bib.scale() * bib.height() * bib.scale();
@@ -115,7 +115,10 @@ public final class BelowFaces {
 	/** Nor faces under this many pixels: their bib's text would be too low to read. */
 	static final double MINIMUM_FACE = 16;
 
-	/** Text lower than this share of the face's height is no bib of this runner. */
+	/**
+	 * Text lower than this share of the face's height is no bib of this runner (print on
+	 * the shirt); a number read at least this tall in a face's bib area is its bib.
+	 */
 	static final double PRINT_BESIDE = 0.25;
 
 	/** The lowest a bib's text is, as a share of its runner's face's height. */
