@@ -54,37 +54,38 @@ public final class BelowFaces {
 			throws OrtException {
 		int shortSide = Math.min(image.getWidth(), image.getHeight());
 		List<double[]> found = this.faces.detect(image, Math.max(MINIMUM_FACE, SMALLEST_FACE * shortSide));
-		List<TextFinder.Area> bibs = new ArrayList<>();
+		List<Runner> runners = new ArrayList<>();
 		for (double[] face : found) {
-			bibs.add(bibArea(face, image));
+			runners.add(new Runner(bibArea(face, image), face[2]));
 		}
-		if (bibs.isEmpty()) {
+		if (runners.isEmpty()) {
 			return new Found(List.of(), false);
 		}
-		boolean accounted = smallNumbers.stream().allMatch((n) -> bibs.stream().anyMatch((b) -> b.holds(n)));
+		boolean accounted = smallNumbers.stream().allMatch((n) -> runners.stream().anyMatch((r) -> r.area().holds(n)));
 		double fullScale = this.finder.fullScale(image);
 		double budget = image.getWidth() * fullScale * image.getHeight() * fullScale;
-		List<TextFinder.Area> looked = new ArrayList<>();
-		for (TextFinder.Area bib : bibs) {
-			double face = bib.score();
-			boolean seen = SHORTEST_TEXT * face * coarse.scale() >= this.finder.settings().readyTextHeight();
+		List<Runner> looked = new ArrayList<>();
+		for (Runner runner : runners) {
+			TextFinder.Area bib = runner.area();
+			boolean seen = SHORTEST_TEXT * runner.face() * coarse.scale() >= this.finder.settings().readyTextHeight();
 			if (seen || numbers.stream()
-				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= PRINT_BESIDE * face)) {
+				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= PRINT_BESIDE * runner.face())) {
 				continue;
 			}
 			budget -= bib.width() * bib.scale() * bib.height() * bib.scale();
 			if (budget < 0) {
 				return new Found(List.of(), false);
 			}
-			looked.add(bib);
+			looked.add(runner);
 		}
 		List<RotatedBox> boxes = new ArrayList<>();
 		List<RotatedBox> cut = new ArrayList<>();
-		for (TextFinder.Area bib : looked) {
+		for (Runner runner : looked) {
+			TextFinder.Area bib = runner.area();
 			BufferedImage part = image.getSubimage(bib.x(), bib.y(), bib.width(), bib.height());
 			for (RotatedBox box : this.models.detect(part, bib.scale())) {
 				RotatedBox placed = box.translated(bib.x(), bib.y());
-				if (Math.min(placed.width(), placed.height()) < PRINT_BESIDE * bib.score()) {
+				if (Math.min(placed.width(), placed.height()) < PRINT_BESIDE * runner.face()) {
 					continue;
 				}
 				// Areas of runners side by side overlap: text found twice is kept once.
@@ -134,8 +135,7 @@ public final class BelowFaces {
 	/**
 	 * Where a runner's bib can be below a face (x, y, side of the face): from 1.5 to 6.75
 	 * face heights below its top, 2.25 on each side of its centre; at the scale where the
-	 * shortest text it can hold is {@value #FACE_TEXT_HEIGHT} px tall. The area's score
-	 * is the face's height.
+	 * shortest text it can hold is {@value #FACE_TEXT_HEIGHT} px tall.
 	 */
 	private TextFinder.Area bibArea(double[] face, BufferedImage image) {
 		double side = face[2];
@@ -147,7 +147,11 @@ public final class BelowFaces {
 		// Never less closely than the full pass would look.
 		double scale = Math.max(this.finder.fullScale(image),
 				Math.min(this.finder.settings().maximumScale(), FACE_TEXT_HEIGHT / (SHORTEST_TEXT * side)));
-		return new TextFinder.Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, side, List.of());
+		return new TextFinder.Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, List.of());
+	}
+
+	/** A face found, with the part of the photo where its runner's bib can be. */
+	private record Runner(TextFinder.Area area, double face) {
 	}
 
 }

@@ -84,13 +84,12 @@ public class Recognizers implements DisposableBean {
 					this.bibReaderProvider = current.provider();
 					BibReader.Settings d = BibReader.Settings.DEFAULTS;
 					TextFinder.Settings f = d.finder();
-					BibReader.Settings settings = d
-						.with(new TextFinder.Settings(f.coarseShortSide(), this.properties.detectorShortSide(),
-								f.readyTextHeight(), f.fineTextHeight(), f.maximumScale(), f.budget(), f.belowFaces()),
-								d.multiScale());
+					BibReader.Settings settings = d.with(new TextFinder.Settings(f.coarseShortSide(),
+							this.properties.detectorShortSide(), f.readyTextHeight(), f.fineTextHeight(),
+							f.maximumScale(), f.budget(), this.properties.bibsBelowFaces()), d.multiScale());
 					this.bibReader = onAws() ? new BibReader(rekognition(), settings)
 							: new BibReader(this.properties.threads(), settings,
-									this.properties.bibsBelowFaces() ? faceModels().orElse(null) : null);
+									settings.finder().belowFaces() ? faceModels().orElse(null) : null);
 				}
 			}
 		}

@@ -220,7 +220,7 @@ public final class TextFinder {
 				* Math.min(MAXIMUM_INPUT, image.getWidth() * fullScale * image.getHeight() * fullScale);
 		List<Area> areas = new ArrayList<>();
 		for (RotatedBox box : around) {
-			areas.add(area(box, Math.min(box.width(), box.height()), image, 1));
+			areas.add(area(box, Math.min(box.width(), box.height()), image));
 		}
 		List<RotatedBox> fine = new ArrayList<>();
 		for (Area area : merge(areas)) {
@@ -278,7 +278,7 @@ public final class TextFinder {
 	 * around what was seen of it, at the scale where that text is {@code fineTextHeight}
 	 * tall.
 	 */
-	private Area area(RotatedBox box, double textInImage, BufferedImage image, double score) {
+	private Area area(RotatedBox box, double textInImage, BufferedImage image) {
 		int[] b = box.bounds();
 		double padX = 1.5 * textInImage + 4;
 		double padY = 1.0 * textInImage + 4;
@@ -287,7 +287,7 @@ public final class TextFinder {
 		int x1 = (int) Math.min(image.getWidth(), Math.ceil(b[0] + b[2] + padX));
 		int y1 = (int) Math.min(image.getHeight(), Math.ceil(b[1] + b[3] + padY));
 		double scale = Math.min(this.settings.maximumScale(), this.settings.fineTextHeight() / textInImage);
-		return new Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, score, List.of(box));
+		return new Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, List.of(box));
 	}
 
 	/**
@@ -329,7 +329,7 @@ public final class TextFinder {
 		return x >= b[0] && x <= b[0] + b[2] && y >= b[1] && y <= b[1] + b[3];
 	}
 
-	record Area(int x, int y, int width, int height, double scale, double score, List<RotatedBox> coarse) {
+	record Area(int x, int y, int width, int height, double scale, List<RotatedBox> coarse) {
 
 		/** Whether a box found in this area touches one of its edges inside the photo. */
 		boolean cuts(RotatedBox box, BufferedImage image) {
@@ -356,8 +356,7 @@ public final class TextFinder {
 			int y1 = Math.max(this.y + this.height, other.y + other.height);
 			List<RotatedBox> boxes = new ArrayList<>(this.coarse);
 			boxes.addAll(other.coarse);
-			return new Area(x0, y0, x1 - x0, y1 - y0, Math.max(this.scale, other.scale),
-					Math.max(this.score, other.score), boxes);
+			return new Area(x0, y0, x1 - x0, y1 - y0, Math.max(this.scale, other.scale), boxes);
 		}
 
 	}
