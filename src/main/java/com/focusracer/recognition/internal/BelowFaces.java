@@ -56,7 +56,11 @@ public final class BelowFaces {
 		List<double[]> found = this.faces.detect(image, Math.max(MINIMUM_FACE, SMALLEST_FACE * shortSide));
 		List<Runner> runners = new ArrayList<>();
 		for (double[] face : found) {
-			runners.add(new Runner(bibArea(face, image), face[2]));
+			TextFinder.Area area = bibArea(face, image);
+			// A face at the photo's foot has its bib out of the frame.
+			if (area != null) {
+				runners.add(new Runner(area, face[2]));
+			}
 		}
 		if (runners.isEmpty()) {
 			return new Found(List.of(), false);
@@ -135,7 +139,8 @@ public final class BelowFaces {
 	/**
 	 * Where a runner's bib can be below a face (x, y, side of the face): from 1.5 to 6.75
 	 * face heights below its top, 2.25 on each side of its centre; at the scale where the
-	 * shortest text it can hold is {@value #FACE_TEXT_HEIGHT} px tall.
+	 * shortest text it can hold is {@value #FACE_TEXT_HEIGHT} px tall; {@code null} when
+	 * that is outside the photo.
 	 */
 	private TextFinder.Area bibArea(double[] face, BufferedImage image) {
 		double side = face[2];
@@ -144,10 +149,13 @@ public final class BelowFaces {
 		int x1 = (int) Math.min(image.getWidth(), Math.ceil(cx + 2.25 * side));
 		int y0 = (int) Math.max(0, Math.floor(face[1] + 1.5 * side));
 		int y1 = (int) Math.min(image.getHeight(), Math.ceil(face[1] + 6.75 * side));
+		if (x1 - x0 < 1 || y1 - y0 < 1) {
+			return null;
+		}
 		// Never less closely than the full pass would look.
 		double scale = Math.max(this.finder.fullScale(image),
 				Math.min(this.finder.settings().maximumScale(), FACE_TEXT_HEIGHT / (SHORTEST_TEXT * side)));
-		return new TextFinder.Area(x0, y0, Math.max(1, x1 - x0), Math.max(1, y1 - y0), scale, List.of());
+		return new TextFinder.Area(x0, y0, x1 - x0, y1 - y0, scale, List.of());
 	}
 
 	/** A face found, with the part of the photo where its runner's bib can be. */

@@ -108,14 +108,27 @@ class BibsBelowFacesTests {
 			.anyMatch((b) -> b.centerX() < 2000);
 	}
 
+	@Test
+	void aFaceAtThePhotosFootHasNoBibToLookFor() throws Exception {
+		// A dev photo with a spectator's head at its foot: their bib is out of the frame.
+		BufferedImage photo = devPhoto("set1_40.JPG");
+		int height = photo.getHeight();
+		assertThat(this.faces.detect(photo, 16)).as("a face whose bib area starts below the photo")
+			.anyMatch((face) -> face[1] + 1.5 * face[2] >= height);
+
+		BelowFaces.Found below = this.finder.belowFaces(photo, this.finder.coarse(photo), List.of(), List.of());
+		assertThat(below.boxes()).allMatch((b) -> b.centerY() < height);
+		try (BibReader reader = new BibReader(1, BibReader.Settings.DEFAULTS, this.faces)) {
+			assertThat(reader.read(photo)).extracting(BibRead::bib).contains("2287");
+		}
+	}
+
 	/**
 	 * A 3,000 x 2,000 photo with one runner of the dev set far away: bib 61527 at 2 % of
 	 * the short side, face 67 px.
 	 */
 	private static BufferedImage distantRunner() throws Exception {
-		Path file = Path.of("..", "shared", "datasets", "bibs-dev", "images", "set2_04.JPG");
-		Assumptions.assumeTrue(Files.isRegularFile(file), "needs the dev dataset");
-		BufferedImage runner = AnalysisImages.upright(file);
+		BufferedImage runner = devPhoto("set2_04.JPG");
 		BufferedImage photo = new BufferedImage(3000, 2000, BufferedImage.TYPE_INT_RGB);
 		Graphics2D g = photo.createGraphics();
 		g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
@@ -125,6 +138,12 @@ class BibsBelowFacesTests {
 		g.drawImage(runner, 1200, 600, (int) (runner.getWidth() * k), (int) (runner.getHeight() * k), null);
 		g.dispose();
 		return photo;
+	}
+
+	private static BufferedImage devPhoto(String name) throws Exception {
+		Path file = Path.of("..", "shared", "datasets", "bibs-dev", "images", name);
+		Assumptions.assumeTrue(Files.isRegularFile(file), "needs the dev dataset");
+		return AnalysisImages.upright(file);
 	}
 
 	/** Black digits of a given size on a white plate whose top left corner is x, y. */
