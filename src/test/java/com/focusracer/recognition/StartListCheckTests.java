@@ -61,6 +61,14 @@ class StartListCheckTests {
 		assertThat(this.check.check("975", 0.99, sure(3), atTheEdge, 1200, 0.6).kind())
 			.as("cut by the photo's left edge")
 			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		BibRead.Box nearTheEdge = new BibRead.Box(6, 100, 60, 30);
+		assertThat(this.check.check("975", 0.99, sure(3), nearTheEdge, 1200, 0.6).kind())
+			.as("a fifth of its height from the left edge: 1975's 1 may lie beyond it")
+			.isEqualTo(BibRead.Kind.DOUBTFUL);
+		BibRead.Box plateBeforeTheEdge = new BibRead.Box(12, 100, 60, 30);
+		assertThat(this.check.check("975", 0.99, sure(3), plateBeforeTheEdge, 1200, 0.6).kind())
+			.as("0.4 of its height from the left edge: plate, not a hidden digit, lies there")
+			.isEqualTo(BibRead.Kind.ON_START_LIST);
 		BibRead.Box roomy = new BibRead.Box(400, 100, 160, 30);
 		assertThat(this.check.check("975", 0.99, sure(3), roomy, 1200, 0.6).kind())
 			.as("a box with room for a fourth digit")
