@@ -34,8 +34,8 @@ public final class BelowFaces {
 	 * within 2.1 face heights left and 2.5 right of the face's centre, its text 0.31 to
 	 * 0.88 face heights tall, 99 % of them); so a face says where a bib can be, and at
 	 * what scale to look, however far the runner is. The faces whose bib the coarse pass
-	 * could already see (text at least {@code readyTextHeight} in its input), or read
-	 * there, are not looked below again.
+	 * could already see (text at least {@code readyTextHeight} in its input, when it read
+	 * any number at all), or read there, are not looked below again.
 	 * <p>
 	 * This takes the full pass's place only when the faces account for the photo: every
 	 * small number the coarse pass read lies where a face's bib can be (else runners are
@@ -71,7 +71,11 @@ public final class BelowFaces {
 		List<Runner> looked = new ArrayList<>();
 		for (Runner runner : runners) {
 			TextFinder.Area bib = runner.area();
-			boolean seen = SHORTEST_TEXT * runner.face() * coarse.scale() >= this.finder.settings().readyTextHeight();
+			// A coarse pass that read no number at all vouches for nothing: a tilted or
+			// dull plate it did not see (dev set1_63's 941, text 18 px, its face 54) is
+			// looked for again below the face even when it would have been tall enough.
+			boolean seen = !numbers.isEmpty()
+					&& SHORTEST_TEXT * runner.face() * coarse.scale() >= this.finder.settings().readyTextHeight();
 			if (seen || numbers.stream()
 				.anyMatch((n) -> bib.holds(n) && Math.min(n.width(), n.height()) >= PRINT_BESIDE * runner.face())) {
 				continue;

@@ -123,6 +123,22 @@ class BibsBelowFacesTests {
 		}
 	}
 
+	@Test
+	void aNearFacesBibIsLookedForWhenTheCoarsePassReadNothing() throws Exception {
+		// A dev photo whose plate (941, tilted, text 18 px below a 54 px face) the coarse
+		// pass does not see, though text that tall would be ready in its input.
+		BufferedImage photo = devPhoto("set1_63.JPG");
+		TextFinder.Coarse coarse = this.finder.coarse(photo);
+		assertThat(numbers(photo, coarse, false)).as("the coarse pass reads no number").isEmpty();
+
+		BelowFaces.Found below = this.finder.belowFaces(photo, coarse, List.of(), List.of());
+		assertThat(below.boxes()).as("the plate, found below the face")
+			.anyMatch((b) -> Math.abs(b.centerX() - 216) < 15 && Math.abs(b.centerY() - 304) < 15);
+		try (BibReader reader = new BibReader(1, BibReader.Settings.DEFAULTS, this.faces)) {
+			assertThat(reader.read(photo)).extracting(BibRead::bib).contains("941");
+		}
+	}
+
 	/**
 	 * A 3,000 x 2,000 photo with one runner of the dev set far away: bib 61527 at 2 % of
 	 * the short side, face 67 px.
