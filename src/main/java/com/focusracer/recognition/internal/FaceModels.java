@@ -77,6 +77,11 @@ public final class FaceModels implements AutoCloseable {
 	private FaceModels(byte[][] models, int threads) throws OrtException {
 		this.environment = OrtEnvironment.getEnvironment();
 		OrtSession.SessionOptions options = OcrModels.sessionOptions(threads);
+		// The landmark and embedding models hold denormal weights, which slow every
+		// face on x86 processors (DenormalWeights).
+		for (byte[] model : models) {
+			DenormalWeights.flush(model);
+		}
 		this.detector = this.environment.createSession(models[0], options);
 		this.landmarks = this.environment.createSession(models[1], options);
 		this.embedder = this.environment.createSession(models[2], options);

@@ -1,0 +1,154 @@
+package com.focusracer.recognition.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Sets to zero the denormal float weights of an ONNX model, in place. Arithmetic on
+ * denormal numbers (magnitudes under 1.2e-38) is many times slower on x86 processors: the
+ * face embedder holds such weights and ran twelve times slower for them (59 ms a face
+ * against 4.8 ms on an Intel Xeon, {@code docs/benchmarks.md}). ONNX Runtime's own switch
+ * for it ({@code session.set_denormal_as_zero}) sets the processor's flags only on the
+ * thread that creates the first session of the process and on ONNX Runtime's own pool
+ * threads, not on the worker threads that run our one-thread sessions; and a weight that
+ * small adds nothing a float can tell from zero in a sum of normal numbers.
+ * <p>
+ * Hand-written over the protocol buffer wire format (no protobuf or ONNX library is on
+ * the classpath, and none is needed to rewrite bytes in place): a model's graph (field 7)
+ * holds its initializers (field 5), tensors whose type (field 2) is FLOAT (1) and whose
+ * values are little-endian floats in {@code raw_data} (field 9) or {@code float_data}
+ * (field 4, packed). Only those bytes change; the model's length and structure stay.
+ */
+final class DenormalWeights {
+
+	private DenormalWeights() {
+	}
+
+	/**
+	 * Sets the model's denormal float weights to zero.
+	 * @param model the model's bytes, changed in place
+	 * @return how many weights were set to zero
+	 */
+	static int flush(byte[] model) {
+		int count = 0;
+		for (int[] graph : fields(model, 0, model.length, GRAPH)) {
+			for (int[] tensor : fields(model, graph[0], graph[1], INITIALIZER)) {
+				count += flushTensor(model, tensor[0], tensor[1]);
+			}
+		}
+		return count;
+	}
+
+	private static final int GRAPH = 7;
+
+	private static final int INITIALIZER = 5;
+
+	private static final int DATA_TYPE = 2;
+
+	private static final int FLOAT_DATA = 4;
+
+	private static final int RAW_DATA = 9;
+
+	private static final int FLOAT = 1;
+
+	private static int flushTensor(byte[] model, int from, int to) {
+		int type = 0;
+		List<int[]> data = new ArrayList<>();
+		Cursor cursor = new Cursor(model, from);
+		while (cursor.at < to) {
+			long tag = cursor.varint();
+			int field = (int) (tag >>> 3);
+			int wire = (int) (tag & 7);
+			if (field == DATA_TYPE && wire == 0) {
+				type = (int) cursor.varint();
+			}
+			else if ((field == RAW_DATA || field == FLOAT_DATA) && wire == 2) {
+				data.add(cursor.delimited());
+			}
+			else {
+				cursor.skip(wire);
+			}
+		}
+		if (type != FLOAT) {
+			return 0;
+		}
+		int count = 0;
+		for (int[] range : data) {
+			for (int i = range[0]; i + 4 <= range[1]; i += 4) {
+				int bits = (model[i] & 0xff) | (model[i + 1] & 0xff) << 8 | (model[i + 2] & 0xff) << 16
+						| (model[i + 3] & 0xff) << 24;
+				// Exponent bits all zero, mantissa not: a denormal (of either sign).
+				if ((bits & 0x7f800000) == 0 && (bits & 0x007fffff) != 0) {
+					java.util.Arrays.fill(model, i, i + 4, (byte) 0);
+					count++;
+				}
+			}
+		}
+		return count;
+	}
+
+	/**
+	 * The ranges (start, end) of the length-delimited fields of a message with a number.
+	 */
+	private static List<int[]> fields(byte[] bytes, int from, int to, int number) {
+		List<int[]> found = new ArrayList<>();
+		Cursor cursor = new Cursor(bytes, from);
+		while (cursor.at < to) {
+			long tag = cursor.varint();
+			int wire = (int) (tag & 7);
+			if ((tag >>> 3) == number && wire == 2) {
+				found.add(cursor.delimited());
+			}
+			else {
+				cursor.skip(wire);
+			}
+		}
+		return found;
+	}
+
+	/** A position in a message's bytes. */
+	private static final class Cursor {
+
+		private final byte[] bytes;
+
+		private int at;
+
+		Cursor(byte[] bytes, int at) {
+			this.bytes = bytes;
+			this.at = at;
+		}
+
+		long varint() {
+			long value = 0;
+			for (int shift = 0; shift < 64; shift += 7) {
+				byte b = this.bytes[this.at++];
+				value |= (long) (b & 0x7f) << shift;
+				if (b >= 0) {
+					return value;
+				}
+			}
+			throw new IllegalArgumentException("Not an ONNX model: a varint of more than 10 bytes at " + this.at);
+		}
+
+		/** A length-delimited field's range, after which the cursor stands. */
+		int[] delimited() {
+			int length = (int) varint();
+			int[] range = { this.at, this.at + length };
+			this.at += length;
+			return range;
+		}
+
+		void skip(int wire) {
+			switch (wire) {
+				case 0 -> varint();
+				case 1 -> this.at += 8;
+				case 2 -> delimited();
+				case 5 -> this.at += 4;
+				default ->
+					throw new IllegalArgumentException("Not an ONNX model: wire type " + wire + " at " + this.at);
+			}
+		}
+
+	}
+
+}
