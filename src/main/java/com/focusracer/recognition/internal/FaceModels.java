@@ -77,10 +77,10 @@ public final class FaceModels implements AutoCloseable {
 	private FaceModels(byte[][] models, int threads) throws OrtException {
 		this.environment = OrtEnvironment.getEnvironment();
 		OrtSession.SessionOptions options = OcrModels.sessionOptions(threads);
-		// The landmark and embedding models hold denormal weights, which slow every
-		// face on x86 processors (DenormalWeights).
+		// The landmark and embedding models hold weights so small that they make
+		// denormal numbers, which slow every face on x86 processors (TinyWeights).
 		for (byte[] model : models) {
-			DenormalWeights.flush(model);
+			TinyWeights.flush(model);
 		}
 		this.detector = this.environment.createSession(models[0], options);
 		this.landmarks = this.environment.createSession(models[1], options);
