@@ -1,6 +1,7 @@
 package com.focusracer.recognition.internal;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -10,9 +11,9 @@ import java.util.List;
  * small make them: the face embedder holds 8,938 denormal weights and 268,553 under 1e-12
  * (a quarter of its weights, decayed to nothing in training; the next thousand reach
  * 1e-10), the landmark model 35,296 of which 26,567 denormal. One embedding took 59 ms on
- * an Intel Xeon, 12.4 ms without the denormal weights and 4.8 ms without those under
- * 1e-12, as with the processor's denormals-as-zero mode ({@code docs/benchmarks.md}). A
- * weight under 1e-12 adds less than a float can tell (2^-24 of the sum) to any sum of
+ * an Intel Xeon, 12.4 ms without the denormal weights and 6.1 ms without those under
+ * 1e-12 (4.8 ms with the processor's denormals-as-zero mode, {@code docs/benchmarks.md}).
+ * A weight under 1e-12 adds less than a float can tell (2^-24 of the sum) to any sum of
  * terms of 1e-4 or more; the verification figures are the same to the fourth decimal.
  * <p>
  * ONNX Runtime's own switch ({@code session.set_denormal_as_zero}) sets the processor's
@@ -36,10 +37,30 @@ final class TinyWeights {
 	 * @return how many weights were set to zero
 	 */
 	static int flush(byte[] model) {
+		// Every float range is found before any byte changes: bytes that are no ONNX
+		// model (a folder's file of another kind) are left as they are, for ONNX Runtime
+		// to refuse with its own message.
+		List<int[]> floats = new ArrayList<>();
+		try {
+			for (int[] graph : fields(model, 0, model.length, GRAPH)) {
+				for (int[] tensor : fields(model, graph[0], graph[1], INITIALIZER)) {
+					floats.addAll(floatRanges(model, tensor[0], tensor[1]));
+				}
+			}
+		}
+		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
+			return 0;
+		}
 		int count = 0;
-		for (int[] graph : fields(model, 0, model.length, GRAPH)) {
-			for (int[] tensor : fields(model, graph[0], graph[1], INITIALIZER)) {
-				count += flushTensor(model, tensor[0], tensor[1]);
+		for (int[] range : floats) {
+			for (int i = range[0]; i + 4 <= range[1]; i += 4) {
+				int bits = (model[i] & 0xff) | (model[i + 1] & 0xff) << 8 | (model[i + 2] & 0xff) << 16
+						| (model[i + 3] & 0xff) << 24;
+				float weight = Float.intBitsToFloat(bits);
+				if (weight != 0 && Math.abs(weight) < NOTHING) {
+					Arrays.fill(model, i, i + 4, (byte) 0);
+					count++;
+				}
 			}
 		}
 		return count;
@@ -60,7 +81,8 @@ final class TinyWeights {
 
 	private static final int FLOAT = 1;
 
-	private static int flushTensor(byte[] model, int from, int to) {
+	/** The ranges of a tensor's float values: none when it holds no floats. */
+	private static List<int[]> floatRanges(byte[] model, int from, int to) {
 		int type = 0;
 		List<int[]> data = new ArrayList<>();
 		Cursor cursor = new Cursor(model, from);
@@ -78,22 +100,10 @@ final class TinyWeights {
 				cursor.skip(wire);
 			}
 		}
-		if (type != FLOAT) {
-			return 0;
+		if (cursor.at != to || data.stream().anyMatch((range) -> range[1] > to)) {
+			throw new IllegalArgumentException("Not an ONNX model: a tensor overruns its bounds");
 		}
-		int count = 0;
-		for (int[] range : data) {
-			for (int i = range[0]; i + 4 <= range[1]; i += 4) {
-				int bits = (model[i] & 0xff) | (model[i + 1] & 0xff) << 8 | (model[i + 2] & 0xff) << 16
-						| (model[i + 3] & 0xff) << 24;
-				float weight = Float.intBitsToFloat(bits);
-				if (weight != 0 && Math.abs(weight) < NOTHING) {
-					java.util.Arrays.fill(model, i, i + 4, (byte) 0);
-					count++;
-				}
-			}
-		}
-		return count;
+		return (type == FLOAT) ? data : List.of();
 	}
 
 	/**
@@ -106,7 +116,11 @@ final class TinyWeights {
 			long tag = cursor.varint();
 			int wire = (int) (tag & 7);
 			if ((tag >>> 3) == number && wire == 2) {
-				found.add(cursor.delimited());
+				int[] range = cursor.delimited();
+				if (range[0] < from || range[1] > to) {
+					throw new IllegalArgumentException("Not an ONNX model: a field overruns its message");
+				}
+				found.add(range);
 			}
 			else {
 				cursor.skip(wire);

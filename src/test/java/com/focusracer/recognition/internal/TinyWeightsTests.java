@@ -36,6 +36,20 @@ class TinyWeightsTests {
 	}
 
 	@Test
+	void leavesBytesThatAreNoModelAsTheyAre() {
+		// A graph field claiming more bytes than the file has, its float values after.
+		byte[] values = littleEndian(1e-40f, 1e-40f);
+		byte[] model = model(tensor(1, values));
+		model[3] = (byte) 120;
+		byte[] before = model.clone();
+		assertThat(TinyWeights.flush(model)).isZero();
+		assertThat(model).isEqualTo(before);
+		byte[] text = "not a model at all, a text file".getBytes();
+		assertThat(TinyWeights.flush(text)).isZero();
+		assertThat(text).isEqualTo("not a model at all, a text file".getBytes());
+	}
+
+	@Test
 	void theFaceEmbedderAnswersAsBeforeWithoutItsTinyWeights() throws Exception {
 		byte[] original;
 		try (InputStream in = getClass().getClassLoader().getResourceAsStream("face-models/fr_feature.onnx")) {
