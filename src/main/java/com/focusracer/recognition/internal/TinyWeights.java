@@ -8,13 +8,13 @@ import java.util.List;
  * Sets to zero the float weights of an ONNX model too small to matter, in place: under
  * {@value #NOTHING} in magnitude, denormals included. Arithmetic on denormal numbers
  * (magnitudes under 1.2e-38) is many times slower on x86 processors, and weights that
- * small make them: the face embedder holds 8,938 denormal weights and 268,553 under 1e-12
- * (a quarter of its weights, decayed to nothing in training; the next thousand reach
- * 1e-10), the landmark model 35,296 of which 26,567 denormal. One embedding took 59 ms on
- * an Intel Xeon, 12.4 ms without the denormal weights and 6.1 ms without those under
- * 1e-12 (4.8 ms with the processor's denormals-as-zero mode, {@code docs/benchmarks.md}).
- * A weight under 1e-12 adds less than a float can tell (2^-24 of the sum) to any sum of
- * terms of 1e-4 or more; the verification figures are the same to the fourth decimal.
+ * small make them: the face embedder holds 8,938 denormal weights and 195,715 under 1e-12
+ * (one in six of its 1.2 million, decayed to nothing in training; 3,817 more reach
+ * 1e-10), the landmark model 26,567, all denormal. One embedding took 59 ms on an Intel
+ * Xeon, 12.4 ms without the denormal weights and 6.1 ms without those under 1e-12 (4.8 ms
+ * with the processor's denormals-as-zero mode, {@code docs/benchmarks.md}). A weight
+ * under 1e-12 adds less than a float can tell (2^-24 of the sum) to any sum of terms of
+ * 1e-4 or more; the verification figures are the same to the fourth decimal.
  * <p>
  * ONNX Runtime's own switch ({@code session.set_denormal_as_zero}) sets the processor's
  * mode only on the thread that creates the process's first session and on its own pool
