@@ -1,7 +1,8 @@
 package com.focusracer.recognition.internal;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -51,14 +52,13 @@ final class TinyWeights {
 		catch (IllegalArgumentException | IndexOutOfBoundsException ex) {
 			return 0;
 		}
+		ByteBuffer values = ByteBuffer.wrap(model).order(ByteOrder.LITTLE_ENDIAN);
 		int count = 0;
 		for (int[] range : floats) {
 			for (int i = range[0]; i + 4 <= range[1]; i += 4) {
-				int bits = (model[i] & 0xff) | (model[i + 1] & 0xff) << 8 | (model[i + 2] & 0xff) << 16
-						| (model[i + 3] & 0xff) << 24;
-				float weight = Float.intBitsToFloat(bits);
+				float weight = values.getFloat(i);
 				if (weight != 0 && Math.abs(weight) < NOTHING) {
-					Arrays.fill(model, i, i + 4, (byte) 0);
+					values.putFloat(i, 0f);
 					count++;
 				}
 			}

@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
@@ -31,7 +32,7 @@ class TinyWeightsTests {
 		assertThat(new float[] { floats.get(0), floats.get(1), floats.get(2), floats.get(3) }).containsExactly(0f, 1.0f,
 				0f, 1e-6f);
 		// The INT64 tensor's bytes look the same but are no floats: left as they were.
-		assertThat(java.util.Arrays.copyOfRange(model, model.length - values.length, model.length)).isEqualTo(values);
+		assertThat(Arrays.copyOfRange(model, model.length - values.length, model.length)).isEqualTo(values);
 		assertThat(TinyWeights.flush(model)).as("nothing left to flush").isZero();
 	}
 
@@ -75,6 +76,14 @@ class TinyWeightsTests {
 			nb += b[i] * b[i];
 		}
 		assertThat(dot / Math.sqrt(na * nb)).as("cosine of the two embeddings").isGreaterThan(0.99999);
+	}
+
+	@Test
+	void theFaceModelsAreLoadedWithoutTheirTinyWeights() throws Exception {
+		try (FaceModels models = FaceModels.load(null, 1)) {
+			Assumptions.assumeTrue(models != null, "face models not fetched");
+			assertThat(models.tinyWeightsZeroed()).as("the embedder's and the landmark model's").isGreaterThan(200_000);
+		}
 	}
 
 	private static float[] embed(byte[] model, float[] face) throws Exception {
@@ -130,10 +139,8 @@ class TinyWeightsTests {
 
 	/** The floats of the first tensor's raw data: found by its known bytes' place. */
 	private static FloatBuffer floatsOfFirstTensor(byte[] model, int length) {
-		// model: 2 bytes ir_version, 2 bytes graph tag and length, 2 bytes initializer
-		// tag
-		// and length, then dims (2), data_type (2), name (3), raw_data tag and length
-		// (2).
+		// ir_version (2 bytes), graph tag and length (2), initializer tag and length
+		// (2), dims (2), data_type (2), name (3), raw_data tag and length (2).
 		int start = 2 + 2 + 2 + 2 + 2 + 3 + 2;
 		return ByteBuffer.wrap(model, start, length).slice().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
 	}
