@@ -42,34 +42,55 @@ public final class S3Mock {
 				throw new IllegalStateException(
 						"S3Mock is missing: run the tests through Maven (mvn verify), which copies it to " + jar);
 			}
-			int http = freePort();
-			int https = freePort();
-			Path root = Files.createTempDirectory("s3mock");
-			Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-					"-Xmx256m", "-jar", jar.toString(), "--com.adobe.testing.s3mock.http-port=" + http,
-					"--server.port=" + https, "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET,
-					"--com.adobe.testing.s3mock.store.root=" + root, "--logging.level.root=WARN")
-				.redirectErrorStream(true)
-				.redirectOutput(Path.of("target", "s3mock.log").toFile())
-				.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-			URI uri = URI.create("http://127.0.0.1:" + http);
-			HttpClient client = HttpClient.newHttpClient();
-			await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
-				if (!process.isAlive()) {
-					throw new IllegalStateException("S3Mock died at start; see target/s3mock.log");
+			// A free port found here may be taken by another server of the tests before
+			// S3Mock binds it: then S3Mock dies at start, and is started again on other
+			// ports. Every attempt's output stays in the log.
+			Path log = Path.of("target", "s3mock.log");
+			Files.deleteIfExists(log);
+			for (int attempt = 1; endpoint == null; attempt++) {
+				endpoint = start(jar, log);
+				if (endpoint == null && attempt == STARTS) {
+					throw new IllegalStateException("S3Mock died at start " + STARTS + " times; see " + log);
 				}
-				try {
-					return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
-						.statusCode() == 200;
-				}
-				catch (IOException ex) {
-					return false;
-				}
-			});
-			endpoint = uri;
+			}
 		}
 		return endpoint;
+	}
+
+	/** How many times S3Mock is started before the tests give up. */
+	private static final int STARTS = 3;
+
+	/** Starts S3Mock once: its endpoint, or {@code null} when it died at start. */
+	private static URI start(Path jar, Path log) throws IOException {
+		int http = freePort();
+		int https = freePort();
+		Path root = Files.createTempDirectory("s3mock");
+		Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx256m", "-jar", jar.toString(), "--com.adobe.testing.s3mock.http-port=" + http,
+				"--server.port=" + https, "--com.adobe.testing.s3mock.store.initial-buckets=" + BUCKET,
+				"--com.adobe.testing.s3mock.store.root=" + root, "--logging.level.root=WARN")
+			.redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+			.start();
+		URI uri = URI.create("http://127.0.0.1:" + http);
+		HttpClient client = HttpClient.newHttpClient();
+		await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> {
+			if (!process.isAlive()) {
+				return true;
+			}
+			try {
+				return client.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString())
+					.statusCode() == 200;
+			}
+			catch (IOException ex) {
+				return false;
+			}
+		});
+		if (!process.isAlive()) {
+			return null;
+		}
+		Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
+		return uri;
 	}
 
 	public static S3Properties properties() throws IOException {
