@@ -73,7 +73,8 @@ public final class Evaluation {
 				}
 				else {
 					evaluation.bibs(dataset, startList(options.get("start-list"), dataset),
-							options.containsKey("out") ? Path.of(options.get("out")) : null, threads, settings);
+							options.containsKey("out") ? Path.of(options.get("out")) : null,
+							options.containsKey("crops") ? Path.of(options.get("crops")) : null, threads, settings);
 				}
 				return 0;
 			}
@@ -91,7 +92,7 @@ public final class Evaluation {
 		}
 		out.println(
 				"""
-						usage: eval bibs --dataset DIR [--start-list labels|full|FILE] [--out FILE] [--threads N] [reading options]
+						usage: eval bibs --dataset DIR [--start-list labels|full|FILE] [--out FILE] [--crops DIR] [--threads N] [reading options]
 						       eval plates --dataset DIR [--threads N] [reading options]
 						       eval faces --pairs FILE
 						  DIR/labels.csv: file,bibs (bibs separated by spaces, files relative to DIR)
@@ -99,6 +100,8 @@ public final class Evaluation {
 						    file,x0,y0,x1,y1 (plates), pixels of the stored image: recall by bib height
 						  --start-list labels: the bibs of labels.csv; full: every bib 1…N, N the largest labelled
 						    (a race's full list); FILE: a start-list CSV as organizers import it
+						  --crops DIR: a PNG of every wrong read (NAME_wrong_BIB.png) and of every labelled bib missed
+						    that boxes.csv places (NAME_missed_BIB.png), with its surroundings, to look at one by one
 						  reading options (defaults as production): --single-pass (one full pass, no coarse/fine)
 						    --detector-short-side PX (full pass, 1536) --coarse-short-side PX (640)
 						    --ready-text-height PX (30, in the coarse input) --fine-text-height PX (48)
@@ -283,10 +286,13 @@ public final class Evaluation {
 		}
 	}
 
-	void bibs(Path dataset, Set<String> startList, Path outFile, int threads, BibReader.Settings settings)
+	void bibs(Path dataset, Set<String> startList, Path outFile, Path crops, int threads, BibReader.Settings settings)
 			throws IOException {
 		List<Labelled> labelled = labelled(dataset);
 		Map<String, List<LabelledBox>> boxes = boxes(dataset);
+		if (crops != null) {
+			Files.createDirectories(crops);
+		}
 		long start = System.nanoTime();
 		List<Outcome> outcomes = new ArrayList<>();
 		try (BibReader reader = BibReader.measuring(settings)) {
@@ -297,8 +303,13 @@ public final class Evaluation {
 					Path file = dataset.resolve(image.file());
 					try {
 						BufferedImage analysis = AnalysisImages.upright(file);
-						return new Outcome(image.file(), image.bibs(), reader.read(analysis, startList),
-								shortSide(file), null);
+						List<BibRead> reads = reader.read(analysis, startList);
+						double shortSide = shortSide(file);
+						if (crops != null) {
+							writeCrops(crops, image, analysis, reads, boxes.getOrDefault(image.file(), List.of()),
+									Math.min(analysis.getWidth(), analysis.getHeight()) / shortSide);
+						}
+						return new Outcome(image.file(), image.bibs(), reads, shortSide, null);
 					}
 					catch (IOException | RuntimeException ex) {
 						return new Outcome(image.file(), image.bibs(), List.of(), 0, String.valueOf(ex.getMessage()));
@@ -380,6 +391,48 @@ public final class Evaluation {
 		this.out.printf(Locale.ROOT,
 				"precision=%.3f recall=%.3f f1=%.3f images=%d seconds=%.1f images_per_second=%.2f%n", precision, recall,
 				f1, outcomes.size(), seconds, outcomes.size() / seconds);
+	}
+
+	/**
+	 * Writes what an audit looks at: each accepted read that is not the image's label (a
+	 * misread, a number cut by an arm, or a real bib nobody labelled: only a look tells),
+	 * and each labelled bib that was not read, where boxes.csv says it is.
+	 * @param scale analysis-image pixels per stored-image pixel (boxes.csv's)
+	 */
+	private static void writeCrops(Path folder, Labelled image, BufferedImage analysis, List<BibRead> reads,
+			List<LabelledBox> labelledBoxes, double scale) throws IOException {
+		String name = Path.of(image.file()).getFileName().toString().replaceFirst("\\.[^.]*$", "");
+		Set<String> accepted = new HashSet<>();
+		for (BibRead read : reads) {
+			if (!read.accepted()) {
+				continue;
+			}
+			accepted.add(read.bib());
+			if (!image.bibs().contains(read.bib())) {
+				BibRead.Box b = read.box();
+				writeCrop(folder.resolve(name + "_wrong_" + read.bib() + ".png"), analysis, b.x(), b.y(), b.width(),
+						b.height());
+			}
+		}
+		for (LabelledBox box : labelledBoxes) {
+			if (box.bib() != null && image.bibs().contains(box.bib()) && !accepted.contains(box.bib())) {
+				writeCrop(folder.resolve(name + "_missed_" + box.bib() + ".png"), analysis, box.x0() * scale,
+						box.y0() * scale, (box.x1() - box.x0()) * scale, box.height() * scale);
+			}
+		}
+	}
+
+	/** The box with two of its heights on each side and one above and below. */
+	private static void writeCrop(Path file, BufferedImage image, double x, double y, double width, double height)
+			throws IOException {
+		int x0 = (int) Math.max(0, Math.floor(x - 2 * height));
+		int y0 = (int) Math.max(0, Math.floor(y - height));
+		int x1 = (int) Math.min(image.getWidth(), Math.ceil(x + width + 2 * height));
+		int y1 = (int) Math.min(image.getHeight(), Math.ceil(y + 2 * height));
+		if (x1 - x0 < 1 || y1 - y0 < 1) {
+			return;
+		}
+		ImageIO.write(image.getSubimage(x0, y0, x1 - x0, y1 - y0), "png", file.toFile());
 	}
 
 	static String buckets(int[] found, int[] total) {

@@ -66,6 +66,31 @@ class EvaluationTests {
 	}
 
 	@Test
+	void cropsEveryWrongReadAndEveryMissedLabelledBibForAnAudit() throws Exception {
+		photo("one", 1200, 900, "2741", new Color(30, 60, 170), 1);
+		photo("three", 1200, 900, "9105", new Color(20, 130, 60), 3);
+		// three holds 9105, labelled 1234 where boxes.csv places a plate: one wrong read,
+		// one miss; one is read right and gets no crop.
+		Files.writeString(this.dataset.resolve("labels.csv"),
+				"file,bibs\nimages/one.jpg,2741\nimages/three.jpg,1234\n");
+		Files.writeString(this.dataset.resolve("boxes.csv"),
+				"file,bib,bib_x0,bib_y0,bib_x1,bib_y1\nimages/one.jpg,2741,500,400,700,480\n"
+						+ "images/three.jpg,1234,100,100,180,140\n");
+		Path crops = this.dataset.resolve("crops");
+
+		run("bibs", "--dataset", this.dataset.toString(), "--crops", crops.toString());
+
+		try (java.util.stream.Stream<Path> files = Files.list(crops)) {
+			assertThat(files.map((f) -> f.getFileName().toString()).sorted()).containsExactly("three_missed_1234.png",
+					"three_wrong_9105.png");
+		}
+		java.awt.image.BufferedImage missed = javax.imageio.ImageIO
+			.read(crops.resolve("three_missed_1234.png").toFile());
+		assertThat(missed.getWidth()).as("the 80 px box with 2 × 40 px each side").isEqualTo(240);
+		assertThat(missed.getHeight()).as("and 40 px above and below").isEqualTo(120);
+	}
+
+	@Test
 	void explainsHowToCallItAndWhatIsWrong() throws Exception {
 		assertThat(run("bibs")).contains("usage: eval bibs --dataset DIR");
 		assertThat(run("bibs", "--dataset", this.dataset.resolve("nothing").toString())).startsWith("error: ")
