@@ -49,12 +49,9 @@ class EvaluationTests {
 
 	@Test
 	void aFullStartListHoldsEveryBibUpToTheLargestLabelled() throws Exception {
-		photo("one", 1200, 900, "2741", new Color(30, 60, 170), 1);
-		photo("three", 1200, 900, "9105", new Color(20, 130, 60), 3);
 		// 9105 is on the photo, not in its label: off the labels' list, but on a race's
 		// full list 1…9999.
-		Files.writeString(this.dataset.resolve("labels.csv"),
-				"file,bibs\nimages/one.jpg,2741\nimages/three.jpg,9999\n");
+		oneRightAndThreeLabelled("9999");
 
 		String labels = run("bibs", "--dataset", this.dataset.toString(), "--start-list", "labels");
 		String full = run("bibs", "--dataset", this.dataset.toString(), "--start-list", "full");
@@ -67,12 +64,9 @@ class EvaluationTests {
 
 	@Test
 	void cropsEveryWrongReadAndEveryMissedLabelledBibForAnAudit() throws Exception {
-		photo("one", 1200, 900, "2741", new Color(30, 60, 170), 1);
-		photo("three", 1200, 900, "9105", new Color(20, 130, 60), 3);
 		// three holds 9105, labelled 1234 where boxes.csv places a plate: one wrong read,
 		// one miss; one is read right and gets no crop.
-		Files.writeString(this.dataset.resolve("labels.csv"),
-				"file,bibs\nimages/one.jpg,2741\nimages/three.jpg,1234\n");
+		oneRightAndThreeLabelled("1234");
 		Files.writeString(this.dataset.resolve("boxes.csv"),
 				"file,bib,bib_x0,bib_y0,bib_x1,bib_y1\nimages/one.jpg,2741,500,400,700,480\n"
 						+ "images/three.jpg,1234,100,100,180,140\n");
@@ -95,6 +89,16 @@ class EvaluationTests {
 		assertThat(run("bibs")).contains("usage: eval bibs --dataset DIR");
 		assertThat(run("bibs", "--dataset", this.dataset.resolve("nothing").toString())).startsWith("error: ")
 			.contains("labels.csv");
+	}
+
+	/**
+	 * Photo one wears 2741, labelled so; photo three wears 9105, labelled {@code three}.
+	 */
+	private void oneRightAndThreeLabelled(String three) throws Exception {
+		photo("one", 1200, 900, "2741", new Color(30, 60, 170), 1);
+		photo("three", 1200, 900, "9105", new Color(20, 130, 60), 3);
+		Files.writeString(this.dataset.resolve("labels.csv"),
+				"file,bibs\nimages/one.jpg,2741\nimages/three.jpg," + three + "\n");
 	}
 
 	/** A generated photo of a runner wearing a bib, as images/NAME.jpg of the dataset. */
