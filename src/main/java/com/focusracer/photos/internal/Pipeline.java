@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -102,6 +103,7 @@ public class Pipeline {
 		this.analysisImages = analysisImages;
 		this.derive = Tasks.oneTime("derive")
 			.onFailure(retryThenFail("derive"))
+			.onDeadExecution(reviveUnlessPublishedSince("derive"))
 			.execute((instance, context) -> timed("derive", () -> derive(UUID.fromString(instance.getId()), context)));
 		this.publish = Tasks.oneTime("publish")
 			.onFailure(retryThenFail("publish"))
@@ -112,6 +114,7 @@ public class Pipeline {
 			String name = this.stages.get(i).name();
 			tasks.add(Tasks.oneTime(name)
 				.onFailure(retryThenFail(name))
+				.onDeadExecution(reviveUnlessPublishedSince(name))
 				.execute((instance, context) -> timed(name,
 						() -> runStage(index, UUID.fromString(instance.getId()), context))));
 		}
@@ -334,6 +337,37 @@ public class Pipeline {
 	public void rerun(SchedulerClient client, UUID photoId) {
 		this.photos.markStage(photoId, PhotoStatus.RECEIVED, "received", this.clock.instant());
 		client.scheduleIfNotExists(firstStage(photoId), this.clock.instant());
+	}
+
+	/**
+	 * What becomes of a stage's job whose node died (db-scheduler heard no heartbeat): it
+	 * runs again, unless its photo has been published since. Each stage schedules the
+	 * next before db-scheduler removes its own job, so a node that dies between the two
+	 * leaves a job whose work is done; when the photo's later stages and {@code publish}
+	 * have run meanwhile on other nodes, running it again would take the photo through
+	 * them a second time and publish it twice (a second live news, alert e-mail and
+	 * count; seen once in ClusterIntegrationTests). A stage that starts marks the photo
+	 * with its name, so a photo whose stage is still {@code publish} was published after
+	 * the dead job's stage had run (a re-processing included).
+	 * @param stage the stage's name
+	 * @return the handler
+	 */
+	DeadExecutionHandler<Void> reviveUnlessPublishedSince(String stage) {
+		DeadExecutionHandler<Void> revive = new DeadExecutionHandler.ReviveDeadExecution<>();
+		return (complete, operations) -> {
+			UUID photoId = UUID.fromString(complete.getExecution().taskInstance.getId());
+			boolean publishedSince = this.photos.find(photoId)
+				.map((photo) -> photo.status() == PhotoStatus.PUBLISHED && "publish".equals(photo.stage()))
+				.orElse(false);
+			if (publishedSince) {
+				log.info("Stage {} of photo {} was left by a node that died; the photo has been published since: "
+						+ "not run again", stage, photoId);
+				operations.remove();
+			}
+			else {
+				revive.deadExecution(complete, operations);
+			}
+		};
 	}
 
 	private FailureHandler<Void> retryThenFail(String stage) {

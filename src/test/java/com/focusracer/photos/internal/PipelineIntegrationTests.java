@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.Execution;
+import com.github.kagkarlsson.scheduler.task.ExecutionComplete;
+import com.github.kagkarlsson.scheduler.task.ExecutionOperations;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,6 +150,54 @@ class PipelineIntegrationTests {
 
 	@Autowired
 	org.springframework.context.support.AbstractApplicationContext context;
+
+	@Test
+	void aStageLeftByADeadNodeRunsAgainUnlessItsPhotoWasPublishedSince() throws Exception {
+		UUID published = this.photos
+			.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1200, 800))
+			.get(0);
+		UUID working = this.photos.publish(this.event.id(), this.photographer.id(), Photos.aFinishLineScene(1000, 700))
+			.get(0);
+		// A node died in this photo's derive: it shows that stage still.
+		this.jdbc.sql("update photo set status = 'PROCESSING', stage = 'derive' where id = ?").param(working).update();
+
+		ExecutionOperations<Void> midStage = dead("derive", working);
+
+		Mockito.verify(midStage, Mockito.never()).remove();
+		Mockito.verify(midStage).reschedule(Mockito.any(ExecutionComplete.class), Mockito.any(java.time.Instant.class));
+		// Every stage before publish: running it again would publish the photo twice.
+		java.util.List<String> stages = this.pipeline.tasks()
+			.stream()
+			.map(com.github.kagkarlsson.scheduler.task.Task::getName)
+			.filter((name) -> !name.equals("publish"))
+			.toList();
+		assertThat(stages).contains("derive", "read-bibs", "link");
+		for (String stage : stages) {
+			ExecutionOperations<Void> afterPublication = dead(stage, published);
+			Mockito.verify(afterPublication).remove();
+			Mockito.verify(afterPublication, Mockito.never())
+				.reschedule(Mockito.any(ExecutionComplete.class), Mockito.any(java.time.Instant.class));
+		}
+	}
+
+	/**
+	 * What the scheduler does when it finds this photo's job of a stage without its node.
+	 */
+	@SuppressWarnings("unchecked")
+	private ExecutionOperations<Void> dead(String stage, UUID photo) {
+		com.github.kagkarlsson.scheduler.task.Task<Void> task = (com.github.kagkarlsson.scheduler.task.Task<Void>) this.pipeline
+			.tasks()
+			.stream()
+			.filter((t) -> t.getName().equals(stage))
+			.findFirst()
+			.orElseThrow();
+		ExecutionOperations<Void> operations = Mockito.mock(ExecutionOperations.class);
+		Execution execution = new Execution(java.time.Instant.now(), new TaskInstance<Void>(stage, photo.toString()));
+		task.getDeadExecutionHandler()
+			.deadExecution(ExecutionComplete.failure(execution, java.time.Instant.now(), java.time.Instant.now(), null),
+					operations);
+		return operations;
+	}
 
 	@Test
 	void aDeletedPhotoLeavesTheCache() throws Exception {
