@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Task;
@@ -101,9 +100,10 @@ public class Pipeline {
 		this.clock = clock;
 		this.decoder = new PhotoDecoder(properties.nativeJpeg());
 		this.analysisImages = analysisImages;
+		DeadStageJobs deadJobs = new DeadStageJobs(photos, this.stages);
 		this.derive = Tasks.oneTime("derive")
 			.onFailure(retryThenFail("derive"))
-			.onDeadExecution(reviveUnlessMovedOn("derive"))
+			.onDeadExecution(deadJobs.reviveUnlessMovedOn("derive"))
 			.execute((instance, context) -> timed("derive", () -> derive(UUID.fromString(instance.getId()), context)));
 		this.publish = Tasks.oneTime("publish")
 			.onFailure(retryThenFail("publish"))
@@ -114,7 +114,7 @@ public class Pipeline {
 			String name = this.stages.get(i).name();
 			tasks.add(Tasks.oneTime(name)
 				.onFailure(retryThenFail(name))
-				.onDeadExecution(reviveUnlessMovedOn(name))
+				.onDeadExecution(deadJobs.reviveUnlessMovedOn(name))
 				.execute((instance, context) -> timed(name,
 						() -> runStage(index, UUID.fromString(instance.getId()), context))));
 		}
@@ -337,53 +337,6 @@ public class Pipeline {
 	public void rerun(SchedulerClient client, UUID photoId) {
 		this.photos.markStage(photoId, PhotoStatus.RECEIVED, "received", this.clock.instant());
 		client.scheduleIfNotExists(firstStage(photoId), this.clock.instant());
-	}
-
-	/**
-	 * What becomes of a stage's job whose node died (db-scheduler heard no heartbeat): it
-	 * runs again, unless its photo has moved past that stage since. Each stage schedules
-	 * the next before db-scheduler removes its own job, so a node that dies between the
-	 * two leaves a job whose work is done; once the next stage has started on another
-	 * node, running the dead one again would start a second pass through the stages after
-	 * it and publish the photo twice (a second live news; seen once in
-	 * ClusterIntegrationTests). Each stage marks the photo with its name when it starts,
-	 * {@code publish} last, so a photo marked with a later stage than the dead job's has
-	 * moved past it. (A node dying between picking a re-processing's first job and
-	 * marking the photo leaves that one photo as it was: the re-processing can be asked
-	 * again.)
-	 * @param stage the stage's name
-	 * @return the handler
-	 */
-	DeadExecutionHandler<Void> reviveUnlessMovedOn(String stage) {
-		DeadExecutionHandler<Void> revive = new DeadExecutionHandler.ReviveDeadExecution<>();
-		return (complete, operations) -> {
-			UUID photoId = UUID.fromString(complete.getExecution().taskInstance.getId());
-			Photo photo = this.photos.find(photoId).orElse(null);
-			if (photo != null && photo.status() != PhotoStatus.FAILED && order(photo.stage()) > order(stage)) {
-				log.info("The {} job of photo {} was left by a node that died; the photo is at {} since: not run again",
-						stage, photoId, photo.stage());
-				operations.remove();
-			}
-			else {
-				revive.deadExecution(complete, operations);
-			}
-		};
-	}
-
-	/** Where a stage is in a photo's way through the pipeline; -1 for any other mark. */
-	private int order(String stage) {
-		if ("derive".equals(stage)) {
-			return 0;
-		}
-		if ("publish".equals(stage)) {
-			return this.stages.size() + 1;
-		}
-		for (int i = 0; i < this.stages.size(); i++) {
-			if (this.stages.get(i).name().equals(stage)) {
-				return i + 1;
-			}
-		}
-		return -1;
 	}
 
 	private FailureHandler<Void> retryThenFail(String stage) {
