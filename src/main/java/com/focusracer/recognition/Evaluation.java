@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,10 +130,13 @@ public final class Evaluation {
 			return Set.of();
 		}
 		if (option.equals("labels")) {
-			return labelled(dataset).stream().flatMap((l) -> l.bibs().stream()).collect(Collectors.toSet());
+			return EvaluationDataset.labelled(dataset)
+				.stream()
+				.flatMap((l) -> l.bibs().stream())
+				.collect(Collectors.toSet());
 		}
 		if (option.equals("full")) {
-			return fullList(labelled(dataset).stream().flatMap((l) -> l.bibs().stream()).toList());
+			return fullList(EvaluationDataset.labelled(dataset).stream().flatMap((l) -> l.bibs().stream()).toList());
 		}
 		Path file = Path.of(option);
 		if (option.isBlank() || !Files.isRegularFile(file)) {
@@ -189,107 +191,13 @@ public final class Evaluation {
 		}
 	}
 
-	private record Labelled(String file, Set<String> bibs) {
-	}
-
-	/**
-	 * A labelled box: the bib it holds (null on plates-only datasets) and where it is.
-	 */
-	record LabelledBox(String bib, double x0, double y0, double x1, double y1) {
-
-		double height() {
-			return this.y1 - this.y0;
-		}
-
-	}
-
 	private record Outcome(String file, Set<String> expected, List<BibRead> reads, double shortSide, String error) {
-	}
-
-	/** The bib-height buckets, as shares of the photo's short side. */
-	private static final double[] BUCKETS = { 0.02, 0.03, 0.044 };
-
-	static final String[] BUCKET_NAMES = { "<2%", "2-3%", "3-4.4%", ">=4.4%" };
-
-	static int bucket(double share) {
-		int b = 0;
-		while (b < BUCKETS.length && share >= BUCKETS[b]) {
-			b++;
-		}
-		return b;
-	}
-
-	private static List<Labelled> labelled(Path dataset) throws IOException {
-		if (!Files.isRegularFile(dataset.resolve("labels.csv"))) {
-			throw new IllegalArgumentException("no labels.csv in " + dataset
-					+ ": the dataset needs a labels.csv with lines 'file,bibs' (bibs separated by spaces)");
-		}
-		List<Labelled> labelled = new ArrayList<>();
-		List<String> lines = Files.readAllLines(dataset.resolve("labels.csv"), StandardCharsets.UTF_8);
-		for (String line : lines.subList(1, lines.size())) {
-			if (line.isBlank()) {
-				continue;
-			}
-			String[] parts = line.split(",", 2);
-			Set<String> bibs = new LinkedHashSet<>();
-			if (parts.length > 1) {
-				Arrays.stream(parts[1].trim().split("\\s+"))
-					.filter((b) -> !b.isBlank())
-					.map((b) -> b.toUpperCase(Locale.ROOT))
-					.forEach(bibs::add);
-			}
-			labelled.add(new Labelled(parts[0].trim(), bibs));
-		}
-		return labelled;
-	}
-
-	/**
-	 * The boxes of {@code boxes.csv}, by file: {@code file,bib,x0,y0,x1,y1,...} or, for
-	 * datasets of plates without numbers, {@code file,x0,y0,x1,y1}.
-	 */
-	static Map<String, List<LabelledBox>> boxes(Path dataset) throws IOException {
-		Map<String, List<LabelledBox>> boxes = new HashMap<>();
-		Path file = dataset.resolve("boxes.csv");
-		if (!Files.isRegularFile(file)) {
-			return boxes;
-		}
-		List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-		boolean withBibs = lines.get(0).split(",").length > 5;
-		for (String line : lines.subList(1, lines.size())) {
-			String[] f = line.split(",");
-			if (f.length < 5) {
-				continue;
-			}
-			int at = withBibs ? 2 : 1;
-			boxes.computeIfAbsent(f[0].trim(), (k) -> new ArrayList<>())
-				.add(new LabelledBox(withBibs ? f[1].trim().toUpperCase(Locale.ROOT) : null, Double.parseDouble(f[at]),
-						Double.parseDouble(f[at + 1]), Double.parseDouble(f[at + 2]), Double.parseDouble(f[at + 3])));
-		}
-		return boxes;
-	}
-
-	/** The short side of the stored photo, read from its header. */
-	static double shortSide(Path file) throws IOException {
-		try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
-			java.util.Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReaders(in);
-			if (!readers.hasNext()) {
-				throw new IOException(file + " is not an image");
-			}
-			javax.imageio.ImageReader reader = readers.next();
-			try {
-				reader.setInput(in);
-				return Math.min(reader.getWidth(0), reader.getHeight(0));
-			}
-			finally {
-				reader.dispose();
-			}
-		}
 	}
 
 	void bibs(Path dataset, Set<String> startList, Path outFile, Path crops, int threads, BibReader.Settings settings)
 			throws IOException {
-		List<Labelled> labelled = labelled(dataset);
-		Map<String, List<LabelledBox>> boxes = boxes(dataset);
+		List<EvaluationDataset.Labelled> labelled = EvaluationDataset.labelled(dataset);
+		Map<String, List<EvaluationDataset.LabelledBox>> boxes = EvaluationDataset.boxes(dataset);
 		if (crops != null) {
 			Files.createDirectories(crops);
 		}
@@ -298,13 +206,13 @@ public final class Evaluation {
 		try (BibReader reader = BibReader.measuring(settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
 			List<Future<Outcome>> futures = new ArrayList<>();
-			for (Labelled image : labelled) {
+			for (EvaluationDataset.Labelled image : labelled) {
 				futures.add(pool.submit(() -> {
 					Path file = dataset.resolve(image.file());
 					try {
 						BufferedImage analysis = AnalysisImages.upright(file);
 						List<BibRead> reads = reader.read(analysis, startList);
-						double shortSide = shortSide(file);
+						double shortSide = EvaluationDataset.shortSide(file);
 						if (crops != null) {
 							writeCrops(crops, image, analysis, reads, boxes.getOrDefault(image.file(), List.of()),
 									Math.min(analysis.getWidth(), analysis.getHeight()) / shortSide);
@@ -328,8 +236,8 @@ public final class Evaluation {
 		int truePositives = 0;
 		int falsePositives = 0;
 		int falseNegatives = 0;
-		int[] bucketBibs = new int[BUCKET_NAMES.length];
-		int[] bucketFound = new int[BUCKET_NAMES.length];
+		int[] bucketBibs = new int[EvaluationDataset.BUCKET_NAMES.length];
+		int[] bucketFound = new int[EvaluationDataset.BUCKET_NAMES.length];
 		Map<BibRead.Kind, Integer> kinds = new java.util.EnumMap<>(BibRead.Kind.class);
 		PrintWriter csv = (outFile != null) ? new PrintWriter(Files.newBufferedWriter(outFile, StandardCharsets.UTF_8))
 				: null;
@@ -350,12 +258,12 @@ public final class Evaluation {
 			falsePositives += fp;
 			falseNegatives += fn;
 			List<String> heights = new ArrayList<>();
-			for (LabelledBox box : boxes.getOrDefault(outcome.file(), List.of())) {
+			for (EvaluationDataset.LabelledBox box : boxes.getOrDefault(outcome.file(), List.of())) {
 				if (box.bib() == null || !outcome.expected().contains(box.bib()) || outcome.shortSide() <= 0) {
 					continue;
 				}
 				double share = box.height() / outcome.shortSide();
-				int b = bucket(share);
+				int b = EvaluationDataset.bucket(share);
 				bucketBibs[b]++;
 				if (read.contains(box.bib())) {
 					bucketFound[b]++;
@@ -382,8 +290,8 @@ public final class Evaluation {
 			.map((e) -> e.getKey().name().toLowerCase(Locale.ROOT) + "=" + e.getValue())
 			.collect(Collectors.joining(" ")));
 		if (Arrays.stream(bucketBibs).sum() > 0) {
-			this.out
-				.println("recall by bib height (share of the photo's short side): " + buckets(bucketFound, bucketBibs));
+			this.out.println("recall by bib height (share of the photo's short side): "
+					+ EvaluationDataset.buckets(bucketFound, bucketBibs));
 		}
 		double precision = truePositives / (double) Math.max(1, truePositives + falsePositives);
 		double recall = truePositives / (double) Math.max(1, truePositives + falseNegatives);
@@ -399,8 +307,8 @@ public final class Evaluation {
 	 * and each labelled bib that was not read, where boxes.csv says it is.
 	 * @param scale analysis-image pixels per stored-image pixel (boxes.csv's)
 	 */
-	private static void writeCrops(Path folder, Labelled image, BufferedImage analysis, List<BibRead> reads,
-			List<LabelledBox> labelledBoxes, double scale) throws IOException {
+	private static void writeCrops(Path folder, EvaluationDataset.Labelled image, BufferedImage analysis,
+			List<BibRead> reads, List<EvaluationDataset.LabelledBox> labelledBoxes, double scale) throws IOException {
 		String name = Path.of(image.file()).getFileName().toString().replaceFirst("\\.[^.]*$", "");
 		Set<String> accepted = new HashSet<>();
 		for (BibRead read : reads) {
@@ -414,7 +322,7 @@ public final class Evaluation {
 						b.height());
 			}
 		}
-		for (LabelledBox box : labelledBoxes) {
+		for (EvaluationDataset.LabelledBox box : labelledBoxes) {
 			if (box.bib() != null && image.bibs().contains(box.bib()) && !accepted.contains(box.bib())) {
 				writeCrop(folder.resolve(name + "_missed_" + box.bib() + ".png"), analysis, box.x0() * scale,
 						box.y0() * scale, (box.x1() - box.x0()) * scale, box.height() * scale);
@@ -433,16 +341,6 @@ public final class Evaluation {
 			return;
 		}
 		ImageIO.write(image.getSubimage(x0, y0, x1 - x0, y1 - y0), "png", file.toFile());
-	}
-
-	static String buckets(int[] found, int[] total) {
-		List<String> parts = new ArrayList<>();
-		for (int b = 0; b < BUCKET_NAMES.length; b++) {
-			parts.add(BUCKET_NAMES[b] + "="
-					+ ((total[b] > 0) ? String.format(Locale.ROOT, "%.3f", found[b] / (double) total[b]) : "-") + " ("
-					+ found[b] + "/" + total[b] + ")");
-		}
-		return String.join(" ", parts);
 	}
 
 }

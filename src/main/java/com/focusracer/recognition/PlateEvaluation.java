@@ -34,15 +34,15 @@ final class PlateEvaluation {
 	 * on datasets that have plate boxes but no numbers.
 	 */
 	void run(Path dataset, int threads, BibReader.Settings settings) throws IOException {
-		Map<String, List<Evaluation.LabelledBox>> boxes = Evaluation.boxes(dataset);
+		Map<String, List<EvaluationDataset.LabelledBox>> boxes = EvaluationDataset.boxes(dataset);
 		if (boxes.isEmpty()) {
 			throw new IllegalArgumentException(
 					"no boxes.csv in " + dataset + ": plates needs lines 'file,x0,y0,x1,y1'");
 		}
 		List<String> files = new ArrayList<>(new TreeSet<>(boxes.keySet()));
 		long start = System.nanoTime();
-		int[] total = new int[Evaluation.BUCKET_NAMES.length];
-		int[] found = new int[Evaluation.BUCKET_NAMES.length];
+		int[] total = new int[EvaluationDataset.BUCKET_NAMES.length];
+		int[] found = new int[EvaluationDataset.BUCKET_NAMES.length];
 		long detected = 0;
 		try (BibReader reader = BibReader.measuring(settings)) {
 			ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads));
@@ -51,12 +51,12 @@ final class PlateEvaluation {
 				futures.add(pool.submit(() -> {
 					Path file = dataset.resolve(name);
 					BufferedImage analysis = AnalysisImages.upright(file);
-					double shortSide = Evaluation.shortSide(file);
+					double shortSide = EvaluationDataset.shortSide(file);
 					double back = shortSide / Math.min(analysis.getWidth(), analysis.getHeight());
 					List<int[]> text = reader.textBoxes(analysis);
-					int[] result = new int[2 * Evaluation.BUCKET_NAMES.length + 1];
-					for (Evaluation.LabelledBox plate : boxes.get(name)) {
-						int b = Evaluation.bucket(plate.height() / shortSide);
+					int[] result = new int[2 * EvaluationDataset.BUCKET_NAMES.length + 1];
+					for (EvaluationDataset.LabelledBox plate : boxes.get(name)) {
+						int b = EvaluationDataset.bucket(plate.height() / shortSide);
 						result[2 * b]++;
 						if (text.stream().anyMatch((t) -> covers(t, back, plate))) {
 							result[2 * b + 1]++;
@@ -68,7 +68,7 @@ final class PlateEvaluation {
 			}
 			for (Future<int[]> future : futures) {
 				int[] result = future.get();
-				for (int b = 0; b < Evaluation.BUCKET_NAMES.length; b++) {
+				for (int b = 0; b < EvaluationDataset.BUCKET_NAMES.length; b++) {
 					total[b] += result[2 * b];
 					found[b] += result[2 * b + 1];
 				}
@@ -83,7 +83,7 @@ final class PlateEvaluation {
 		int plates = Arrays.stream(total).sum();
 		int hits = Arrays.stream(found).sum();
 		this.out.println("plates with a text box, by plate height (share of the photo's short side): "
-				+ Evaluation.buckets(found, total));
+				+ EvaluationDataset.buckets(found, total));
 		this.out.printf(Locale.ROOT,
 				"plates=%d found=%d recall=%.3f boxes_per_image=%.1f images=%d seconds=%.1f "
 						+ "images_per_second=%.2f%n",
@@ -91,7 +91,7 @@ final class PlateEvaluation {
 				files.size(), seconds, files.size() / seconds);
 	}
 
-	private static boolean covers(int[] text, double back, Evaluation.LabelledBox plate) {
+	private static boolean covers(int[] text, double back, EvaluationDataset.LabelledBox plate) {
 		double x0 = text[0] * back;
 		double y0 = text[1] * back;
 		double x1 = (text[0] + text[2]) * back;
